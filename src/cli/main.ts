@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { processOutput } from './output.js';
+
+const output = processOutput();
+const program = new Command('ccac')
+  .description(
+    'contact center as code: validate, plan and apply Webex Contact Center configuration',
+  )
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+const done = (code: ExitCode) => {
+  process.exitCode = code;
+};
+
+registerValidate(program, output, done);
+registerSchema(program, output, done);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (cause) {
+  if (cause instanceof CommanderError) {
+    process.exitCode = cause.exitCode === 0 ? EXIT.ok : EXIT.error;
+  } else {
+    // A bug, not bad input: say so plainly; the stack only on request.
+    output.err(`ccac: internal error: ${(cause as Error).message ?? String(cause)}\n`);
+    if (process.env.CCAC_DEBUG) output.err(`${(cause as Error).stack}\n`);
+    process.exitCode = EXIT.error;
+  }
+}

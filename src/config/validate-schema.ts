@@ -1,0 +1,175 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isKind, KINDS, type Kind } from '../model/kinds.js';
+import { CUSTOM_FORMATS } from './formats.js';
+import { commonSchema, envelopeSchema, kindSchemas } from './schemas.js';
+import type { Locate, ValuePath } from './yaml-document.js';
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+interface Validators {
+  envelope: ValidateFunction;
+  kinds: Record<Kind, ValidateFunction>;
+}
+
+let compiled: Validators | undefined;
+
+/** Compiled once per process: compiling is the expensive part of ajv. */
+function validators(): Validators {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv, ['email', 'date', 'date-time']);
+  for (const [name, check] of Object.entries(CUSTOM_FORMATS)) ajv.addFormat(name, check);
+  ajv.addSchema(commonSchema);
+  const kinds = Object.fromEntries(
+    KINDS.map((kind) => [kind, ajv.compile(kindSchemas[kind])]),
+  ) as Record<Kind, ValidateFunction>;
+  compiled = { envelope: ajv.compile(envelopeSchema), kinds };
+  return compiled;
+}
+
+/**
+ * Checks one resource document (not a List) against the schema of its kind.
+ * `prefix` is where the resource sits in its YAML document (inside a List's items).
+ */
+export function validateResource(
+  value: unknown,
+  locate: Locate,
+  prefix: ValuePath = [],
+): Diagnostic[] {
+  const { envelope, kinds } = validators();
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  const validate = isKind(kind) ? kinds[kind] : envelope;
+  if (validate(value)) return [];
+  return toDiagnostics(validate.errors ?? [], locate, prefix);
+}
+
+/** Checks the envelope of a document: a resource's shape, or a List with items. */
+export function validateEnvelope(value: unknown, locate: Locate): Diagnostic[] {
+  const { envelope } = validators();
+  if (envelope(value)) return [];
+  return toDiagnostics(envelope.errors ?? [], locate, []);
+}
+
+function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const problem of mostSpecific(errors)) {
+    const path = [...prefix, ...pointerToPath(problem.instancePath)];
+    const { message, at } = describe(problem);
+    const fullPath = at === undefined ? path : [...path, at];
+    const place = locate(fullPath, at === undefined ? 'value' : 'key');
+    const text = `${formatPath(fullPath.slice(prefix.length))}: ${message}`;
+    const key = `${place.line}:${place.column}:${text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(error('SCHEMA', text, { place }));
+  }
+  return out;
+}
+
+/** Combinators (anyOf, if/then) repeat their branches' errors; keep the branch errors only. */
+function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
+  const combinators = new Set(['anyOf', 'oneOf', 'if', 'allOf']);
+  const leaves = errors.filter((e) => !combinators.has(e.keyword));
+  const anyOfPaths = new Set(
+    errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath),
+  );
+  // For an anyOf of alternatives at one path, one message is enough: the first branch's.
+  const firstPerAnyOf = new Map<string, string>();
+  return leaves.filter((e) => {
+    if (!anyOfPaths.has(e.instancePath)) return true;
+    const branch = e.schemaPath.replace(/\/[^/]+$/, '');
+    const first = firstPerAnyOf.get(e.instancePath);
+    if (first === undefined) firstPerAnyOf.set(e.instancePath, branch);
+    return first === undefined || first === branch;
+  });
+}
+
+function describe(problem: ErrorObject): { message: string; at?: string } {
+  const params = problem.params as Record<string, unknown>;
+  switch (problem.keyword) {
+    case 'additionalProperties':
+      return {
+        message: `unknown field "${String(params.additionalProperty)}"`,
+        at: String(params.additionalProperty),
+      };
+    case 'required':
+      return { message: `missing required field "${String(params.missingProperty)}"` };
+    case 'enum':
+      return {
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${got(problem.data)}`,
+      };
+    case 'const':
+      return { message: `must be ${JSON.stringify(params.allowedValue)}${got(problem.data)}` };
+    case 'type':
+      return { message: `must be ${article(String(params.type))}${got(problem.data)}` };
+    case 'format':
+      return {
+        message: `${preview(problem.data)} is not ${FORMAT_NAMES[String(params.format)] ?? `a valid ${String(params.format)}`}`,
+      };
+    case 'pattern':
+      return { message: `${preview(problem.data)} does not match ${String(params.pattern)}` };
+    case 'maxLength':
+      return { message: `is longer than ${String(params.limit)} characters` };
+    case 'minLength':
+      return { message: `must not be empty` };
+    case 'uniqueItems':
+      return {
+        message: `lists the same item twice (items ${String(params.j)} and ${String(params.i)})`,
+      };
+    case 'propertyNames':
+      return { message: `key ${preview(params.propertyName)} is not allowed` };
+    default:
+      return { message: problem.message ?? problem.keyword };
+  }
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  'iana-timezone': 'an IANA time zone (like Europe/Amsterdam)',
+  e164: 'an E.164 number (like +31201234567)',
+  'hh-mm': 'a time of day as HH:MM',
+  'iso3166-alpha2': 'an ISO 3166-1 alpha-2 country code (like NL)',
+  email: 'an e-mail address',
+  date: 'a date as YYYY-MM-DD',
+  'date-time': 'a date-time as YYYY-MM-DDTHH:MM:SS with an offset',
+};
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function got(data: unknown): string {
+  return ` (got ${preview(data)})`;
+}
+
+/** Values in messages are cut short: a hostile 1 MB string must not fill the terminal. */
+function preview(data: unknown): string {
+  if (data === undefined) return 'nothing';
+  const text =
+    typeof data === 'string'
+      ? JSON.stringify(data)
+      : data === null
+        ? 'null'
+        : Array.isArray(data)
+          ? 'a list'
+          : typeof data === 'object'
+            ? 'a map'
+            : JSON.stringify(data);
+  return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+export function formatPath(path: ValuePath): string {
+  if (path.length === 0) return '(document)';
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}

@@ -1,0 +1,151 @@
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
+import { error, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from './source-file.js';
+
+export type ValuePath = readonly (string | number)[];
+
+/** Finds the place of a value (or of its key) inside one YAML document. */
+export type Locate = (path: ValuePath, target?: 'value' | 'key') => Place;
+
+/** One YAML document: its plain value and a way back to source places. */
+export interface ParsedDocument {
+  file: string;
+  value: unknown;
+  locate: Locate;
+}
+
+export interface ParseResult {
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/** Aliases beyond this count are an alias bomb (billion laughs). */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYamlFile(source: SourceFile): ParseResult {
+  const lineCounter = new LineCounter();
+  const documents: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const placeAt = (offset: number): Place => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: source.path, line, column: col };
+  };
+  const docs = parseAllDocuments(source.text, {
+    lineCounter,
+    intAsBigInt: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  for (const doc of Array.isArray(docs) ? docs : []) {
+    const problems = [...doc.errors];
+    if (problems.length > 0) {
+      for (const problem of problems) {
+        diagnostics.push(
+          error('YAML', yamlMessage(problem.code, problem.message), {
+            place: placeAt(problem.pos[0]),
+          }),
+        );
+      }
+      continue;
+    }
+    if (doc.contents === null) continue; // an empty document between `---` lines
+    const locate = locator(doc, placeAt);
+    const converted = toPlain(doc, locate);
+    diagnostics.push(...converted.diagnostics);
+    if (converted.value !== undefined)
+      documents.push({ file: source.path, value: converted.value, locate });
+  }
+  return { documents, diagnostics };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const firstLine = message.split('\n')[0] ?? message;
+  const text = firstLine.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'RESOURCE_EXHAUSTION') return `document is nested too deeply to read (${text})`;
+  if (code === 'DUPLICATE_KEY') return `duplicate key: ${text}`;
+  return text;
+}
+
+interface Converted {
+  value?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+function toPlain(doc: Document, locate: Locate): Converted {
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const problem = `aliases expand too far (more than ${MAX_ALIAS_COUNT}): ${message}`;
+    return { diagnostics: [error('YAML', problem, { place: locate([]) })] };
+  }
+  const unsafe: ValuePath[] = [];
+  const value = normaliseNumbers(raw, [], unsafe);
+  const diagnostics = unsafe.map((path) =>
+    error('SCHEMA', 'integer is beyond ±2^53 and cannot be represented exactly', {
+      place: locate(path),
+    }),
+  );
+  return { value, diagnostics };
+}
+
+/** yaml gives integers as BigInt so that large ones are caught, not rounded. */
+function normaliseNumbers(value: unknown, path: (string | number)[], unsafe: ValuePath[]): unknown {
+  if (typeof value === 'bigint') {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
+      unsafe.push([...path]);
+    return Number(value);
+  }
+  if (Array.isArray(value))
+    return value.map((item, i) => normaliseNumbers(item, [...path, i], unsafe));
+  if (value !== null && typeof value === 'object') {
+    // fromEntries defines own properties, so a "__proto__" key stays a plain key.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        normaliseNumbers(item, [...path, key], unsafe),
+      ]),
+    );
+  }
+  return value;
+}
+
+function locator(doc: Document, placeAt: (offset: number) => Place): Locate {
+  return (path, target = 'value') => {
+    let node: Node | null = doc.contents as Node | null;
+    let offset = node?.range?.[0] ?? 0;
+    for (const [i, segment] of path.entries()) {
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+        );
+        if (!pair) break;
+        const keyNode = pair.key as Node;
+        offset = keyNode.range?.[0] ?? offset;
+        if (last && target === 'key') break;
+        node = (pair.value as Node | null) ?? null;
+        if (node?.range) offset = node.range[0];
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) break;
+        node = item;
+        if (item.range) offset = item.range[0];
+      } else {
+        break;
+      }
+    }
+    return placeAt(offset);
+  };
+}

@@ -1,0 +1,99 @@
+/** Diagnostics are values: every stage returns them, none throws them. */
+
+export type Severity = 'error' | 'warning';
+
+/** The codes of SPEC §3, plus the few this implementation adds for files, plans and the store. */
+export type DiagnosticCode =
+  | 'SCHEMA'
+  | 'YAML'
+  | 'FILE'
+  | 'DUPLICATE_RESOURCE'
+  | 'REF_UNKNOWN'
+  | 'REF_IN_USE'
+  | 'TENANT_COUNTRY_IMMUTABLE'
+  | 'TENANT_TELEPHONY_REGION'
+  | 'TENANT_VPOP_DEPRECATED'
+  | 'LICENSE_OVER_ALLOCATED'
+  | 'ROLE_EXCLUSIVE'
+  | 'ROLE_NOT_APPLICABLE'
+  | 'CCSA_PROVISIONING_PARTNER'
+  | 'CCSA_EXTERNAL_CC_ENABLED'
+  | 'FULL_ADMIN_STANDARD_LICENSE'
+  | 'SUPERVISOR_AGENT_PROFILE'
+  | 'STATION_EXTENSION_TELEPHONY'
+  | 'QUEUE_AGENT_UNLICENSED'
+  | 'EP_CHANNEL_TYPE_IMMUTABLE'
+  | 'EP_DELETE_ACTIVE'
+  | 'EP_SOCIAL_CHANNEL'
+  | 'EP_FIELD_CHANNEL'
+  | 'EP_OUTBOUND_ROUTING'
+  | 'EP_NUMBER_UNKNOWN'
+  | 'EP_NUMBER_IN_USE'
+  | 'EP_SYSTEM_PROTECTED'
+  | 'EP_FLOW_NO_BUSINESS_HOURS'
+  | 'AUTHZ_NO_ACTOR'
+  | 'AUTHZ_UNKNOWN_ACTOR'
+  | 'AUTHZ_DENIED'
+  | 'PLAN_STALE'
+  | 'PLAN_INVALID'
+  | 'DRIFT'
+  | 'STORE'
+  | 'USAGE';
+
+/** Where in the configuration a diagnostic points: 1-based line and column. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Diagnostic extends Partial<Place> {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  address?: string;
+}
+
+export function error(
+  code: DiagnosticCode,
+  message: string,
+  where: { address?: string; place?: Place | undefined } = {},
+): Diagnostic {
+  return { severity: 'error', code, message, ...flatten(where) };
+}
+
+export function warning(
+  code: DiagnosticCode,
+  message: string,
+  where: { address?: string; place?: Place | undefined } = {},
+): Diagnostic {
+  return { severity: 'warning', code, message, ...flatten(where) };
+}
+
+function flatten(where: { address?: string; place?: Place | undefined }): Partial<Diagnostic> {
+  const out: Partial<Diagnostic> = {};
+  if (where.address !== undefined) out.address = where.address;
+  if (where.place) Object.assign(out, where.place);
+  return out;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Stable order: by file, line, column, then code and message. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      compare(a.file ?? '', b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      compare(a.address ?? '', b.address ?? '') ||
+      compare(a.code, b.code) ||
+      compare(a.message, b.message),
+  );
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

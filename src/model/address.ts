@@ -1,0 +1,21 @@
+import { isGlobalKind, type Kind } from './kinds.js';
+
+/**
+ * `<tenant>/<Kind>/<name>` for tenant kinds, `<Kind>/<name>` for global ones.
+ * Names may not contain '/' in tenants and kinds, so the first slashes split unambiguously.
+ */
+export function addressOf(kind: Kind, name: string, tenant: string | null): string {
+  return isGlobalKind(kind) ? `${kind}/${name}` : `${tenant}/${kind}/${name}`;
+}
+
+/**
+ * The scope a resource belongs to: its tenant, or for a Tenant itself its own name.
+ * Organizations belong to the global scope (the empty string).
+ */
+export function scopeOf(kind: Kind, name: string, tenant: string | null): string {
+  if (kind === 'Tenant') return name;
+  if (kind === 'Organization') return GLOBAL_SCOPE;
+  return tenant ?? GLOBAL_SCOPE;
+}
+
+export const GLOBAL_SCOPE = '';

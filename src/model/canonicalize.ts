@@ -1,0 +1,221 @@
+import path from 'node:path';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { addressOf } from './address.js';
+import { canonicalJson, sha256, sortKeys } from './canonical-json.js';
+import { SYSTEM_ENTRY_POINT, type Kind, type SpecOf } from './kinds.js';
+import {
+  Model,
+  type CanonicalSpec,
+  type ConnectRole,
+  type ModelResource,
+  type ResourceValue,
+} from './model.js';
+import type { DeclaredResource } from './resource.js';
+
+/** File contents referenced by configurations (flow definitions), keyed by resolved path. */
+export type Assets = ReadonlyMap<string, string>;
+
+/** Where a Flow's definitionFile points: relative to the YAML file that names it. */
+export function assetPath(yamlFile: string, definitionFile: string): string {
+  return path.join(path.dirname(yamlFile), definitionFile);
+}
+
+export interface CanonicalResult {
+  model: Model;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Declared resources → canonical model. Duplicates keep their first declaration
+ * (the DUPLICATE_RESOURCE rule reports them); every tenant gets its system entry point.
+ */
+export function buildDesiredModel(
+  declared: readonly DeclaredResource[],
+  assets: Assets,
+): CanonicalResult {
+  const diagnostics: Diagnostic[] = [];
+  const tenantSpecs = new Map<string, SpecOf<'Tenant'>>();
+  for (const r of declared)
+    if (r.kind === 'Tenant' && !tenantSpecs.has(r.name))
+      tenantSpecs.set(r.name, r.spec as SpecOf<'Tenant'>);
+  const model = new Model();
+  for (const resource of declared) {
+    if (model.byAddress.has(resource.address)) continue;
+    const spec = canonicalSpec(
+      resource,
+      tenantSpecs.get(resource.tenant ?? '')?.timezone,
+      assets,
+      diagnostics,
+    );
+    const value: ResourceValue = { spec, ...(resource.labels ? { labels: resource.labels } : {}) };
+    model.add({ ...identity(resource), ...hashed(value), origin: resource.origin });
+  }
+  for (const [tenant, spec] of tenantSpecs) {
+    const address = addressOf('EntryPoint', SYSTEM_ENTRY_POINT, tenant);
+    if (!model.byAddress.has(address)) model.add(systemEntryPoint(tenant, spec.timezone));
+  }
+  return { model, diagnostics };
+}
+
+/** The entry point the platform creates with every tenant (SPEC §2, seed 004). */
+export function systemEntryPoint(tenant: string, timezone: string): ModelResource<'EntryPoint'> {
+  const spec = canonicalEntryPoint({ channelType: 'outbound-telephony' }, timezone);
+  return {
+    kind: 'EntryPoint',
+    name: SYSTEM_ENTRY_POINT,
+    tenant,
+    address: addressOf('EntryPoint', SYSTEM_ENTRY_POINT, tenant),
+    ...(hashed({ spec }) as { spec: CanonicalSpec<'EntryPoint'>; hash: string }),
+  };
+}
+
+function identity(
+  r: DeclaredResource,
+): Pick<ModelResource, 'kind' | 'name' | 'tenant' | 'address'> {
+  return { kind: r.kind, name: r.name, tenant: r.tenant, address: r.address };
+}
+
+/** Sorted keys and a content hash; equal values give equal hashes. */
+export function hashed<V extends ResourceValue>(value: V): V & { hash: string } {
+  const sorted = sortKeys(value);
+  return { ...sorted, hash: sha256(canonicalJson(sorted)) };
+}
+
+function canonicalSpec(
+  resource: DeclaredResource,
+  tenantTimezone: string | undefined,
+  assets: Assets,
+  diagnostics: Diagnostic[],
+): CanonicalSpec<Kind> {
+  switch (resource.kind) {
+    case 'Organization':
+      return canonicalOrganization(resource.spec as SpecOf<'Organization'>);
+    case 'Tenant':
+      return canonicalTenant(resource.spec as SpecOf<'Tenant'>);
+    case 'User':
+      return canonicalUser(resource.spec as SpecOf<'User'>, resource.tenant ?? '');
+    case 'Queue':
+      return canonicalQueue(resource.spec as SpecOf<'Queue'>);
+    case 'Campaign':
+      return withSets(resource.spec as SpecOf<'Campaign'>, ['agents']);
+    case 'EntryPoint':
+      return canonicalEntryPoint(resource.spec as SpecOf<'EntryPoint'>, tenantTimezone);
+    case 'Flow':
+      return canonicalFlow(resource as DeclaredResource<'Flow'>, assets, diagnostics);
+    case 'BusinessHours':
+      return canonicalBusinessHours(resource.spec as SpecOf<'BusinessHours'>);
+    case 'DesktopProfile':
+      return canonicalDesktopProfile(resource.spec as SpecOf<'DesktopProfile'>);
+    case 'Team':
+      return { ...(resource.spec as SpecOf<'Team'>) };
+  }
+}
+
+export function canonicalOrganization(spec: SpecOf<'Organization'>): SpecOf<'Organization'> {
+  return { provisioningPartner: false, contactCenterEnabled: false, ...spec };
+}
+
+export function canonicalTenant(spec: SpecOf<'Tenant'>): SpecOf<'Tenant'> {
+  return withSets(
+    { restrictUnassignedQueueLogin: false, ...spec, connect: { enabled: false, ...spec.connect } },
+    ['numbers'],
+  );
+}
+
+export function canonicalUser(spec: SpecOf<'User'>, tenant: string): CanonicalSpec<'User'> {
+  const out: CanonicalSpec<'User'> = withSets(
+    { organization: tenant, license: 'none', contactCenterRole: 'none', ...spec },
+    ['adminRoles', 'teams'],
+  );
+  const connectRole = connectRoleOf(out.adminRoles ?? []);
+  if (connectRole) out.connectRole = connectRole;
+  return out;
+}
+
+/** Control Hub → Webex Connect role sync (seed 001). */
+export function connectRoleOf(adminRoles: readonly string[]): ConnectRole | undefined {
+  if (adminRoles.includes('full-admin') || adminRoles.includes('cc-service-admin'))
+    return 'tenant-owner';
+  if (adminRoles.includes('read-only-admin')) return 'read-only';
+  return undefined;
+}
+
+function canonicalQueue(spec: SpecOf<'Queue'>): SpecOf<'Queue'> {
+  const out = withSets({ ...spec }, ['agents', 'teams']);
+  if (spec.wrapUp) out.wrapUp = { supervisorMayEndEarly: false, ...spec.wrapUp };
+  return out;
+}
+
+function canonicalEntryPoint(
+  spec: SpecOf<'EntryPoint'>,
+  tenantTimezone: string | undefined,
+): SpecOf<'EntryPoint'> {
+  const withDefaults = { active: true, ...spec };
+  if (withDefaults.timezone === undefined && tenantTimezone !== undefined)
+    withDefaults.timezone = tenantTimezone;
+  return withSets(withDefaults, ['supportNumbers']);
+}
+
+function canonicalFlow(
+  resource: DeclaredResource<'Flow'>,
+  assets: Assets,
+  diagnostics: Diagnostic[],
+): CanonicalSpec<'Flow'> {
+  const { definitionFile, ...rest } = resource.spec;
+  if (definitionFile === undefined) return rest;
+  const definition = assets.get(assetPath(resource.origin.file, definitionFile));
+  if (definition === undefined) {
+    diagnostics.push(
+      error('FILE', `definitionFile "${definitionFile}" cannot be read`, {
+        address: resource.address,
+        place: resource.origin.locate(['spec', 'definitionFile']),
+      }),
+    );
+    return rest;
+  }
+  return { ...rest, definition };
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+function canonicalBusinessHours(spec: SpecOf<'BusinessHours'>): SpecOf<'BusinessHours'> {
+  const out: SpecOf<'BusinessHours'> = { timezone: spec.timezone };
+  if (spec.shifts?.length) {
+    const shifts = spec.shifts.map((s) => ({ ...s, days: [...s.days].sort(byOrder(WEEKDAYS)) }));
+    out.shifts = shifts.sort(byKeys('name', 'start'));
+  }
+  if (spec.holidays?.length) out.holidays = [...spec.holidays].sort(byKeys('from', 'name'));
+  if (spec.overrides?.length) out.overrides = [...spec.overrides].sort(byKeys('from', 'name'));
+  return out;
+}
+
+function canonicalDesktopProfile(spec: SpecOf<'DesktopProfile'>): SpecOf<'DesktopProfile'> {
+  return withSets({ rememberCredentials: false, ...spec }, ['loginRoles', 'stationLogin']);
+}
+
+/** Lists that are sets: sorted, and dropped when empty, so `[]` and absent compare equal. */
+function withSets<T extends object>(spec: T, keys: readonly (keyof T & string)[]): T {
+  const out = { ...spec };
+  for (const key of keys) {
+    const list = out[key] as unknown;
+    if (!Array.isArray(list)) continue;
+    if (list.length === 0) delete out[key];
+    else out[key] = [...(list as string[])].sort() as T[typeof key];
+  }
+  return out;
+}
+
+function byOrder(order: readonly string[]) {
+  return (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
+}
+
+function byKeys<T>(...keys: (keyof T)[]) {
+  return (a: T, b: T) => {
+    for (const key of keys) {
+      const x = String(a[key]);
+      const y = String(b[key]);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+}

@@ -1,0 +1,29 @@
+import type { Place } from '../diagnostics/diagnostic.js';
+import type { Locate, ValuePath } from '../config/yaml-document.js';
+import type { Kind, SpecOf } from './kinds.js';
+
+/** Where a declared resource came from, and how to point into it. */
+export interface Origin {
+  file: string;
+  /** Place of a value inside this resource document, e.g. ['spec', 'flow']. */
+  locate: (path: ValuePath, target?: 'value' | 'key') => Place;
+}
+
+/** A resource as declared in a configuration file, after schema validation. */
+export interface DeclaredResource<K extends Kind = Kind> {
+  kind: K;
+  name: string;
+  /** null for the global kinds (Organization, Tenant). */
+  tenant: string | null;
+  address: string;
+  labels?: Record<string, string>;
+  spec: SpecOf<K>;
+  origin: Origin;
+}
+
+export function originOf(file: string, locate: Locate, prefix: ValuePath): Origin {
+  return {
+    file,
+    locate: (path, target) => locate([...prefix, ...path], target),
+  };
+}

@@ -10,7 +10,7 @@ export function addressOf(kind: Kind, name: string, tenant: string | null): stri
 
 /**
  * The scope a resource belongs to: its tenant, or for a Tenant itself its own name.
- * Organizations belong to the global scope (the empty string).
+ * Organizations belong to the global scope.
  */
 export function scopeOf(kind: Kind, name: string, tenant: string | null): string {
   if (kind === 'Tenant') return name;
@@ -18,4 +18,5 @@ export function scopeOf(kind: Kind, name: string, tenant: string | null): string
   return tenant ?? GLOBAL_SCOPE;
 }
 
-export const GLOBAL_SCOPE = '';
+/** Organizations are not in any tenant; their revisions form a chain of their own. Tenant names cannot start with '_'. */
+export const GLOBAL_SCOPE = '_global';

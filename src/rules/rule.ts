@@ -2,6 +2,8 @@ import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics/diagno
 import type { ValuePath } from '../config/yaml-document.js';
 import type { Model, ModelResource } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';
+import type { ResourceChange } from '../plan/plan.js';
+import type { OrganizationReference } from '../store/state-store.js';
 
 /** What every rule may read: the desired configuration, canonical and as declared. */
 export interface ConfigContext {
@@ -9,11 +11,14 @@ export interface ConfigContext {
   declared: readonly DeclaredResource[];
 }
 
-/** Stateful rules also see the stored state of the tenants in scope. */
+/** Stateful rules also see the stored state of the scopes in the plan, and the planned changes. */
 export interface StateContext extends ConfigContext {
   stored: Model;
-  /** Tenants the plan covers; resources of other tenants are neither compared nor deleted. */
-  scope: ReadonlySet<string>;
+  /** Scopes the plan covers; resources of other tenants are neither compared nor deleted. */
+  scopes: ReadonlySet<string>;
+  changes: readonly ResourceChange[];
+  /** Stored resources anywhere (in scope or not) that reference organizations the plan deletes. */
+  organizationReferences: readonly OrganizationReference[];
 }
 
 interface RuleBase {

@@ -1,0 +1,72 @@
+import { structuredPatch } from 'diff';
+import { GLOBAL_SCOPE } from '../../model/address.js';
+import { sortKeys } from '../../model/canonical-json.js';
+import type { FieldChange, Plan, PlanSummary, ResourceChange } from '../../plan/plan.js';
+
+/** Shared by the text and markdown plan renderers: value formatting, line diffs, ordering. */
+
+/** A value on one line: compact JSON with sorted keys. */
+export function compactJson(value: unknown): string {
+  return value === undefined ? '(none)' : JSON.stringify(sortKeys(value));
+}
+
+/** Long texts (a Flow's `spec.definition`) are shown as line diffs, not as one JSON string. */
+export function isMultiLine(value: unknown): value is string {
+  return typeof value === 'string' && value.includes('\n');
+}
+
+export function isTextField(field: FieldChange): boolean {
+  return (
+    (isMultiLine(field.before) || isMultiLine(field.after)) &&
+    (typeof field.before === 'string' || field.before === undefined) &&
+    (typeof field.after === 'string' || field.after === undefined)
+  );
+}
+
+/** How a multi-line text is named when a created or deleted resource is shown compactly. */
+export function textSummary(text: string): string {
+  const lines = text.endsWith('\n') ? text.split('\n').length - 1 : text.split('\n').length;
+  return `(text, ${lines} ${lines === 1 ? 'line' : 'lines'})`;
+}
+
+/** Unified-diff hunks of the changed regions only: `@@ -a,b +c,d @@` then ` `/`-`/`+` lines. */
+export function lineDiff(before: string, after: string, context = 3): string[] {
+  const patch = structuredPatch('before', 'after', before, after, undefined, undefined, {
+    context,
+  });
+  const lines: string[] = [];
+  for (const hunk of patch.hunks) {
+    lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
+    lines.push(...hunk.lines);
+  }
+  return lines;
+}
+
+/** Deletions first (they are what reviewers must not miss), then creates and updates; each by address. */
+export function splitDeletions(changes: readonly ResourceChange[]): {
+  deletions: ResourceChange[];
+  others: ResourceChange[];
+} {
+  return {
+    deletions: changes.filter((c) => c.action === 'delete'),
+    others: changes.filter((c) => c.action !== 'delete'),
+  };
+}
+
+export function summaryLine(summary: PlanSummary): string {
+  if (summary.create + summary.update + summary.delete === 0) {
+    return 'No changes. The stored state matches the configuration.';
+  }
+  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete.`;
+}
+
+/** `acme at revision 7, globex (not stored yet)`; `_global` is the organizations' scope. */
+export function describeScopes(plan: Plan): string {
+  const scopes = Object.entries(plan.tenants).map(([scope, { baseRevision }]) => {
+    const name = scope === GLOBAL_SCOPE ? 'organizations' : scope;
+    return baseRevision > 0 ? `${name} at revision ${baseRevision}` : `${name} (no revisions yet)`;
+  });
+  return scopes.length > 0 ? scopes.join(', ') : 'no scopes';
+}
+
+export const ACTION_SYMBOL = { create: '+', update: '~', delete: '-' } as const;

@@ -1,0 +1,91 @@
+import { compare } from '../diagnostics/diagnostic.js';
+import type { ResourceValue } from '../model/model.js';
+import type { FieldChange } from './plan.js';
+
+/**
+ * Field-level diff of two canonical values (null: the resource does not exist on that side).
+ *
+ * Maps recurse (`spec.wrapUp.timeoutSeconds`); a list of scalars is a set in canonical form and
+ * changes as one field; a list of objects (business-hours shifts, holidays, overrides) recurses
+ * by index (`spec.shifts[1].start`) and reports whole added or removed items. An added field has
+ * no `before`, a removed one no `after`. Keys are visited in sorted order and indices ascending,
+ * so the result is in path order and deterministic.
+ */
+export function diffValues(
+  before: ResourceValue | null | undefined,
+  after: ResourceValue | null | undefined,
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  diffObjects('', (before ?? {}) as Json, (after ?? {}) as Json, changes);
+  return changes;
+}
+
+type Json = Record<string, unknown>;
+
+function diffNode(path: string, before: unknown, after: unknown, out: FieldChange[]): void {
+  if (before === after) return;
+  if ((isObject(before) || before === undefined) && (isObject(after) || after === undefined)) {
+    diffObjects(path, before ?? {}, after ?? {}, out);
+  } else if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    (hasObject(before) || hasObject(after))
+  ) {
+    diffObjectLists(path, before, after, out);
+  } else if (!deepEqual(before, after)) {
+    out.push(fieldChange(path, before, after));
+  }
+}
+
+function diffObjects(path: string, before: Json, after: Json, out: FieldChange[]): void {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const key of [...keys].sort(compare))
+    diffNode(join(path, key), before[key], after[key], out);
+}
+
+/** Items compared by position: canonical form sorts them, so equal lists line up. */
+function diffObjectLists(path: string, before: unknown[], after: unknown[], out: FieldChange[]) {
+  const length = Math.max(before.length, after.length);
+  for (let i = 0; i < length; i++) {
+    const itemPath = `${path}[${i}]`;
+    if (i >= before.length) out.push(fieldChange(itemPath, undefined, after[i]));
+    else if (i >= after.length) out.push(fieldChange(itemPath, before[i], undefined));
+    else diffNode(itemPath, before[i], after[i], out);
+  }
+}
+
+function fieldChange(path: string, before: unknown, after: unknown): FieldChange {
+  const change: FieldChange = { path };
+  if (before !== undefined) change.before = before;
+  if (after !== undefined) change.after = after;
+  return change;
+}
+
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** `spec.flow`; keys that would be ambiguous in a dotted path (free-form labels) are quoted. */
+function join(path: string, key: string): string {
+  if (!PLAIN_KEY.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function hasObject(list: readonly unknown[]): boolean {
+  return list.some((item) => item !== null && typeof item === 'object');
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a).filter((k) => a[k] !== undefined);
+    if (keys.length !== Object.keys(b).filter((k) => b[k] !== undefined).length) return false;
+    return keys.every((k) => deepEqual(a[k], b[k]));
+  }
+  return false;
+}

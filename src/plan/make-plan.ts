@@ -1,0 +1,101 @@
+import { compare, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { addressOf, scopeOf } from '../model/address.js';
+import { SYSTEM_ENTRY_POINT } from '../model/kinds.js';
+import type { Model, ModelResource, ResourceValue } from '../model/model.js';
+import { diffValues } from './diff-values.js';
+import type { Action, Plan, PlanScopes, PlanSummary, ResourceChange } from './plan.js';
+
+/**
+ * Desired against stored, within the planned scopes: create what only the configuration holds,
+ * update what both hold with different content, delete what only the store holds. The system
+ * entry point is never deleted while its tenant stays (SPEC §2); deleting a tenant deletes it too.
+ *
+ * Linear in the number of resources: lookups by address, and a hash comparison decides before
+ * any field-level diff is made. Sorted by address.
+ */
+export function planChanges(
+  desired: Model,
+  stored: Model,
+  scopes: ReadonlySet<string>,
+): ResourceChange[] {
+  const changes: ResourceChange[] = [];
+  for (const [address, want] of desired.byAddress) {
+    if (!inScopes(want, scopes)) continue;
+    const have = stored.byAddress.get(address);
+    if (!have) changes.push(change('create', want, null, want));
+    else if (have.hash !== want.hash) changes.push(change('update', want, have, want));
+  }
+  for (const [address, have] of stored.byAddress) {
+    if (!inScopes(have, scopes) || desired.byAddress.has(address)) continue;
+    if (isProtectedSystemEntryPoint(have, desired)) continue;
+    changes.push(change('delete', have, have, null));
+  }
+  return changes.sort((a, b) => compare(a.address, b.address));
+}
+
+function inScopes(resource: ModelResource, scopes: ReadonlySet<string>): boolean {
+  return scopes.has(scopeOf(resource.kind, resource.name, resource.tenant));
+}
+
+/** The platform keeps a tenant's system entry point for as long as the tenant exists. */
+function isProtectedSystemEntryPoint(resource: ModelResource, desired: Model): boolean {
+  return (
+    resource.kind === 'EntryPoint' &&
+    resource.name === SYSTEM_ENTRY_POINT &&
+    resource.tenant !== null &&
+    desired.byAddress.has(addressOf('Tenant', resource.tenant, null))
+  );
+}
+
+function change(
+  action: Action,
+  identity: ModelResource,
+  before: ModelResource | null,
+  after: ModelResource | null,
+): ResourceChange {
+  const beforeValue = before && valueOf(before);
+  const afterValue = after && valueOf(after);
+  return {
+    address: identity.address,
+    tenant: identity.kind === 'Tenant' ? identity.name : identity.tenant,
+    kind: identity.kind,
+    name: identity.name,
+    action,
+    before: beforeValue,
+    after: afterValue,
+    fields: diffValues(beforeValue, afterValue),
+  };
+}
+
+/** Only what is compared and stored: no hash, no origin. */
+function valueOf(resource: ModelResource): ResourceValue {
+  return resource.labels
+    ? { labels: resource.labels, spec: resource.spec }
+    : { spec: resource.spec };
+}
+
+export function summarize(changes: readonly ResourceChange[]): PlanSummary {
+  const summary: PlanSummary = { create: 0, update: 0, delete: 0 };
+  for (const c of changes) summary[c.action]++;
+  return summary;
+}
+
+/** SPEC §5: stable key order, scopes sorted by name, changes by address, diagnostics by place. */
+export function assemblePlan(input: {
+  scopes: PlanScopes;
+  changes: readonly ResourceChange[];
+  diagnostics: readonly Diagnostic[];
+}): Plan {
+  const tenants: PlanScopes = {};
+  for (const scope of Object.keys(input.scopes).sort(compare)) {
+    tenants[scope] = { baseRevision: input.scopes[scope]!.baseRevision };
+  }
+  const changes = [...input.changes].sort((a, b) => compare(a.address, b.address));
+  return {
+    formatVersion: 1,
+    tenants,
+    changes,
+    diagnostics: sortDiagnostics(input.diagnostics),
+    summary: summarize(changes),
+  };
+}

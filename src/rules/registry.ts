@@ -1,10 +1,54 @@
+import { ccsaExternalCcEnabled } from './roles/ccsa-external-cc-enabled.js';
+import { ccsaProvisioningPartner } from './roles/ccsa-provisioning-partner.js';
+import { fullAdminStandardLicense } from './roles/full-admin-standard-license.js';
+import { roleExclusive } from './roles/role-exclusive.js';
+import { roleNotApplicable } from './roles/role-not-applicable.js';
+import { stationExtensionTelephony } from './desktop/station-extension-telephony.js';
+import { supervisorAgentProfile } from './desktop/supervisor-agent-profile.js';
+import { epFieldChannel } from './entry-points/field-channel.js';
+import { epFlowNoBusinessHours } from './entry-points/flow-no-business-hours.js';
+import { epNumberInUse } from './entry-points/number-in-use.js';
+import { epNumberUnknown } from './entry-points/number-unknown.js';
+import { epOutboundRouting } from './entry-points/outbound-routing.js';
+import { epSocialChannel } from './entry-points/social-channel.js';
+import { epSystemProtected } from './entry-points/system-protected.js';
+import { licenseOverAllocated } from './licenses/over-allocated.js';
+import { queueAgentUnlicensed } from './queues/agent-unlicensed.js';
 import { duplicateResource } from './references/duplicate-resource.js';
+import { refUnknown } from './references/ref-unknown.js';
+import { tenantTelephonyRegion } from './tenant/telephony-region.js';
+import { tenantVpopDeprecated } from './tenant/vpop-deprecated.js';
 import type { ConfigRule, Rule, StateRule } from './rule.js';
 
 /** Every rule, grouped by domain. The README's rule table is generated from this list. */
 export const RULES: readonly Rule[] = [
   // references
   duplicateResource,
+  refUnknown,
+  // tenant (services setup wizard)
+  tenantTelephonyRegion,
+  tenantVpopDeprecated,
+  // licenses
+  licenseOverAllocated,
+  // admin roles
+  roleExclusive,
+  roleNotApplicable,
+  ccsaProvisioningPartner,
+  ccsaExternalCcEnabled,
+  fullAdminStandardLicense,
+  // desktop
+  supervisorAgentProfile,
+  stationExtensionTelephony,
+  // queues and campaigns
+  queueAgentUnlicensed,
+  // entry points
+  epSocialChannel,
+  epFieldChannel,
+  epOutboundRouting,
+  epNumberUnknown,
+  epNumberInUse,
+  epSystemProtected,
+  epFlowNoBusinessHours,
 ];
 
 export const CONFIG_RULES = RULES.filter((r): r is ConfigRule => r.stage === 'config');

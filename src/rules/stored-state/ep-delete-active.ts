@@ -6,10 +6,13 @@ export const epDeleteActive: StateRule = {
   severity: 'error',
   stage: 'state',
   source: 'seed 004: an active channel cannot be deleted',
-  summary: 'A plan deletes an entry point whose stored `active` is true (deactivate first, delete in a later apply).',
+  summary:
+    'A plan deletes an entry point whose stored `active` is true (deactivate first, delete in a later apply).',
   check({ stored, changes }, report) {
     // A tenant that goes takes its entry points with it; the rule guards channels of tenants that stay.
-    const deletedTenants = new Set(changes.filter((c) => c.action === 'delete' && c.kind === 'Tenant').map((c) => c.name));
+    const deletedTenants = new Set(
+      changes.filter((c) => c.action === 'delete' && c.kind === 'Tenant').map((c) => c.name),
+    );
     for (const change of changes) {
       if (change.action !== 'delete' || change.kind !== 'EntryPoint') continue;
       if (deletedTenants.has(change.tenant ?? '')) continue;

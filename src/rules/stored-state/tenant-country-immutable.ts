@@ -5,7 +5,8 @@ export const tenantCountryImmutable: StateRule = {
   code: 'TENANT_COUNTRY_IMMUTABLE',
   severity: 'error',
   stage: 'state',
-  source: 'seed 001, services setup wizard: the country of operation cannot be changed once confirmed',
+  source:
+    'seed 001, services setup wizard: the country of operation cannot be changed once confirmed',
   summary: "A stored tenant's countryOfOperation changes.",
   check({ desired, changes }, report) {
     for (const change of updatesOf(changes, 'Tenant', 'spec.countryOfOperation')) {

@@ -1,0 +1,22 @@
+import type { ConfigRule } from '../rule.js';
+import { ofKind } from '../support/resources.js';
+
+export const epOutboundRouting: ConfigRule = {
+  code: 'EP_OUTBOUND_ROUTING',
+  severity: 'error',
+  stage: 'config',
+  source: 'seed 004 (outbound: a routing strategy or a flow)',
+  summary: 'An outbound entry point sets both a flow and a routingStrategy.',
+  check({ desired }, report) {
+    for (const entryPoint of ofKind(desired, 'EntryPoint')) {
+      const { channelType, flow, routingStrategy } = entryPoint.spec;
+      if (channelType !== 'outbound-telephony') continue;
+      if (flow === undefined || routingStrategy === undefined) continue;
+      report(
+        entryPoint,
+        ['spec', 'routingStrategy'],
+        `outbound entry point "${entryPoint.name}" sets both flow "${flow}" and routingStrategy "${routingStrategy}"; choose one`,
+      );
+    }
+  },
+};

@@ -1,0 +1,5 @@
+import { initial } from './001-initial.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, in the order it runs. Append only: a released migration never changes. */
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import type { Database } from './database.js';
+import { migrate } from './migrate.js';
+import { openPgliteDatabase } from './pglite-database.js';
+import { openPostgresDatabase } from './postgres-database.js';
+import { redactUrl } from './redact-url.js';
+import { SqlStateStore } from './sql-state-store.js';
+import { StoreError } from './state-store.js';
+
+export { redactUrl } from './redact-url.js';
+
+/** SPEC §4: used when neither `--db` nor `CCAC_DATABASE_URL` is given. */
+export const DEFAULT_STORE_URL = 'pglite:.ccac/state';
+
+export type StoreLocation =
+  { dialect: 'postgres'; url: string } | { dialect: 'pglite'; dir: string };
+
+export interface OpenStoreOptions {
+  /** Relative `pglite:` directories resolve against this; default `process.cwd()`. */
+  cwd?: string;
+  /** PostgreSQL only: shown to other runs that wait for this one's locks (e.g. `ccac <run id> <actor>`). */
+  applicationName?: string;
+  /** PostgreSQL only: how long to try connecting; default 10 s. */
+  connectTimeoutMs?: number;
+}
+
+/** Where `--db` points. Throws StoreError('STORE') for a URL it does not understand (password hidden). */
+export function parseStoreUrl(url: string = DEFAULT_STORE_URL, cwd = process.cwd()): StoreLocation {
+  const text = url.trim() || DEFAULT_STORE_URL;
+  if (/^postgres(ql)?:\/\//i.test(text)) return { dialect: 'postgres', url: text };
+  if (/^pglite:/i.test(text)) {
+    const dir = text.slice('pglite:'.length);
+    if (dir === '')
+      throw new StoreError(
+        'STORE',
+        'the --db URL "pglite:" needs a directory, e.g. pglite:.ccac/state',
+      );
+    return { dialect: 'pglite', dir: path.resolve(cwd, dir) };
+  }
+  throw new StoreError(
+    'STORE',
+    `unsupported --db URL "${redactUrl(text)}": use postgres://USER@HOST:PORT/DB or pglite:DIR`,
+  );
+}
+
+/**
+ * Connects to `url` (`postgres://…`, `postgresql://…` or `pglite:DIR`; DEFAULT_STORE_URL when
+ * omitted or empty), migrates the schema, and returns the store. Failures are StoreErrors whose
+ * messages never contain the password.
+ */
+export async function openStore(
+  url: string = DEFAULT_STORE_URL,
+  options: OpenStoreOptions = {},
+): Promise<SqlStateStore> {
+  const db = await openDatabase(parseStoreUrl(url, options.cwd), options);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  return new SqlStateStore(db);
+}
+
+export function openDatabase(
+  location: StoreLocation,
+  options: Pick<OpenStoreOptions, 'applicationName' | 'connectTimeoutMs'> = {},
+): Promise<Database> {
+  return location.dialect === 'pglite'
+    ? openPgliteDatabase(location.dir)
+    : openPostgresDatabase({ url: location.url, ...options });
+}

@@ -1,0 +1,71 @@
+import pg from 'pg';
+import { INT8_OID, parseInt8 } from './column-types.js';
+import type { Database, Queryable } from './database.js';
+import { redactSecrets, redactUrl } from './redact-url.js';
+import { StoreError } from './state-store.js';
+import { messageOf } from './store-errors.js';
+
+export interface PostgresOptions {
+  url: string;
+  /** Shown in pg_stat_activity, and so in LOCK_TIMEOUT messages: e.g. run id and actor. */
+  applicationName?: string;
+  connectTimeoutMs?: number;
+}
+
+/** PostgreSQL over one `pg.Client`: one apply is one connection, so its locks die with it. */
+export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
+  const client = new pg.Client({
+    connectionString: options.url,
+    application_name: options.applicationName ?? 'ccac',
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID && format !== 'binary'
+          ? parseInt8
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A dropped connection is reported by the next query; without a listener it would crash the process.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw new StoreError(
+      'STORE_UNREACHABLE',
+      `cannot connect to PostgreSQL at ${redactUrl(options.url)}: ${redactSecrets(messageOf(error) || String((error as { code?: unknown }).code ?? 'unknown error'), options.url)}`,
+    );
+  }
+  return new PostgresDatabase(client);
+}
+
+class PostgresDatabase implements Database {
+  readonly dialect = 'postgres';
+
+  constructor(private readonly client: pg.Client) {}
+
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const result = await this.client.query(sql, params as unknown[]);
+    return result.rows as Row[];
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    await this.client.query('begin');
+    let value: T;
+    try {
+      value = await work(this);
+    } catch (error) {
+      await this.client.query('rollback').catch(() => {});
+      throw error;
+    }
+    const committed = await this.client.query('commit');
+    // COMMIT of a transaction that already failed answers ROLLBACK instead of raising.
+    if (committed.command === 'ROLLBACK')
+      throw new StoreError('STORE', 'the transaction failed earlier and was rolled back');
+    return value;
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}

@@ -1,0 +1,77 @@
+import type { Kind } from '../model/kinds.js';
+import type { ResourceValue } from '../model/model.js';
+import type { Action, PlanSummary } from '../plan/plan.js';
+import type { Queryable } from './database.js';
+import { CREATED_AT_SQL } from './record-revision.js';
+import type { RevisionRecord } from './state-store.js';
+
+/** A change as stored with its revision (what `history`, `export --revision` and `history verify` read). */
+export interface StoredChange {
+  scope: string;
+  revision: number;
+  address: string;
+  kind: Kind;
+  name: string;
+  action: Action;
+  before: ResourceValue | null;
+  after: ResourceValue | null;
+}
+
+interface RevisionRow {
+  id: number;
+  scope: string;
+  revision: number;
+  actor: string;
+  actor_role: string;
+  created_at: string;
+  config_digest: string;
+  git_commit: string | null;
+  plan_digest: string;
+  counts: PlanSummary;
+  prev_hash: string | null;
+  hash: string;
+}
+
+/** Revisions of some scopes (all scopes when `scopes` is undefined), by scope then revision. */
+export async function readRevisions(
+  q: Queryable,
+  scopes?: readonly string[],
+): Promise<RevisionRecord[]> {
+  const rows = await q.query<RevisionRow>(
+    `select id, scope, revision, actor, actor_role, ${CREATED_AT_SQL} as created_at, config_digest,
+            git_commit, plan_digest, counts, prev_hash, hash
+       from revisions
+      where $1::text[] is null or scope = any($1::text[])
+      order by scope collate "C", revision`,
+    [scopes ? [...scopes] : null],
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    scope: row.scope,
+    revision: row.revision,
+    actor: row.actor,
+    actorRole: row.actor_role,
+    createdAt: row.created_at,
+    configDigest: row.config_digest,
+    gitCommit: row.git_commit,
+    planDigest: row.plan_digest,
+    counts: row.counts,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }));
+}
+
+/** The changes recorded with revisions of one scope up to `upTo` (inclusive), by revision then address. */
+export async function readChanges(
+  q: Queryable,
+  scope: string,
+  range: { from?: number; upTo?: number } = {},
+): Promise<StoredChange[]> {
+  return q.query<StoredChange>(
+    `select scope, revision, address, kind, name, action, before, after
+       from changes
+      where scope = $1 and revision >= $2 and revision <= $3
+      order by revision, address collate "C"`,
+    [scope, range.from ?? 1, range.upTo ?? 2_147_483_647],
+  );
+}

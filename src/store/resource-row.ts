@@ -1,0 +1,20 @@
+import { scopeOf } from '../model/address.js';
+import { isGlobalKind, type Kind } from '../model/kinds.js';
+
+/** Where a changed resource lives: its scope and the `tenant` column (null for global kinds, as in the model). */
+export function rowKeyOf(change: { kind: Kind; name: string; tenant: string | null }): {
+  scope: string;
+  tenant: string | null;
+} {
+  const tenant = isGlobalKind(change.kind) ? null : change.tenant;
+  return { scope: scopeOf(change.kind, change.name, tenant), tenant };
+}
+
+/** Rows per statement: bounds statement size and memory; unnest keeps parameters at a handful. */
+export const CHUNK_ROWS = 1_000;
+
+export function chunks<T>(items: readonly T[], size = CHUNK_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

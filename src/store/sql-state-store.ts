@@ -1,0 +1,106 @@
+import type { ResourceChange } from '../plan/plan.js';
+import type { Database, Queryable } from './database.js';
+import { readChanges, readRevisions, type StoredChange } from './read-revisions.js';
+import { listScopes, organizationReferences, planApplied, readState } from './read-state.js';
+import { recordRevision } from './record-revision.js';
+import { lockScopes } from './scope-locks.js';
+import type {
+  LockOptions,
+  OrganizationReference,
+  RevisionInput,
+  RevisionRecord,
+  StateStore,
+  StateTransaction,
+  StoredState,
+} from './state-store.js';
+import { guarded, toStoreError } from './store-errors.js';
+import { writeChanges } from './write-changes.js';
+
+/** Reads shared by the store and its transactions; every database failure becomes a StoreError. */
+class SqlStateReader {
+  constructor(protected readonly q: Queryable) {}
+
+  readState(scopes: readonly string[]): Promise<StoredState> {
+    return guarded('reading the stored state', () => readState(this.q, scopes));
+  }
+
+  listScopes(): Promise<string[]> {
+    return guarded('listing scopes', () => listScopes(this.q));
+  }
+
+  organizationReferences(organizations: readonly string[]): Promise<OrganizationReference[]> {
+    return guarded('looking up organization references', () =>
+      organizationReferences(this.q, organizations),
+    );
+  }
+
+  planApplied(planDigest: string): Promise<boolean> {
+    return guarded('checking whether the plan was applied', () => planApplied(this.q, planDigest));
+  }
+
+  /** Recorded revisions of some scopes (all when omitted), by scope and revision. */
+  readRevisions(scopes?: readonly string[]): Promise<RevisionRecord[]> {
+    return guarded('reading revisions', () => readRevisions(this.q, scopes));
+  }
+
+  /** Changes recorded with a scope's revisions in a range (inclusive; default all). */
+  readChanges(scope: string, range?: { from?: number; upTo?: number }): Promise<StoredChange[]> {
+    return guarded('reading recorded changes', () => readChanges(this.q, scope, range));
+  }
+}
+
+class SqlStateTransaction extends SqlStateReader implements StateTransaction {
+  writeChanges(changes: readonly ResourceChange[]): Promise<void> {
+    return guarded('writing changes', () => writeChanges(this.q, changes));
+  }
+
+  recordRevision(input: RevisionInput): Promise<RevisionRecord> {
+    return guarded('recording a revision', () => recordRevision(this.q, input));
+  }
+}
+
+/** Thrown through `Database.transaction` to roll back when `work` says not to commit. */
+class RollBack {
+  constructor(readonly value: unknown) {}
+}
+
+/** Thrown through `Database.transaction` so `work`'s own errors reach the caller unchanged. */
+class WorkFailed {
+  constructor(readonly error: unknown) {}
+}
+
+/** The state store over any `Database`: the same SQL on PGlite and PostgreSQL. */
+export class SqlStateStore extends SqlStateReader implements StateStore {
+  constructor(readonly db: Database) {
+    super(db);
+  }
+
+  async withLockedScopes<T>(
+    scopes: readonly string[],
+    options: LockOptions,
+    work: (tx: StateTransaction) => Promise<{ commit: boolean; value: T }>,
+  ): Promise<T> {
+    const wanted = [...new Set(scopes)];
+    try {
+      return await this.db.transaction(async (tx) => {
+        await guarded('locking scopes', () => lockScopes(tx, wanted, options.lockTimeoutMs));
+        let outcome: { commit: boolean; value: T };
+        try {
+          outcome = await work(new SqlStateTransaction(tx));
+        } catch (error) {
+          throw new WorkFailed(error);
+        }
+        if (!outcome.commit) throw new RollBack(outcome.value);
+        return outcome.value;
+      });
+    } catch (thrown) {
+      if (thrown instanceof RollBack) return thrown.value as T;
+      if (thrown instanceof WorkFailed) throw thrown.error;
+      throw toStoreError(thrown, 'committing');
+    }
+  }
+
+  close(): Promise<void> {
+    return guarded('closing the store', () => this.db.close());
+  }
+}

@@ -57,13 +57,21 @@ function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath)
   const out: Diagnostic[] = [];
   for (const problem of mostSpecific(errors)) {
     const path = [...prefix, ...pointerToPath(problem.instancePath)];
-    const { message, at } = describe(problem);
+    const described = describe(problem);
+    const { message } = described;
+    // A bad key (propertyNames) is reported at that key.
+    const at = described.at ?? problem.propertyName;
     const fullPath = at === undefined ? path : [...path, at];
-    const place = locate(fullPath, at === undefined ? 'value' : 'key');
-    const text = `${formatPath(fullPath.slice(prefix.length))}: ${message}`;
-    const key = `${place.line}:${place.column}:${text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // A missing field is reported at the key of the map that lacks it (`spec:`), not at
+    // the map's first entry; an unknown field at its own key.
+    const onKey = at !== undefined || (problem.keyword === 'required' && path.length > 0);
+    const place = locate(fullPath, onKey ? 'key' : 'value');
+    const shown = described.at === undefined ? path : fullPath;
+    const key = problem.propertyName === undefined ? '' : 'key ';
+    const text = `${formatPath(shown.slice(prefix.length))}: ${key}${message}`;
+    const seenKey = `${place.line}:${place.column}:${text}`;
+    if (seen.has(seenKey)) continue;
+    seen.add(seenKey);
     out.push(error('SCHEMA', text, { place }));
   }
   return out;
@@ -71,7 +79,8 @@ function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath)
 
 /** Combinators (anyOf, if/then) repeat their branches' errors; keep the branch errors only. */
 function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
-  const combinators = new Set(['anyOf', 'oneOf', 'if', 'allOf']);
+  // propertyNames only wraps the key's own errors (pattern, maxLength), which say more.
+  const combinators = new Set(['anyOf', 'oneOf', 'if', 'allOf', 'propertyNames']);
   const leaves = errors.filter((e) => !combinators.has(e.keyword));
   const anyOfPaths = new Set(
     errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath),
@@ -110,7 +119,9 @@ function describe(problem: ErrorObject): { message: string; at?: string } {
         message: `${preview(problem.data)} is not ${FORMAT_NAMES[String(params.format)] ?? `a valid ${String(params.format)}`}`,
       };
     case 'pattern':
-      return { message: `${preview(problem.data)} does not match ${String(params.pattern)}` };
+      return {
+        message: `${preview(problem.data)} ${PATTERN_MESSAGES[String(params.pattern)] ?? `does not match ${String(params.pattern)}`}`,
+      };
     case 'maxLength':
       return { message: `is longer than ${String(params.limit)} characters` };
     case 'minLength':
@@ -134,6 +145,20 @@ const FORMAT_NAMES: Record<string, string> = {
   email: 'an e-mail address',
   date: 'a date as YYYY-MM-DD',
   'date-time': 'a date-time as YYYY-MM-DDTHH:MM:SS with an offset',
+};
+
+/** What the schemas' patterns mean, in words; an unlisted pattern is shown as it is. */
+const PATTERN_MESSAGES: Record<string, string> = {
+  '^[^A-Z]+$': 'must be written in lower case (e-mail names are lower case)',
+  '^[a-z0-9][a-z0-9_-]*$':
+    "is not a valid name: lower-case letters, digits, '-' and '_', starting with a letter or digit",
+  '^[^\\u0000-\\u001F\\u007F/]+$': "is not a valid name: no control characters and no '/'",
+  '^[A-Za-z0-9_-]{1,80}$':
+    "is not a valid entry point name: 1 to 80 letters, digits, '_' and '-' (no spaces)",
+  '^[A-Za-z0-9][A-Za-z0-9._/-]*$':
+    "is not a valid label key: letters, digits, '.', '_', '/' and '-', starting with a letter or digit",
+  '^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000-\\u001F]+$':
+    "is not a relative path inside this folder (no leading '/', no '..', no control characters)",
 };
 
 function article(type: string): string {

@@ -18,6 +18,10 @@ import { duplicateResource } from './references/duplicate-resource.js';
 import { refUnknown } from './references/ref-unknown.js';
 import { tenantTelephonyRegion } from './tenant/telephony-region.js';
 import { tenantVpopDeprecated } from './tenant/vpop-deprecated.js';
+import { epChannelTypeImmutable } from './stored-state/ep-channel-type-immutable.js';
+import { epDeleteActive } from './stored-state/ep-delete-active.js';
+import { refInUse } from './stored-state/ref-in-use.js';
+import { tenantCountryImmutable } from './stored-state/tenant-country-immutable.js';
 import type { ConfigRule, Rule, StateRule } from './rule.js';
 
 /** Every rule, grouped by domain. The README's rule table is generated from this list. */
@@ -49,6 +53,11 @@ export const RULES: readonly Rule[] = [
   epNumberInUse,
   epSystemProtected,
   epFlowNoBusinessHours,
+  // stored state (plan and apply only: they compare with what the store holds)
+  refInUse,
+  tenantCountryImmutable,
+  epChannelTypeImmutable,
+  epDeleteActive,
 ];
 
 export const CONFIG_RULES = RULES.filter((r): r is ConfigRule => r.stage === 'config');

@@ -70,7 +70,7 @@ export function authorizeOrganizations(
     }
     const roles = known.map((t) => `${describeRoles(actorIn(t))} in ${t}`).join('; ');
     const why = needsAll
-      ? `changing or deleting an organization needs full-admin in every tenant that references it (${referencing.join(', ')}), and ${context.actor} is not full-admin in ${missing.join(', ')}`
+      ? `changing or deleting an organization needs full-admin in every tenant that references it (${referencing.join(', ')}), and ${context.actor} is not full-admin in ${missing.map((t) => (isStoredTenant(context.stored, t) ? t : `${t} (not in the state read)`)).join(', ')}`
       : `that needs full-admin in a tenant of this apply (${context.tenantsInApply.join(', ') || 'none'})`;
     diagnostics.push(
       error('AUTHZ_DENIED', `${context.actor} (${roles}) may not ${verb(change)}: ${why}`, {

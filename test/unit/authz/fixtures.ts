@@ -205,7 +205,7 @@ export function edited(
   const newLabels = labels ?? old.labels;
   if (old.kind === 'User')
     return user(old.tenant ?? '', old.name, spec as SpecOf<'User'>, newLabels);
-  if (old.kind === 'Tenant') return tenant(old.name, spec as SpecOf<'Tenant'>);
+  if (old.kind === 'Tenant') return tenant(old.name, spec as unknown as SpecOf<'Tenant'>);
   return resource(old.kind, old.name, old.tenant, spec as CanonicalSpec<Kind>, newLabels);
 }
 

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  STORED,
+  check,
+  codes,
+  desiredWith,
+  messages,
+  org,
+  queue,
+  systemEntryPoint,
+  tenant,
+  user,
+  without,
+} from './fixtures.js';
+
+const NEWCO = org('newco', { type: 'partner' });
+
+describe('creating an organization needs a full-admin of any tenant in the apply', () => {
+  it('is allowed to a full-admin', () => {
+    const result = check('full@acme.example', desiredWith(NEWCO));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.rolesByScope).toEqual(new Map([['_global', 'full-admin in acme']]));
+  });
+
+  it('is allowed to the bootstrap full-admin of a new tenant it manages', () => {
+    const desired = [
+      ...STORED,
+      NEWCO,
+      tenant('beta', { partner: 'newco' }),
+      systemEntryPoint('beta', 'Europe/Amsterdam'),
+      user('beta', 'boss@newco.example', { organization: 'newco', adminRoles: ['full-admin'] }),
+    ];
+    const result = check('boss@newco.example', desired);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.rolesByScope).toEqual(
+      new Map([
+        ['_global', 'full-admin in beta'],
+        ['beta', 'bootstrap full-admin (partner org)'],
+      ]),
+    );
+  });
+
+  it.each(['ccsa@acme.example', 'prov@globex.example', 'std@acme.example'])(
+    'is denied to %s',
+    (actor) => {
+      const result = check(actor, desiredWith(NEWCO));
+      expect(codes(result)).toEqual(['AUTHZ_DENIED']);
+      expect(result.diagnostics[0]?.address).toBe('Organization/newco');
+      expect(result.rolesByScope.size).toBe(0);
+    },
+  );
+
+  it('names the role and the change', () => {
+    expect(messages(check('ccsa@acme.example', desiredWith(NEWCO)))).toEqual([
+      'ccsa@acme.example (cc-service-admin in acme) may not create Organization/newco: ' +
+        'that needs full-admin in a tenant of this apply (acme)',
+    ]);
+  });
+
+  it('is AUTHZ_UNKNOWN_ACTOR for someone who is no user of any tenant in the apply', () => {
+    expect(codes(check('stranger@x.example', desiredWith(NEWCO)))).toEqual(['AUTHZ_UNKNOWN_ACTOR']);
+  });
+});
+
+describe('changing or deleting one needs full-admin in every stored tenant referencing it', () => {
+  // globex: acme's partner (Tenant.partner); in beta, the organization of one user.
+  const beta = (actorRoles: string[]) => [
+    tenant('beta'),
+    user('beta', 'pfull@globex.example', {
+      organization: 'globex',
+      adminRoles: actorRoles as never,
+    }),
+    queue('beta', 'support'),
+  ];
+  const globexChanged = org('globex', { type: 'partner', provisioningPartner: true });
+
+  it('is allowed to a full-admin of each', () => {
+    const stored = [...STORED, ...beta(['full-admin'])];
+    const result = check(
+      'pfull@globex.example',
+      [...without(stored, 'Organization/globex'), globexChanged],
+      {
+        stored,
+      },
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.rolesByScope.get('_global')).toBe('full-admin in acme, beta');
+  });
+
+  it('is denied when the actor is not full-admin in one of them', () => {
+    const stored = [...STORED, ...beta(['read-only-admin'])];
+    const desired = [...without(stored, 'Organization/globex'), globexChanged];
+    expect(messages(check('pfull@globex.example', desired, { stored }))).toEqual([
+      'pfull@globex.example (full-admin in acme; read-only-admin in beta) may not change ' +
+        'spec.provisioningPartner of Organization/globex: changing or deleting an organization ' +
+        'needs full-admin in every tenant that references it (acme, beta), and ' +
+        'pfull@globex.example is not full-admin in beta',
+    ]);
+  });
+
+  it('counts references the caller supplies for tenants outside the apply', () => {
+    const references = [{ address: 'gamma/User/p@globex.example', organization: 'globex' }];
+    const result = check('full@acme.example', desiredWith(globexChanged), { references });
+    expect(codes(result)).toEqual(['AUTHZ_DENIED']);
+    expect(messages(result)[0]).toContain('references it (acme, gamma)');
+    expect(messages(result)[0]).toContain('is not full-admin in gamma (not in the state read)');
+  });
+
+  it('deleting an organization referenced by users of one tenant: full-admin there may', () => {
+    const desired = without(STORED, 'Organization/ext');
+    expect(check('full@acme.example', desired).diagnostics).toEqual([]);
+    expect(check('pfull@globex.example', desired).diagnostics).toEqual([]);
+  });
+
+  it.each(['ccsa@acme.example', 'xccsa@ext.example', 'std@acme.example', 'ro@acme.example'])(
+    'deleting it is denied to %s',
+    (actor) => {
+      expect(codes(check(actor, without(STORED, 'Organization/ext')))).toEqual(['AUTHZ_DENIED']);
+    },
+  );
+
+  it('an organization no stored tenant references is changed like a new one', () => {
+    const lonely = org('lonely', { type: 'external' });
+    const stored = [...STORED, lonely];
+    const desired = [...STORED, org('lonely', { type: 'external', contactCenterEnabled: true })];
+    expect(check('full@acme.example', desired, { stored }).diagnostics).toEqual([]);
+    expect(codes(check('ccsa@acme.example', desired, { stored }))).toEqual(['AUTHZ_DENIED']);
+  });
+});

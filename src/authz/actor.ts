@@ -1,10 +1,6 @@
 import type { SpecOf } from '../model/kinds.js';
 import type { Model, ModelResource } from '../model/model.js';
-import {
-  userOrganization,
-  type OrganizationKind,
-  type UserOrganization,
-} from '../rules/support/organizations.js';
+import { userOrganization, type UserOrganization } from '../rules/support/organizations.js';
 
 export type AdminRole = NonNullable<SpecOf<'User'>['adminRoles']>[number];
 export type License = NonNullable<SpecOf<'User'>['license']>;
@@ -82,8 +78,6 @@ function tenantActor(user: ModelResource<'User'>, model: Model, bootstrap: boole
     bootstrap,
   };
 }
-
-export type { OrganizationKind };
 
 /** "ann@acme.example (cc-service-admin and supervisor, customer org)", for denial messages. */
 export function describeActor(actor: TenantActor): string {

@@ -110,6 +110,25 @@ describe('roles come from the stored state only', () => {
   });
 });
 
+describe("the actor's organization", () => {
+  it('must be in the state read for the org-specific rows; full-admin is any org', () => {
+    const stored = STORED.filter((r) => r.kind !== 'Organization');
+    const desired = desiredWith(
+      edited('acme/Queue/sales', { serviceLevelThresholdSeconds: 20 }),
+    ).filter((r) => r.kind !== 'Organization');
+    expect(messages(check('prov@globex.example', desired, { stored }))).toEqual([
+      'prov@globex.example (provisioning-admin, organization globex not stored) may not change spec.serviceLevelThresholdSeconds of acme/Queue/sales',
+    ]);
+    const result = check(
+      'pfull@globex.example',
+      desired.filter((r) => r.kind !== 'Organization'),
+      { stored },
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.rolesByScope.get('acme')).toBe('full-admin');
+  });
+});
+
 describe('an apply touching several tenants needs permission in each', () => {
   const storedBeta = [
     tenant('beta'),

@@ -11,7 +11,11 @@ import { authorizeOrganizations } from './organizations.js';
 export interface AuthorizeInput {
   /** `--actor` / `CCAC_ACTOR`: the e-mail of the user applying. */
   actor: string | undefined;
-  /** The stored state of the scopes in the apply (tenants, and `_global` for organizations). */
+  /**
+   * The stored state of the scopes in the apply. Include `_global` even when no organization
+   * changes: a user's organization kind (customer, partner, external) is read from it. For
+   * organization updates and deletes, include the referencing tenants too (their full-admins decide).
+   */
   stored: Model;
   desired: Model;
   changes: readonly ResourceChange[];

@@ -101,7 +101,7 @@ function describe(problem: ErrorObject): { message: string; at?: string } {
   switch (problem.keyword) {
     case 'additionalProperties':
       return {
-        message: `unknown field "${String(params.additionalProperty)}"`,
+        message: `unknown field ${preview(String(params.additionalProperty))}`,
         at: String(params.additionalProperty),
       };
     case 'required':
@@ -196,5 +196,12 @@ function pointerToPath(pointer: string): (string | number)[] {
 
 export function formatPath(path: ValuePath): string {
   if (path.length === 0) return '(document)';
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  return path
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? cut(s) : `.${cut(s)}`))
+    .join('');
+}
+
+/** A hostile 1 MB key must not end up whole in a message. */
+function cut(segment: string): string {
+  return segment.length > 60 ? `${segment.slice(0, 57)}...` : segment;
 }

@@ -5,6 +5,8 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  visit,
+  type Alias,
   type Document,
   type Node,
 } from 'yaml';
@@ -41,6 +43,9 @@ export function parseYamlFile(source: SourceFile): ParseResult {
   };
   const docs = parseAllDocuments(source.text, {
     lineCounter,
+    // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: `no`, `y`, `0123`
+    // and `12:30` keep their 1.2 meaning, and no timestamps, sets or binaries appear.
+    schema: 'core',
     intAsBigInt: true,
     uniqueKeys: true,
     prettyErrors: false,
@@ -60,7 +65,7 @@ export function parseYamlFile(source: SourceFile): ParseResult {
     }
     if (doc.contents === null) continue; // an empty document between `---` lines
     const locate = locator(doc, placeAt);
-    const converted = toPlain(doc, locate);
+    const converted = toPlain(doc, locate, (node) => placeAt(node.range?.[0] ?? 0));
     diagnostics.push(...converted.diagnostics);
     if (converted.value !== undefined)
       documents.push({ file: source.path, value: converted.value, locate });
@@ -68,9 +73,16 @@ export function parseYamlFile(source: SourceFile): ParseResult {
   return { documents, diagnostics };
 }
 
+/** Messages are one line and short: a hostile 1 MB key or alias name must not fill the terminal. */
+const MAX_MESSAGE = 200;
+
+function short(text: string): string {
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 3)}...` : text;
+}
+
 function yamlMessage(code: string, message: string): string {
   const firstLine = message.split('\n')[0] ?? message;
-  const text = firstLine.replace(/ at line \d+, column \d+:?$/, '');
+  const text = short(firstLine.replace(/ at line \d+, column \d+:?$/, ''));
   if (code === 'RESOURCE_EXHAUSTION') return `document is nested too deeply to read (${text})`;
   if (code === 'DUPLICATE_KEY') return `duplicate key: ${text}`;
   return text;
@@ -81,13 +93,37 @@ interface Converted {
   diagnostics: Diagnostic[];
 }
 
-function toPlain(doc: Document, locate: Locate): Converted {
+/** The first alias whose anchor is not defined before it, if any. */
+function unresolvedAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function toPlain(doc: Document, locate: Locate, placeOf: (node: Node) => Place): Converted {
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    const problem = `aliases expand too far (more than ${MAX_ALIAS_COUNT}): ${message}`;
+    const unresolved = unresolvedAlias(doc);
+    if (unresolved)
+      return {
+        diagnostics: [
+          error('YAML', short(`alias *${unresolved.source} names no anchor defined before it`), {
+            place: placeOf(unresolved),
+          }),
+        ],
+      };
+    const problem = /alias count/i.test(message)
+      ? `aliases expand too far (more than ${MAX_ALIAS_COUNT}): ${message}`
+      : short(message);
     return { diagnostics: [error('YAML', problem, { place: locate([]) })] };
   }
   const unsafe: ValuePath[] = [];

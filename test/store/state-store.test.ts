@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../src/store/database.js';
+import { SqlStateStore } from '../../src/store/sql-state-store.js';
+import { storeTargets } from '../helpers/databases.js';
+import { create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
+
+const LOCK = { lockTimeoutMs: 5_000 };
+
+describe.each(storeTargets())('state store on $dialect', (target) => {
+  it('reads back what it wrote, for the requested scopes only', async () => {
+    const store = await target.open();
+    const org = create(null, 'Organization', 'partner-co', value({ provisioningPartner: true }));
+    const tenant = create(
+      null,
+      'Tenant',
+      'acme',
+      value({ partner: 'partner-co', timezone: 'UTC' }),
+    );
+    const user = create(
+      'acme',
+      'User',
+      'ann@acme.example',
+      value({ organization: 'partner-co' }, { team: 'a' }),
+    );
+    const other = create(null, 'Tenant', 'beta', value({ timezone: 'UTC' }));
+    await store.withLockedScopes(['_global', 'acme', 'beta'], LOCK, async (tx) => {
+      await tx.writeChanges([org, tenant, user, other]);
+      return { commit: true, value: undefined };
+    });
+
+    const state = await store.readState(['acme', '_global', 'nobody']);
+    expect([...state.model.byAddress.keys()].sort()).toEqual([
+      'Organization/partner-co',
+      'Tenant/acme',
+      'acme/User/ann@acme.example',
+    ]);
+    const stored = state.model.get('User', 'ann@acme.example', 'acme');
+    expect(stored).toMatchObject({
+      tenant: 'acme',
+      labels: { team: 'a' },
+      spec: { organization: 'partner-co' },
+    });
+    expect(state.model.get('Tenant', 'acme')?.tenant).toBeNull();
+    expect(state.revisions).toEqual(
+      new Map([
+        ['acme', 0],
+        ['_global', 0],
+        ['nobody', 0],
+      ]),
+    );
+    expect(await store.listScopes()).toEqual(['_global', 'acme', 'beta']);
+    expect(await store.organizationReferences(['partner-co', 'none'])).toEqual([
+      { address: 'Tenant/acme', organization: 'partner-co' },
+      { address: 'acme/User/ann@acme.example', organization: 'partner-co' },
+    ]);
+  });
+
+  it('gives a stored resource the same hash as the planner computes', async () => {
+    const store = await target.open();
+    const { hashed } = await import('../../src/model/canonicalize.js');
+    const after = value({ b: 1, a: [3, 2], nested: { z: true, y: null } }, { k: 'v' });
+    await store.withLockedScopes(['acme'], LOCK, async (tx) => {
+      await tx.writeChanges([create('acme', 'Team', 't1', after)]);
+      return { commit: true, value: undefined };
+    });
+    const state = await store.readState(['acme']);
+    expect(state.model.get('Team', 't1', 'acme')?.hash).toBe(hashed(after).hash);
+  });
+
+  it('writes 5,000 changes in a few statements, then updates and deletes them', async () => {
+    const store = await target.open();
+    const counted = countingStore(store.db);
+    const changes = queues('acme', 5_000);
+    await counted.store.withLockedScopes(['acme'], LOCK, async (tx) => {
+      await tx.writeChanges(changes);
+      return { commit: true, value: undefined };
+    });
+    expect(counted.queries()).toBeLessThan(20);
+    expect((await store.readState(['acme'])).model.size).toBe(5_000);
+
+    const updates = changes
+      .slice(0, 2_500)
+      .map((c) => update(c, value({ channelType: 'chat', version: 2 })));
+    const deletes = changes.slice(2_500).map(remove);
+    await counted.store.withLockedScopes(['acme'], LOCK, async (tx) => {
+      await tx.writeChanges([...updates, ...deletes]);
+      await tx.recordRevision(revisionOf('acme', [...updates, ...deletes]));
+      return { commit: true, value: undefined };
+    });
+    expect(counted.queries()).toBeLessThan(40);
+    const state = await store.readState(['acme']);
+    expect(state.model.size).toBe(2_500);
+    expect(state.model.get('Queue', 'q00000', 'acme')?.spec).toEqual({
+      channelType: 'chat',
+      version: 2,
+    });
+    expect(state.model.get('Queue', 'q02500', 'acme')).toBeUndefined();
+    const recorded = await store.readChanges('acme');
+    expect(recorded).toHaveLength(5_000);
+  });
+
+  it('rolls back when work declines to commit or throws', async () => {
+    const store = await target.open();
+    const changes = queues('acme', 3);
+    const declined = await store.withLockedScopes(['acme'], LOCK, async (tx) => {
+      await tx.writeChanges(changes);
+      await tx.recordRevision(revisionOf('acme', changes));
+      return { commit: false, value: 'declined' };
+    });
+    expect(declined).toBe('declined');
+    const failure = new Error('rule error');
+    await expect(
+      store.withLockedScopes(['acme'], LOCK, async (tx) => {
+        await tx.writeChanges(changes);
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    const state = await store.readState(['acme']);
+    expect(state.model.size).toBe(0);
+    expect(state.revisions.get('acme')).toBe(0);
+    expect(await store.listScopes()).toEqual([]);
+    expect(await store.planApplied('plan-acme')).toBe(false);
+  });
+
+  it('knows which plans were applied', async () => {
+    const store = await target.open();
+    const changes = queues('acme', 1);
+    await store.withLockedScopes(['acme'], LOCK, async (tx) => {
+      await tx.writeChanges(changes);
+      await tx.recordRevision(revisionOf('acme', changes, 'digest-1'));
+      return { commit: true, value: undefined };
+    });
+    expect(await store.planApplied('digest-1')).toBe(true);
+    expect(await store.planApplied('digest-2')).toBe(false);
+  });
+
+  it('turns SQL failures inside a transaction into StoreErrors', async () => {
+    const store = await target.open();
+    const bad = { ...queues('acme', 1)[0]!, after: null };
+    await expect(
+      store.withLockedScopes(['acme'], LOCK, async (tx) => {
+        await tx.writeChanges([bad]);
+        return { commit: true, value: undefined };
+      }),
+    ).rejects.toMatchObject({ name: 'StoreError', code: 'STORE' });
+  });
+});
+
+/** The same store over a Database that counts statements: a wrapper, not a mock. */
+function countingStore(db: Database) {
+  let count = 0;
+  const counting: Database = {
+    dialect: db.dialect,
+    query: (sql, params) => (count++, db.query(sql, params)),
+    transaction: (work) =>
+      db.transaction((tx) => work({ query: (sql, params) => (count++, tx.query(sql, params)) })),
+    close: () => db.close(),
+  };
+  return {
+    store: new SqlStateStore(counting),
+    queries: () => {
+      const n = count;
+      count = 0;
+      return n;
+    },
+  };
+}

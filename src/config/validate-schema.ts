@@ -113,7 +113,9 @@ function describe(problem: ErrorObject): { message: string; at?: string } {
     case 'const':
       return { message: `must be ${JSON.stringify(params.allowedValue)}${got(problem.data)}` };
     case 'type':
-      return { message: `must be ${article(String(params.type))}${got(problem.data)}` };
+      return {
+        message: `must be ${article(String(params.type))}${got(problem.data)}${quoteHint(params.type, problem.data)}`,
+      };
     case 'format':
       return {
         message: `${preview(problem.data)} is not ${FORMAT_NAMES[String(params.format)] ?? `a valid ${String(params.format)}`}`,
@@ -161,6 +163,16 @@ const PATTERN_MESSAGES: Record<string, string> = {
     "is not a relative path inside this folder (no leading '/', no '..', no control characters)",
 };
 
+/** YAML 1.2 reads unquoted 0123, 1e3, +3120..., true, null as numbers, booleans or null; yes/no stay text. */
+function quoteHint(expected: unknown, data: unknown): string {
+  const scalar = data === null || typeof data === 'number' || typeof data === 'boolean';
+  if (expected === 'string' && scalar) return '; put the value in quotes to keep it as text';
+  const yes = typeof data === 'string' && /^(?:y|n|yes|no|on|off|true|false)$/i.test(data);
+  return expected === 'boolean' && yes
+    ? '; write true or false (YAML 1.2 reads yes and no as text)'
+    : '';
+}
+
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
@@ -177,11 +189,13 @@ function preview(data: unknown): string {
       ? JSON.stringify(data)
       : data === null
         ? 'null'
-        : Array.isArray(data)
-          ? 'a list'
-          : typeof data === 'object'
-            ? 'a map'
-            : JSON.stringify(data);
+        : typeof data === 'number' && !Number.isFinite(data)
+          ? String(data)
+          : Array.isArray(data)
+            ? 'a list'
+            : typeof data === 'object'
+              ? 'a map'
+              : JSON.stringify(data);
   return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
 }
 

@@ -96,7 +96,7 @@ export class SqlStateStore extends SqlStateReader implements StateStore {
     } catch (thrown) {
       if (thrown instanceof RollBack) return thrown.value as T;
       if (thrown instanceof WorkFailed) throw thrown.error;
-      throw toStoreError(thrown, 'committing');
+      throw toStoreError(thrown, 'running the apply transaction');
     }
   }
 

@@ -24,6 +24,8 @@ type Json = Record<string, unknown>;
 
 function diffNode(path: string, before: unknown, after: unknown, out: FieldChange[]): void {
   if (before === after) return;
+  if (before === undefined) return listLeaves(path, after, 'after', out);
+  if (after === undefined) return listLeaves(path, before, 'before', out);
   if ((isObject(before) || before === undefined) && (isObject(after) || after === undefined)) {
     diffObjects(path, before ?? {}, after ?? {}, out);
   } else if (
@@ -37,10 +39,28 @@ function diffNode(path: string, before: unknown, after: unknown, out: FieldChang
   }
 }
 
+/** One side only (a create, a delete, an added or removed map): every leaf, without comparing. */
+function listLeaves(path: string, value: unknown, side: 'before' | 'after', out: FieldChange[]) {
+  if (!isObject(value)) {
+    out.push(side === 'before' ? { path, before: value } : { path, after: value });
+    return;
+  }
+  const keys = Object.keys(value);
+  for (const key of isSorted(keys) ? keys : keys.sort(compare)) {
+    if (value[key] !== undefined) listLeaves(join(path, key), value[key], side, out);
+  }
+}
+
 function diffObjects(path: string, before: Json, after: Json, out: FieldChange[]): void {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const key of [...keys].sort(compare))
+  for (const key of [...keys].sort(compare)) {
     diffNode(join(path, key), before[key], after[key], out);
+  }
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! >= keys[i]!) return false;
+  return true;
 }
 
 /** Items compared by position: canonical form sorts them, so equal lists line up. */
@@ -65,8 +85,20 @@ const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** `spec.flow`; keys that would be ambiguous in a dotted path (free-form labels) are quoted. */
 function join(path: string, key: string): string {
-  if (!PLAIN_KEY.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  if (!isPlainKey(key)) return `${path}[${JSON.stringify(key)}]`;
   return path === '' ? key : `${path}.${key}`;
+}
+
+const plainKeys = new Map<string, boolean>();
+
+function isPlainKey(key: string): boolean {
+  let plain = plainKeys.get(key);
+  if (plain === undefined) {
+    plain = PLAIN_KEY.test(key);
+    // Spec keys are few; free-form label keys are not cached without bound.
+    if (plainKeys.size < 10_000) plainKeys.set(key, plain);
+  }
+  return plain;
 }
 
 function isObject(value: unknown): value is Json {

@@ -7,9 +7,9 @@ import {
   describeScopes,
   isMultiLine,
   isTextField,
-  lineDiff,
   splitDeletions,
   summaryLine,
+  textDiffLines,
   textSummary,
 } from './plan-values.js';
 
@@ -136,10 +136,7 @@ function fieldLines(field: FieldChange, change: ResourceChange): string[] {
     ];
   }
   if (isTextField(field)) {
-    const hunks = lineDiff(
-      (field.before as string | undefined) ?? '',
-      (field.after as string | undefined) ?? '',
-    );
+    const hunks = textDiffLines(field);
     return [`  ${field.path}:`, ...hunks];
   }
   const lines: string[] = [];

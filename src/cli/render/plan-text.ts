@@ -7,9 +7,9 @@ import {
   describeScopes,
   isMultiLine,
   isTextField,
-  lineDiff,
   splitDeletions,
   summaryLine,
+  textDiffLines,
   textSummary,
 } from './plan-values.js';
 
@@ -69,10 +69,7 @@ function fieldLines(field: FieldChange, change: ResourceChange, c: Paint): strin
     return [`${indent}${symbol} ${field.path}: ${shown}\n`];
   }
   if (isTextField(field)) {
-    const hunks = lineDiff(
-      (field.before as string | undefined) ?? '',
-      (field.after as string | undefined) ?? '',
-    );
+    const hunks = textDiffLines(field);
     return [
       `${indent}${symbol} ${field.path}:\n`,
       ...hunks.map((line) => `${indent}    ${tintDiffLine(line, c)}\n`),

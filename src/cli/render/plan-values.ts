@@ -29,17 +29,41 @@ export function textSummary(text: string): string {
   return `(text, ${lines} ${lines === 1 ? 'line' : 'lines'})`;
 }
 
-/** Unified-diff hunks of the changed regions only: `@@ -a,b +c,d @@` then ` `/`-`/`+` lines. */
-export function lineDiff(before: string, after: string, context = 3): string[] {
+/**
+ * Edits beyond which two texts count as rewritten rather than diffed: bounds the time a diff
+ * takes (Myers is O(N·D)) and, unlike a timeout, keeps the output deterministic.
+ */
+const MAX_EDITS = 1000;
+
+/**
+ * Unified-diff hunks of the changed regions only: `@@ -a,b +c,d @@` then ` `/`-`/`+` lines;
+ * null when the texts differ in more than MAX_EDITS lines.
+ */
+export function lineDiff(before: string, after: string, context = 3): string[] | null {
   const patch = structuredPatch('before', 'after', before, after, undefined, undefined, {
     context,
+    maxEditLength: MAX_EDITS,
   });
+  if (!patch) return null;
   const lines: string[] = [];
   for (const hunk of patch.hunks) {
     lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
     lines.push(...hunk.lines);
   }
   return lines;
+}
+
+/** A changed text field as unified-diff lines; a rewrite too large to diff is summarised. */
+export function textDiffLines(field: FieldChange): string[] {
+  const before = typeof field.before === 'string' ? field.before : '';
+  const after = typeof field.after === 'string' ? field.after : '';
+  const hunks = lineDiff(before, after);
+  if (hunks) return hunks;
+  return [
+    `@@ more than ${MAX_EDITS} lines changed: not diffed @@`,
+    `-${textSummary(before)}`,
+    `+${textSummary(after)}`,
+  ];
 }
 
 /** Deletions first (they are what reviewers must not miss), then creates and updates; each by address. */

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { renderPlanText } from '../../../src/cli/render/plan-text.js';
+import { assemblePlan } from '../../../src/plan/make-plan.js';
+import { samplePlan } from './sample-plan.js';
+
+describe('renderPlanText', () => {
+  const text = renderPlanText(samplePlan(), false);
+  const lines = text.split('\n');
+
+  test('header names the scopes and their base revisions', () => {
+    expect(lines[0]).toBe('ccac plan against acme at revision 7');
+  });
+
+  test('deletions come first, in their own section', () => {
+    const deletions = lines.indexOf('Deletions (1):');
+    const changes = lines.indexOf('Changes (3):');
+    expect(deletions).toBeGreaterThan(0);
+    expect(changes).toBeGreaterThan(deletions);
+    expect(lines[deletions + 2]).toBe('  - acme/Team/Old will be deleted');
+    expect(lines[deletions + 3]).toBe('      - spec.description: "to go"');
+  });
+
+  test('a create lists its fields compactly', () => {
+    expect(text).toContain(
+      [
+        '  + acme/EntryPoint/Sales_Chat will be created',
+        '      + labels.team: "sales"',
+        '      + spec.active: true',
+        '      + spec.channelType: "chat"',
+        '      + spec.flow: "Sales"',
+      ].join('\n'),
+    );
+  });
+
+  test('an update shows each field before → after, added fields, and sets as arrays', () => {
+    expect(text).toContain(
+      [
+        '  ~ acme/Queue/Q1 will be updated',
+        '      ~ spec.agents: ["ann@acme.example","bob@acme.example"] → ["ann@acme.example","cat@acme.example"]',
+        '      + spec.serviceLevelThresholdSeconds: 20',
+        '      ~ spec.wrapUp.timeoutSeconds: 30 → 60',
+      ].join('\n'),
+    );
+  });
+
+  test('a long text is shown as a line diff of the changed hunk only', () => {
+    const start = lines.indexOf('      ~ spec.definition:');
+    expect(start).toBeGreaterThan(0);
+    expect(lines[start + 1]).toBe('          @@ -18,7 +18,7 @@');
+    expect(lines).toContain('          -  "step20": "x",');
+    expect(lines).toContain('          +  "step20": "changed",');
+    expect(text).not.toContain('"step5"');
+    expect(lines).toContain('      ~ spec.type: "event" → "routing"');
+  });
+
+  test('diagnostics follow the changes, then the closing count line', () => {
+    const diagnostic = lines.findIndex((l) => l.startsWith('acme/entry-points.yaml:8:9: warning'));
+    expect(diagnostic).toBeGreaterThan(lines.indexOf('Changes (3):'));
+    expect(lines).toContain('acme/Team/Old: error REF_IN_USE team "Old" is still referenced');
+    expect(lines.at(-2)).toBe('Plan: 1 to create, 2 to update, 1 to delete.');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  test('no colour codes without a TTY; colours with one', () => {
+    expect(text).not.toContain('\u001b[');
+    expect(renderPlanText(samplePlan(), true)).toContain('\u001b[');
+  });
+
+  test('no changes', () => {
+    const empty = assemblePlan({
+      scopes: { acme: { baseRevision: 3 } },
+      changes: [],
+      diagnostics: [],
+    });
+    expect(renderPlanText(empty, false)).toBe(
+      'No changes. The stored state matches the configuration.\n',
+    );
+  });
+});

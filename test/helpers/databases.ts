@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { openStore, type OpenStoreOptions } from '../../src/store/open-store.js';
 import type { SqlStateStore } from '../../src/store/sql-state-store.js';
 
@@ -46,7 +45,7 @@ function target(dialect: StoreTarget['dialect'], freshUrl: () => Promise<string>
 
 /**
  * A copy of a migrated template directory: PGlite's initdb takes seconds, a copy milliseconds.
- * The template is made once per test file (worker) and removed when the worker exits.
+ * The template is made once per test file and removed after it.
  */
 async function freshPgliteUrl(): Promise<string> {
   const template = await (pgliteTemplate ??= makePgliteTemplate());
@@ -59,9 +58,14 @@ async function freshPgliteUrl(): Promise<string> {
 
 let pgliteTemplate: Promise<string> | undefined;
 
+afterAll(async () => {
+  const template = await pgliteTemplate;
+  pgliteTemplate = undefined;
+  if (template) await rm(path.dirname(template), { recursive: true, force: true });
+});
+
 async function makePgliteTemplate(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ccac-template-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const state = path.join(dir, 'state');
   await (await openStore(`pglite:${state}`)).close();
   return state;

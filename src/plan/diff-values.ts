@@ -26,8 +26,8 @@ function diffNode(path: string, before: unknown, after: unknown, out: FieldChang
   if (before === after) return;
   if (before === undefined) return listLeaves(path, after, 'after', out);
   if (after === undefined) return listLeaves(path, before, 'before', out);
-  if ((isObject(before) || before === undefined) && (isObject(after) || after === undefined)) {
-    diffObjects(path, before ?? {}, after ?? {}, out);
+  if (isObject(before) && isObject(after)) {
+    diffObjects(path, before, after, out);
   } else if (
     Array.isArray(before) &&
     Array.isArray(after) &&

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerApply } from './commands/apply.js';
+import { registerPlan } from './commands/plan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -19,6 +21,8 @@ const done = (code: ExitCode) => {
 };
 
 registerValidate(program, output, done);
+registerPlan(program, output, done);
+registerApply(program, output, done);
 registerSchema(program, output, done);
 
 try {

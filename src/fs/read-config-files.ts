@@ -42,14 +42,30 @@ async function listYamlFiles(
   const files: string[] = [];
   const pending = [root];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    const ignored = await ignoredNames(dir);
     for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules' || ignored.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) pending.push(full);
       else if (entry.isFile() && YAML_FILE.test(entry.name)) files.push(full);
     }
   }
   return { files };
+}
+
+/**
+ * `.ccacignore` in a folder lists names in that folder to skip when the folder is read
+ * (one per line, `#` comments), like `broken/` beside good examples. Files named on the
+ * command line are always read.
+ */
+async function ignoredNames(dir: string): Promise<Set<string>> {
+  const text = await readFile(path.join(dir, '.ccacignore'), 'utf8').catch(() => '');
+  return new Set(
+    text
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim().replace(/\/+$/, ''))
+      .filter((name) => name !== ''),
+  );
 }
 
 async function readSource(file: string): Promise<SourceFile | Diagnostic> {

@@ -1,0 +1,81 @@
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { staleScopes, writePlan } from '../pipeline/apply-plan.js';
+import { organizationsTouched } from '../pipeline/plan-configuration.js';
+import { scopesToRead } from '../pipeline/plan-scopes.js';
+import { recheckSavedPlan, savedPlanTarget } from '../pipeline/recheck-saved-plan.js';
+import type { SavedPlan } from '../pipeline/saved-plan.js';
+import { error } from '../diagnostics/diagnostic.js';
+import type { Plan } from '../plan/plan.js';
+import type { RevisionRecord, StateStore, StateTransaction } from '../store/state-store.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import type { Format } from './options.js';
+import type { Output } from './output.js';
+import { renderDiagnosticsText } from './render/diagnostics.js';
+import { renderPlan } from './render/render-plan.js';
+
+export interface ApplySettings {
+  output: Output;
+  lockTimeoutMs: number;
+  actor: string;
+  rolesByScope: ReadonlyMap<string, string>;
+  configDigest: string;
+  gitCommit: string | null;
+  planDigest: string;
+  /** Set when applying a saved plan: re-checked against the state under the lock. */
+  saved?: SavedPlan;
+  format?: Format;
+}
+
+type Outcome = { diagnostics: Diagnostic[] } | { revisions: RevisionRecord[] };
+
+/**
+ * One transaction under the scopes' locks: refuse a stale plan, re-check a saved one,
+ * write the changes and a revision per scope. Anything wrong rolls back.
+ */
+export async function applyPlan(store: StateStore, plan: Plan, settings: ApplySettings): Promise<ExitCode> {
+  const scopes = Object.keys(plan.tenants).sort();
+  const outcome = await store.withLockedScopes<Outcome>(scopes, { lockTimeoutMs: settings.lockTimeoutMs }, async (tx) => {
+    const checked = await checkUnderLock(tx, plan, settings);
+    if ('diagnostics' in checked) return { commit: false, value: checked };
+    const revisions = await writePlan(tx, checked.plan, { ...settings, rolesByScope: checked.rolesByScope });
+    return { commit: true, value: { revisions } };
+  });
+  const { output } = settings;
+  if ('diagnostics' in outcome) {
+    output.err(renderDiagnosticsText(outcome.diagnostics, output.color));
+    output.err('Nothing was written.\n');
+    return EXIT.error;
+  }
+  output.err(applySummary(outcome.revisions));
+  return EXIT.ok;
+}
+
+async function checkUnderLock(
+  tx: StateTransaction,
+  plan: Plan,
+  settings: ApplySettings,
+): Promise<{ diagnostics: Diagnostic[] } | { plan: Plan; rolesByScope: ReadonlyMap<string, string> }> {
+  const scopes = new Set(Object.keys(plan.tenants));
+  if (settings.saved && (await tx.planApplied(settings.saved.digest))) {
+    return { diagnostics: [error('PLAN_STALE', 'this plan was applied already; a saved plan is applied at most once')] };
+  }
+  const current = await tx.readState(scopesToRead(scopes));
+  const stale = staleScopes(plan.tenants, current.revisions);
+  if (stale.length > 0) return { diagnostics: stale };
+  if (!settings.saved) return { plan, rolesByScope: settings.rolesByScope };
+  const touched = organizationsTouched(savedPlanTarget(settings.saved, current), current.model, scopes);
+  const references = touched.length > 0 ? await tx.organizationReferences(touched) : [];
+  const rechecked = recheckSavedPlan(settings.saved, current, settings.actor, references);
+  settings.output.out(renderPlan(rechecked.plan, settings.format ?? 'text', settings.output.color));
+  if (hasErrors(rechecked.plan.diagnostics)) return { diagnostics: [] };
+  return rechecked;
+}
+
+function applySummary(revisions: readonly RevisionRecord[]): string {
+  const total = revisions.reduce(
+    (sum, r) => ({ create: sum.create + r.counts.create, update: sum.update + r.counts.update, delete: sum.delete + r.counts.delete }),
+    { create: 0, update: 0, delete: 0 },
+  );
+  const list = revisions.map((r) => `${r.scope}@${r.revision}`).join(', ');
+  return `Apply complete: ${total.create} created, ${total.update} updated, ${total.delete} deleted. Revisions: ${list}.\n`;
+}

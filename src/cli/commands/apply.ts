@@ -1,0 +1,116 @@
+import { readFile, stat } from 'node:fs/promises';
+import confirm from '@inquirer/confirm';
+import type { Command } from 'commander';
+import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { currentGitCommit } from '../../fs/git.js';
+import { applyPlan } from '../apply-session.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { loadDesired } from '../load-desired.js';
+import { addActorOption, addStoreOption, addTenantOption, formatOption, type Format } from '../options.js';
+import type { Output } from '../output.js';
+import { planAgainstStore } from '../plan-session.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { renderPlan } from '../render/render-plan.js';
+import { withStore } from '../with-store.js';
+import { configDigest, contentDigest } from '../../pipeline/digests.js';
+import { openSavedPlan } from '../../pipeline/saved-plan.js';
+
+export interface ApplyOptions {
+  db: string;
+  actor?: string;
+  tenant: string[];
+  format: Format;
+  autoApprove?: boolean;
+  lockTimeout: string;
+}
+
+export function registerApply(program: Command, output: Output, done: (code: ExitCode) => void): void {
+  const command = program
+    .command('apply')
+    .description('apply the files (after showing the plan), or a plan saved with `ccac plan --out`')
+    .argument('<paths...>', 'YAML files or directories, or one saved plan file')
+    .addOption(formatOption(['text', 'json']))
+    .option('--auto-approve', 'apply without asking (required without a terminal)')
+    .option('--lock-timeout <seconds>', 'how long to wait for another apply on the same tenant', '30');
+  addStoreOption(command);
+  addActorOption(command);
+  addTenantOption(command);
+  command.action(async (paths: string[], options: ApplyOptions) => {
+    done(await runApply(paths, options, output));
+  });
+}
+
+async function runApply(paths: string[], options: ApplyOptions, output: Output): Promise<ExitCode> {
+  const fail = (diagnostic: Diagnostic) => {
+    output.err(renderDiagnosticsText([diagnostic], output.color));
+    return EXIT.error;
+  };
+  if (!options.actor) return fail(error('AUTHZ_NO_ACTOR', 'apply needs an actor: --actor EMAIL or CCAC_ACTOR'));
+  const lockTimeoutMs = Number(options.lockTimeout) * 1000;
+  if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
+    return fail(error('USAGE', `--lock-timeout takes seconds, not "${options.lockTimeout}"`));
+  }
+  const planFile = await savedPlanPath(paths);
+  if (planFile) return applySavedPlan(planFile, options, lockTimeoutMs, output);
+  if (!options.autoApprove && !process.stdin.isTTY) {
+    return fail(error('USAGE', 'without a terminal, apply needs --auto-approve or a plan file saved with `ccac plan --out`'));
+  }
+  const checked = await loadDesired(paths);
+  return withStore(options.db, output, options, async (store) => {
+    const { plan, rolesByScope, scopes } = await planAgainstStore(store, checked, {
+      tenants: options.tenant,
+      actor: options.actor,
+      requireActor: true,
+    });
+    output.out(renderPlan(plan, options.format, output.color));
+    if (hasErrors(plan.diagnostics)) return EXIT.error;
+    if (plan.changes.length === 0) return EXIT.ok;
+    if (!options.autoApprove && !(await confirm({ message: 'Apply these changes?', default: false }))) {
+      output.err('Apply cancelled; nothing was written.\n');
+      return EXIT.error;
+    }
+    return applyPlan(store, plan, {
+      output,
+      lockTimeoutMs,
+      actor: options.actor ?? '',
+      rolesByScope,
+      configDigest: configDigest(checked.desired, scopes),
+      gitCommit: await currentGitCommit(),
+      planDigest: contentDigest(plan),
+    });
+  });
+}
+
+async function applySavedPlan(file: string, options: ApplyOptions, lockTimeoutMs: number, output: Output): Promise<ExitCode> {
+  const opened = openSavedPlan(await readFile(file, 'utf8'), file);
+  if ('diagnostic' in opened) {
+    output.err(renderDiagnosticsText([opened.diagnostic], output.color));
+    return EXIT.error;
+  }
+  const saved = opened.plan;
+  if (hasErrors(saved.diagnostics)) {
+    output.err(renderDiagnosticsText([error('PLAN_INVALID', 'the saved plan has errors and cannot be applied', { place: { file, line: 1, column: 1 } })], output.color));
+    return EXIT.error;
+  }
+  return withStore(options.db, output, options, (store) =>
+    applyPlan(store, saved, {
+      output,
+      lockTimeoutMs,
+      actor: options.actor ?? '',
+      rolesByScope: new Map(),
+      configDigest: saved.configDigest,
+      gitCommit: saved.gitCommit,
+      planDigest: saved.digest,
+      saved,
+      format: options.format,
+    }),
+  );
+}
+
+/** One argument that is a file but not YAML: a saved plan. */
+async function savedPlanPath(paths: string[]): Promise<string | undefined> {
+  const [only] = paths;
+  if (paths.length !== 1 || only === undefined || /\.ya?ml$/i.test(only)) return undefined;
+  const info = await stat(only).catch(() => undefined);
+  return info?.isFile() ? only : undefined;
+}

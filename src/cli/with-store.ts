@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { error } from '../diagnostics/diagnostic.js';
+import { openStore, redactUrl } from '../store/open-store.js';
+import { StoreError, type StateStore } from '../store/state-store.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import type { Output } from './output.js';
+import { renderDiagnosticsText } from './render/diagnostics.js';
+
+/** A short id for this run: shown to whoever waits on our lock. */
+export const RUN_ID = randomBytes(4).toString('hex');
+
+/**
+ * Opens the store, runs `work`, closes it. Database failures become a STORE diagnostic
+ * and exit 1; passwords in the URL never reach the output.
+ */
+export async function withStore(
+  url: string,
+  output: Output,
+  who: { actor?: string | undefined },
+  work: (store: StateStore) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  let store: StateStore | undefined;
+  try {
+    store = await openStore(url, { applicationName: `ccac run=${RUN_ID} actor=${who.actor ?? '-'}` });
+    return await work(store);
+  } catch (cause) {
+    if (!(cause instanceof StoreError)) throw cause;
+    const message = cause.message.split(url).join(redactUrl(url));
+    output.err(renderDiagnosticsText([error('STORE', message)], output.color));
+    return EXIT.error;
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,56 @@
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { scopeOf } from '../model/address.js';
+import type { Plan, PlanScopes, ResourceChange } from '../plan/plan.js';
+import type { RevisionRecord, StateTransaction } from '../store/state-store.js';
+
+export interface ApplyRecord {
+  actor: string;
+  rolesByScope: ReadonlyMap<string, string>;
+  configDigest: string;
+  gitCommit: string | null;
+  planDigest: string;
+}
+
+/** PLAN_STALE when any scope moved on since the plan was made. */
+export function staleScopes(planned: PlanScopes, current: ReadonlyMap<string, number>): Diagnostic[] {
+  return Object.entries(planned)
+    .filter(([scope, { baseRevision }]) => (current.get(scope) ?? 0) !== baseRevision)
+    .map(([scope, { baseRevision }]) =>
+      error(
+        'PLAN_STALE',
+        `${scope} was at revision ${baseRevision} when planned and is at ${current.get(scope) ?? 0} now: plan again`,
+      ),
+    );
+}
+
+/** Writes a checked plan inside the caller's transaction: the changes, then one revision per scope touched. */
+export async function writePlan(tx: StateTransaction, plan: Plan, record: ApplyRecord): Promise<RevisionRecord[]> {
+  if (hasErrors(plan.diagnostics)) throw new Error('writePlan called with a plan that has errors');
+  await tx.writeChanges(plan.changes);
+  const revisions: RevisionRecord[] = [];
+  for (const [scope, changes] of changesByScope(plan.changes)) {
+    revisions.push(
+      await tx.recordRevision({
+        scope,
+        actor: record.actor,
+        actorRole: record.rolesByScope.get(scope) ?? 'unknown',
+        configDigest: record.configDigest,
+        gitCommit: record.gitCommit,
+        planDigest: record.planDigest,
+        changes,
+      }),
+    );
+  }
+  return revisions;
+}
+
+function changesByScope(changes: readonly ResourceChange[]): Map<string, ResourceChange[]> {
+  const out = new Map<string, ResourceChange[]>();
+  for (const change of changes) {
+    const scope = scopeOf(change.kind, change.name, change.tenant);
+    const list = out.get(scope) ?? [];
+    list.push(change);
+    out.set(scope, list);
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}

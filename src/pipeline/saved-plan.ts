@@ -1,0 +1,50 @@
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Plan } from '../plan/plan.js';
+import { contentDigest } from './digests.js';
+
+/** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */
+export interface SavedPlan extends Plan {
+  configDigest: string;
+  gitCommit: string | null;
+  digest: string;
+}
+
+export function sealPlan(plan: Plan, origin: { configDigest: string; gitCommit: string | null }): SavedPlan {
+  const content = { ...plan, ...origin };
+  return { ...content, digest: contentDigest(content) };
+}
+
+/** Parses a saved plan and refuses one whose content no longer matches its digest. */
+export function openSavedPlan(text: string, file: string): { plan: SavedPlan } | { diagnostic: Diagnostic } {
+  const place = { file, line: 1, column: 1 };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { diagnostic: error('PLAN_INVALID', 'not a plan file: it is not JSON', { place }) };
+  }
+  if (!isSavedPlan(parsed)) {
+    return { diagnostic: error('PLAN_INVALID', 'not a plan file written by `ccac plan --out` (format version 1)', { place }) };
+  }
+  const { digest, ...content } = parsed;
+  if (contentDigest(content) !== digest) {
+    return { diagnostic: error('PLAN_INVALID', 'the plan file was edited after it was written (its digest does not match)', { place }) };
+  }
+  return { plan: parsed };
+}
+
+function isSavedPlan(value: unknown): value is SavedPlan {
+  const plan = value as Partial<SavedPlan> | null;
+  return (
+    typeof plan === 'object' &&
+    plan !== null &&
+    plan.formatVersion === 1 &&
+    typeof plan.digest === 'string' &&
+    typeof plan.configDigest === 'string' &&
+    typeof plan.tenants === 'object' &&
+    plan.tenants !== null &&
+    Array.isArray(plan.changes) &&
+    Array.isArray(plan.diagnostics) &&
+    Object.values(plan.tenants).every((t) => Number.isInteger((t as { baseRevision?: unknown })?.baseRevision))
+  );
+}

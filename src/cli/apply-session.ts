@@ -32,14 +32,25 @@ type Outcome = { diagnostics: Diagnostic[] } | { revisions: RevisionRecord[] };
  * One transaction under the scopes' locks: refuse a stale plan, re-check a saved one,
  * write the changes and a revision per scope. Anything wrong rolls back.
  */
-export async function applyPlan(store: StateStore, plan: Plan, settings: ApplySettings): Promise<ExitCode> {
+export async function applyPlan(
+  store: StateStore,
+  plan: Plan,
+  settings: ApplySettings,
+): Promise<ExitCode> {
   const scopes = Object.keys(plan.tenants).sort();
-  const outcome = await store.withLockedScopes<Outcome>(scopes, { lockTimeoutMs: settings.lockTimeoutMs }, async (tx) => {
-    const checked = await checkUnderLock(tx, plan, settings);
-    if ('diagnostics' in checked) return { commit: false, value: checked };
-    const revisions = await writePlan(tx, checked.plan, { ...settings, rolesByScope: checked.rolesByScope });
-    return { commit: true, value: { revisions } };
-  });
+  const outcome = await store.withLockedScopes<Outcome>(
+    scopes,
+    { lockTimeoutMs: settings.lockTimeoutMs },
+    async (tx) => {
+      const checked = await checkUnderLock(tx, plan, settings);
+      if ('diagnostics' in checked) return { commit: false, value: checked };
+      const revisions = await writePlan(tx, checked.plan, {
+        ...settings,
+        rolesByScope: checked.rolesByScope,
+      });
+      return { commit: true, value: { revisions } };
+    },
+  );
   const { output } = settings;
   if ('diagnostics' in outcome) {
     output.err(renderDiagnosticsText(outcome.diagnostics, output.color));
@@ -54,16 +65,26 @@ async function checkUnderLock(
   tx: StateTransaction,
   plan: Plan,
   settings: ApplySettings,
-): Promise<{ diagnostics: Diagnostic[] } | { plan: Plan; rolesByScope: ReadonlyMap<string, string> }> {
+): Promise<
+  { diagnostics: Diagnostic[] } | { plan: Plan; rolesByScope: ReadonlyMap<string, string> }
+> {
   const scopes = new Set(Object.keys(plan.tenants));
   if (settings.saved && (await tx.planApplied(settings.saved.digest))) {
-    return { diagnostics: [error('PLAN_STALE', 'this plan was applied already; a saved plan is applied at most once')] };
+    return {
+      diagnostics: [
+        error('PLAN_STALE', 'this plan was applied already; a saved plan is applied at most once'),
+      ],
+    };
   }
   const current = await tx.readState(scopesToRead(scopes));
   const stale = staleScopes(plan.tenants, current.revisions);
   if (stale.length > 0) return { diagnostics: stale };
   if (!settings.saved) return { plan, rolesByScope: settings.rolesByScope };
-  const touched = organizationsTouched(savedPlanTarget(settings.saved, current), current.model, scopes);
+  const touched = organizationsTouched(
+    savedPlanTarget(settings.saved, current),
+    current.model,
+    scopes,
+  );
   const references = touched.length > 0 ? await tx.organizationReferences(touched) : [];
   const rechecked = recheckSavedPlan(settings.saved, current, settings.actor, references);
   settings.output.out(renderPlan(rechecked.plan, settings.format ?? 'text', settings.output.color));
@@ -73,7 +94,11 @@ async function checkUnderLock(
 
 function applySummary(revisions: readonly RevisionRecord[]): string {
   const total = revisions.reduce(
-    (sum, r) => ({ create: sum.create + r.counts.create, update: sum.update + r.counts.update, delete: sum.delete + r.counts.delete }),
+    (sum, r) => ({
+      create: sum.create + r.counts.create,
+      update: sum.update + r.counts.update,
+      delete: sum.delete + r.counts.delete,
+    }),
     { create: 0, update: 0, delete: 0 },
   );
   const list = revisions.map((r) => `${r.scope}@${r.revision}`).join(', ');

@@ -26,7 +26,9 @@ export function addStoreOption(command: Command): Command {
 }
 
 export function addActorOption(command: Command): Command {
-  return command.addOption(new Option('--actor <email>', 'who is making the change').env('CCAC_ACTOR'));
+  return command.addOption(
+    new Option('--actor <email>', 'who is making the change').env('CCAC_ACTOR'),
+  );
 }
 
 export function addTenantOption(command: Command): Command {

@@ -1,6 +1,10 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { CheckedConfig } from '../pipeline/check-config.js';
-import { organizationsTouched, planConfiguration, type PlanOutcome } from '../pipeline/plan-configuration.js';
+import {
+  organizationsTouched,
+  planConfiguration,
+  type PlanOutcome,
+} from '../pipeline/plan-configuration.js';
 import { planScopes, scopesToRead } from '../pipeline/plan-scopes.js';
 import { assemblePlan } from '../plan/make-plan.js';
 import type { OrganizationReference, StateReader, StoredState } from '../store/state-store.js';
@@ -18,10 +22,12 @@ export async function planAgainstStore(
   }
   let stored = await reader.readState(scopesToRead(scopes));
   const touched = organizationsTouched(checked.desired, stored.model, scopes);
-  const organizationReferences = touched.length > 0 ? await reader.organizationReferences(touched) : [];
+  const organizationReferences =
+    touched.length > 0 ? await reader.organizationReferences(touched) : [];
   // Who may change an organization depends on the tenants that reference it, planned or not.
   const referencing = referencingScopes(organizationReferences, stored);
-  if (referencing.length > 0) stored = await reader.readState([...scopesToRead(scopes), ...referencing]);
+  if (referencing.length > 0)
+    stored = await reader.readState([...scopesToRead(scopes), ...referencing]);
   const outcome = planConfiguration({
     desired: checked.desired,
     declared: checked.declared,
@@ -35,7 +41,10 @@ export async function planAgainstStore(
   return { ...outcome, scopes };
 }
 
-function referencingScopes(references: readonly OrganizationReference[], stored: StoredState): string[] {
+function referencingScopes(
+  references: readonly OrganizationReference[],
+  stored: StoredState,
+): string[] {
   const scopes = references.map(({ address }) =>
     address.startsWith('Tenant/') ? address.slice('Tenant/'.length) : (address.split('/')[0] ?? ''),
   );

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { error } from '../diagnostics/diagnostic.js';
 import { openStore, redactUrl } from '../store/open-store.js';
-import { StoreError, type StateStore } from '../store/state-store.js';
+import type { SqlStateStore } from '../store/sql-state-store.js';
+import { StoreError } from '../store/state-store.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Output } from './output.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';
@@ -17,11 +18,13 @@ export async function withStore(
   url: string,
   output: Output,
   who: { actor?: string | undefined },
-  work: (store: StateStore) => Promise<ExitCode>,
+  work: (store: SqlStateStore) => Promise<ExitCode>,
 ): Promise<ExitCode> {
-  let store: StateStore | undefined;
+  let store: SqlStateStore | undefined;
   try {
-    store = await openStore(url, { applicationName: `ccac run=${RUN_ID} actor=${who.actor ?? '-'}` });
+    store = await openStore(url, {
+      applicationName: `ccac run=${RUN_ID} actor=${who.actor ?? '-'}`,
+    });
     return await work(store);
   } catch (cause) {
     if (!(cause instanceof StoreError)) throw cause;

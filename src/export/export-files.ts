@@ -26,7 +26,8 @@ const KIND_FILES: Record<Kind, string> = {
 export function exportFiles(model: Model): Map<string, string> {
   const files = new Map<string, string[]>();
   const assets = new Map<string, string>();
-  const add = (file: string, document: string) => files.set(file, [...(files.get(file) ?? []), document]);
+  const add = (file: string, document: string) =>
+    files.set(file, [...(files.get(file) ?? []), document]);
   const resources = [...model.byAddress.values()].sort(byKindThenName);
   for (const resource of resources) {
     if (isDefaultSystemEntryPoint(resource, model)) continue;
@@ -36,16 +37,24 @@ export function exportFiles(model: Model): Map<string, string> {
       assets.set(`${folder}${asset}`, content);
       return asset;
     });
-    add(`${folder}${KIND_FILES[resource.kind]}`, stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }));
+    add(
+      `${folder}${KIND_FILES[resource.kind]}`,
+      stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }),
+    );
   }
   const out = new Map<string, string>();
-  for (const [file, documents] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) out.set(file, documents.join('---\n'));
-  for (const [file, content] of [...assets].sort(([a], [b]) => (a < b ? -1 : 1))) out.set(file, content);
+  for (const [file, documents] of [...files].sort(([a], [b]) => (a < b ? -1 : 1)))
+    out.set(file, documents.join('---\n'));
+  for (const [file, content] of [...assets].sort(([a], [b]) => (a < b ? -1 : 1)))
+    out.set(file, content);
   return out;
 }
 
 /** A canonical resource as the YAML document a user would write: derived fields dropped. */
-export function toDocument(resource: ModelResource, writeAsset: (content: string) => string): Record<string, unknown> {
+export function toDocument(
+  resource: ModelResource,
+  writeAsset: (content: string) => string,
+): Record<string, unknown> {
   const metadata: Record<string, unknown> = {};
   if (resource.tenant !== null && resource.kind !== 'Tenant') metadata.tenant = resource.tenant;
   metadata.name = resource.name;
@@ -61,9 +70,17 @@ export function toDocument(resource: ModelResource, writeAsset: (content: string
 
 /** The system entry point needs no declaration unless it carries numbers or a description. */
 function isDefaultSystemEntryPoint(resource: ModelResource, model: Model): boolean {
-  if (resource.kind !== 'EntryPoint' || resource.name !== SYSTEM_ENTRY_POINT || resource.tenant === null) return false;
+  if (
+    resource.kind !== 'EntryPoint' ||
+    resource.name !== SYSTEM_ENTRY_POINT ||
+    resource.tenant === null
+  )
+    return false;
   const tenant = model.get('Tenant', resource.tenant);
-  return tenant !== undefined && systemEntryPoint(resource.tenant, tenant.spec.timezone).hash === resource.hash;
+  return (
+    tenant !== undefined &&
+    systemEntryPoint(resource.tenant, tenant.spec.timezone).hash === resource.hash
+  );
 }
 
 function byKindThenName(a: ModelResource, b: ModelResource): number {
@@ -74,6 +91,10 @@ function byKindThenName(a: ModelResource, b: ModelResource): number {
 
 /** Names may hold anything printable; file names get a plain slug and a short hash to stay unique. */
 function fileSafe(name: string): string {
-  const slug = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'flow';
+  const slug =
+    name
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'flow';
   return `${slug}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }

@@ -44,7 +44,8 @@ async function listYamlFiles(
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     const ignored = await ignoredNames(dir);
     for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules' || ignored.has(entry.name)) continue;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules' || ignored.has(entry.name))
+        continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) pending.push(full);
       else if (entry.isFile() && YAML_FILE.test(entry.name)) files.push(full);

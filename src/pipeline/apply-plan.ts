@@ -12,7 +12,10 @@ export interface ApplyRecord {
 }
 
 /** PLAN_STALE when any scope moved on since the plan was made. */
-export function staleScopes(planned: PlanScopes, current: ReadonlyMap<string, number>): Diagnostic[] {
+export function staleScopes(
+  planned: PlanScopes,
+  current: ReadonlyMap<string, number>,
+): Diagnostic[] {
   return Object.entries(planned)
     .filter(([scope, { baseRevision }]) => (current.get(scope) ?? 0) !== baseRevision)
     .map(([scope, { baseRevision }]) =>
@@ -24,7 +27,11 @@ export function staleScopes(planned: PlanScopes, current: ReadonlyMap<string, nu
 }
 
 /** Writes a checked plan inside the caller's transaction: the changes, then one revision per scope touched. */
-export async function writePlan(tx: StateTransaction, plan: Plan, record: ApplyRecord): Promise<RevisionRecord[]> {
+export async function writePlan(
+  tx: StateTransaction,
+  plan: Plan,
+  record: ApplyRecord,
+): Promise<RevisionRecord[]> {
   if (hasErrors(plan.diagnostics)) throw new Error('writePlan called with a plan that has errors');
   await tx.writeChanges(plan.changes);
   const revisions: RevisionRecord[] = [];

@@ -64,19 +64,28 @@ export function planConfiguration(request: PlanRequest): PlanOutcome {
 }
 
 /** A customer-org read-only admin has no contact-center access, not even to plan (seed 000, table 1). */
-function planPermission(actor: string | undefined, stored: StoredState, scopes: ReadonlySet<string>): Diagnostic[] {
+function planPermission(
+  actor: string | undefined,
+  stored: StoredState,
+  scopes: ReadonlySet<string>,
+): Diagnostic[] {
   return [...scopes]
     .filter((scope) => !mayPlan(actor, stored.model, scope))
     .map((scope) =>
-      error('AUTHZ_DENIED', `${actor} (read-only-admin, customer org) has no contact-center access and may not plan ${scope}`, {
-        address: `Tenant/${scope}`,
-      }),
+      error(
+        'AUTHZ_DENIED',
+        `${actor} (read-only-admin, customer org) has no contact-center access and may not plan ${scope}`,
+        {
+          address: `Tenant/${scope}`,
+        },
+      ),
     );
 }
 
 function baseRevisions(stored: StoredState, scopes: ReadonlySet<string>): PlanScopes {
   const out: PlanScopes = {};
-  for (const scope of [...scopes].sort()) out[scope] = { baseRevision: stored.revisions.get(scope) ?? 0 };
+  for (const scope of [...scopes].sort())
+    out[scope] = { baseRevision: stored.revisions.get(scope) ?? 0 };
   return out;
 }
 
@@ -84,7 +93,11 @@ function baseRevisions(stored: StoredState, scopes: ReadonlySet<string>): PlanSc
  * Stored organizations this plan may change or delete: their references, in tenants
  * inside or outside the plan, decide REF_IN_USE and who may change them.
  */
-export function organizationsTouched(desired: Model, stored: Model, scopes: ReadonlySet<string>): string[] {
+export function organizationsTouched(
+  desired: Model,
+  stored: Model,
+  scopes: ReadonlySet<string>,
+): string[] {
   if (!scopes.has(GLOBAL_SCOPE)) return [];
   return stored
     .organizations()

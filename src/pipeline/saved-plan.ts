@@ -9,13 +9,19 @@ export interface SavedPlan extends Plan {
   digest: string;
 }
 
-export function sealPlan(plan: Plan, origin: { configDigest: string; gitCommit: string | null }): SavedPlan {
+export function sealPlan(
+  plan: Plan,
+  origin: { configDigest: string; gitCommit: string | null },
+): SavedPlan {
   const content = { ...plan, ...origin };
   return { ...content, digest: contentDigest(content) };
 }
 
 /** Parses a saved plan and refuses one whose content no longer matches its digest. */
-export function openSavedPlan(text: string, file: string): { plan: SavedPlan } | { diagnostic: Diagnostic } {
+export function openSavedPlan(
+  text: string,
+  file: string,
+): { plan: SavedPlan } | { diagnostic: Diagnostic } {
   const place = { file, line: 1, column: 1 };
   let parsed: unknown;
   try {
@@ -24,11 +30,23 @@ export function openSavedPlan(text: string, file: string): { plan: SavedPlan } |
     return { diagnostic: error('PLAN_INVALID', 'not a plan file: it is not JSON', { place }) };
   }
   if (!isSavedPlan(parsed)) {
-    return { diagnostic: error('PLAN_INVALID', 'not a plan file written by `ccac plan --out` (format version 1)', { place }) };
+    return {
+      diagnostic: error(
+        'PLAN_INVALID',
+        'not a plan file written by `ccac plan --out` (format version 1)',
+        { place },
+      ),
+    };
   }
   const { digest, ...content } = parsed;
   if (contentDigest(content) !== digest) {
-    return { diagnostic: error('PLAN_INVALID', 'the plan file was edited after it was written (its digest does not match)', { place }) };
+    return {
+      diagnostic: error(
+        'PLAN_INVALID',
+        'the plan file was edited after it was written (its digest does not match)',
+        { place },
+      ),
+    };
   }
   return { plan: parsed };
 }
@@ -45,6 +63,8 @@ function isSavedPlan(value: unknown): value is SavedPlan {
     plan.tenants !== null &&
     Array.isArray(plan.changes) &&
     Array.isArray(plan.diagnostics) &&
-    Object.values(plan.tenants).every((t) => Number.isInteger((t as { baseRevision?: unknown })?.baseRevision))
+    Object.values(plan.tenants).every((t) =>
+      Number.isInteger((t as { baseRevision?: unknown })?.baseRevision),
+    )
   );
 }

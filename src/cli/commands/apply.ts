@@ -6,7 +6,13 @@ import { currentGitCommit } from '../../fs/git.js';
 import { applyPlan } from '../apply-session.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { loadDesired } from '../load-desired.js';
-import { addActorOption, addStoreOption, addTenantOption, formatOption, type Format } from '../options.js';
+import {
+  addActorOption,
+  addStoreOption,
+  addTenantOption,
+  formatOption,
+  type Format,
+} from '../options.js';
 import type { Output } from '../output.js';
 import { planAgainstStore } from '../plan-session.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
@@ -24,14 +30,22 @@ export interface ApplyOptions {
   lockTimeout: string;
 }
 
-export function registerApply(program: Command, output: Output, done: (code: ExitCode) => void): void {
+export function registerApply(
+  program: Command,
+  output: Output,
+  done: (code: ExitCode) => void,
+): void {
   const command = program
     .command('apply')
     .description('apply the files (after showing the plan), or a plan saved with `ccac plan --out`')
     .argument('<paths...>', 'YAML files or directories, or one saved plan file')
     .addOption(formatOption(['text', 'json']))
     .option('--auto-approve', 'apply without asking (required without a terminal)')
-    .option('--lock-timeout <seconds>', 'how long to wait for another apply on the same tenant', '30');
+    .option(
+      '--lock-timeout <seconds>',
+      'how long to wait for another apply on the same tenant',
+      '30',
+    );
   addStoreOption(command);
   addActorOption(command);
   addTenantOption(command);
@@ -45,7 +59,8 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     output.err(renderDiagnosticsText([diagnostic], output.color));
     return EXIT.error;
   };
-  if (!options.actor) return fail(error('AUTHZ_NO_ACTOR', 'apply needs an actor: --actor EMAIL or CCAC_ACTOR'));
+  if (!options.actor)
+    return fail(error('AUTHZ_NO_ACTOR', 'apply needs an actor: --actor EMAIL or CCAC_ACTOR'));
   const lockTimeoutMs = Number(options.lockTimeout) * 1000;
   if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
     return fail(error('USAGE', `--lock-timeout takes seconds, not "${options.lockTimeout}"`));
@@ -53,7 +68,12 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
   const planFile = await savedPlanPath(paths);
   if (planFile) return applySavedPlan(planFile, options, lockTimeoutMs, output);
   if (!options.autoApprove && !process.stdin.isTTY) {
-    return fail(error('USAGE', 'without a terminal, apply needs --auto-approve or a plan file saved with `ccac plan --out`'));
+    return fail(
+      error(
+        'USAGE',
+        'without a terminal, apply needs --auto-approve or a plan file saved with `ccac plan --out`',
+      ),
+    );
   }
   const checked = await loadDesired(paths);
   return withStore(options.db, output, options, async (store) => {
@@ -65,7 +85,10 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     output.out(renderPlan(plan, options.format, output.color));
     if (hasErrors(plan.diagnostics)) return EXIT.error;
     if (plan.changes.length === 0) return EXIT.ok;
-    if (!options.autoApprove && !(await confirm({ message: 'Apply these changes?', default: false }))) {
+    if (
+      !options.autoApprove &&
+      !(await confirm({ message: 'Apply these changes?', default: false }))
+    ) {
       output.err('Apply cancelled; nothing was written.\n');
       return EXIT.error;
     }
@@ -81,7 +104,12 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
   });
 }
 
-async function applySavedPlan(file: string, options: ApplyOptions, lockTimeoutMs: number, output: Output): Promise<ExitCode> {
+async function applySavedPlan(
+  file: string,
+  options: ApplyOptions,
+  lockTimeoutMs: number,
+  output: Output,
+): Promise<ExitCode> {
   const opened = openSavedPlan(await readFile(file, 'utf8'), file);
   if ('diagnostic' in opened) {
     output.err(renderDiagnosticsText([opened.diagnostic], output.color));
@@ -89,7 +117,16 @@ async function applySavedPlan(file: string, options: ApplyOptions, lockTimeoutMs
   }
   const saved = opened.plan;
   if (hasErrors(saved.diagnostics)) {
-    output.err(renderDiagnosticsText([error('PLAN_INVALID', 'the saved plan has errors and cannot be applied', { place: { file, line: 1, column: 1 } })], output.color));
+    output.err(
+      renderDiagnosticsText(
+        [
+          error('PLAN_INVALID', 'the saved plan has errors and cannot be applied', {
+            place: { file, line: 1, column: 1 },
+          }),
+        ],
+        output.color,
+      ),
+    );
     return EXIT.error;
   }
   return withStore(options.db, output, options, (store) =>

@@ -6,7 +6,13 @@ import { configDigest } from '../../pipeline/digests.js';
 import { sealPlan } from '../../pipeline/saved-plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { loadDesired } from '../load-desired.js';
-import { addActorOption, addStoreOption, addTenantOption, formatOption, type Format } from '../options.js';
+import {
+  addActorOption,
+  addStoreOption,
+  addTenantOption,
+  formatOption,
+  type Format,
+} from '../options.js';
 import type { Output } from '../output.js';
 import { planAgainstStore } from '../plan-session.js';
 import { renderPlan } from '../render/render-plan.js';
@@ -21,10 +27,16 @@ interface PlanOptions {
   detailedExitcode?: boolean;
 }
 
-export function registerPlan(program: Command, output: Output, done: (code: ExitCode) => void): void {
+export function registerPlan(
+  program: Command,
+  output: Output,
+  done: (code: ExitCode) => void,
+): void {
   const command = program
     .command('plan')
-    .description('compare the files with the stored state: what would be created, changed and deleted')
+    .description(
+      'compare the files with the stored state: what would be created, changed and deleted',
+    )
     .argument('<paths...>', 'YAML files or directories')
     .addOption(formatOption(['text', 'json', 'markdown']))
     .option('--out <file>', 'save the plan for a later `ccac apply FILE`')
@@ -50,7 +62,11 @@ export function registerPlan(program: Command, output: Output, done: (code: Exit
         await writeFile(options.out, `${JSON.stringify(saved, null, 2)}\n`);
         output.err(`Saved the plan to ${options.out}; apply it with: ccac apply ${options.out}\n`);
       }
-      return exitCodeFor({ errors, changes: plan.changes.length > 0, detailed: options.detailedExitcode });
+      return exitCodeFor({
+        errors,
+        changes: plan.changes.length > 0,
+        detailed: options.detailedExitcode,
+      });
     });
     done(code);
   });

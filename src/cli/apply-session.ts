@@ -12,6 +12,7 @@ import type { Format } from './options.js';
 import type { Output } from './output.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';
 import { renderPlan } from './render/render-plan.js';
+import { progressBar } from './progress.js';
 
 export interface ApplySettings {
   output: Output;
@@ -44,11 +45,14 @@ export async function applyPlan(
     async (tx) => {
       const checked = await checkUnderLock(tx, plan, settings);
       if ('diagnostics' in checked) return { commit: false, value: checked };
-      const revisions = await writePlan(tx, checked.plan, {
-        ...settings,
-        rolesByScope: checked.rolesByScope,
-      });
-      return { commit: true, value: { revisions } };
+      const progress = progressBar(checked.plan.changes.length);
+      try {
+        const record = { ...settings, rolesByScope: checked.rolesByScope };
+        const revisions = await writePlan(tx, checked.plan, record, progress.update);
+        return { commit: true, value: { revisions } };
+      } finally {
+        progress.stop();
+      }
     },
   );
   const { output } = settings;

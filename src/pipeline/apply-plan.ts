@@ -26,14 +26,24 @@ export function staleScopes(
     );
 }
 
+/** Changes are written in slices this large, so a long apply can report progress. */
+const WRITE_SLICE = 5_000;
+
+export type Progress = (written: number, total: number) => void;
+
 /** Writes a checked plan inside the caller's transaction: the changes, then one revision per scope touched. */
 export async function writePlan(
   tx: StateTransaction,
   plan: Plan,
   record: ApplyRecord,
+  onProgress: Progress = () => undefined,
 ): Promise<RevisionRecord[]> {
   if (hasErrors(plan.diagnostics)) throw new Error('writePlan called with a plan that has errors');
-  await tx.writeChanges(plan.changes);
+  const total = plan.changes.length;
+  for (let start = 0; start < total; start += WRITE_SLICE) {
+    await tx.writeChanges(plan.changes.slice(start, start + WRITE_SLICE));
+    onProgress(Math.min(start + WRITE_SLICE, total), total);
+  }
   const revisions: RevisionRecord[] = [];
   for (const [scope, changes] of changesByScope(plan.changes)) {
     revisions.push(

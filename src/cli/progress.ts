@@ -1,0 +1,21 @@
+import cliProgress from 'cli-progress';
+import type { Progress } from '../pipeline/apply-plan.js';
+
+/** Below this many changes an apply is quick enough that a bar would only flicker. */
+const SHOW_FROM = 2_000;
+
+/** A progress bar on stderr when it is a terminal and the apply is large; silent otherwise. */
+export function progressBar(total: number): { update: Progress; stop: () => void } {
+  if (total < SHOW_FROM || !process.stderr.isTTY)
+    return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'Applying [{bar}] {value}/{total} changes',
+      stream: process.stderr,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { update: (written) => bar.update(written), stop: () => bar.stop() };
+}

@@ -8,6 +8,11 @@ import { EXIT, type ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
 
 const output = processOutput();
+
+// Exit through process.exit so exit hooks run (the embedded database's lock file is removed);
+// an open transaction is rolled back by the database when the connection goes.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
 const program = new Command('ccac')
   .description(
     'contact center as code: validate, plan and apply Webex Contact Center configuration',

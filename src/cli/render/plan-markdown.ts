@@ -69,7 +69,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
 }
 
 function renderHead(plan: Plan, cap: number): string {
-  const title = `## ccac plan\n\nAgainst ${describeScopes(plan)}.\n\n**${summaryLine(plan.summary)}**\n\n`;
+  const title = `## ccac plan\n\nAgainst ${describeScopes(plan)}.\n\n**${summaryLine(plan)}**\n\n`;
   return plan.changes.length > 0 ? title + renderCountTable(plan.changes, cap) : title;
 }
 

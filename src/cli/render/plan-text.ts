@@ -44,7 +44,7 @@ export function renderPlanText(plan: Plan, color: boolean): string {
   }
   const diagnostics = renderDiagnosticsText(plan.diagnostics, color);
   if (diagnostics !== '') parts.push(diagnostics);
-  parts.push(`${c.bold(summaryLine(plan.summary))}\n`);
+  parts.push(`${c.bold(summaryLine(plan))}\n`);
   return parts.join('\n');
 }
 

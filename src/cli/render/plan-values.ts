@@ -77,11 +77,22 @@ export function splitDeletions(changes: readonly ResourceChange[]): {
   };
 }
 
-export function summaryLine(summary: PlanSummary): string {
+export function summaryLine(plan: Pick<Plan, 'summary' | 'diagnostics' | 'tenants'>): string {
+  const { summary } = plan;
+  const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
+  // Configuration errors stop planning before the store is read: there is no comparison to report.
+  if (errors > 0 && Object.keys(plan.tenants).length === 0) {
+    return `No plan: the configuration has ${errors} ${errors === 1 ? 'error' : 'errors'}.`;
+  }
+  const blocked =
+    errors > 0
+      ? ` Blocked by ${errors} ${errors === 1 ? 'error' : 'errors'}: nothing can be applied.`
+      : '';
   if (summary.create + summary.update + summary.delete === 0) {
+    if (blocked) return `No changes.${blocked}`;
     return 'No changes. The stored state matches the configuration.';
   }
-  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete.`;
+  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete.${blocked}`;
 }
 
 /** `acme at revision 7, globex (not stored yet)`; `_global` is the organizations' scope. */

@@ -14,7 +14,9 @@ describe('renderPlanMarkdown', () => {
     expect(lines).toContain('| acme | Queue | 0 | 1 | 0 |');
     expect(lines).toContain('| acme | EntryPoint | 1 | 0 | 0 |');
     expect(lines).toContain('| **Total** | | **1** | **2** | **1** |');
-    expect(lines).toContain('**Plan: 1 to create, 2 to update, 1 to delete.**');
+    expect(lines).toContain(
+      '**Plan: 1 to create, 2 to update, 1 to delete. Blocked by 1 error: nothing can be applied.**',
+    );
   });
 
   test('deletions first, in a visible section, then the other changes', () => {

@@ -57,7 +57,9 @@ describe('renderPlanText', () => {
     const diagnostic = lines.findIndex((l) => l.startsWith('acme/entry-points.yaml:8:9: warning'));
     expect(diagnostic).toBeGreaterThan(lines.indexOf('Changes (3):'));
     expect(lines).toContain('acme/Team/Old: error REF_IN_USE team "Old" is still referenced');
-    expect(lines.at(-2)).toBe('Plan: 1 to create, 2 to update, 1 to delete.');
+    expect(lines.at(-2)).toBe(
+      'Plan: 1 to create, 2 to update, 1 to delete. Blocked by 1 error: nothing can be applied.',
+    );
     expect(text.endsWith('\n')).toBe(true);
   });
 

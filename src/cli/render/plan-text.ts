@@ -1,4 +1,4 @@
-import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
+import type { Action, FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import { paint, type Paint } from '../output.js';
 import { renderDiagnosticsText } from './diagnostics.js';
 import {
@@ -13,18 +13,32 @@ import {
   textSummary,
 } from './plan-values.js';
 
-const VERB = { create: 'created', update: 'updated', delete: 'deleted' } as const;
+/**
+ * The words around the changes: a plan's by default; `history show` and `drift` render changes
+ * that already happened with the same layout and their own heading, verbs and closing line.
+ */
+export interface PlanWording {
+  heading: (plan: Plan) => string;
+  verb: Record<Action, string>;
+  summary: (plan: Plan) => string;
+}
+
+export const PLAN_WORDING: PlanWording = {
+  heading: (plan) => `ccac plan against ${describeScopes(plan)}`,
+  verb: { create: 'will be created', update: 'will be updated', delete: 'will be deleted' },
+  summary: summaryLine,
+};
 
 /**
  * Terraform-like plan for a terminal: header, deletions in their own section first, then creates
  * and updates, each with its field changes; then diagnostics and the closing count line.
  */
-export function renderPlanText(plan: Plan, color: boolean): string {
+export function renderPlanText(plan: Plan, color: boolean, wording = PLAN_WORDING): string {
   const c = paint(color);
   const parts: string[] = [];
   if (plan.changes.length > 0) {
     parts.push(
-      `${c.bold('ccac plan')} against ${describeScopes(plan)}\n\n` +
+      `${c.bold(wording.heading(plan))}\n\n` +
         'Resource actions are indicated with the following symbols:\n' +
         `  ${c.green('+')} create\n  ${c.yellow('~')} update\n  ${c.red('-')} delete\n`,
     );
@@ -32,25 +46,25 @@ export function renderPlanText(plan: Plan, color: boolean): string {
     if (deletions.length > 0) {
       parts.push(
         `${c.red(c.bold(`Deletions (${deletions.length}):`))}\n\n` +
-          deletions.map((change) => renderChange(change, c)).join(''),
+          deletions.map((change) => renderChange(change, c, wording)).join(''),
       );
     }
     if (others.length > 0) {
       parts.push(
         `${c.bold(`Changes (${others.length}):`)}\n\n` +
-          others.map((change) => renderChange(change, c)).join(''),
+          others.map((change) => renderChange(change, c, wording)).join(''),
       );
     }
   }
   const diagnostics = renderDiagnosticsText(plan.diagnostics, color);
   if (diagnostics !== '') parts.push(diagnostics);
-  parts.push(`${c.bold(summaryLine(plan))}\n`);
+  parts.push(`${c.bold(wording.summary(plan))}\n`);
   return parts.join('\n');
 }
 
-function renderChange(change: ResourceChange, c: Paint): string {
+function renderChange(change: ResourceChange, c: Paint, wording: PlanWording): string {
   const tint = tintOf(change.action, c);
-  const head = `  ${tint(ACTION_SYMBOL[change.action])} ${c.bold(change.address)} will be ${VERB[change.action]}\n`;
+  const head = `  ${tint(ACTION_SYMBOL[change.action])} ${c.bold(change.address)} ${wording.verb[change.action]}\n`;
   return head + change.fields.flatMap((field) => fieldLines(field, change, c)).join('');
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerApply } from './commands/apply.js';
+import { registerGraph } from './commands/graph.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -29,6 +30,7 @@ registerValidate(program, output, done);
 registerPlan(program, output, done);
 registerApply(program, output, done);
 registerSchema(program, output, done);
+registerGraph(program, output, done);
 
 try {
   await program.parseAsync(process.argv);

@@ -76,7 +76,7 @@ function nodeIds(graph: TenantGraph): (key: string) => string {
  * entity codes, so a name can neither end the label nor be read as HTML or markdown.
  */
 export function mermaidText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[#"<>&`]/g, (char) => ENTITY[char]!);
+  return text.replace(/\p{Cc}/gu, ' ').replace(/[#"<>&`]/g, (char) => ENTITY[char]!);
 }
 
 const ENTITY: Record<string, string> = {

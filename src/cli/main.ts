@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerApply } from './commands/apply.js';
+import { registerDiff } from './commands/diff.js';
+import { registerDrift } from './commands/drift.js';
+import { registerExport } from './commands/export.js';
 import { registerGraph } from './commands/graph.js';
+import { registerHistory } from './commands/history.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -31,6 +35,10 @@ registerPlan(program, output, done);
 registerApply(program, output, done);
 registerSchema(program, output, done);
 registerGraph(program, output, done);
+registerHistory(program, output, done);
+registerDrift(program, output, done);
+registerDiff(program, output, done);
+registerExport(program, output, done);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,53 @@
+import { GLOBAL_SCOPE } from '../../model/address.js';
+import type { Plan } from '../../plan/plan.js';
+import type { RevisionRecord } from '../../store/state-store.js';
+import type { Format } from '../options.js';
+import { paint } from '../output.js';
+import { renderRevisionJson } from './history-json.js';
+import type { PlanWording } from './plan-text.js';
+import { renderPlan } from './render-plan.js';
+
+const scopeName = (scope: string) => (scope === GLOBAL_SCOPE ? 'organizations' : scope);
+
+/** A past revision reads as what happened, not as what will. */
+function revisionWording(record: RevisionRecord): PlanWording {
+  const title = `Revision ${record.id} (${scopeName(record.scope)} revision ${record.revision})`;
+  return {
+    heading: () => `Changes made by ${title}`,
+    verb: { create: 'was created', update: 'was updated', delete: 'was deleted' },
+    summary: ({ summary }) =>
+      `${title}: ${summary.create} created, ${summary.update} updated, ${summary.delete} deleted.`,
+  };
+}
+
+function headerFields(record: RevisionRecord): [string, string][] {
+  return [
+    ['tenant', `${record.scope} revision ${record.revision}`],
+    ['time', record.createdAt],
+    ['actor', `${record.actor} (${record.actorRole})`],
+    ['config', record.configDigest],
+    ['commit', record.gitCommit ?? '-'],
+    ['plan', record.planDigest],
+    ['hash', record.hash],
+    ['previous', record.prevHash ?? '- (first revision)'],
+  ];
+}
+
+/** `ccac history show N`: the revision's recorded fields, then its changes in the plan layout. */
+export function renderRevision(
+  record: RevisionRecord,
+  plan: Plan,
+  format: Format,
+  color: boolean,
+): string {
+  if (format === 'json') return renderRevisionJson(record, plan);
+  const fields = headerFields(record);
+  if (format === 'markdown') {
+    const rows = fields.map(([name, value]) => `| ${name} | \`${value}\` |`).join('\n');
+    return `## ccac revision ${record.id}\n\n| | |\n|---|---|\n${rows}\n\n${renderPlan(plan, 'markdown', color)}`;
+  }
+  const c = paint(color);
+  const width = Math.max(...fields.map(([name]) => name.length)) + 1;
+  const header = fields.map(([name, value]) => `  ${`${name}:`.padEnd(width)} ${value}`).join('\n');
+  return `${c.bold(`Revision ${record.id}`)}\n${header}\n\n${renderPlan(plan, 'text', color, revisionWording(record))}`;
+}

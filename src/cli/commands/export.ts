@@ -1,0 +1,104 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { exportFiles } from '../../export/export-files.js';
+import { exportStream } from '../../export/export-stream.js';
+import { selectTenants } from '../../export/select-tenants.js';
+import { MANIFEST, writeExportDir } from '../../export/write-export-dir.js';
+import { liveState, stateAtRevision } from '../../sources/state-at-revision.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { addStoreOption, addTenantOption } from '../options.js';
+import type { Output } from '../output.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { withStore } from '../with-store.js';
+
+interface ExportOptions {
+  db: string;
+  tenant: string[];
+  revision?: number;
+  out?: string;
+}
+
+export function registerExport(
+  program: Command,
+  output: Output,
+  done: (code: ExitCode) => void,
+): void {
+  const command = program
+    .command('export')
+    .description(
+      'write the stored state (or the state as of a revision) as YAML that plans to no changes',
+    )
+    .addOption(
+      new Option(
+        '--revision <id>',
+        'the state as of this global revision id (see ccac history)',
+      ).argParser(parseRevision),
+    )
+    .option(
+      '--out <dir>',
+      `write the canonical layout into DIR: organizations.yaml, one folder per tenant, one file per kind, flow definitions in <tenant>/flows/. Replaces only the files a previous export listed in DIR/${MANIFEST}; other files stay. Without --out, prints one YAML stream, which cannot hold flow definition files: a state with any needs --out`,
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ccac export --out config/\n  ccac export --revision 12 --tenant acme --out /tmp/acme-at-12\n  ccac export > state.yaml',
+    );
+  addStoreOption(command);
+  addTenantOption(command);
+  command.action(async (options: ExportOptions) => {
+    const fail = (diagnostic: Diagnostic): ExitCode => {
+      output.err(renderDiagnosticsText([diagnostic], output.color));
+      return EXIT.error;
+    };
+    const code = await withStore(options.db, output, {}, async (store) => {
+      let model;
+      if (options.revision === undefined) model = await liveState(store);
+      else {
+        const at = await stateAtRevision(store, options.revision);
+        if ('diagnostic' in at) return fail(at.diagnostic);
+        model = at.model;
+      }
+      const selected = selectTenants(model, options.tenant);
+      if (selected.unknown.length > 0)
+        return fail(
+          error('USAGE', `no stored tenant named ${selected.unknown.join(', ')}${asOf(options)}`),
+        );
+      const files = exportFiles(selected.model);
+      if (options.out === undefined) {
+        const stream = exportStream(files);
+        if ('assets' in stream)
+          return fail(
+            error(
+              'USAGE',
+              `the state holds flow definitions (${stream.assets.length} file(s)), which a single YAML stream cannot carry; write the export to a directory with --out DIR`,
+            ),
+          );
+        output.out(stream.text);
+        return EXIT.ok;
+      }
+      const report = await writeExportDir(options.out, files);
+      output.err(
+        `Exported ${report.written.length} file(s) to ${options.out}${asOf(options)}` +
+          (report.removed.length > 0
+            ? `; removed ${report.removed.length} left from the previous export: ${report.removed.join(', ')}`
+            : '') +
+          '\n',
+      );
+      if (report.others.length > 0)
+        output.err(
+          `Note: ${options.out} also holds YAML files this export did not write, which \`ccac plan ${options.out}\` reads too: ${report.others.join(', ')}\n`,
+        );
+      return EXIT.ok;
+    });
+    done(code);
+  });
+}
+
+function asOf(options: ExportOptions): string {
+  return options.revision === undefined ? '' : ` as of revision ${options.revision}`;
+}
+
+function parseRevision(value: string): number {
+  if (!/^(0|[1-9][0-9]{0,14})$/.test(value))
+    throw new InvalidArgumentError(`expected a revision id (0, 1, 2, …), got "${value}"`);
+  return Number(value);
+}

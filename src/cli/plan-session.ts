@@ -5,6 +5,7 @@ import {
   planConfiguration,
   type PlanOutcome,
 } from '../pipeline/plan-configuration.js';
+import { Model } from '../model/model.js';
 import { planScopes, scopesToRead } from '../pipeline/plan-scopes.js';
 import { assemblePlan } from '../plan/make-plan.js';
 import type { OrganizationReference, StateReader, StoredState } from '../store/state-store.js';
@@ -14,11 +15,11 @@ export async function planAgainstStore(
   reader: StateReader,
   checked: CheckedConfig,
   options: { tenants: readonly string[]; actor: string | undefined; requireActor: boolean },
-): Promise<PlanOutcome & { scopes: Set<string> }> {
+): Promise<PlanOutcome & { scopes: Set<string>; stored: Model }> {
   const scopes = planScopes(checked.desired, options.tenants);
   if (hasErrors(checked.diagnostics)) {
     const plan = assemblePlan({ scopes: {}, changes: [], diagnostics: checked.diagnostics });
-    return { plan, rolesByScope: new Map(), scopes };
+    return { plan, rolesByScope: new Map(), scopes, stored: new Model() };
   }
   let stored = await reader.readState(scopesToRead(scopes));
   const touched = organizationsTouched(checked.desired, stored.model, scopes);
@@ -38,7 +39,8 @@ export async function planAgainstStore(
     requireActor: options.requireActor,
     organizationReferences,
   });
-  return { ...outcome, scopes };
+  // The stored model too: `plan --format markdown` draws the routing paths on both sides.
+  return { ...outcome, scopes, stored: stored.model };
 }
 
 function referencingScopes(

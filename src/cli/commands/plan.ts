@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
+import { planRoutingMermaid } from '../../graph/plan-graph.js';
 import { configDigest } from '../../pipeline/digests.js';
 import { sealPlan } from '../../pipeline/saved-plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
@@ -15,6 +16,7 @@ import {
 } from '../options.js';
 import type { Output } from '../output.js';
 import { planAgainstStore } from '../plan-session.js';
+import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
 
@@ -47,12 +49,18 @@ export function registerPlan(
   command.action(async (paths: string[], options: PlanOptions) => {
     const checked = await loadDesired(paths);
     const code = await withStore(options.db, output, { actor: options.actor }, async (store) => {
-      const { plan, scopes } = await planAgainstStore(store, checked, {
+      const { plan, scopes, stored } = await planAgainstStore(store, checked, {
         tenants: options.tenant,
         actor: options.actor,
         requireActor: false,
       });
-      output.out(renderPlan(plan, options.format, output.color));
+      output.out(
+        options.format === 'markdown'
+          ? renderPlanMarkdown(plan, {
+              graph: planRoutingMermaid(plan.changes, checked.desired, stored),
+            })
+          : renderPlan(plan, options.format, output.color),
+      );
       const errors = hasErrors(plan.diagnostics);
       if (options.out && !errors) {
         const saved = sealPlan(plan, {

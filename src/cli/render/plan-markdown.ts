@@ -19,6 +19,8 @@ export const MARKDOWN_LIMIT = 60_000;
 export interface MarkdownOptions {
   /** Longest output, in characters; the plan is cut at a section boundary to fit. */
   maxLength?: number;
+  /** Mermaid flowchart of the routing paths the plan touches, shown collapsed after the counts. */
+  graph?: string | undefined;
 }
 
 /**
@@ -31,7 +33,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   // No one piece may crowd out the rest: each is capped at a quarter of the limit.
   const cap = Math.floor(limit / 4);
   const { deletions, others } = splitDeletions(plan.changes);
-  const head = renderHead(plan, cap);
+  const head = renderHead(plan, cap) + renderGraph(options.graph, cap);
   const diagnostics = renderDiagnostics(plan.diagnostics, cap);
   const sections: { heading: string; blocks: string[] }[] = [
     {
@@ -66,6 +68,16 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   }
   if (truncated) body.push(truncationNotice(total - shown, total, limit));
   return `${[head, ...body, diagnostics].join('').trimEnd()}\n`;
+}
+
+/** Inside a collapsed section, as GitHub renders ```mermaid blocks; left out with a note when too large. */
+function renderGraph(graph: string | undefined, cap: number): string {
+  if (graph === undefined) return '';
+  const summary = '<details><summary>Routing paths this plan touches</summary>\n\n';
+  if (graph.length > cap - 200)
+    return `${summary}The picture is too large for a comment (${graph.length.toLocaleString('en-US')} characters): see \`ccac graph\`.\n\n</details>\n\n`;
+  const fence = fenceFor(graph.split('\n'));
+  return `${summary}${fence}mermaid\n${graph.trimEnd()}\n${fence}\n\n</details>\n\n`;
 }
 
 function renderHead(plan: Plan, cap: number): string {

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { markDrift } from '../../audit/mark-drift.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
 import { planRoutingMermaid } from '../../graph/plan-graph.js';
@@ -49,11 +50,14 @@ export function registerPlan(
   command.action(async (paths: string[], options: PlanOptions) => {
     const checked = await loadDesired(paths);
     const code = await withStore(options.db, output, { actor: options.actor }, async (store) => {
-      const { plan, scopes, stored } = await planAgainstStore(store, checked, {
+      const planned = await planAgainstStore(store, checked, {
         tenants: options.tenant,
         actor: options.actor,
         requireActor: false,
       });
+      const { scopes, stored } = planned;
+      // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
+      const plan = await markDrift(planned.plan, store);
       output.out(
         options.format === 'markdown'
           ? renderPlanMarkdown(plan, {

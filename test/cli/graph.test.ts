@@ -95,17 +95,24 @@ describe('ccac graph PATHS', () => {
     expect(result.stdout).not.toContain('agent0@vandijk');
   });
 
-  it('refuses a configuration with errors, naming them', async () => {
-    const result = await runCli(['graph', path.join(EXAMPLES, 'broken', 'ref-unknown.yaml')]);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('REF_UNKNOWN');
+  it('draws a dangling reference, but refuses files it cannot read as a model', async () => {
+    const dangling = await runCli(['graph', path.join(EXAMPLES, 'broken', 'ref-unknown.yaml')]);
+    expect(dangling.code, dangling.stderr).toBe(0);
+    const broken = await runCli([
+      'graph',
+      path.join(EXAMPLES, 'broken', 'schema-unknown-field.yaml'),
+      path.join(EXAMPLES, 'organizations.yaml'),
+    ]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain('SCHEMA');
   });
 
   it('refuses a malformed revision and a mix of sources', async () => {
-    for (const args of [['rev:abc'], ['live', EXAMPLES], ['rev:0']]) {
+    for (const args of [['rev:abc'], ['live', EXAMPLES], [EXAMPLES, 'rev:1']]) {
       const result = await runCli(['graph', ...args]);
       expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stdout).toBe('');
       expect(result.stderr).toContain('USAGE');
     }
   });
@@ -131,7 +138,9 @@ describe.each(storeTargets())('ccac graph live and plan --format markdown ($dial
     expect(past.stdout).not.toContain('vandijk');
     const beyond = await runCli(['graph', 'rev:4', '--db', db], { cwd: dir });
     expect(beyond.code).toBe(1);
-    expect(beyond.stderr).toContain('there is no revision 4: the latest is 3');
+    expect(beyond.stderr).toContain('revision 4 does not exist');
+    const before = await runCli(['graph', 'rev:0', '--db', db], { cwd: dir });
+    expect(before.stdout, before.stderr).toBe('flowchart LR\n');
   });
 
   it('embeds the routing paths one changed entry point touches in the markdown plan', async () => {

@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
-import { readStateAt } from '../../audit/read-state-at.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { buildRoutingGraph } from '../../graph/build-routing-graph.js';
 import { collapseAgents } from '../../graph/collapse-agents.js';
 import { renderDot } from '../../graph/render-dot.js';
 import { renderMermaid } from '../../graph/render-mermaid.js';
-import type { Model } from '../../model/model.js';
+import { loadOperand, type LoadedOperand } from '../../sources/load-operand.js';
+import { needsStore, parseOperand, type Operand } from '../../sources/operand.js';
 import type { SqlStateStore } from '../../store/sql-state-store.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { loadDesired } from '../load-desired.js';
@@ -20,9 +20,6 @@ interface GraphOptions {
   format: 'mermaid' | 'dot';
 }
 
-/** What to draw: configuration files, the stored state, or the stored state at a revision. */
-type GraphSource = { paths: string[] } | { live: true } | { revision: number };
-
 export function registerGraph(
   program: Command,
   output: Output,
@@ -35,7 +32,7 @@ export function registerGraph(
     )
     .argument(
       '<source...>',
-      'YAML files or directories, `live` (the stored state) or `rev:N` (the store at revision N)',
+      'YAML files or directories; or one of: live (the stored state), rev:N (the store at global revision N), git:REF[:PATH]',
     )
     .addOption(
       new Option('--format <format>', 'output format')
@@ -50,53 +47,55 @@ export function registerGraph(
     );
   addStoreOption(command);
   command.action(async (sources: string[], options: GraphOptions) => {
-    const fail = (d: Diagnostic) => {
-      output.err(renderDiagnosticsText([d], output.color));
-      return EXIT.error;
-    };
-    const source = parseGraphSource(sources);
-    if (typeof source === 'string') return done(fail(error('USAGE', source)));
-    const print = (model: Model) => {
-      const graphs = buildRoutingGraph(model, options.tenant).map((g) => collapseAgents(g));
+    const parsed = parseGraphSources(sources);
+    if ('problem' in parsed) return done(fail(output, [error('USAGE', parsed.problem)]));
+    const draw = async (store: SqlStateStore | undefined): Promise<ExitCode> => {
+      const loaded = await loadGraphSource(parsed, store);
+      if (hasErrors(loaded.diagnostics)) return fail(output, loaded.diagnostics);
+      const graphs = buildRoutingGraph(loaded.model, options.tenant).map((g) => collapseAgents(g));
       output.out(options.format === 'dot' ? renderDot(graphs) : renderMermaid(graphs));
       return EXIT.ok;
     };
-    if ('paths' in source) {
-      const checked = await loadDesired(source.paths);
-      if (!hasErrors(checked.diagnostics)) return done(print(checked.desired));
-      output.err(renderDiagnosticsText(checked.diagnostics, output.color));
-      return done(EXIT.error);
-    }
-    const code = await withStore(options.db, output, {}, async (store) => {
-      const model = await readSource(store, source);
-      return typeof model === 'string' ? fail(error('USAGE', model)) : print(model);
-    });
-    done(code);
+    const single = 'operand' in parsed ? parsed.operand : undefined;
+    if (single && needsStore(single)) done(await withStore(options.db, output, {}, draw));
+    else done(await draw(undefined));
   });
 }
 
-/**
- * `live` and `rev:N` stand alone; anything else is a path. A message when the operands mix.
- * (A shared resolver for `diff` operands did not exist yet when this was written.)
- */
-export function parseGraphSource(sources: readonly string[]): GraphSource | string {
-  const special = sources.filter((s) => s === 'live' || s.startsWith('rev:'));
-  if (special.length === 0) return { paths: [...sources] };
-  if (sources.length > 1) return `${special[0]} cannot be combined with other sources`;
-  if (special[0] === 'live') return { live: true };
-  const digits = special[0]!.slice('rev:'.length);
-  if (!/^[1-9][0-9]{0,15}$/.test(digits))
-    return `"${special[0]}" is not a revision: write rev:N with N a revision id from \`ccac history\``;
-  return { revision: Number(digits) };
+type GraphSources = { operand: Operand } | { paths: string[] } | { problem: string };
+
+/** One operand as `ccac diff` reads it (path, rev:N, live, git:REF[:PATH]), or several paths. */
+function parseGraphSources(sources: readonly string[]): GraphSources {
+  if (sources.length === 1) return parseOperand(sources[0]!);
+  for (const source of sources) {
+    const parsed = parseOperand(source);
+    if ('problem' in parsed) return parsed;
+    if (parsed.operand.type !== 'path')
+      return { problem: `${source} cannot be combined with other sources: give it alone` };
+  }
+  return { paths: [...sources] };
 }
 
-async function readSource(
-  store: SqlStateStore,
-  source: { live: true } | { revision: number },
-): Promise<Model | string> {
-  if ('live' in source) return (await store.readState(await store.listScopes())).model;
-  const latest = Math.max(0, ...(await store.readRevisions()).map((r) => r.id));
-  if (source.revision > latest)
-    return `there is no revision ${source.revision}: the latest is ${latest}`;
-  return readStateAt(store, source.revision);
+async function loadGraphSource(
+  sources: { operand: Operand } | { paths: string[] },
+  store: SqlStateStore | undefined,
+): Promise<LoadedOperand> {
+  if ('operand' in sources) return loadOperand(sources.operand, { cwd: process.cwd(), store });
+  const checked = await loadDesired(sources.paths);
+  return {
+    model: checked.desired,
+    diagnostics: checked.diagnostics.filter((d) => LOAD_CODES.has(d.code)),
+  };
+}
+
+/**
+ * As for one path operand (`src/sources/load-operand.ts`): only what keeps files from being read
+ * as a model stops the picture; rule findings are for `ccac validate`, and a dangling reference
+ * is worth seeing drawn.
+ */
+const LOAD_CODES: ReadonlySet<string> = new Set(['FILE', 'YAML', 'SCHEMA', 'DUPLICATE_RESOURCE']);
+
+function fail(output: Output, diagnostics: readonly Diagnostic[]): ExitCode {
+  output.err(renderDiagnosticsText(diagnostics, output.color));
+  return EXIT.error;
 }

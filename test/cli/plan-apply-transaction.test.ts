@@ -49,7 +49,9 @@ describe.each(storeTargets())('one transaction per apply on $dialect', (target) 
 
       // Allowed in alnoor-bank, unknown in vandijk-retail.
       const denied = await ws.apply(YOUSEF);
-      expect(denied.stdout + denied.stderr).toMatch(/AUTHZ_UNKNOWN_ACTOR|AUTHZ_DENIED/);
+      expect(denied.stdout + denied.stderr).toContain(
+        `Tenant/vandijk-retail: error AUTHZ_UNKNOWN_ACTOR ${YOUSEF} is not a user of tenant vandijk-retail`,
+      );
       expect(denied.code).toBe(1);
       expect(await ws.dump()).toBe(start);
 
@@ -84,6 +86,7 @@ describe.each(storeTargets())('one transaction per apply on $dialect', (target) 
       const crashed = await ws.apply(PIETER);
       expect(crashed.code).toBe(1);
       expect(crashed.stderr).not.toContain('Apply complete');
+      expect(crashed.stderr).toMatch(/error STORE .*revision/);
       expect(crashed.stderr).not.toMatch(/\n\s+at /); // a diagnostic, not a stack trace
       expect(await ws.dump()).toBe(blocked);
 

@@ -11,6 +11,7 @@ import {
   type Node,
 } from 'yaml';
 import { error, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { fastParseValues } from './fast-yaml.js';
 import type { SourceFile } from './source-file.js';
 
 export type ValuePath = readonly (string | number)[];
@@ -33,7 +34,28 @@ export interface ParseResult {
 /** Aliases beyond this count are an alias bomb (billion laughs). */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Parses a file with the fast parser when it can (see fast-yaml.ts), else with `yaml`. Places are
+ * found lazily: the first `locate` of a fast-parsed document re-parses its file with `yaml`, so
+ * only files that a diagnostic points into pay for exact positions.
+ */
 export function parseYamlFile(source: SourceFile): ParseResult {
+  const values = fastParseValues(source.text);
+  if (!values) return parseYamlFileExact(source);
+  let exact: ParseResult | undefined;
+  const documents = values.map((value, index): ParsedDocument => {
+    const locate: Locate = (path, target) => {
+      exact ??= parseYamlFileExact(source);
+      const document = exact.documents[index];
+      return document ? document.locate(path, target) : { file: source.path, line: 1, column: 1 };
+    };
+    return { file: source.path, value, locate };
+  });
+  return { documents, diagnostics: [] };
+}
+
+/** Parses a file with `yaml`: exact places for every value, and every YAML problem as a diagnostic. */
+export function parseYamlFileExact(source: SourceFile): ParseResult {
   const lineCounter = new LineCounter();
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];

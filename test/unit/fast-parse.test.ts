@@ -1,0 +1,255 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { fastParseValues } from '../../src/config/fast-yaml.js';
+import { parseYamlFile, parseYamlFileExact } from '../../src/config/yaml-document.js';
+
+/**
+ * The fast parser (js-yaml 4) is only a shortcut: whenever it gives values, they are exactly the
+ * values `yaml` gives, and `yaml` finds nothing wrong with the file.
+ */
+function expectSameAsExact(text: string, file = 'fuzz.yaml'): void {
+  const fast = fastParseValues(text);
+  if (fast === undefined) return;
+  const exact = parseYamlFileExact({ path: file, text });
+  expect(exact.diagnostics).toEqual([]);
+  expect(fast).toStrictEqual(exact.documents.map((d) => d.value));
+  for (const [i, value] of fast.entries()) expectSameNumbers(value, exact.documents[i]?.value);
+}
+
+/** toStrictEqual treats 0 and -0 alike; YAML `-0.0` must stay -0 on both paths. */
+function expectSameNumbers(a: unknown, b: unknown): void {
+  if (typeof a === 'number') expect(Object.is(a, b)).toBe(true);
+  else if (a !== null && typeof a === 'object')
+    for (const [key, value] of Object.entries(a))
+      expectSameNumbers(value, (b as Record<string, unknown>)[key]);
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/.test(name) ? [full] : [];
+  });
+}
+
+describe('fast parse', () => {
+  const fixtures = yamlFiles('examples');
+
+  test.each(fixtures)('%s: same values as yaml', (file) => {
+    expectSameAsExact(readFileSync(file, 'utf8'), file);
+  });
+
+  test('the good examples take the fast path', () => {
+    // The ccac configurations, not the CI files beside them in examples/gitops.
+    const good = fixtures.filter(
+      (f) => !f.includes('broken') && readFileSync(f, 'utf8').includes('apiVersion: ccac/v1'),
+    );
+    const slow = good.filter((f) => fastParseValues(readFileSync(f, 'utf8')) === undefined);
+    expect(slow).toEqual([]);
+  });
+
+  test('places come from the exact parser, lazily', () => {
+    const text =
+      'apiVersion: ccac/v1\nkind: Team\nmetadata:\n  name: a\n---\nkind: Team\nspec:\n  x: 1\n';
+    const parsed = parseYamlFile({ path: 't.yaml', text });
+    expect(parsed.documents).toHaveLength(2);
+    expect(parsed.documents[1]?.locate(['spec', 'x'])).toEqual({
+      file: 't.yaml',
+      line: 8,
+      column: 6,
+    });
+    expect(parsed.documents[1]?.locate(['spec', 'x'], 'key')).toEqual({
+      file: 't.yaml',
+      line: 8,
+      column: 3,
+    });
+  });
+
+  test.each([
+    ['duplicate key', 'a: 1\na: 2\n'],
+    ['integer past 2^53', 'a: 9007199254740993\n'],
+    ['merge key', 'b: &x {c: 1}\na:\n  <<: *x\n'],
+    ['alias', 'a: &x 1\nb: *x\n'],
+    ['tag', 'a: !!str 1\n'],
+    ['directive', '%YAML 1.1\n---\na: yes\n'],
+    ['syntax error', 'a: [1, 2\n'],
+    ['empty document', 'a: 1\n---\n'],
+    ['null document', '--- null\n'],
+    ['numeric key', '1: a\n'],
+    ['null key', '~: a\n'],
+    ['deep nesting', '['.repeat(10_000) + ']'.repeat(10_000)],
+  ])('%s goes to the exact parser', (_, text) => {
+    expect(fastParseValues(text)).toBeUndefined();
+  });
+
+  const blockList = (items: string[]) => `a:\n${items.map((i) => `  - ${i}\n`).join('')}`;
+  test.each([
+    ['YAML 1.1 booleans stay text', blockList(['yes', 'no', 'on', 'off', 'y', 'n', 'Yes', 'NO'])],
+    [
+      'YAML 1.1 octal, sexagesimal, binary stay text',
+      blockList(['0123', '012', '12:30', '1_000', '0b101']),
+    ],
+    ['timestamps stay text', 'a: 2026-01-01\nb: 2026-01-01T10:00:00Z\n'],
+    [
+      'core numbers',
+      blockList(['0o17', '0x1F', '+12', '-0', '1e3', '.5', '5.', '-.inf', '.NaN', '-0.0', '1.50']),
+    ],
+    [
+      'core nulls and booleans',
+      blockList(['~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', '""']),
+    ],
+    ['__proto__ stays a key', '__proto__: {polluted: true}\nb: 1\n'],
+    ['quoted forms', `a: "\\u0041\\x41\\t"\nb: 'it''s'\n`],
+    ['block scalars', 'a: |\n  x\n  y\nb: >-\n  p\n  q\n\nc: |+\n  keep\n\n'],
+  ])('%s: same values as yaml', (_, text) => {
+    expect(fastParseValues(text)).toBeDefined();
+    expectSameAsExact(text);
+  });
+
+  test('__proto__ does not reach the prototype', () => {
+    const [value] = fastParseValues('__proto__: {polluted: true}\n') ?? [];
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value as object)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  const SCALARS = [
+    'yes',
+    'no',
+    'on',
+    'Off',
+    'y',
+    'N',
+    '0123',
+    '012',
+    '0o17',
+    '0o8',
+    '0x1F',
+    '0x',
+    '0b101',
+    '+12',
+    '-0',
+    '1_000',
+    '12:30',
+    '1e3',
+    '1E+3',
+    '.5',
+    '5.',
+    '-.inf',
+    '.Inf',
+    '.NaN',
+    '.nan',
+    'nan',
+    '~',
+    'null',
+    'Null',
+    'NULL',
+    'nULL',
+    'true',
+    'TRUE',
+    'tRUE',
+    'False',
+    '2026-01-01',
+    '9007199254740991',
+    '9007199254740992',
+    '-9007199254740993',
+    '1.0',
+    '-0.0',
+    'a b',
+    'x: y',
+    'a #b',
+    'a, b',
+    'a,b',
+    '"q"',
+    "'s'",
+    '"\\u00e9\\n"',
+    "'it''s'",
+    '""',
+    "''",
+    'ann@acme.example',
+    '+31201234567',
+    "'+31201234567'",
+    '[a, b]',
+    '{k: v}',
+    '[]',
+    '{}',
+    '-',
+    '- x',
+    '?',
+    ':',
+    'a:b',
+    'é',
+    '💬',
+    '__proto__',
+    'constructor',
+  ];
+  const scalar = fc.constantFrom(...SCALARS);
+  /** Inserted at random places: broken indentation, glued comments, stray quotes and brackets. */
+  const EDITS = [
+    ' ',
+    '\n',
+    '#',
+    ':',
+    '-',
+    '"',
+    "'",
+    '\t',
+    '[',
+    '{',
+    ',',
+    '|',
+    '>',
+    '?',
+    '- ',
+    ': ',
+    '  ',
+    '|\n',
+    '>-\n',
+    '\n  ',
+    '\n- ',
+    ' #',
+  ];
+  const key = fc.oneof(
+    fc.constantFrom('a', 'b', 'name', 'spec', '__proto__', 'toString', '"q"', "'k'", '1', 'x y'),
+    fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
+  );
+  type Tree = { scalar: string } | { map: [string, Tree][] } | { seq: Tree[] };
+  const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      scalar.map((s) => ({ scalar: s })),
+      fc.array(fc.tuple(key, tie('tree')), { maxLength: 4 }).map((map) => ({ map })),
+      fc.array(tie('tree'), { maxLength: 4 }).map((seq) => ({ seq })),
+    ),
+  }));
+
+  function render(node: Tree, indent: string): string {
+    if ('scalar' in node) return ` ${node.scalar}\n`;
+    if ('map' in node) {
+      if (node.map.length === 0) return ' {}\n';
+      return '\n' + node.map.map(([k, v]) => `${indent}${k}:${render(v, indent + '  ')}`).join('');
+    }
+    if (node.seq.length === 0) return ' []\n';
+    return '\n' + node.seq.map((v) => `${indent}-${render(v, indent + '  ')}`).join('');
+  }
+
+  test('fuzzed documents: whenever the fast path answers, it answers like yaml', () => {
+    fc.assert(
+      fc.property(
+        fc.array(tree, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...EDITS)), { maxLength: 3 }),
+        (docs, edits) => {
+          let text = docs.map((d) => `root:${render(d, '  ')}`).join('---\n');
+          for (const [at, char] of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + char + text.slice(i);
+          }
+          expectSameAsExact(text);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});

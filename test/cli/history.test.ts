@@ -97,7 +97,7 @@ describe.each(storeTargets())('history on $dialect', (target) => {
 
       const show = await ws.run(['history', 'show', '4']);
       expect(show.code).toBe(0);
-      expect(show.stdout).toMatch(/^Revision 4\n  tenant: +alnoor-bank revision 2\n/);
+      expect(show.stdout).toMatch(/^Revision 4\n {2}tenant: +alnoor-bank revision 2\n/);
       expect(show.stdout).toContain(`  actor:    ${PIETER} (`);
       expect(show.stdout).toContain(`  previous: ${stored[1]!.hash}\n`);
       expect(show.stdout).toContain(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { error } from '../diagnostics/diagnostic.js';
-import { openStore, redactUrl } from '../store/open-store.js';
+import { openStore } from '../store/open-store.js';
+import { redactSecrets } from '../store/redact-url.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import { StoreError } from '../store/state-store.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -28,7 +29,7 @@ export async function withStore(
     return await work(store);
   } catch (cause) {
     if (!(cause instanceof StoreError)) throw cause;
-    const message = cause.message.split(url).join(redactUrl(url));
+    const message = redactSecrets(cause.message, url);
     output.err(renderDiagnosticsText([error('STORE', message)], output.color));
     return EXIT.error;
   } finally {

@@ -40,7 +40,15 @@ const heldHere = new Set<string>();
  * with STORE_BUSY. Released by `release()` and, as a last resort, when the process exits.
  */
 export function lockDirectory(dir: string): DirectoryLock {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    // Read-only file system, a file where a directory should be, no space: a STORE error, not a crash.
+    throw new StoreError(
+      'STORE',
+      `cannot use ${dir} for the embedded database: ${(error as Error).message}`,
+    );
+  }
   const file = path.join(dir, LOCK_FILE);
   if (heldHere.has(file)) throw busy(dir, file, ownHolder());
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -99,9 +107,13 @@ function tryCreate(file: string, text: string): boolean {
   }
   try {
     writeSync(fd, text);
-  } finally {
+  } catch (error) {
+    // A full disk: leave no empty lock file behind.
     closeSync(fd);
+    unlinkSync(file);
+    throw new StoreError('STORE', `cannot write the lock file ${file}: ${(error as Error).message}`);
   }
+  closeSync(fd);
   return true;
 }
 

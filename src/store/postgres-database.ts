@@ -14,17 +14,16 @@ export interface PostgresOptions {
 
 /** PostgreSQL over one `pg.Client`: one apply is one connection, so its locks die with it. */
 export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
-  const client = new pg.Client({
-    connectionString: options.url,
-    application_name: options.applicationName ?? 'ccac',
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID && format !== 'binary'
-          ? parseInt8
-          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-    },
-  });
+  let client: pg.Client;
+  try {
+    client = newClient(options);
+  } catch (error) {
+    // The driver's URL parser rejects it (e.g. an unclosed `[`): say so without the password.
+    throw new StoreError(
+      'STORE',
+      `invalid PostgreSQL URL ${redactUrl(options.url)}: ${redactSecrets(messageOf(error), options.url)}`,
+    );
+  }
   // A dropped connection is reported by the next query; without a listener it would crash the process.
   client.on('error', () => {});
   try {
@@ -37,6 +36,20 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     );
   }
   return new PostgresDatabase(client);
+}
+
+function newClient(options: PostgresOptions): pg.Client {
+  return new pg.Client({
+    connectionString: options.url,
+    application_name: options.applicationName ?? 'ccac',
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID && format !== 'binary'
+          ? parseInt8
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
 }
 
 class PostgresDatabase implements Database {

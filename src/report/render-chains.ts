@@ -1,0 +1,19 @@
+import { describeProblem, type ScopeVerification } from '../audit/verify-chain.js';
+import { escapeHtml } from './escape-html.js';
+import { scopeName } from './render-revision.js';
+
+/** Per scope: how many revisions, and whether the hash chain holds or where it first breaks. */
+export function renderChains(chains: readonly ScopeVerification[]): string {
+  if (chains.length === 0) return '<p class="none">No scopes stored.</p>';
+  const rows = chains.map(({ scope, revisions, problem }) => {
+    const status =
+      problem === null
+        ? '<span class="chain-ok">✔ intact</span>'
+        : `<span class="chain-broken">✘ ${escapeHtml(describeProblem(scope, problem))}</span>`;
+    return (
+      `<tr class="${problem === null ? 'ok' : 'broken'}" data-chain-scope="${escapeHtml(scope)}">` +
+      `<td>${escapeHtml(scopeName(scope))}</td><td class="number">${revisions}</td><td>${status}</td></tr>`
+    );
+  });
+  return `<table class="chains"><thead><tr><th>tenant</th><th>revisions</th><th>hash chain</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}

@@ -8,11 +8,22 @@ export function canonicalJson(value: unknown): string {
 export function sortKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortKeys) as T;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => [k, sortKeys(v)]);
-    return Object.fromEntries(entries) as T;
+    // A loop, not entries/sort/fromEntries: this runs for every resource of every plan.
+    // The default sort compares UTF-16 code units, as `<` does.
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      if (key === '__proto__')
+        Object.defineProperty(out, key, {
+          value: sortKeys(item),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else out[key] = sortKeys(item);
+    }
+    return out as T;
   }
   return value;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { addressOf } from './address.js';
-import { canonicalJson, sha256, sortKeys } from './canonical-json.js';
+import { sha256, sortKeys } from './canonical-json.js';
 import { SYSTEM_ENTRY_POINT, type Kind, type SpecOf } from './kinds.js';
 import {
   Model,
@@ -78,7 +78,8 @@ function identity(
 /** Sorted keys and a content hash; equal values give equal hashes. */
 export function hashed<V extends ResourceValue>(value: V): V & { hash: string } {
   const sorted = sortKeys(value);
-  return { ...sorted, hash: sha256(canonicalJson(sorted)) };
+  // Already sorted: stringify directly rather than sorting again.
+  return { ...sorted, hash: sha256(JSON.stringify(sorted)) };
 }
 
 function canonicalSpec(

@@ -1,0 +1,334 @@
+// `npm run bench`: whole CLI processes on a synthetic partner configuration, with the floors
+// (js-yaml parse, SELECT, COPY) of the same data measured in the same run.
+//   node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 3]
+//                      [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results] [--smoke]
+// --smoke: 1k, one run, no results written; checks that every step exits as expected.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import jsYaml from 'js-yaml';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { ACTOR, changeOneFile, changeOnePercent, generate } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'dist/cli/main.js');
+
+function options() {
+  const args = process.argv.slice(2);
+  const get = (name, fallback) => {
+    const i = args.indexOf(`--${name}`);
+    return i === -1 ? fallback : args[i + 1];
+  };
+  const smoke = args.includes('--smoke');
+  return {
+    smoke,
+    sizes: get('sizes', smoke ? '1000' : '1000,10000,100000')
+      .split(',')
+      .map(Number),
+    dbs: get('dbs', 'postgres,pglite').split(','),
+    runs: Number(get('runs', smoke ? '1' : '3')),
+    pg: get('pg', process.env.CCAC_BENCH_PG ?? 'postgres://root@127.0.0.1:5432/postgres'),
+    out: get('out', path.join(ROOT, 'bench/results')),
+  };
+}
+
+/** Runs the CLI; wall time from spawn to exit, peak RSS from /proc/<pid>/status (VmHWM). */
+function runCli(args, expectCodes) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let peakKb = 0;
+    let stderr = '';
+    const poll = async () => {
+      try {
+        const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        if (kb > peakKb) peakKb = kb;
+      } catch {
+        // the process has exited
+      }
+    };
+    const timer = setInterval(poll, 20);
+    child.stdout.resume();
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', async (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      clearInterval(timer);
+      if (!expectCodes.includes(code))
+        reject(new Error(`ccac ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`));
+      else resolve({ ms, rssMb: peakKb / 1024 });
+    });
+  });
+}
+
+async function timed(work) {
+  const started = process.hrtime.bigint();
+  const value = await work();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+/** Floor: js-yaml 4 `load` of every file (read included), as fast as YAML gets in Node. */
+async function parseFloor(dir) {
+  const { readdir } = await import('node:fs/promises');
+  const files = [];
+  const walk = async (d) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.name.endsWith('.yaml')) files.push(full);
+    }
+  };
+  await walk(dir);
+  return (
+    await timed(async () => {
+      let docs = 0;
+      for (const f of files) jsYaml.loadAll(await readFile(f, 'utf8'), () => docs++);
+      return docs;
+    })
+  ).ms;
+}
+
+/** A fresh database per run: a new PostgreSQL database, or a new PGlite directory. */
+async function freshDatabase(db, settings, label) {
+  if (db === 'pglite') {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ccac-bench-'));
+    return {
+      url: `pglite:${path.join(dir, 'state')}`,
+      dir: path.join(dir, 'state'),
+      drop: () => rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `ccac_bench_${process.pid}_${label}`;
+  const admin = new pg.Client({ connectionString: settings.pg });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(settings.pg);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: settings.pg });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+const RESOURCE_COLUMNS = 'scope, kind, name, tenant, value, hash';
+const CHANGE_COLUMNS = 'scope, revision, address, kind, name, action, before, after';
+
+/** COPY text format: tabs, newlines and backslashes escaped, NULL as \N. */
+function copyText(rows, columns) {
+  const escape = (v) =>
+    v === null || v === undefined
+      ? '\\N'
+      : (typeof v === 'object' ? JSON.stringify(v) : String(v))
+          .replace(/\\/g, '\\\\')
+          .replace(/\t/g, '\\t')
+          .replace(/\n/g, '\\n')
+          .replace(/\r/g, '\\r');
+  const names = columns.split(', ');
+  return rows.map((r) => names.map((n) => escape(r[n])).join('\t')).join('\n') + '\n';
+}
+
+/**
+ * Floors on the stored data: SELECT of every resource row, and COPY of the rows the first
+ * apply wrote (resources and change records) into empty tables of the same shape.
+ */
+async function storeFloors(db, database) {
+  if (db === 'postgres') {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const select = await timed(() =>
+      client.query(`select ${RESOURCE_COLUMNS} from resources order by scope, kind, name`),
+    );
+    const changes = await client.query(`select ${CHANGE_COLUMNS} from changes where revision = 1`);
+    const resourcesText = copyText(select.value.rows, RESOURCE_COLUMNS);
+    const changesText = copyText(changes.rows, CHANGE_COLUMNS);
+    await client.query('create temp table r_floor (like resources including all)');
+    await client.query(
+      'create temp table c_floor (like changes including defaults including constraints including indexes)',
+    );
+    const copy = await timed(async () => {
+      await client.query('begin');
+      for (const [table, columns, text] of [
+        ['r_floor', RESOURCE_COLUMNS, resourcesText],
+        ['c_floor', CHANGE_COLUMNS, changesText],
+      ]) {
+        const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
+        await new Promise((resolve, reject) => {
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+          stream.end(text);
+        });
+      }
+      await client.query('commit');
+    });
+    await client.end();
+    return { selectMs: select.ms, copyMs: copy.ms, rows: select.value.rows.length };
+  }
+  // PGlite: the floor is PGlite itself (open, SELECT; COPY from a blob, since FROM STDIN is not served).
+  const opened = await timed(() => PGlite.create(database.dir));
+  const lite = opened.value;
+  const select = await timed(() =>
+    lite.query(`select ${RESOURCE_COLUMNS} from resources order by scope, kind, name`),
+  );
+  const changes = await lite.query(`select ${CHANGE_COLUMNS} from changes where revision = 1`);
+  await lite.query('create temp table r_floor (like resources including all)');
+  await lite.query('create temp table c_floor (like changes including defaults including indexes)');
+  const resourcesBlob = new Blob([copyText(select.value.rows, RESOURCE_COLUMNS)]);
+  const changesBlob = new Blob([copyText(changes.rows, CHANGE_COLUMNS)]);
+  const copy = await timed(async () => {
+    await lite.query(`copy r_floor (${RESOURCE_COLUMNS}) from '/dev/blob'`, [], {
+      blob: resourcesBlob,
+    });
+    await lite.query(`copy c_floor (${CHANGE_COLUMNS}) from '/dev/blob'`, [], {
+      blob: changesBlob,
+    });
+  });
+  await lite.close();
+  return { selectMs: opened.ms + select.ms, copyMs: copy.ms, rows: select.value.rows.length };
+}
+
+const STEPS = [
+  ['validate', 'validate', 'parse'],
+  ['plan-cold', 'cold plan vs empty store', 'parse+empty'],
+  ['apply-all', 'apply of all creates', 'copy'],
+  ['plan-noop', 'plan, nothing changed', 'parse+select'],
+  ['plan-1pct', 'plan after 1% changed', 'parse+select'],
+  ['apply-1pct', 'apply of that 1%', 'copy1pct'],
+  ['plan-1file', 're-plan after one file changed', 'parse+select'],
+];
+
+async function oneRun(size, db, settings, run) {
+  const dir = path.join(ROOT, 'bench/.data', `config-${size}`);
+  const generated = await generate(dir, size);
+  const database = await freshDatabase(db, settings, `${size}_${run}`);
+  const dbArgs = ['--db', database.url];
+  const t = {};
+  try {
+    t['validate'] = await runCli(['validate', dir], [0]);
+    t['plan-cold'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2]);
+    t['apply-all'] = await runCli(
+      ['apply', dir, ...dbArgs, '--actor', ACTOR, '--auto-approve'],
+      [0],
+    );
+    t['plan-noop'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [0]);
+    const changed = await changeOnePercent(dir, generated.tenants);
+    t['plan-1pct'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2]);
+    t['apply-1pct'] = await runCli(
+      ['apply', dir, ...dbArgs, '--actor', ACTOR, '--auto-approve'],
+      [0],
+    );
+    await changeOneFile(dir);
+    t['plan-1file'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2]);
+    const parseMs = await parseFloor(dir);
+    const floors = await storeFloors(db, database);
+    return { generated, changed, steps: t, floors: { parseMs, ...floors } };
+  } finally {
+    await database.drop();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function summarise(runs) {
+  const floors = {
+    parse: median(runs.map((r) => r.floors.parseMs)),
+    select: median(runs.map((r) => r.floors.selectMs)),
+    copy: median(runs.map((r) => r.floors.copyMs)),
+  };
+  const floorOf = {
+    parse: floors.parse,
+    'parse+empty': floors.parse,
+    'parse+select': floors.parse + floors.select,
+    copy: floors.copy,
+    // COPY of 1% of the rows, scaled from the full COPY.
+    copy1pct: floors.copy * (runs[0].changed / runs[0].floors.rows),
+  };
+  const steps = STEPS.map(([id, label, floor]) => {
+    const ms = median(runs.map((r) => r.steps[id].ms));
+    return {
+      id,
+      label,
+      medianMs: ms,
+      floor,
+      floorMs: floorOf[floor],
+      ratio: ms / floorOf[floor],
+      rssMb: Math.max(...runs.map((r) => r.steps[id].rssMb)),
+      runsMs: runs.map((r) => r.steps[id].ms),
+    };
+  });
+  return { floors, steps };
+}
+
+function markdown(size, db, summary, runs, machine) {
+  const s = (ms) => (ms / 1000).toFixed(2);
+  const lines = [
+    `### ${size.toLocaleString('en')} resources on ${db} (${runs.length} runs, medians)`,
+    '',
+    `Config: ${runs[0].generated.tenants} tenants, ${(runs[0].generated.bytes / 1e6).toFixed(1)} MB of YAML; 1% change = ${runs[0].changed} resources. ${machine}`,
+    '',
+    '| step | median s | floor | floor s | ratio | peak RSS MB |',
+    '|---|---:|---|---:|---:|---:|',
+    ...summary.steps.map(
+      (st) =>
+        `| ${st.label} | ${s(st.medianMs)} | ${st.floor} | ${s(st.floorMs)} | ${st.ratio.toFixed(1)}× | ${st.rssMb.toFixed(0)} |`,
+    ),
+    '',
+    `Floors: js-yaml 4 load ${s(summary.floors.parse)} s · SELECT all rows ${s(summary.floors.select)} s · COPY resources + change rows ${s(summary.floors.copy)} s.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main() {
+  const settings = options();
+  const results = {};
+  const os = await import('node:os');
+  const machine = `${os.cpus().length} cores, load average at start ${os.loadavg()[0].toFixed(1)}, node ${process.version}.`;
+  for (const db of settings.dbs) {
+    results[db] = [];
+    for (const size of settings.sizes) {
+      const runs = [];
+      for (let run = 0; run < settings.runs; run++) {
+        process.stderr.write(`bench: ${size} on ${db}, run ${run + 1}/${settings.runs}\n`);
+        runs.push(await oneRun(size, db, settings, run));
+      }
+      const summary = summarise(runs);
+      process.stdout.write(markdown(size, db, summary, runs, machine) + '\n');
+      results[db].push({ size, summary, runs });
+    }
+  }
+  await rm(path.join(ROOT, 'bench/.data'), { recursive: true, force: true });
+  if (settings.smoke) return;
+  await mkdir(settings.out, { recursive: true });
+  const date = new Date().toISOString().slice(0, 10);
+  for (const [db, sized] of Object.entries(results)) {
+    const base = path.join(settings.out, `${date}-${db}`);
+    const body = sized.map(({ size, summary, runs }) => markdown(size, db, summary, runs, machine));
+    await writeFile(
+      `${base}.md`,
+      `# ccac bench, ${date}, ${db}\n\nReproduce: \`npm run build && node bench/run.mjs --dbs ${db} --sizes ${settings.sizes.join(',')} --runs ${settings.runs}\`\n\n${body.join('\n')}`,
+    );
+    await writeFile(
+      `${base}.json`,
+      JSON.stringify({ date, db, machine, results: sized }, null, 2) + '\n',
+    );
+    process.stderr.write(`bench: wrote ${base}.md and .json\n`);
+  }
+}
+
+await main();

@@ -12,9 +12,7 @@ const PIETER = 'pieter.laan@northwind-partners.example';
 const HOSTILE = '<script>window.__pwned = 1</script> & "x"';
 
 /** The examples applied, then an entry point's description set to `HOSTILE`. */
-async function appliedWorkspace(
-  url: string,
-): Promise<{
+async function appliedWorkspace(url: string): Promise<{
   dir: string;
   report: (...args: string[]) => Promise<{ code: number; stderr: string; html: string }>;
 }> {

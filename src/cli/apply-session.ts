@@ -97,6 +97,8 @@ async function checkUnderLock(
 }
 
 function applySummary(revisions: readonly RevisionRecord[]): string {
+  // A saved plan without changes writes nothing: no revision to name.
+  if (revisions.length === 0) return 'Apply complete: nothing to change, no revision recorded.\n';
   const total = revisions.reduce(
     (sum, r) => ({
       create: sum.create + r.counts.create,

@@ -36,6 +36,13 @@ describe.each(storeTargets())('saved plans on $dialect', (target) => {
       const ws = await cliWorkspace(target);
       expect((await ws.apply(PIETER)).code).toBe(0);
 
+      // A plan without changes applies as a no-op and records nothing.
+      expect((await ws.run(['plan', 'config', '--out', 'empty.json'])).code).toBe(0);
+      const noop = await ws.run(['apply', 'empty.json', '--actor', PIETER]);
+      expect(noop.stderr).toContain('Apply complete: nothing to change, no revision recorded.');
+      expect(noop.code).toBe(0);
+      expect(await ws.revisions()).toHaveLength(3);
+
       await setQueueTimeout(ws, 60, 70);
       const saved = await ws.run(['plan', 'config', '--out', 'p.json']);
       expect(saved.stderr).toContain('Saved the plan to p.json');

@@ -1,7 +1,7 @@
 import { structuredPatch } from 'diff';
 import { GLOBAL_SCOPE } from '../../model/address.js';
 import { sortKeys } from '../../model/canonical-json.js';
-import type { FieldChange, Plan, PlanSummary, ResourceChange } from '../../plan/plan.js';
+import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 
 /** Shared by the text and markdown plan renderers: value formatting, line diffs, ordering. */
 

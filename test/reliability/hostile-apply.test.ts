@@ -1,16 +1,15 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/pipeline/check-config.js';
 import { openStore } from '../../src/store/open-store.js';
-import { storeTargets } from '../helpers/databases.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { ADMIN, dumpStore, tenantFiles } from './support.js';
+import { ADMIN, dumpStore, freshPgDatabase, PG_URL, tenantFiles } from './support.js';
 
 const HOSTILE = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
-const target = storeTargets().at(-1)!; // PostgreSQL in CI, else PGlite
 
 /** Bounded memory: a CLI that tries to expand a bomb dies instead of passing. */
 const BOUNDED = { NODE_OPTIONS: '--max-old-space-size=384' };
@@ -29,11 +28,18 @@ const BAD = [
   corrupt('yaml11-traps.yaml', 'SCHEMA'),
 ];
 
-describe(`hostile input through apply on ${target.dialect}`, () => {
+// One store for the whole file (nothing is written by the rejected inputs): PostgreSQL in CI, else PGlite.
+async function keptDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ccac-hostile-'));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe(`hostile input through apply on ${PG_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
   let url: string;
   let before: string;
   beforeAll(async () => {
-    url = await target.freshUrl();
+    url = PG_URL ? await freshPgDatabase() : `pglite:${path.join(await keptDir(), 'state')}`;
     const base = await tempDir(tenantFiles('acme'));
     const first = await runCli(['apply', base, '--actor', ADMIN, '--auto-approve', '--db', url]);
     expect(first.code, first.stderr).toBe(0);

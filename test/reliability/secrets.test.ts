@@ -48,7 +48,7 @@ describe('database passwords never reach the output', () => {
     const results = (await Promise.all(urls.map((url) => runAll(dir, url)))).flat();
     for (const r of results) expect(r.code, r.args.join(' ')).toBe(1);
     expectNoSecret(results, [SECRET, 's3cr3t/pa:ss@', encodeURIComponent('s3cr3t/pa:ss@')]);
-  });
+  }, 180_000);
 
   it.skipIf(!postgres)(
     'reachable (trust auth ignores the password), and a missing database',

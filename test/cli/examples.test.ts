@@ -16,9 +16,17 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLES = 'examples';
 const BROKEN = path.join(EXAMPLES, 'broken');
 
-/** Everything in examples/ but the broken files: what a user would copy. */
+/** What examples/.ccacignore leaves out: the broken files and the pipeline files. */
+const IGNORED = new Set(
+  readFileSync(path.join(REPO, EXAMPLES, '.ccacignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim().replace(/\/+$/, ''))
+    .filter(Boolean),
+);
+
+/** Everything in examples/ but the ignored folders: what a user would copy. */
 const GOOD = readdirSync(path.join(REPO, EXAMPLES))
-  .filter((entry) => entry !== 'broken' && !entry.startsWith('.'))
+  .filter((entry) => !IGNORED.has(entry) && !entry.startsWith('.'))
   .sort()
   .map((entry) => path.join(EXAMPLES, entry));
 

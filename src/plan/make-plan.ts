@@ -22,13 +22,13 @@ export function planChanges(
   for (const [address, want] of desired.byAddress) {
     if (!inScopes(want, scopes)) continue;
     const have = stored.byAddress.get(address);
-    if (!have) changes.push(change('create', want, null, want));
-    else if (have.hash !== want.hash) changes.push(change('update', want, have, want));
+    if (!have) changes.push(resourceChange('create', want, null, want));
+    else if (have.hash !== want.hash) changes.push(resourceChange('update', want, have, want));
   }
   for (const [address, have] of stored.byAddress) {
     if (!inScopes(have, scopes) || desired.byAddress.has(address)) continue;
     if (isProtectedSystemEntryPoint(have, desired)) continue;
-    changes.push(change('delete', have, have, null));
+    changes.push(resourceChange('delete', have, have, null));
   }
   return changes.sort((a, b) => compare(a.address, b.address));
 }
@@ -47,7 +47,8 @@ function isProtectedSystemEntryPoint(resource: ModelResource, desired: Model): b
   );
 }
 
-function change(
+/** One planned change between two versions of a resource, with its field diff. */
+export function resourceChange(
   action: Action,
   identity: ModelResource,
   before: ModelResource | null,

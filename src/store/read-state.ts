@@ -18,20 +18,22 @@ interface ResourceRow {
  */
 export async function readState(q: Queryable, scopes: readonly string[]): Promise<StoredState> {
   const wanted = [...new Set(scopes)];
-  const rows = await q.query<ResourceRow>(
-    `select kind, name, tenant, value from resources
-      where scope = any($1::text[])
-      order by scope collate "C", kind collate "C", name collate "C"`,
-    [wanted],
-  );
-  const model = new Model(rows.map(resourceOf));
+  // Revisions first: outside a transaction the two reads see different moments, and a base
+  // revision read before the resources can only be older than them — an apply then finds the
+  // plan stale, never a plan made on older resources passing as current.
   const revisions = new Map(wanted.map((scope) => [scope, 0]));
   const latest = await q.query<{ scope: string; revision: number }>(
     'select scope, revision from scopes where scope = any($1::text[])',
     [wanted],
   );
   for (const row of latest) revisions.set(row.scope, row.revision);
-  return { model, revisions };
+  const rows = await q.query<ResourceRow>(
+    `select kind, name, tenant, value from resources
+      where scope = any($1::text[])
+      order by scope collate "C", kind collate "C", name collate "C"`,
+    [wanted],
+  );
+  return { model: new Model(rows.map(resourceOf)), revisions };
 }
 
 function resourceOf(row: ResourceRow): ModelResource {

@@ -187,9 +187,8 @@ describe.skipIf(!PG_URL)('concurrent applies on PostgreSQL', () => {
     );
     expect(lockWaits).toBe(0);
     expect(samples).toBeGreaterThan(10);
-    // On a 2-core machine 8 node processes compete for CPU, so the wall time cannot reach the
-    // slowest single run; serialised applies would take at least the sum.
-    expect(total).toBeLessThan(0.9 * sum);
+    // The proof is that no apply ever waited on another's lock; the wall times above are logged
+    // for the reader, not asserted: on a loaded 2-core CI machine they say more about the load.
   });
 
   it('a held tenant lock does not block applies to other tenants', async () => {

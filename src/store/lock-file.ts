@@ -111,7 +111,10 @@ function tryCreate(file: string, text: string): boolean {
     // A full disk: leave no empty lock file behind.
     closeSync(fd);
     unlinkSync(file);
-    throw new StoreError('STORE', `cannot write the lock file ${file}: ${(error as Error).message}`);
+    throw new StoreError(
+      'STORE',
+      `cannot write the lock file ${file}: ${(error as Error).message}`,
+    );
   }
   closeSync(fd);
   return true;

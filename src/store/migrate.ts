@@ -12,11 +12,13 @@ export interface MigrationResult {
 /**
  * Brings the schema up to date in one transaction: all pending steps or none. An advisory lock
  * serialises processes that open a fresh database at once; the loser then finds nothing to do.
+ * A current schema is recognised without that lock, so everyday opens never wait on each other.
  */
 export async function migrate(
   db: Database,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrationResult> {
+  if (await isCurrent(db, migrations)) return { applied: [] };
   try {
     return await db.transaction(async (tx) => {
       await tx.query(`select pg_advisory_xact_lock(hashtextextended('ccac-migrations', 0))`);
@@ -55,6 +57,15 @@ export async function migrate(
     if (error instanceof StoreError) throw error;
     throw new StoreError('STORE', `cannot migrate the store: ${messageOf(error)}`);
   }
+}
+
+async function isCurrent(db: Database, migrations: readonly Migration[]): Promise<boolean> {
+  const rows = await db
+    .query<{ version: number }>('select version from ccac_migrations')
+    .catch(() => undefined); // a fresh database has no table yet
+  if (!rows) return false;
+  const done = new Set(rows.map((row) => row.version));
+  return done.size === migrations.length && migrations.every((m) => done.has(m.version));
 }
 
 function labelOf(migration: Migration): string {

@@ -1,22 +1,10 @@
 import { canonicalJson, sha256 } from '../model/canonical-json.js';
 import type { ResourceValue } from '../model/model.js';
-import type { Action, PlanSummary } from '../plan/plan.js';
+import type { Action } from '../plan/plan.js';
+import type { RevisionRecord } from './state-store.js';
 
-/** The recorded fields of a revision that its hash covers (everything but the hash itself). */
-export interface RevisionHashFields {
-  scope: string;
-  revision: number;
-  id: number;
-  actor: string;
-  actorRole: string;
-  /** ISO 8601 in UTC with milliseconds, exactly as stored and read back. */
-  createdAt: string;
-  configDigest: string;
-  gitCommit: string | null;
-  planDigest: string;
-  counts: PlanSummary;
-  prevHash: string | null;
-}
+/** The recorded fields of a revision that its hash covers: everything but the hash itself. */
+export type RevisionHashFields = Omit<RevisionRecord, 'hash'>;
 
 /** A change as recorded with a revision. */
 export interface RevisionHashChange {

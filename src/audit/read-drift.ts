@@ -1,4 +1,7 @@
+import { GLOBAL_SCOPE } from '../model/address.js';
+import { Model } from '../model/model.js';
 import type { ResourceChange } from '../plan/plan.js';
+import type { StoredState } from '../store/state-store.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import { findDrift } from './find-drift.js';
 import { replayChanges } from './replay-changes.js';
@@ -22,11 +25,15 @@ export interface ScopeDrift {
 export async function readDrift(
   reader: DriftReader,
   scopes: readonly string[],
+  alreadyRead?: StoredState,
 ): Promise<ScopeDrift[]> {
   const out: ScopeDrift[] = [];
   for (const scope of [...new Set(scopes)].sort()) {
     const recorded = await reader.readChanges(scope);
-    const { model, revisions } = await reader.readState([scope]);
+    // A plan has just read these scopes: comparing with that state saves reading them twice.
+    const { model, revisions } = alreadyRead?.revisions.has(scope)
+      ? { model: scopeModel(alreadyRead.model, scope), revisions: alreadyRead.revisions }
+      : await reader.readState([scope]);
     const changes = findDrift(replayChanges(recorded), model);
     const drifted = new Set(changes.map((change) => change.address));
     const lastWritten = new Map<string, number>();
@@ -35,4 +42,8 @@ export async function readDrift(
     out.push({ scope, revision: revisions.get(scope) ?? 0, changes, lastWritten });
   }
   return out;
+}
+
+function scopeModel(model: Model, scope: string): Model {
+  return new Model(scope === GLOBAL_SCOPE ? model.organizations() : model.inTenant(scope));
 }

@@ -15,11 +15,16 @@ export async function planAgainstStore(
   reader: StateReader,
   checked: CheckedConfig,
   options: { tenants: readonly string[]; actor: string | undefined; requireActor: boolean },
-): Promise<PlanOutcome & { scopes: Set<string>; stored: Model }> {
+): Promise<PlanOutcome & { scopes: Set<string>; stored: StoredState }> {
   const scopes = planScopes(checked.desired, options.tenants);
   if (hasErrors(checked.diagnostics)) {
     const plan = assemblePlan({ scopes: {}, changes: [], diagnostics: checked.diagnostics });
-    return { plan, rolesByScope: new Map(), scopes, stored: new Model() };
+    return {
+      plan,
+      rolesByScope: new Map(),
+      scopes,
+      stored: { model: new Model(), revisions: new Map() },
+    };
   }
   let stored = await reader.readState(scopesToRead(scopes));
   const touched = organizationsTouched(checked.desired, stored.model, scopes);
@@ -39,8 +44,8 @@ export async function planAgainstStore(
     requireActor: options.requireActor,
     organizationReferences,
   });
-  // The stored model too: `plan --format markdown` draws the routing paths on both sides.
-  return { ...outcome, scopes, stored: stored.model };
+  // The stored state too: drift is checked against it, and markdown draws both sides.
+  return { ...outcome, scopes, stored };
 }
 
 function referencingScopes(

@@ -57,11 +57,11 @@ export function registerPlan(
       });
       const { scopes, stored } = planned;
       // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
-      const plan = await markDrift(planned.plan, store);
+      const plan = await markDrift(planned.plan, store, stored);
       output.out(
         options.format === 'markdown'
           ? renderPlanMarkdown(plan, {
-              graph: planRoutingMermaid(plan.changes, checked.desired, stored),
+              graph: planRoutingMermaid(plan.changes, checked.desired, stored.model),
             })
           : renderPlan(plan, options.format, output.color),
       );

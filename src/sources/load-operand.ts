@@ -48,7 +48,7 @@ export async function loadOperand(
  */
 const LOAD_CODES: ReadonlySet<string> = new Set(['FILE', 'YAML', 'SCHEMA', 'DUPLICATE_RESOURCE']);
 
-function isLoadProblem(diagnostic: Diagnostic): boolean {
+export function isLoadProblem(diagnostic: Diagnostic): boolean {
   return LOAD_CODES.has(diagnostic.code);
 }
 

@@ -4,7 +4,7 @@ import { buildRoutingGraph } from '../../graph/build-routing-graph.js';
 import { collapseAgents } from '../../graph/collapse-agents.js';
 import { renderDot } from '../../graph/render-dot.js';
 import { renderMermaid } from '../../graph/render-mermaid.js';
-import { loadOperand, type LoadedOperand } from '../../sources/load-operand.js';
+import { isLoadProblem, loadOperand, type LoadedOperand } from '../../sources/load-operand.js';
 import { needsStore, parseOperand, type Operand } from '../../sources/operand.js';
 import type { SqlStateStore } from '../../store/sql-state-store.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -84,16 +84,9 @@ async function loadGraphSource(
   const checked = await loadDesired(sources.paths);
   return {
     model: checked.desired,
-    diagnostics: checked.diagnostics.filter((d) => LOAD_CODES.has(d.code)),
+    diagnostics: checked.diagnostics.filter(isLoadProblem),
   };
 }
-
-/**
- * As for one path operand (`src/sources/load-operand.ts`): only what keeps files from being read
- * as a model stops the picture; rule findings are for `ccac validate`, and a dangling reference
- * is worth seeing drawn.
- */
-const LOAD_CODES: ReadonlySet<string> = new Set(['FILE', 'YAML', 'SCHEMA', 'DUPLICATE_RESOURCE']);
 
 function fail(output: Output, diagnostics: readonly Diagnostic[]): ExitCode {
   output.err(renderDiagnosticsText(diagnostics, output.color));

@@ -41,14 +41,14 @@ export function buildDesiredModel(
   const model = new Model();
   for (const resource of declared) {
     if (model.byAddress.has(resource.address)) continue;
-    const spec = canonicalSpec(
-      resource,
-      tenantSpecs.get(resource.tenant ?? '')?.timezone,
-      assets,
-      diagnostics,
-    );
-    const value: ResourceValue = { spec, ...(resource.labels ? { labels: resource.labels } : {}) };
-    model.add({ ...identity(resource), ...hashed(value), origin: resource.origin });
+    const canonical =
+      resource.canonical ?? canonicalResource(resource, tenantSpecs, assets, diagnostics);
+    model.add({
+      ...identity(resource),
+      ...canonical.value,
+      hash: canonical.hash,
+      origin: resource.origin,
+    });
   }
   for (const [tenant, spec] of tenantSpecs) {
     const address = addressOf('EntryPoint', SYSTEM_ENTRY_POINT, tenant);
@@ -67,6 +67,45 @@ export function systemEntryPoint(tenant: string, timezone: string): ModelResourc
     address: addressOf('EntryPoint', SYSTEM_ENTRY_POINT, tenant),
     ...(hashed({ spec }) as { spec: CanonicalSpec<'EntryPoint'>; hash: string }),
   };
+}
+
+function canonicalResource(
+  resource: DeclaredResource,
+  tenantSpecs: ReadonlyMap<string, SpecOf<'Tenant'>>,
+  assets: Assets,
+  diagnostics: Diagnostic[],
+): { value: ResourceValue; hash: string } {
+  const spec = canonicalSpec(
+    resource,
+    tenantSpecs.get(resource.tenant ?? '')?.timezone,
+    assets,
+    diagnostics,
+  );
+  const { hash, ...value } = hashed({
+    spec,
+    ...(resource.labels ? { labels: resource.labels } : {}),
+  });
+  return { value, hash };
+}
+
+/**
+ * The canonical value of a declared resource that needs nothing outside its own document: not an
+ * entry point taking its tenant's timezone, not a flow reading a definition file. Undefined when
+ * it does; the model then canonicalizes it with the whole configuration in view.
+ */
+export function selfContainedCanonical(
+  resource: DeclaredResource,
+): { value: ResourceValue; hash: string } | undefined {
+  if (
+    resource.kind === 'EntryPoint' &&
+    (resource.spec as SpecOf<'EntryPoint'>).timezone === undefined
+  )
+    return undefined;
+  if (resource.kind === 'Flow' && (resource.spec as SpecOf<'Flow'>).definitionFile !== undefined)
+    return undefined;
+  const diagnostics: Diagnostic[] = [];
+  const value = canonicalResource(resource, new Map(), new Map(), diagnostics);
+  return diagnostics.length === 0 ? value : undefined;
 }
 
 function identity(

@@ -1,6 +1,7 @@
 import type { Place } from '../diagnostics/diagnostic.js';
 import type { Locate, ValuePath } from '../config/yaml-document.js';
 import type { Kind, SpecOf } from './kinds.js';
+import type { ResourceValue } from './model.js';
 
 /** Where a declared resource came from, and how to point into it. */
 export interface Origin {
@@ -19,6 +20,11 @@ export interface DeclaredResource<K extends Kind = Kind> {
   labels?: Record<string, string>;
   spec: SpecOf<K>;
   origin: Origin;
+  /**
+   * The canonical value and its hash, when already known (from the parse cache). Set only for
+   * resources whose canonical form depends on nothing outside their own document.
+   */
+  canonical?: { value: ResourceValue<K>; hash: string };
 }
 
 export function originOf(file: string, locate: Locate, prefix: ValuePath): Origin {

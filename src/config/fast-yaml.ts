@@ -1,4 +1,7 @@
-import jsYaml from 'js-yaml';
+import type JsYaml from 'js-yaml';
+import { lazyModule } from '../support/lazy-module.js';
+
+const jsYaml = lazyModule<typeof JsYaml>('js-yaml');
 
 /**
  * The fast path of the loader: js-yaml 4 with a schema that resolves plain scalars exactly as the
@@ -30,24 +33,31 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
-const types = [
-  new jsYaml.Type('tag:yaml.org,2002:null', {
+/** Built on first use, with js-yaml itself. */
+let schema: JsYaml.Schema | undefined;
+
+function fastSchema(): JsYaml.Schema {
+  return (schema ??= jsYaml().FAILSAFE_SCHEMA.extend({ implicit: scalarTypes() }));
+}
+
+const scalarTypes = () => [
+  new (jsYaml().Type)('tag:yaml.org,2002:null', {
     kind: 'scalar',
     resolve: (data: string | null) => data === null || NULL.test(data),
     construct: () => null,
   }),
-  new jsYaml.Type('tag:yaml.org,2002:bool', {
+  new (jsYaml().Type)('tag:yaml.org,2002:bool', {
     kind: 'scalar',
     resolve: (data: string | null) => data !== null && BOOL.test(data),
     construct: (data: string) => data[0] === 't' || data[0] === 'T',
   }),
-  new jsYaml.Type('tag:yaml.org,2002:int', {
+  new (jsYaml().Type)('tag:yaml.org,2002:int', {
     kind: 'scalar',
     resolve: (data: string | null) =>
       data !== null && (INT_OCT.test(data) || INT_DEC.test(data) || INT_HEX.test(data)),
     construct: (data: string) => integer(data),
   }),
-  new jsYaml.Type('tag:yaml.org,2002:float', {
+  new (jsYaml().Type)('tag:yaml.org,2002:float', {
     kind: 'scalar',
     resolve: (data: string | null) =>
       data !== null && (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
@@ -62,8 +72,6 @@ const types = [
   }),
 ];
 
-const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: types });
-
 /**
  * Tags, anchors, aliases, directives and merge keys anywhere in the text (even inside a string)
  * send the file to the exact parser: it limits aliases and names places for them.
@@ -76,7 +84,7 @@ export function fastParseValues(text: string): unknown[] | undefined {
   needsExact = false;
   const values: unknown[] = [];
   try {
-    jsYaml.loadAll(text, (doc) => values.push(doc), { schema: SCHEMA, json: false });
+    jsYaml().loadAll(text, (doc) => values.push(doc), { schema: fastSchema(), json: false });
   } catch {
     return undefined; // a syntax error, duplicate key or deep nesting: `yaml` says where
   }

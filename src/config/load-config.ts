@@ -1,7 +1,9 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { addressOf } from '../model/address.js';
+import { selfContainedCanonical } from '../model/canonicalize.js';
 import { isGlobalKind, type Kind, type SpecOf } from '../model/kinds.js';
 import { originOf, type DeclaredResource } from '../model/resource.js';
+import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
 import { validateEnvelope, validateResource } from './validate-schema.js';
 import { parseYamlFile, type ParsedDocument } from './yaml-document.js';
 import type { SourceFile } from './source-file.js';
@@ -11,28 +13,79 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+export interface CachedLoadResult extends LoadResult {
+  /** Entries for the files parsed now that came out clean, keyed by the index of their file. */
+  fresh: Map<number, FileEntry>;
+}
+
 /** Parses and schema-checks configuration files; keeps each resource's source place. */
 export function loadConfig(files: readonly SourceFile[]): LoadResult {
-  const resources: DeclaredResource[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    const parsed = parseYamlFile(file);
-    diagnostics.push(...parsed.diagnostics);
-    for (const document of parsed.documents) {
-      const result = resourcesOf(document);
-      resources.push(...result.resources);
-      diagnostics.push(...result.diagnostics);
-    }
-  }
+  const { resources, diagnostics } = loadConfigWithEntries(files, []);
   return { resources, diagnostics };
 }
 
-function resourcesOf(document: ParsedDocument): LoadResult {
+/**
+ * As `loadConfig`, but a file with an entry (from the parse cache) is not parsed: its resources
+ * come from the entry. Files parsed now that have no diagnostics yield entries to cache.
+ */
+export function loadConfigWithEntries(
+  files: readonly SourceFile[],
+  entries: readonly (FileEntry | undefined)[],
+): CachedLoadResult {
+  const out: CachedLoadResult = { resources: [], diagnostics: [], fresh: new Map() };
+  for (const [index, file] of files.entries()) {
+    const entry = entries[index];
+    if (entry) {
+      for (const resource of declaredFromEntry(entry, file)) out.resources.push(resource);
+      continue;
+    }
+    const loaded = loadFile(file);
+    for (const resource of loaded.resources) out.resources.push(resource);
+    out.diagnostics.push(...loaded.diagnostics);
+    if (loaded.diagnostics.length === 0) out.fresh.set(index, { resources: loaded.entries });
+  }
+  return out;
+}
+
+interface LoadedFile extends LoadResult {
+  entries: EntryResource[];
+}
+
+function loadFile(file: SourceFile): LoadedFile {
+  const out: LoadedFile = { resources: [], diagnostics: [], entries: [] };
+  const parsed = parseYamlFile(file);
+  out.diagnostics.push(...parsed.diagnostics);
+  for (const [doc, document] of parsed.documents.entries()) {
+    const result = resourcesOf(document);
+    out.diagnostics.push(...result.diagnostics);
+    for (const { resource, item } of result.placed) {
+      const entry = entryResource(resource, doc, item);
+      if (entry.hash !== undefined && entry.value !== undefined)
+        resource.canonical = { value: entry.value, hash: entry.hash };
+      out.resources.push(resource);
+      out.entries.push(entry);
+    }
+  }
+  return out;
+}
+
+/** A resource and, inside a List, its index in the items. */
+interface Placed {
+  resource: DeclaredResource;
+  item?: number;
+}
+
+interface DocumentResult {
+  placed: Placed[];
+  diagnostics: Diagnostic[];
+}
+
+function resourcesOf(document: ParsedDocument): DocumentResult {
   const { value, locate, file } = document;
-  if (!isList(value)) return checked(value, document, []);
+  if (!isList(value)) return checked(value, document, undefined);
   const envelope = validateEnvelope(value, locate);
-  if (envelope.length > 0) return { resources: [], diagnostics: envelope };
-  const out: LoadResult = { resources: [], diagnostics: [] };
+  if (envelope.length > 0) return { placed: [], diagnostics: envelope };
+  const out: DocumentResult = { placed: [], diagnostics: [] };
   for (const [i, item] of value.items.entries()) {
     if (isList(item)) {
       out.diagnostics.push(
@@ -40,8 +93,8 @@ function resourcesOf(document: ParsedDocument): LoadResult {
       );
       continue;
     }
-    const result = checked(item, { file, locate, value: item }, ['items', i]);
-    out.resources.push(...result.resources);
+    const result = checked(item, { file, locate, value: item }, i);
+    out.placed.push(...result.placed);
     out.diagnostics.push(...result.diagnostics);
   }
   return out;
@@ -50,11 +103,13 @@ function resourcesOf(document: ParsedDocument): LoadResult {
 function checked(
   value: unknown,
   document: ParsedDocument,
-  prefix: (string | number)[],
-): LoadResult {
+  item: number | undefined,
+): DocumentResult {
+  const prefix = item === undefined ? [] : ['items', item];
   const diagnostics = validateResource(value, document.locate, prefix);
-  if (diagnostics.length > 0) return { resources: [], diagnostics };
-  return { resources: [toResource(value as ValidDocument, document, prefix)], diagnostics: [] };
+  if (diagnostics.length > 0) return { placed: [], diagnostics };
+  const resource = toResource(value as ValidDocument, document, prefix);
+  return { placed: [item === undefined ? { resource } : { resource, item }], diagnostics: [] };
 }
 
 interface ValidDocument {
@@ -79,6 +134,22 @@ function toResource(
   };
   if (doc.metadata.labels) resource.labels = doc.metadata.labels;
   return resource;
+}
+
+/** What the cache keeps of a resource: its canonical value when self-contained, else its spec. */
+function entryResource(resource: DeclaredResource, doc: number, item?: number): EntryResource {
+  const { kind, name, tenant } = resource;
+  const place = item === undefined ? { doc } : { doc, item };
+  const canonical = selfContainedCanonical(resource);
+  if (canonical) return { kind, name, tenant, ...place, ...canonical };
+  return {
+    kind,
+    name,
+    tenant,
+    ...place,
+    spec: resource.spec,
+    ...(resource.labels ? { labels: resource.labels } : {}),
+  };
 }
 
 function isList(value: unknown): value is { kind: 'List'; items: unknown[] } {

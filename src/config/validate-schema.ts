@@ -1,12 +1,15 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type AddFormats from 'ajv-formats';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isKind, KINDS, type Kind } from '../model/kinds.js';
+import { lazyModule } from '../support/lazy-module.js';
 import { CUSTOM_FORMATS } from './formats.js';
 import { commonSchema, envelopeSchema, kindSchemas } from './schemas.js';
 import type { Locate, ValuePath } from './yaml-document.js';
 
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+// Loaded with the first validation: a run whose files all come from the parse cache needs neither.
+const ajv2020 = lazyModule<typeof import('ajv/dist/2020.js')>('ajv/dist/2020.js');
+const ajvFormats = lazyModule<{ default: typeof AddFormats.default }>('ajv-formats');
 
 interface Validators {
   envelope: ValidateFunction;
@@ -18,8 +21,13 @@ let compiled: Validators | undefined;
 /** Compiled once per process: compiling is the expensive part of ajv. */
 function validators(): Validators {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ['email', 'date', 'date-time']);
+  const ajv = new (ajv2020().Ajv2020)({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+  });
+  ajvFormats().default(ajv, ['email', 'date', 'date-time']);
   for (const [name, check] of Object.entries(CUSTOM_FORMATS)) ajv.addFormat(name, check);
   ajv.addSchema(commonSchema);
   const kinds = Object.fromEntries(

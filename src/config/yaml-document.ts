@@ -1,16 +1,6 @@
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  visit,
-  type Alias,
-  type Document,
-  type Node,
-} from 'yaml';
+import type { Alias, Document, Node } from 'yaml';
 import { error, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { lazyModule } from '../support/lazy-module.js';
 import { fastParseValues } from './fast-yaml.js';
 import type { SourceFile } from './source-file.js';
 
@@ -30,6 +20,8 @@ export interface ParseResult {
   documents: ParsedDocument[];
   diagnostics: Diagnostic[];
 }
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
 
 /** Aliases beyond this count are an alias bomb (billion laughs). */
 const MAX_ALIAS_COUNT = 100;
@@ -56,14 +48,14 @@ export function parseYamlFile(source: SourceFile): ParseResult {
 
 /** Parses a file with `yaml`: exact places for every value, and every YAML problem as a diagnostic. */
 export function parseYamlFileExact(source: SourceFile): ParseResult {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const placeAt = (offset: number): Place => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: source.path, line, column: col };
   };
-  const docs = parseAllDocuments(source.text, {
+  const docs = yaml().parseAllDocuments(source.text, {
     lineCounter,
     // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: `no`, `y`, `0123`
     // and `12:30` keep their 1.2 meaning, and no timestamps, sets or binaries appear.
@@ -118,6 +110,7 @@ interface Converted {
 /** The first alias whose anchor is not defined before it, if any. */
 function unresolvedAlias(doc: Document): Alias | undefined {
   let found: Alias | undefined;
+  const { visit } = yaml();
   visit(doc, {
     Alias(_, node) {
       if (node.resolve(doc) !== undefined) return undefined;
@@ -180,6 +173,7 @@ function normaliseNumbers(value: unknown, path: (string | number)[], unsafe: Val
 }
 
 function locator(doc: Document, placeAt: (offset: number) => Place): Locate {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   return (path, target = 'value') => {
     let node: Node | null = doc.contents as Node | null;
     let offset = node?.range?.[0] ?? 0;

@@ -1,4 +1,6 @@
-import { Document, visit } from 'yaml';
+import { lazyModule } from '../support/lazy-module.js';
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
 
 /**
  * Plain scalars that a YAML 1.1 reader (PyYAML, older yq, many CI tools) would not read as the
@@ -25,6 +27,7 @@ export function readsAsNonStringInYaml11(text: string): boolean {
  * description stays one line, so diffs stay small), no anchors, ambiguous strings double-quoted.
  */
 export function yamlText(value: unknown): string {
+  const { Document, visit } = yaml();
   const document = new Document(value, { aliasDuplicateObjects: false });
   visit(document, {
     Scalar(_key, node) {

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -21,7 +22,7 @@ export async function readConfigFiles(paths: readonly string[]): Promise<ReadRes
     else for (const file of listed.files) found.add(file);
   }
   for (const file of [...found].sort()) {
-    const decoded = await readSource(file);
+    const decoded = readSource(file);
     if ('code' in decoded) diagnostics.push(decoded);
     else files.push(decoded);
   }
@@ -69,12 +70,13 @@ async function ignoredNames(dir: string): Promise<Set<string>> {
   );
 }
 
-async function readSource(file: string): Promise<SourceFile | Diagnostic> {
+/** Synchronous: a partner's thousands of small files read faster one after another than awaited. */
+function readSource(file: string): SourceFile | Diagnostic {
   const place = { file, line: 1, column: 1 };
   try {
-    const oversized = checkSize(file, (await stat(file)).size);
+    const oversized = checkSize(file, statSync(file).size);
     if (oversized) return oversized;
-    return decodeSource({ path: file, bytes: await readFile(file) });
+    return decodeSource({ path: file, bytes: readFileSync(file) });
   } catch (cause) {
     return error('FILE', `cannot read: ${(cause as Error).message}`, { place });
   }

@@ -17,8 +17,11 @@ export interface CheckedConfig {
 export function assetsNeeded(declared: readonly DeclaredResource[]): string[] {
   const paths = new Set<string>();
   for (const r of declared) {
+    // A resource with its canonical value already known reads no file (selfContainedCanonical).
     const file =
-      r.kind === 'Flow' ? (r.spec as { definitionFile?: string }).definitionFile : undefined;
+      r.kind === 'Flow' && !r.canonical
+        ? (r.spec as { definitionFile?: string }).definitionFile
+        : undefined;
     if (file !== undefined) paths.add(assetPath(r.origin.file, file));
   }
   return [...paths].sort();

@@ -1,4 +1,6 @@
-import { structuredPatch } from 'diff';
+import { lazyModule } from '../../support/lazy-module.js';
+
+const diff = lazyModule<typeof import('diff')>('diff');
 import { GLOBAL_SCOPE } from '../../model/address.js';
 import { sortKeys } from '../../model/canonical-json.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
@@ -40,7 +42,7 @@ const MAX_EDITS = 1000;
  * null when the texts differ in more than MAX_EDITS lines.
  */
 export function lineDiff(before: string, after: string, context = 3): string[] | null {
-  const patch = structuredPatch('before', 'after', before, after, undefined, undefined, {
+  const patch = diff().structuredPatch('before', 'after', before, after, undefined, undefined, {
     context,
     maxEditLength: MAX_EDITS,
   });

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileEntry } from '../config/file-entry.js';
+import type { SourceFile } from '../config/source-file.js';
+import { buildId } from './build-id.js';
+
+/** Where entries live unless CCAC_CACHE_DIR says otherwise; CCAC_CACHE=off turns caching off. */
+export const DEFAULT_CACHE_DIR = '.ccac/cache';
+
+/**
+ * The parse cache: one JSON entry per file content, named by a digest of the build and the
+ * content, so an edited file or a new ccac build simply misses. Best effort throughout: an entry
+ * that cannot be read or written is a miss, never an error. Safe to delete at any time.
+ */
+export interface ParseCache {
+  lookup(files: readonly SourceFile[]): (FileEntry | undefined)[];
+  store(files: readonly SourceFile[], fresh: ReadonlyMap<number, FileEntry>): Promise<void>;
+}
+
+const NO_CACHE: ParseCache = {
+  lookup: (files) => files.map(() => undefined),
+  store: async () => {},
+};
+
+export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache {
+  const build = buildId();
+  if (build === undefined || env.CCAC_CACHE === 'off') return NO_CACHE;
+  const dir = path.resolve(env.CCAC_CACHE_DIR || DEFAULT_CACHE_DIR);
+  const entryPath = (file: SourceFile) =>
+    path.join(
+      dir,
+      `${createHash('sha256').update(build).update('\0').update(file.text).digest('hex')}.json`,
+    );
+  return {
+    lookup: (files) => files.map((file) => readEntry(entryPath(file))),
+    store: async (files, fresh) => {
+      if (fresh.size === 0) return;
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch {
+        return;
+      }
+      await Promise.all(
+        [...fresh].map(([index, entry]) => writeEntry(entryPath(files[index]!), entry)),
+      );
+    },
+  };
+}
+
+function readEntry(file: string): FileEntry | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<FileEntry> | null;
+    return Array.isArray(entry?.resources) ? (entry as FileEntry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written aside and renamed into place, so a reader never sees half an entry. */
+async function writeEntry(file: string, entry: FileEntry): Promise<void> {
+  const aside = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(aside, JSON.stringify(entry));
+    await rename(aside, file);
+  } catch {
+    // A read-only or full disk costs the next run a parse, nothing more.
+    await rm(aside, { force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { chmod, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * The parse cache must be invisible: a run that takes unchanged files from the cache says exactly
+ * what a run without it says, places of diagnostics included, even when a rule fires on a
+ * cached file because of a change elsewhere.
+ */
+
+const BROKEN = fileURLToPath(new URL('../../examples/broken/', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../examples/vandijk-retail/', import.meta.url));
+
+/** Rule fixtures (the YAML and SCHEMA ones never parse cleanly) split one document per file. */
+function splitFixture(name: string): Record<string, string> {
+  const text = readFileSync(path.join(BROKEN, name), 'utf8');
+  const documents = text.split(/^---$/m).filter((doc) => /\bkind:/.test(doc));
+  return Object.fromEntries(documents.map((doc, i) => [`doc-${i}.yaml`, doc.trimStart()]));
+}
+
+const RULE_FIXTURES = readdirSync(BROKEN).filter(
+  (name) => /\.yaml$/.test(name) && !/^(yaml|schema)-/.test(name),
+);
+
+async function validate(dir: string, cache: string | 'off', extra: string[] = []) {
+  const env = cache === 'off' ? { CCAC_CACHE: 'off' } : { CCAC_CACHE_DIR: cache };
+  return runCli(['validate', dir, ...extra], { env });
+}
+
+describe('parse cache', () => {
+  test.each(RULE_FIXTURES)('%s: cold, warm and uncached runs agree', async (name) => {
+    const dir = await tempDir(splitFixture(name));
+    const cache = await tempDir();
+    const cold = await validate(dir, cache, ['--format', 'json']);
+    expect((await readdir(cache)).length).toBeGreaterThan(0);
+    const warm = await validate(dir, cache, ['--format', 'json']);
+    const off = await validate(dir, 'off', ['--format', 'json']);
+    expect(cold.code).toBe(1);
+    expect(warm).toEqual(cold);
+    expect(off).toEqual(cold);
+  });
+
+  test('a change in one file reports on a cached file at the same place as without the cache', async () => {
+    const files = Object.fromEntries(
+      readdirSync(EXAMPLE, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => {
+          const full = path.join(e.parentPath, e.name);
+          return [path.relative(EXAMPLE, full), readFileSync(full, 'utf8')];
+        }),
+    );
+    const organizations = readFileSync(path.join(EXAMPLE, '../organizations.yaml'), 'utf8');
+    const dir = await tempDir({ ...files, 'organizations.yaml': organizations });
+    const cache = await tempDir();
+    expect((await validate(dir, cache)).code).toBe(0);
+    // Every business-hours reference now points at nothing: REF_UNKNOWN lands in the cached
+    // flows file, whose places come from re-reading it.
+    await writeFile(path.join(dir, 'business-hours.yaml'), '');
+    const warm = await validate(dir, cache);
+    const off = await validate(dir, 'off');
+    expect(warm.code).toBe(1);
+    expect(warm.stdout + warm.stderr).toMatch(/flows\.yaml:\d+:\d+/);
+    expect(warm).toEqual(off);
+  });
+
+  test('a warm run reads the entries, not the files', async () => {
+    const dir = await tempDir(splitFixture('queue-agent-unlicensed.yaml'));
+    const cache = await tempDir();
+    await validate(dir, cache);
+    // An entry edited behind ccac's back shows through: proof that the file was not parsed again.
+    for (const entry of await readdir(cache)) {
+      const file = path.join(cache, entry);
+      await writeFile(file, readFileSync(file, 'utf8').replaceAll('"tenant":"', '"tenant":"x-'));
+    }
+    const warm = await validate(dir, cache);
+    expect(warm.stdout + warm.stderr).toMatch(/tenant "x-[^"]+" is not declared/);
+  });
+
+  test('a damaged entry is a miss, and an unwritable cache only costs a parse', async () => {
+    const dir = await tempDir(splitFixture('queue-agent-unlicensed.yaml'));
+    const cache = await tempDir();
+    const first = await validate(dir, cache);
+    for (const entry of await readdir(cache)) await writeFile(path.join(cache, entry), '{"resou');
+    expect(await validate(dir, cache)).toEqual(first);
+    const readOnly = await tempDir();
+    await chmod(readOnly, 0o500);
+    expect(await validate(dir, path.join(readOnly, 'cache'))).toEqual(first);
+  });
+});

@@ -16,7 +16,8 @@ export const DEFAULT_CACHE_DIR = '.ccac/cache';
  */
 export interface ParseCache {
   lookup(files: readonly SourceFile[]): (FileEntry | undefined)[];
-  store(files: readonly SourceFile[], fresh: ReadonlyMap<number, FileEntry>): Promise<void>;
+  /** `fresh`: entries as JSON text, by index of their file. */
+  store(files: readonly SourceFile[], fresh: ReadonlyMap<number, string>): Promise<void>;
 }
 
 const NO_CACHE: ParseCache = {
@@ -59,10 +60,10 @@ function readEntry(file: string): FileEntry | undefined {
 }
 
 /** Written aside and renamed into place, so a reader never sees half an entry. */
-async function writeEntry(file: string, entry: FileEntry): Promise<void> {
+async function writeEntry(file: string, entry: string): Promise<void> {
   const aside = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(aside, JSON.stringify(entry));
+    await writeFile(aside, entry);
     await rename(aside, file);
   } catch {
     // A read-only or full disk costs the next run a parse, nothing more.

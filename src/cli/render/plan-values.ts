@@ -1,15 +1,17 @@
-import { lazyModule } from '../../support/lazy-module.js';
-
-const diff = lazyModule<typeof import('diff')>('diff');
 import { GLOBAL_SCOPE } from '../../model/address.js';
 import { sortKeys } from '../../model/canonical-json.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
+import { lazyModule } from '../../support/lazy-module.js';
+
+const diff = lazyModule<typeof import('diff')>('diff');
 
 /** Shared by the text and markdown plan renderers: value formatting, line diffs, ordering. */
 
 /** A value on one line: compact JSON with sorted keys. */
 export function compactJson(value: unknown): string {
-  return value === undefined ? '(none)' : JSON.stringify(sortKeys(value));
+  if (value === undefined) return '(none)';
+  // Most fields are scalars: only objects have keys to sort.
+  return JSON.stringify(typeof value === 'object' ? sortKeys(value) : value);
 }
 
 /** Long texts (a Flow's `spec.definition`) are shown as line diffs, not as one JSON string. */

@@ -36,11 +36,18 @@ function options() {
   };
 }
 
-/** Runs the CLI; wall time from spawn to exit, peak RSS from /proc/<pid>/status (VmHWM). */
-function runCli(args, expectCodes) {
+/**
+ * Runs the CLI; wall time from spawn to exit, peak RSS from /proc/<pid>/status (VmHWM).
+ * `cacheDir` is the run's parse cache (CCAC_CACHE_DIR); `cold` empties it first.
+ */
+async function runCli(args, expectCodes, { cacheDir, cold = false }) {
+  if (cold) await rm(cacheDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CCAC_CACHE_DIR: cacheDir },
+    });
     let peakKb = 0;
     let stderr = '';
     const poll = async () => {
@@ -198,14 +205,15 @@ async function storeFloors(db, database) {
   return { selectMs: opened.ms + select.ms, copyMs: copy.ms, rows: select.value.rows.length };
 }
 
+// [id, label, floor, parse cache at the start of the step]
 const STEPS = [
-  ['validate', 'validate', 'parse'],
-  ['plan-cold', 'cold plan vs empty store', 'parse+empty'],
-  ['apply-all', 'apply of all creates', 'copy'],
-  ['plan-noop', 'plan, nothing changed', 'parse+select'],
-  ['plan-1pct', 'plan after 1% changed', 'parse+select'],
-  ['apply-1pct', 'apply of that 1%', 'copy1pct'],
-  ['plan-1file', 're-plan after one file changed', 'parse+select'],
+  ['validate', 'validate', 'parse', 'cold'],
+  ['plan-cold', 'cold plan vs empty store', 'parse+empty', 'cold'],
+  ['apply-all', 'apply of all creates', 'copy', 'warm'],
+  ['plan-noop', 'plan, nothing changed', 'parse+select', 'warm'],
+  ['plan-1pct', 'plan after 1% changed', 'parse+select', 'users & teams files changed'],
+  ['apply-1pct', 'apply of that 1%', 'copy1pct', 'warm'],
+  ['plan-1file', 're-plan after one file changed', 'parse+select', '1 file changed'],
 ];
 
 async function oneRun(size, db, settings, run) {
@@ -213,23 +221,28 @@ async function oneRun(size, db, settings, run) {
   const generated = await generate(dir, size);
   const database = await freshDatabase(db, settings, `${size}_${run}`);
   const dbArgs = ['--db', database.url];
+  const cache = { cacheDir: path.join(ROOT, 'bench/.data', 'cache') };
+  const cold = { ...cache, cold: true };
   const t = {};
   try {
-    t['validate'] = await runCli(['validate', dir], [0]);
-    t['plan-cold'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2]);
+    t['validate'] = await runCli(['validate', dir], [0], cold);
+    // Truly cold: the validate before it must not have filled the cache.
+    t['plan-cold'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2], cold);
     t['apply-all'] = await runCli(
       ['apply', dir, ...dbArgs, '--actor', ACTOR, '--auto-approve'],
       [0],
+      cache,
     );
-    t['plan-noop'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [0]);
+    t['plan-noop'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [0], cache);
     const changed = await changeOnePercent(dir, generated.tenants);
-    t['plan-1pct'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2]);
+    t['plan-1pct'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2], cache);
     t['apply-1pct'] = await runCli(
       ['apply', dir, ...dbArgs, '--actor', ACTOR, '--auto-approve'],
       [0],
+      cache,
     );
     await changeOneFile(dir);
-    t['plan-1file'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2]);
+    t['plan-1file'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2], cache);
     const parseMs = await parseFloor(dir);
     const floors = await storeFloors(db, database);
     return { generated, changed, steps: t, floors: { parseMs, ...floors } };
@@ -258,11 +271,12 @@ function summarise(runs) {
     // COPY of 1% of the rows, scaled from the full COPY.
     copy1pct: floors.copy * (runs[0].changed / runs[0].floors.rows),
   };
-  const steps = STEPS.map(([id, label, floor]) => {
+  const steps = STEPS.map(([id, label, floor, cache]) => {
     const ms = median(runs.map((r) => r.steps[id].ms));
     return {
       id,
       label,
+      cache,
       medianMs: ms,
       floor,
       floorMs: floorOf[floor],
@@ -281,17 +295,88 @@ function markdown(size, db, summary, runs, machine) {
     '',
     `Config: ${runs[0].generated.tenants} tenants, ${(runs[0].generated.bytes / 1e6).toFixed(1)} MB of YAML; 1% change = ${runs[0].changed} resources. ${machine}`,
     '',
-    '| step | median s | floor | floor s | ratio | peak RSS MB |',
-    '|---|---:|---|---:|---:|---:|',
+    '| step | parse cache | median s | floor | floor s | ratio | peak RSS MB |',
+    '|---|---|---:|---|---:|---:|---:|',
     ...summary.steps.map(
       (st) =>
-        `| ${st.label} | ${s(st.medianMs)} | ${st.floor} | ${s(st.floorMs)} | ${st.ratio.toFixed(1)}× | ${st.rssMb.toFixed(0)} |`,
+        `| ${st.label} | ${st.cache} | ${s(st.medianMs)} | ${st.floor} | ${s(st.floorMs)} | ${st.ratio.toFixed(1)}× | ${st.rssMb.toFixed(0)} |`,
     ),
     '',
     `Floors: js-yaml 4 load ${s(summary.floors.parse)} s · SELECT all rows ${s(summary.floors.select)} s · COPY resources + change rows ${s(summary.floors.copy)} s.`,
     '',
   ];
   return lines.join('\n');
+}
+
+/** The issue's targets at 100k, checked against this run's medians. */
+function targetLines(db, summary) {
+  const step = (id) => summary.steps.find((st) => st.id === id);
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const cold = step('plan-cold');
+  const apply = step('apply-all');
+  const rss = Math.max(...summary.steps.map((st) => st.rssMb));
+  const rows = [
+    [
+      'cold plan ≤ 3 s and ≤ 2× floor',
+      `${s(cold.medianMs)}, ${cold.ratio.toFixed(1)}×`,
+      cold.medianMs <= 3000 && cold.ratio <= 2,
+    ],
+    [
+      'plan with nothing changed ≤ 1.5 s',
+      s(step('plan-noop').medianMs),
+      step('plan-noop').medianMs <= 1500,
+    ],
+    [
+      're-plan after one file changed ≤ 1 s',
+      s(step('plan-1file').medianMs),
+      step('plan-1file').medianMs <= 1000,
+    ],
+    db === 'postgres'
+      ? [
+          'apply of 100k creates ≤ 2× COPY floor',
+          `${s(apply.medianMs)}, ${apply.ratio.toFixed(1)}×`,
+          apply.ratio <= 2,
+        ]
+      : [
+          'apply of 100k creates (stated)',
+          `${s(apply.medianMs)}, ${apply.ratio.toFixed(1)}×`,
+          null,
+        ],
+    db === 'postgres'
+      ? ['peak RSS ≤ 1 GB', `${rss.toFixed(0)} MB`, rss <= 1024]
+      : ['peak RSS (stated)', `${rss.toFixed(0)} MB`, null],
+  ];
+  return [
+    `Targets at 100k on ${db}:`,
+    '',
+    '| target | measured (median) | met? |',
+    '|---|---:|---|',
+    ...rows.map(
+      ([target, measured, met]) =>
+        `| ${target} | ${measured} | ${met === null ? '—' : met ? 'yes' : 'no'} |`,
+    ),
+    '',
+  ];
+}
+
+/** Milliseconds per 1,000 resources of each step at each size: flat means linear. */
+function growthLines(sized) {
+  if (sized.length < 2) return [];
+  const header = `| step | ${sized.map(({ size }) => `${size.toLocaleString('en')}`).join(' | ')} |`;
+  return [
+    '### Growth: ms per 1,000 resources (flat = linear)',
+    '',
+    header,
+    `|---|${sized.map(() => '---:').join('|')}|`,
+    ...STEPS.map(([id, label]) => {
+      const cells = sized.map(({ size, summary }) => {
+        const st = summary.steps.find((x) => x.id === id);
+        return (st.medianMs / (size / 1000)).toFixed(1);
+      });
+      return `| ${label} | ${cells.join(' | ')} |`;
+    }),
+    '',
+  ];
 }
 
 async function main() {
@@ -318,7 +403,13 @@ async function main() {
   const date = new Date().toISOString().slice(0, 10);
   for (const [db, sized] of Object.entries(results)) {
     const base = path.join(settings.out, `${date}-${db}`);
-    const body = sized.map(({ size, summary, runs }) => markdown(size, db, summary, runs, machine));
+    const body = sized.map(({ size, summary, runs }) =>
+      [
+        markdown(size, db, summary, runs, machine),
+        ...(size === 100_000 ? targetLines(db, summary) : []),
+      ].join('\n'),
+    );
+    body.push(growthLines(sized).join('\n'));
     await writeFile(
       `${base}.md`,
       `# ccac bench, ${date}, ${db}\n\nReproduce: \`npm run build && node bench/run.mjs --dbs ${db} --sizes ${settings.sizes.join(',')} --runs ${settings.runs}\`\n\n${body.join('\n')}`,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileEntry } from '../config/file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
@@ -46,8 +46,26 @@ export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache
       await Promise.all(
         [...fresh].map(([index, entry]) => writeEntry(entryPath(files[index]!), entry)),
       );
+      await prune(dir, new Set(files.map((file) => path.basename(entryPath(file)))));
     },
   };
+}
+
+/** Entries kept beyond those of the current run, before the others are removed. */
+const SPARE_ENTRIES = 10_000;
+
+/**
+ * Every edit leaves an entry behind: once they far outnumber the files of this run, the ones this
+ * run did not use go. Runs after a change only, so an unchanged configuration pays nothing.
+ */
+async function prune(dir: string, used: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  if (names.length <= used.size + SPARE_ENTRIES) return;
+  await Promise.all(
+    names
+      .filter((name) => !used.has(name))
+      .map((name) => rm(path.join(dir, name), { force: true }).catch(() => undefined)),
+  );
 }
 
 function readEntry(file: string): FileEntry | undefined {

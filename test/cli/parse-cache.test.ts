@@ -80,6 +80,24 @@ describe('parse cache', () => {
     expect(warm.stdout + warm.stderr).toMatch(/tenant "x-[^"]+" is not declared/);
   });
 
+  test('entries left by old edits are pruned once they pile up, the ones in use are kept', async () => {
+    const dir = await tempDir(splitFixture('queue-agent-unlicensed.yaml'));
+    const cache = await tempDir();
+    await validate(dir, cache);
+    const inUse = (await readdir(cache)).sort();
+    await Promise.all(
+      Array.from({ length: 10_050 }, (_, i) => writeFile(path.join(cache, `old-${i}.json`), '{}')),
+    );
+    await writeFile(
+      path.join(dir, 'doc-0.yaml'),
+      `# edited\n${readFileSync(path.join(dir, 'doc-0.yaml'), 'utf8')}`,
+    );
+    await validate(dir, cache);
+    const left = await readdir(cache);
+    expect(left.filter((name) => name.startsWith('old-'))).toEqual([]);
+    expect(left.length).toBe(inUse.length);
+  });
+
   test('a damaged entry is a miss, and an unwritable cache only costs a parse', async () => {
     const dir = await tempDir(splitFixture('queue-agent-unlicensed.yaml'));
     const cache = await tempDir();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted at every level: equal values give equal text. */
 export function canonicalJson(value: unknown): string {
@@ -28,6 +28,7 @@ export function sortKeys<T>(value: T): T {
   return value;
 }
 
+/** Hex SHA-256 of the UTF-8 text; one-shot `crypto.hash` (Node ≥ 20.12) allocates no Hash object. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }

@@ -25,6 +25,12 @@ export interface CanonicalResult {
   diagnostics: Diagnostic[];
 }
 
+/** A canonical value and the hash it is stored and compared by. */
+export interface Canonical {
+  value: ResourceValue;
+  hash: string;
+}
+
 /**
  * Declared resources → canonical model. Duplicates keep their first declaration
  * (the DUPLICATE_RESOURCE rule reports them); every tenant gets its system entry point.
@@ -34,27 +40,43 @@ export function buildDesiredModel(
   assets: Assets,
 ): CanonicalResult {
   const diagnostics: Diagnostic[] = [];
-  const tenantSpecs = new Map<string, SpecOf<'Tenant'>>();
-  for (const r of declared)
-    if (r.kind === 'Tenant' && !tenantSpecs.has(r.name))
-      tenantSpecs.set(r.name, r.spec as SpecOf<'Tenant'>);
+  const timezones = tenantTimezones(declared);
   const model = new Model();
   for (const resource of declared) {
     if (model.byAddress.has(resource.address)) continue;
     const canonical =
-      resource.canonical ?? canonicalResource(resource, tenantSpecs, assets, diagnostics);
-    model.add({
-      ...identity(resource),
-      ...canonical.value,
-      hash: canonical.hash,
-      origin: resource.origin,
-    });
+      resource.canonical ??
+      canonicalResource(resource, timezones.get(resource.tenant ?? ''), assets, diagnostics);
+    model.add(modelResource(resource, canonical));
   }
-  for (const [tenant, spec] of tenantSpecs) {
+  for (const [tenant, timezone] of timezones) {
     const address = addressOf('EntryPoint', SYSTEM_ENTRY_POINT, tenant);
-    if (!model.byAddress.has(address)) model.add(systemEntryPoint(tenant, spec.timezone));
+    if (!model.byAddress.has(address)) model.add(systemEntryPoint(tenant, timezone));
   }
   return { model, diagnostics };
+}
+
+/**
+ * Each declared tenant's time zone (the first declaration's), which its entry points inherit.
+ * Read from the canonical value when known: a cached resource's spec as written is re-parsed on access.
+ */
+function tenantTimezones(declared: readonly DeclaredResource[]): Map<string, string> {
+  const timezones = new Map<string, string>();
+  for (const r of declared) {
+    if (r.kind !== 'Tenant' || timezones.has(r.name)) continue;
+    const spec = (r.canonical?.value.spec ?? r.spec) as SpecOf<'Tenant'>;
+    timezones.set(r.name, spec.timezone);
+  }
+  return timezones;
+}
+
+/** Built field by field rather than spread: this runs once per resource of every plan. */
+function modelResource(resource: DeclaredResource, { value, hash }: Canonical): ModelResource {
+  const { kind, name, tenant, address, origin } = resource;
+  const { labels, spec } = value;
+  return labels
+    ? { kind, name, tenant, address, labels, spec, hash, origin }
+    : { kind, name, tenant, address, spec, hash, origin };
 }
 
 /** The entry point the platform creates with every tenant (SPEC §2, seed 004). */
@@ -71,31 +93,22 @@ export function systemEntryPoint(tenant: string, timezone: string): ModelResourc
 
 function canonicalResource(
   resource: DeclaredResource,
-  tenantSpecs: ReadonlyMap<string, SpecOf<'Tenant'>>,
+  tenantTimezone: string | undefined,
   assets: Assets,
   diagnostics: Diagnostic[],
-): { value: ResourceValue; hash: string } {
-  const spec = canonicalSpec(
-    resource,
-    tenantSpecs.get(resource.tenant ?? '')?.timezone,
-    assets,
-    diagnostics,
-  );
-  const { hash, ...value } = hashed({
-    spec,
-    ...(resource.labels ? { labels: resource.labels } : {}),
-  });
-  return { value, hash };
+): Canonical {
+  const spec = canonicalSpec(resource, tenantTimezone, assets, diagnostics);
+  return withHash(resource.labels ? { labels: resource.labels, spec } : { spec });
 }
+
+const NO_ASSETS: Assets = new Map();
 
 /**
  * The canonical value of a declared resource that needs nothing outside its own document: not an
  * entry point taking its tenant's timezone, not a flow reading a definition file. Undefined when
  * it does; the model then canonicalizes it with the whole configuration in view.
  */
-export function selfContainedCanonical(
-  resource: DeclaredResource,
-): { value: ResourceValue; hash: string } | undefined {
+export function selfContainedCanonical(resource: DeclaredResource): Canonical | undefined {
   if (
     resource.kind === 'EntryPoint' &&
     (resource.spec as SpecOf<'EntryPoint'>).timezone === undefined
@@ -104,21 +117,24 @@ export function selfContainedCanonical(
   if (resource.kind === 'Flow' && (resource.spec as SpecOf<'Flow'>).definitionFile !== undefined)
     return undefined;
   const diagnostics: Diagnostic[] = [];
-  const value = canonicalResource(resource, new Map(), new Map(), diagnostics);
-  return diagnostics.length === 0 ? value : undefined;
-}
-
-function identity(
-  r: DeclaredResource,
-): Pick<ModelResource, 'kind' | 'name' | 'tenant' | 'address'> {
-  return { kind: r.kind, name: r.name, tenant: r.tenant, address: r.address };
+  const canonical = canonicalResource(resource, undefined, NO_ASSETS, diagnostics);
+  return diagnostics.length === 0 ? canonical : undefined;
 }
 
 /** Sorted keys and a content hash; equal values give equal hashes. */
 export function hashed<V extends ResourceValue>(value: V): V & { hash: string } {
+  const { value: sorted, hash } = withHash(value);
+  // The sorted copy is ours: the hash goes on it rather than on a further spread copy.
+  const out = sorted as V & { hash: string };
+  out.hash = hash;
+  return out;
+}
+
+/** The value with keys sorted, and the SHA-256 of its JSON: what the store keeps and compares. */
+function withHash<V extends ResourceValue>(value: V): { value: V; hash: string } {
   const sorted = sortKeys(value);
   // Already sorted: stringify directly rather than sorting again.
-  return { ...sorted, hash: sha256(JSON.stringify(sorted)) };
+  return { value: sorted, hash: sha256(JSON.stringify(sorted)) };
 }
 
 function canonicalSpec(
@@ -137,7 +153,7 @@ function canonicalSpec(
     case 'Queue':
       return canonicalQueue(resource.spec as SpecOf<'Queue'>);
     case 'Campaign':
-      return withSets(resource.spec as SpecOf<'Campaign'>, ['agents']);
+      return sortSets({ ...(resource.spec as SpecOf<'Campaign'>) }, ['agents']);
     case 'EntryPoint':
       return canonicalEntryPoint(resource.spec as SpecOf<'EntryPoint'>, tenantTimezone);
     case 'Flow':
@@ -156,14 +172,14 @@ export function canonicalOrganization(spec: SpecOf<'Organization'>): SpecOf<'Org
 }
 
 export function canonicalTenant(spec: SpecOf<'Tenant'>): SpecOf<'Tenant'> {
-  return withSets(
+  return sortSets(
     { restrictUnassignedQueueLogin: false, ...spec, connect: { enabled: false, ...spec.connect } },
     ['numbers'],
   );
 }
 
 export function canonicalUser(spec: SpecOf<'User'>, tenant: string): CanonicalSpec<'User'> {
-  const out: CanonicalSpec<'User'> = withSets(
+  const out: CanonicalSpec<'User'> = sortSets(
     { organization: tenant, license: 'none', contactCenterRole: 'none', ...spec },
     ['adminRoles', 'teams'],
   );
@@ -181,7 +197,7 @@ export function connectRoleOf(adminRoles: readonly string[]): ConnectRole | unde
 }
 
 function canonicalQueue(spec: SpecOf<'Queue'>): SpecOf<'Queue'> {
-  const out = withSets({ ...spec }, ['agents', 'teams']);
+  const out = sortSets({ ...spec }, ['agents', 'teams']);
   if (spec.wrapUp) out.wrapUp = { supervisorMayEndEarly: false, ...spec.wrapUp };
   return out;
 }
@@ -193,7 +209,7 @@ function canonicalEntryPoint(
   const withDefaults = { active: true, ...spec };
   if (withDefaults.timezone === undefined && tenantTimezone !== undefined)
     withDefaults.timezone = tenantTimezone;
-  return withSets(withDefaults, ['supportNumbers']);
+  return sortSets(withDefaults, ['supportNumbers']);
 }
 
 function canonicalFlow(
@@ -230,19 +246,21 @@ function canonicalBusinessHours(spec: SpecOf<'BusinessHours'>): SpecOf<'Business
 }
 
 function canonicalDesktopProfile(spec: SpecOf<'DesktopProfile'>): SpecOf<'DesktopProfile'> {
-  return withSets({ rememberCredentials: false, ...spec }, ['loginRoles', 'stationLogin']);
+  return sortSets({ rememberCredentials: false, ...spec }, ['loginRoles', 'stationLogin']);
 }
 
-/** Lists that are sets: sorted, and dropped when empty, so `[]` and absent compare equal. */
-function withSets<T extends object>(spec: T, keys: readonly (keyof T & string)[]): T {
-  const out = { ...spec };
+/**
+ * Lists that are sets: sorted, and dropped when empty, so `[]` and absent compare equal.
+ * Changes `spec` itself, always a copy made by the caller; the lists are copied before sorting.
+ */
+function sortSets<T extends object>(spec: T, keys: readonly (keyof T & string)[]): T {
   for (const key of keys) {
-    const list = out[key] as unknown;
+    const list = spec[key] as unknown;
     if (!Array.isArray(list)) continue;
-    if (list.length === 0) delete out[key];
-    else out[key] = [...(list as string[])].sort() as T[typeof key];
+    if (list.length === 0) delete spec[key];
+    else spec[key] = [...(list as string[])].sort() as T[typeof key];
   }
-  return out;
+  return spec;
 }
 
 function byOrder(order: readonly string[]) {

@@ -1,4 +1,4 @@
-import type { Kind, SpecOf } from './kinds.js';
+import { isGlobalKind, type Kind, type SpecOf } from './kinds.js';
 import type { Origin } from './resource.js';
 
 /** Webex Connect role derived from Control Hub admin roles (seed 001, role sync). */
@@ -29,28 +29,45 @@ export interface ModelResource<K extends Kind = Kind> extends ResourceValue<K> {
   origin?: Origin;
 }
 
-/** Resources by address, with lookups by kind and tenant. Built once, read by rules and the planner. */
+/** One kind's resources: all of them in insertion order, and by tenant and name. */
+interface KindIndex {
+  all: ModelResource[];
+  /** Tenant → name → resource; global kinds are filed under null. */
+  byTenant: Map<string | null, Map<string, ModelResource>>;
+}
+
+/**
+ * Resources by address, with lookups by kind and tenant. Built once, read by rules and the planner.
+ * Lookups run for every reference of every resource, so the indexes are nested maps: no key
+ * string is built per call.
+ */
 export class Model {
   readonly byAddress = new Map<string, ModelResource>();
-  private readonly byTenantKind = new Map<string, Map<string, ModelResource>>();
+  private readonly byKind = new Map<Kind, KindIndex>();
   private readonly byTenant = new Map<string, ModelResource[]>();
 
   constructor(resources: Iterable<ModelResource> = []) {
     for (const resource of resources) this.add(resource);
   }
 
+  /** Adds a resource; one at an address the model holds already replaces it (the last wins). */
   add(resource: ModelResource): void {
+    const previous = this.byAddress.get(resource.address);
     this.byAddress.set(resource.address, resource);
-    const key = bucket(resource.kind, resource.tenant);
-    let names = this.byTenantKind.get(key);
-    if (!names) this.byTenantKind.set(key, (names = new Map()));
+    const index = this.kindIndex(resource.kind);
+    const tenantKey = isGlobalKind(resource.kind) ? null : resource.tenant;
+    let names = index.byTenant.get(tenantKey);
+    if (!names) index.byTenant.set(tenantKey, (names = new Map()));
     names.set(resource.name, resource);
-    const tenant = resource.kind === 'Tenant' ? resource.name : resource.tenant;
-    if (tenant !== null) {
-      let members = this.byTenant.get(tenant);
-      if (!members) this.byTenant.set(tenant, (members = []));
-      members.push(resource);
+    const members = this.members(resource.kind === 'Tenant' ? resource.name : resource.tenant);
+    if (previous) {
+      // Rare (tests lay resources over others): a scan keeps the old one out of the lists.
+      replace(index.all, previous, resource);
+      if (members) replace(members, previous, resource);
+      return;
     }
+    index.all.push(resource);
+    members?.push(resource);
   }
 
   get<K extends Kind>(
@@ -58,12 +75,20 @@ export class Model {
     name: string,
     tenant: string | null = null,
   ): ModelResource<K> | undefined {
-    return this.byTenantKind.get(bucket(kind, tenant))?.get(name) as ModelResource<K> | undefined;
+    const index = this.byKind.get(kind);
+    return index?.byTenant.get(isGlobalKind(kind) ? null : tenant)?.get(name) as
+      ModelResource<K> | undefined;
   }
 
   /** Resources of a kind, in one tenant or (for global kinds) overall. */
   list<K extends Kind>(kind: K, tenant: string | null = null): ModelResource<K>[] {
-    return [...(this.byTenantKind.get(bucket(kind, tenant))?.values() ?? [])] as ModelResource<K>[];
+    const names = this.byKind.get(kind)?.byTenant.get(isGlobalKind(kind) ? null : tenant);
+    return [...(names?.values() ?? [])] as ModelResource<K>[];
+  }
+
+  /** Every resource of a kind across all tenants, in the order they were added. */
+  ofKind<K extends Kind>(kind: K): readonly ModelResource<K>[] {
+    return (this.byKind.get(kind)?.all ?? []) as ModelResource<K>[];
   }
 
   tenants(): ModelResource<'Tenant'>[] {
@@ -87,8 +112,22 @@ export class Model {
   get size(): number {
     return this.byAddress.size;
   }
+
+  private members(tenant: string | null): ModelResource[] | undefined {
+    if (tenant === null) return undefined;
+    let members = this.byTenant.get(tenant);
+    if (!members) this.byTenant.set(tenant, (members = []));
+    return members;
+  }
+
+  private kindIndex(kind: Kind): KindIndex {
+    let index = this.byKind.get(kind);
+    if (!index) this.byKind.set(kind, (index = { all: [], byTenant: new Map() }));
+    return index;
+  }
 }
 
-function bucket(kind: Kind, tenant: string | null): string {
-  return kind === 'Tenant' || kind === 'Organization' ? kind : `${tenant}\u0000${kind}`;
+function replace<T>(list: T[], previous: T, next: T): void {
+  const at = list.indexOf(previous);
+  if (at >= 0) list[at] = next;
 }

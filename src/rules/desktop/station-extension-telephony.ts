@@ -1,5 +1,5 @@
 import type { ConfigRule } from '../rule.js';
-import { listItems, ofKind } from '../support/resources.js';
+import { itemPath } from '../support/resources.js';
 
 export const stationExtensionTelephony: ConfigRule = {
   code: 'STATION_EXTENSION_TELEPHONY',
@@ -10,14 +10,13 @@ export const stationExtensionTelephony: ConfigRule = {
     'A desktop profile allows extension station login in a tenant whose telephony is not webex-calling.',
   check(context, report) {
     const { desired } = context;
-    for (const profile of ofKind(desired, 'DesktopProfile')) {
+    for (const profile of desired.ofKind('DesktopProfile')) {
       if (!profile.spec.stationLogin?.includes('extension')) continue;
       const tenant = desired.get('Tenant', profile.tenant ?? '');
       if (!tenant || tenant.spec.telephony === 'webex-calling') continue;
-      const item = listItems(context, profile, 'stationLogin').find((i) => i.value === 'extension');
       report(
         profile,
-        item?.path ?? ['spec', 'stationLogin'],
+        itemPath(context, profile, 'stationLogin', 'extension'),
         `desktop profile "${profile.name}" allows extension station login, which needs Webex Calling, but tenant ${tenant.name} uses ${tenant.spec.telephony} telephony`,
       );
     }

@@ -1,5 +1,4 @@
 import type { ConfigRule } from '../rule.js';
-import { ofKind } from '../support/resources.js';
 
 export const supervisorAgentProfile: ConfigRule = {
   code: 'SUPERVISOR_AGENT_PROFILE',
@@ -9,7 +8,7 @@ export const supervisorAgentProfile: ConfigRule = {
   summary:
     'A supervisor-agent has no desktop profile, or one whose loginRoles do not include both agent and supervisor.',
   check({ desired }, report) {
-    for (const user of ofKind(desired, 'User')) {
+    for (const user of desired.ofKind('User')) {
       if (user.spec.contactCenterRole !== 'supervisor-agent') continue;
       const name = user.spec.desktopProfile;
       if (name === undefined) {

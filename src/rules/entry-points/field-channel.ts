@@ -1,6 +1,5 @@
 import { SYSTEM_ENTRY_POINT } from '../../model/kinds.js';
 import type { ConfigRule } from '../rule.js';
-import { ofKind } from '../support/resources.js';
 
 const OUTBOUND_ONLY = ['routingStrategy', 'musicOnHold', 'outdialQueue'] as const;
 
@@ -12,7 +11,7 @@ export const epFieldChannel: ConfigRule = {
   summary:
     'supportNumbers on an entry point that is not inbound-telephony (the system entry point excepted), or routingStrategy, musicOnHold or outdialQueue on one that is not outbound-telephony.',
   check({ desired }, report) {
-    for (const entryPoint of ofKind(desired, 'EntryPoint')) {
+    for (const entryPoint of desired.ofKind('EntryPoint')) {
       const { spec } = entryPoint;
       if (
         spec.supportNumbers !== undefined &&

@@ -1,5 +1,4 @@
 import type { ConfigRule } from '../rule.js';
-import { ofKind } from '../support/resources.js';
 
 export const epFlowNoBusinessHours: ConfigRule = {
   code: 'EP_FLOW_NO_BUSINESS_HOURS',
@@ -8,7 +7,7 @@ export const epFlowNoBusinessHours: ConfigRule = {
   source: 'seed 004 (flows with a Business Hours activity are recommended)',
   summary: "An inbound entry point's flow has no businessHours.",
   check({ desired }, report) {
-    for (const entryPoint of ofKind(desired, 'EntryPoint')) {
+    for (const entryPoint of desired.ofKind('EntryPoint')) {
       const { channelType, flow: name } = entryPoint.spec;
       if (channelType === 'outbound-telephony' || name === undefined) continue;
       const flow = desired.get('Flow', name, entryPoint.tenant);

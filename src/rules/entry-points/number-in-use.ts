@@ -1,12 +1,6 @@
-import type { ValuePath } from '../../config/yaml-document.js';
 import type { ModelResource } from '../../model/model.js';
-import type { ConfigRule } from '../rule.js';
-import { listItems, ofKind } from '../support/resources.js';
-
-interface Use {
-  entryPoint: ModelResource<'EntryPoint'>;
-  path: ValuePath;
-}
+import type { ConfigContext, ConfigRule } from '../rule.js';
+import { itemPath, listValues } from '../support/resources.js';
 
 export const epNumberInUse: ConfigRule = {
   code: 'EP_NUMBER_IN_USE',
@@ -16,24 +10,23 @@ export const epNumberInUse: ConfigRule = {
   summary:
     'One support number is on two entry points, in the same tenant or anywhere in the configuration.',
   check(context, report) {
-    const firstUse = new Map<string, Use>();
-    for (const entryPoint of ofKind(context.desired, 'EntryPoint')) {
-      if (!entryPoint.spec.supportNumbers?.length) continue;
-      for (const { value, path } of listItems(context, entryPoint, 'supportNumbers')) {
+    const firstUse = new Map<string, ModelResource<'EntryPoint'>>();
+    for (const entryPoint of context.desired.ofKind('EntryPoint')) {
+      for (const value of listValues(entryPoint, 'supportNumbers')) {
         const first = firstUse.get(value);
-        if (!first) firstUse.set(value, { entryPoint, path });
-        else if (first.entryPoint !== entryPoint)
+        if (!first) firstUse.set(value, entryPoint);
+        else if (first !== entryPoint)
           report(
             entryPoint,
-            path,
-            `support number ${value} is already on entry point ${first.entryPoint.address}${where(first)}`,
+            itemPath(context, entryPoint, 'supportNumbers', value),
+            `support number ${value} is already on entry point ${first.address}${where(context, first, value)}`,
           );
       }
     }
   },
 };
 
-function where({ entryPoint, path }: Use): string {
-  const place = entryPoint.origin?.locate(path);
+function where(context: ConfigContext, entryPoint: ModelResource, value: string): string {
+  const place = entryPoint.origin?.locate(itemPath(context, entryPoint, 'supportNumbers', value));
   return place ? ` (${place.file}:${place.line}:${place.column})` : '';
 }

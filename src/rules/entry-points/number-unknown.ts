@@ -1,5 +1,5 @@
 import type { ConfigRule } from '../rule.js';
-import { listItems, ofKind } from '../support/resources.js';
+import { itemPath, listValues } from '../support/resources.js';
 
 export const epNumberUnknown: ConfigRule = {
   code: 'EP_NUMBER_UNKNOWN',
@@ -12,15 +12,15 @@ export const epNumberUnknown: ConfigRule = {
     const numbersOf = new Map<string, ReadonlySet<string>>();
     for (const tenant of desired.tenants())
       numbersOf.set(tenant.name, new Set(tenant.spec.numbers ?? []));
-    for (const entryPoint of ofKind(desired, 'EntryPoint')) {
+    for (const entryPoint of desired.ofKind('EntryPoint')) {
       if (!entryPoint.spec.supportNumbers?.length) continue;
       const numbers = numbersOf.get(entryPoint.tenant ?? '');
       if (!numbers) continue; // REF_UNKNOWN on metadata.tenant
-      for (const { value, path } of listItems(context, entryPoint, 'supportNumbers')) {
+      for (const value of listValues(entryPoint, 'supportNumbers')) {
         if (numbers.has(value)) continue;
         report(
           entryPoint,
-          path,
+          itemPath(context, entryPoint, 'supportNumbers', value),
           `support number ${value} of entry point "${entryPoint.name}" is not one of tenant ${entryPoint.tenant}'s numbers`,
         );
       }

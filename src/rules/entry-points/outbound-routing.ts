@@ -1,5 +1,4 @@
 import type { ConfigRule } from '../rule.js';
-import { ofKind } from '../support/resources.js';
 
 export const epOutboundRouting: ConfigRule = {
   code: 'EP_OUTBOUND_ROUTING',
@@ -8,7 +7,7 @@ export const epOutboundRouting: ConfigRule = {
   source: 'seed 004 (outbound: a routing strategy or a flow)',
   summary: 'An outbound entry point sets both a flow and a routingStrategy.',
   check({ desired }, report) {
-    for (const entryPoint of ofKind(desired, 'EntryPoint')) {
+    for (const entryPoint of desired.ofKind('EntryPoint')) {
       const { channelType, flow, routingStrategy } = entryPoint.spec;
       if (channelType !== 'outbound-telephony') continue;
       if (flow === undefined || routingStrategy === undefined) continue;

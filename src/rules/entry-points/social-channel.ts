@@ -1,5 +1,4 @@
 import type { ConfigRule } from '../rule.js';
-import { ofKind } from '../support/resources.js';
 
 export const epSocialChannel: ConfigRule = {
   code: 'EP_SOCIAL_CHANNEL',
@@ -8,7 +7,7 @@ export const epSocialChannel: ConfigRule = {
   source: 'seed 004 (social: Facebook Messenger, SMS, WhatsApp)',
   summary: 'A social entry point has no socialChannel, or another channel type has one.',
   check({ desired }, report) {
-    for (const entryPoint of ofKind(desired, 'EntryPoint')) {
+    for (const entryPoint of desired.ofKind('EntryPoint')) {
       const { channelType, socialChannel } = entryPoint.spec;
       if (channelType === 'social' && socialChannel === undefined)
         report(

@@ -1,6 +1,6 @@
 import { SYSTEM_ENTRY_POINT } from '../../model/kinds.js';
 import type { ConfigRule } from '../rule.js';
-import { declaredSpec, ofKind } from '../support/resources.js';
+import { declaredSpec } from '../support/resources.js';
 
 /** What a configuration may set on the system entry point (SPEC §2). */
 const SETTABLE = new Set(['supportNumbers', 'description']);
@@ -13,7 +13,7 @@ export const epSystemProtected: ConfigRule = {
   summary:
     'A declared "Outdial Transfer to Queue" sets a field other than supportNumbers or description to something other than its system value.',
   check(context, report) {
-    for (const entryPoint of ofKind(context.desired, 'EntryPoint')) {
+    for (const entryPoint of context.desired.ofKind('EntryPoint')) {
       if (entryPoint.name !== SYSTEM_ENTRY_POINT) continue;
       const spec = declaredSpec(context, entryPoint);
       if (!spec) continue; // the implicit one

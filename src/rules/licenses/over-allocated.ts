@@ -1,5 +1,4 @@
 import type { ConfigRule } from '../rule.js';
-import { ofKind } from '../support/resources.js';
 
 type LicenseType = 'standard' | 'premium';
 const LICENSE_TYPES: readonly LicenseType[] = ['standard', 'premium'];
@@ -13,7 +12,7 @@ export const licenseOverAllocated: ConfigRule = {
     "More users hold a standard (or premium) license than the tenant's licenses count for that type.",
   check({ desired }, report) {
     const held = new Map<string, Record<LicenseType, number>>();
-    for (const user of ofKind(desired, 'User')) {
+    for (const user of desired.ofKind('User')) {
       const license = user.spec.license;
       if (license !== 'standard' && license !== 'premium') continue;
       const key = user.tenant ?? '';

@@ -1,6 +1,6 @@
 import type { ModelResource } from '../../model/model.js';
 import type { ConfigContext, ConfigRule, Reporter } from '../rule.js';
-import { listItems, ofKind } from '../support/resources.js';
+import { itemPath, listValues } from '../support/resources.js';
 
 export const queueAgentUnlicensed: ConfigRule = {
   code: 'QUEUE_AGENT_UNLICENSED',
@@ -10,8 +10,8 @@ export const queueAgentUnlicensed: ConfigRule = {
   summary:
     'A queue or campaign agent has no contact-center license, or a contactCenterRole of none or supervisor.',
   check(context, report) {
-    for (const queue of ofKind(context.desired, 'Queue')) checkAgents(context, queue, report);
-    for (const campaign of ofKind(context.desired, 'Campaign'))
+    for (const queue of context.desired.ofKind('Queue')) checkAgents(context, queue, report);
+    for (const campaign of context.desired.ofKind('Campaign'))
       checkAgents(context, campaign, report);
   },
 };
@@ -21,7 +21,7 @@ function checkAgents(
   owner: ModelResource<'Queue' | 'Campaign'>,
   report: Reporter,
 ): void {
-  for (const { value, path } of listItems(context, owner, 'agents')) {
+  for (const value of listValues(owner, 'agents')) {
     const user = context.desired.get('User', value, owner.tenant);
     if (!user) continue; // REF_UNKNOWN
     const reasons: string[] = [];
@@ -32,7 +32,7 @@ function checkAgents(
     if (reasons.length === 0) continue;
     report(
       owner,
-      path,
+      itemPath(context, owner, 'agents', value),
       `agent ${user.name} of ${owner.kind} "${owner.name}" has ${reasons.join(' and ')}; agents need a standard or premium license and the agent or supervisor-agent role`,
     );
   }

@@ -1,6 +1,6 @@
 import type { Model, ModelResource } from '../../model/model.js';
 import type { ConfigContext, ConfigRule, Reporter } from '../rule.js';
-import { listItems, ofKind } from '../support/resources.js';
+import { itemPath } from '../support/resources.js';
 import { REFERENCE_FIELDS, type ReferenceField } from './reference-fields.js';
 
 export const refUnknown: ConfigRule = {
@@ -20,10 +20,12 @@ export const refUnknown: ConfigRule = {
   },
 };
 
+/** Per tenant rather than per resource: one lookup for each tenant named. */
 function checkTenants(model: Model, report: Reporter): void {
-  for (const resource of model.byAddress.values()) {
-    if (resource.tenant === null || model.get('Tenant', resource.tenant)) continue;
-    report(resource, ['metadata', 'tenant'], `tenant "${resource.tenant}" is not declared`);
+  for (const tenant of model.tenantNames()) {
+    if (model.get('Tenant', tenant)) continue;
+    for (const resource of model.inTenant(tenant))
+      report(resource, ['metadata', 'tenant'], `tenant "${tenant}" is not declared`);
   }
 }
 
@@ -44,7 +46,7 @@ function checkPartners(model: Model, report: Reporter): void {
 }
 
 function checkOrganizations(model: Model, report: Reporter): void {
-  for (const user of ofKind(model, 'User')) {
+  for (const user of model.ofKind('User')) {
     const name = user.spec.organization;
     if (name === undefined || name === user.tenant || model.get('Organization', name)) continue;
     report(
@@ -57,29 +59,33 @@ function checkOrganizations(model: Model, report: Reporter): void {
 
 function checkField(context: ConfigContext, reference: ReferenceField, report: Reporter): void {
   const { desired } = context;
-  for (const resource of ofKind(desired, reference.kind)) {
-    const items = reference.list
-      ? listItems(context, resource, reference.field)
-      : single(resource, reference.field);
-    for (const { value, path } of items) {
-      if (desired.get(reference.target, value, resource.tenant)) continue;
+  const { field, target } = reference;
+  for (const resource of desired.ofKind(reference.kind)) {
+    const named = (resource.spec as Record<string, unknown>)[field];
+    if (named === undefined) continue;
+    if (!reference.list) {
+      if (!desired.get(target, named as string, resource.tenant))
+        report(resource, ['spec', field], message(reference, named as string, resource));
+      continue;
+    }
+    for (const name of named as readonly string[]) {
+      if (desired.get(target, name, resource.tenant)) continue;
       report(
         resource,
-        path,
-        `${reference.field} names ${reference.target} "${value}", which tenant ${resource.tenant} does not declare`,
+        itemPath(context, resource, field, name),
+        message(reference, name, resource),
       );
     }
   }
 }
 
-function single(resource: ModelResource, field: string) {
-  const value = (resource.spec as Record<string, unknown>)[field];
-  return typeof value === 'string' ? [{ value, path: ['spec', field] }] : [];
+function message(reference: ReferenceField, name: string, resource: ModelResource): string {
+  return `${reference.field} names ${reference.target} "${name}", which tenant ${resource.tenant} does not declare`;
 }
 
 /** Campaigns dial out: their entry point must be an outbound-telephony one (SPEC §2). */
 function checkCampaignEntryPoints(model: Model, report: Reporter): void {
-  for (const campaign of ofKind(model, 'Campaign')) {
+  for (const campaign of model.ofKind('Campaign')) {
     const name = campaign.spec.entryPoint;
     if (name === undefined) continue;
     const entryPoint = model.get('EntryPoint', name, campaign.tenant);

@@ -1,7 +1,7 @@
 import type { ConfigRule } from '../rule.js';
-import { adminRolePath, hasAdminRole } from '../support/admin-roles.js';
+import { hasAdminRole } from '../support/admin-roles.js';
+import { itemPath } from '../support/resources.js';
 import { userOrganization } from '../support/organizations.js';
-import { ofKind } from '../support/resources.js';
 
 export const ccsaExternalCcEnabled: ConfigRule = {
   code: 'CCSA_EXTERNAL_CC_ENABLED',
@@ -12,13 +12,13 @@ export const ccsaExternalCcEnabled: ConfigRule = {
     'cc-service-admin is held by a user of an external organization that has its own contact center enabled.',
   check(context, report) {
     const { desired } = context;
-    for (const user of ofKind(desired, 'User')) {
+    for (const user of desired.ofKind('User')) {
       if (!hasAdminRole(user, 'cc-service-admin')) continue;
       const org = userOrganization(desired, user);
       if (org?.kind !== 'external' || !org.organization?.spec.contactCenterEnabled) continue;
       report(
         user,
-        adminRolePath(context, user, 'cc-service-admin'),
+        itemPath(context, user, 'adminRoles', 'cc-service-admin'),
         `user ${user.name} holds cc-service-admin but is from external organization ${org.name}, which has contactCenterEnabled; the role cannot be granted to its users`,
       );
     }

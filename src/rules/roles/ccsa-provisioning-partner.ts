@@ -1,7 +1,7 @@
 import type { ConfigRule } from '../rule.js';
-import { adminRolePath, hasAdminRole } from '../support/admin-roles.js';
+import { hasAdminRole } from '../support/admin-roles.js';
+import { itemPath } from '../support/resources.js';
 import { userOrganization } from '../support/organizations.js';
-import { ofKind } from '../support/resources.js';
 
 export const ccsaProvisioningPartner: ConfigRule = {
   code: 'CCSA_PROVISIONING_PARTNER',
@@ -11,13 +11,13 @@ export const ccsaProvisioningPartner: ConfigRule = {
   summary: 'cc-service-admin is held by a user of a provisioning-partner organization.',
   check(context, report) {
     const { desired } = context;
-    for (const user of ofKind(desired, 'User')) {
+    for (const user of desired.ofKind('User')) {
       if (!hasAdminRole(user, 'cc-service-admin')) continue;
       const org = userOrganization(desired, user);
       if (org?.kind !== 'partner' || !org.organization?.spec.provisioningPartner) continue;
       report(
         user,
-        adminRolePath(context, user, 'cc-service-admin'),
+        itemPath(context, user, 'adminRoles', 'cc-service-admin'),
         `user ${user.name} holds cc-service-admin but is from provisioning-partner organization ${org.name}; the role cannot be granted to users of a provisioning partner`,
       );
     }

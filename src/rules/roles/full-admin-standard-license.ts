@@ -1,6 +1,6 @@
 import type { ConfigRule } from '../rule.js';
-import { adminRolePath, hasAdminRole } from '../support/admin-roles.js';
-import { ofKind } from '../support/resources.js';
+import { hasAdminRole } from '../support/admin-roles.js';
+import { itemPath } from '../support/resources.js';
 
 export const fullAdminStandardLicense: ConfigRule = {
   code: 'FULL_ADMIN_STANDARD_LICENSE',
@@ -10,11 +10,11 @@ export const fullAdminStandardLicense: ConfigRule = {
   summary:
     'A full-admin holds a standard license, so the Management Portal admin functions are unavailable (Agent Desktop only).',
   check(context, report) {
-    for (const user of ofKind(context.desired, 'User')) {
+    for (const user of context.desired.ofKind('User')) {
       if (user.spec.license !== 'standard' || !hasAdminRole(user, 'full-admin')) continue;
       report(
         user,
-        adminRolePath(context, user, 'full-admin'),
+        itemPath(context, user, 'adminRoles', 'full-admin'),
         `user ${user.name} holds full-admin with a standard license: the Management Portal admin functions are not available to them, only the Agent Desktop`,
       );
     }

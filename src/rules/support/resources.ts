@@ -1,24 +1,15 @@
 import type { ValuePath } from '../../config/yaml-document.js';
-import type { Kind } from '../../model/kinds.js';
-import type { Model, ModelResource } from '../../model/model.js';
+import type { ModelResource } from '../../model/model.js';
 import type { DeclaredResource } from '../../model/resource.js';
 import type { ConfigContext } from '../rule.js';
 
-const byKindCache = new WeakMap<Model, Map<Kind, ModelResource[]>>();
-
-/** Every resource of a kind across all tenants, in declaration order; indexed once per model. */
-export function ofKind<K extends Kind>(model: Model, kind: K): readonly ModelResource<K>[] {
-  let index = byKindCache.get(model);
-  if (!index) {
-    index = new Map();
-    for (const resource of model.byAddress.values()) {
-      let list = index.get(resource.kind);
-      if (!list) index.set(resource.kind, (list = []));
-      list.push(resource);
-    }
-    byKindCache.set(model, index);
-  }
-  return (index.get(kind) ?? []) as ModelResource<K>[];
+/**
+ * The items of a list field in canonical form (set lists are sorted); empty when absent.
+ * Rules check these; where an item is written is found only when it is reported (`itemPath`).
+ */
+export function listValues(resource: ModelResource, field: string): readonly string[] {
+  const list = (resource.spec as Record<string, unknown>)[field];
+  return Array.isArray(list) ? (list as string[]) : [];
 }
 
 const declaredCache = new WeakMap<readonly DeclaredResource[], Map<string, DeclaredResource>>();
@@ -35,7 +26,10 @@ function declaredByAddress(declared: readonly DeclaredResource[]): Map<string, D
   return index;
 }
 
-/** The spec as written in the file (no defaults, lists in file order), when the resource was declared. */
+/**
+ * The spec as written in the file (no defaults, lists in file order), when the resource was
+ * declared. A cached declaration re-parses its file to answer, so rules read it only to report.
+ */
 export function declaredSpec(
   context: ConfigContext,
   resource: ModelResource,
@@ -45,25 +39,33 @@ export function declaredSpec(
     Record<string, unknown> | undefined;
 }
 
-export interface ListItem {
-  value: string;
-  path: ValuePath;
+const positionsCache = new WeakMap<readonly unknown[], Map<unknown, number>>();
+
+/** Index of each item of a declared list; built once per list, as one rule may report many items. */
+function positions(list: readonly unknown[]): Map<unknown, number> {
+  let index = positionsCache.get(list);
+  if (!index) {
+    index = new Map();
+    for (let i = list.length - 1; i >= 0; i--) index.set(list[i], i);
+    positionsCache.set(list, index);
+  }
+  return index;
 }
 
 /**
- * Items of a list field with their paths in the file. Canonical lists are sorted, so positions
- * come from the declaration; resources without one (implicit, stored) fall back to canonical order.
+ * Where an item of a list field is written, for a report: its position in the declaration, as
+ * canonical lists are sorted (set items are unique, schema `uniqueItems`). Resources without a
+ * declaration (implicit, stored) point at their canonical position; the whole list when the
+ * item is not found.
  */
-export function listItems(
+export function itemPath(
   context: ConfigContext,
   resource: ModelResource,
   field: string,
-): ListItem[] {
+  value: string,
+): ValuePath {
   const declared = declaredSpec(context, resource)?.[field];
-  const canonical = (resource.spec as Record<string, unknown>)[field];
-  const list = Array.isArray(declared) ? declared : Array.isArray(canonical) ? canonical : [];
-  const items: ListItem[] = [];
-  for (const [index, value] of list.entries())
-    if (typeof value === 'string') items.push({ value, path: ['spec', field, index] });
-  return items;
+  const list = Array.isArray(declared) ? declared : listValues(resource, field);
+  const index = positions(list).get(value);
+  return index === undefined ? ['spec', field] : ['spec', field, index];
 }

@@ -6,6 +6,7 @@ import type { OrganizationReference } from '../store/state-store.js';
 import { actorInTenant, describeActor, normalizeActor, type TenantActor } from './actor.js';
 import { changeItems, under, type ChangeItem } from './change-items.js';
 import { matchingRows, rowLabel } from './matching-rows.js';
+import type { Permission } from './permissions.js';
 import { authorizeOrganizations } from './organizations.js';
 
 export interface AuthorizeInput {
@@ -48,7 +49,7 @@ export function authorize(input: AuthorizeInput): AuthorizeResult {
   for (const [scope, changes] of byScope) {
     if (scope === GLOBAL_SCOPE) continue;
     const result = authorizeTenant(actor, scope, changes, input);
-    diagnostics.push(...result.diagnostics);
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     if (result.role) rolesByScope.set(scope, result.role);
   }
   const organizationChanges = byScope.get(GLOBAL_SCOPE);
@@ -63,7 +64,7 @@ export function authorize(input: AuthorizeInput): AuthorizeResult {
       tenantsInApply,
       references: input.organizationReferences ?? [],
     });
-    diagnostics.push(...result.diagnostics);
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     if (result.role) rolesByScope.set(GLOBAL_SCOPE, result.role);
   }
   return { diagnostics, rolesByScope };
@@ -82,20 +83,19 @@ function authorizeTenant(
   }
   const actor = lookup.actor;
   const rows = matchingRows(actor);
-  const used = new Set<string>();
+  // Rows, not their labels: a label is built per row at the end rather than per change.
+  const used = new Set<Permission>();
   const diagnostics: Diagnostic[] = [];
   for (const change of changes) {
     for (const item of changeItems(change, input.stored, input.desired)) {
       const row = rows.find((r) => r.allows(item));
-      if (row) used.add(rowLabel(row, actor));
+      if (row) used.add(row);
       else diagnostics.push(denied(actor, item));
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
-  return {
-    diagnostics,
-    role: [...used].join(', ') || rows.map((r) => rowLabel(r, actor)).join(', '),
-  };
+  const label = (row: Permission) => rowLabel(row, actor);
+  return { diagnostics, role: [...used].map(label).join(', ') || rows.map(label).join(', ') };
 }
 
 /** "ann@acme.example (cc-service-admin, customer org) may not change spec.telephony of Tenant/acme". */

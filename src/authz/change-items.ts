@@ -15,7 +15,7 @@ export interface ChangeItem {
   action: Action;
   /** For an update: the changed field, e.g. `spec.telephony`, `spec.shifts[0].start`, `labels.team`. */
   path?: string;
-  /** For a User change: whose admin roles change, and how. */
+  /** For an update of a User's `spec.adminRoles`: whose admin roles change, and how. */
   user?: UserTarget;
 }
 
@@ -29,17 +29,22 @@ export interface UserTarget {
 /** Derived fields follow from others (SPEC §2: connectRole from adminRoles) and are never written by users. */
 const DERIVED_FIELDS: readonly string[] = ['spec.connectRole'];
 
+/**
+ * The items of one change. The admin-role delta is worked out only for the items that need it
+ * (updates of a user's adminRoles): a cold plan creates every user.
+ */
 export function changeItems(change: ResourceChange, stored: Model, desired: Model): ChangeItem[] {
-  const base = {
-    change,
-    kind: permissionKind(change),
-    ...(change.kind === 'User' ? { user: userTarget(change, stored, desired) } : {}),
-  };
-  if (change.action !== 'update') return [{ ...base, action: change.action }];
-  const paths = change.fields
-    .map((f) => f.path)
-    .filter((p) => !DERIVED_FIELDS.some((d) => under(p, d)));
-  return paths.map((path) => ({ ...base, action: 'update' as const, path }));
+  const kind = permissionKind(change);
+  if (change.action !== 'update') return [{ change, kind, action: change.action }];
+  const items: ChangeItem[] = [];
+  for (const { path } of change.fields) {
+    if (DERIVED_FIELDS.some((d) => under(path, d))) continue;
+    const item: ChangeItem = { change, kind, action: 'update', path };
+    if (change.kind === 'User' && under(path, 'spec.adminRoles'))
+      item.user = userTarget(change, stored, desired);
+    items.push(item);
+  }
+  return items;
 }
 
 /**

@@ -46,8 +46,9 @@ export function authorizeOrganizations(
   const diagnostics: Diagnostic[] = [];
   const used = new Set<string>();
   const applyAdmins = context.tenantsInApply.filter(isFullAdmin);
+  const referencingTenants = referencesByOrganization(context);
   for (const change of changes) {
-    const referencing = referencingTenants(change.name, context);
+    const referencing = referencingTenants.get(change.name) ?? [];
     const needsAll = change.action !== 'create' && referencing.length > 0;
     // A referencing tenant counts only as stored: its full-admin cannot come from a bootstrap.
     const missing = needsAll
@@ -82,21 +83,30 @@ export function authorizeOrganizations(
   return { diagnostics, role: `full-admin in ${[...used].sort().join(', ')}` };
 }
 
-/** Stored tenants whose Tenant.partner or whose users' organization names the organization. */
-export function referencingTenants(organization: string, context: OrganizationContext): string[] {
-  const tenants = new Set<string>();
-  for (const ref of context.references)
-    if (ref.organization === organization) tenants.add(tenantOfAddress(ref.address));
+/**
+ * Per organization, the stored tenants whose Tenant.partner or whose users' organization names
+ * it, sorted. One pass over the stored users for all organization changes together.
+ */
+function referencesByOrganization(context: OrganizationContext): Map<string, string[]> {
+  const tenants = new Map<string, Set<string>>();
+  const add = (organization: string, tenant: string) => {
+    let set = tenants.get(organization);
+    if (!set) tenants.set(organization, (set = new Set()));
+    set.add(tenant);
+  };
+  for (const ref of context.references) add(ref.organization, tenantOfAddress(ref.address));
   for (const tenant of context.stored.tenants())
-    if (tenant.spec.partner === organization) tenants.add(tenant.name);
-  for (const name of context.stored.tenantNames())
-    for (const user of context.stored.list('User', name))
-      if (user.spec.organization === organization) tenants.add(name);
-  return [...tenants].sort();
+    if (tenant.spec.partner !== undefined) add(tenant.spec.partner, tenant.name);
+  for (const user of context.stored.ofKind('User'))
+    if (user.spec.organization !== undefined && user.tenant !== null)
+      add(user.spec.organization, user.tenant);
+  const sorted = new Map<string, string[]>();
+  for (const [organization, set] of tenants) sorted.set(organization, [...set].sort());
+  return sorted;
 }
 
 /** `Tenant/acme` → acme; `acme/User/ann@acme.example` → acme. */
-export function tenantOfAddress(address: string): string {
+function tenantOfAddress(address: string): string {
   const [first = '', second = ''] = address.split('/');
   return first === 'Tenant' ? second : first;
 }

@@ -16,7 +16,10 @@ export function diffValues(
   after: ResourceValue | null | undefined,
 ): FieldChange[] {
   const changes: FieldChange[] = [];
-  diffObjects('', (before ?? {}) as Json, (after ?? {}) as Json, changes);
+  // A create or delete lists one side's leaves: nothing to compare (a cold plan makes one per resource).
+  if (before && after) diffNode('', before, after, changes);
+  else if (after) listLeaves('', after, 'after', changes);
+  else if (before) listLeaves('', before, 'before', changes);
   return changes;
 }
 
@@ -83,23 +86,30 @@ function fieldChange(path: string, before: unknown, after: unknown): FieldChange
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** `spec.flow`; keys that would be ambiguous in a dotted path (free-form labels) are quoted. */
+/**
+ * `spec.flow`; keys that would be ambiguous in a dotted path (free-form labels) are quoted.
+ * Paths repeat for every resource of a kind, so each (path, key) is joined once and kept.
+ */
 function join(path: string, key: string): string {
-  if (!isPlainKey(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
-const plainKeys = new Map<string, boolean>();
-
-function isPlainKey(key: string): boolean {
-  let plain = plainKeys.get(key);
-  if (plain === undefined) {
-    plain = PLAIN_KEY.test(key);
-    // Spec keys are few; free-form label keys are not cached without bound.
-    if (plainKeys.size < 10_000) plainKeys.set(key, plain);
+  const known = joined.get(path)?.get(key);
+  if (known !== undefined) return known;
+  const child = !PLAIN_KEY.test(key)
+    ? `${path}[${JSON.stringify(key)}]`
+    : path === ''
+      ? key
+      : `${path}.${key}`;
+  // Spec paths are few; free-form label keys are not kept without bound.
+  if (joinedCount < 10_000) {
+    let children = joined.get(path);
+    if (!children) joined.set(path, (children = new Map()));
+    children.set(key, child);
+    joinedCount++;
   }
-  return plain;
+  return child;
 }
+
+const joined = new Map<string, Map<string, string>>();
+let joinedCount = 0;
 
 function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -19,18 +19,19 @@ export function planChanges(
   scopes: ReadonlySet<string>,
 ): ResourceChange[] {
   const changes: ResourceChange[] = [];
-  for (const [address, want] of desired.byAddress) {
+  // values(), not entries: no [address, resource] pair is allocated per resource.
+  for (const want of desired.byAddress.values()) {
     if (!inScopes(want, scopes)) continue;
-    const have = stored.byAddress.get(address);
+    const have = stored.byAddress.get(want.address);
     if (!have) changes.push(resourceChange('create', want, null, want));
     else if (have.hash !== want.hash) changes.push(resourceChange('update', want, have, want));
   }
-  for (const [address, have] of stored.byAddress) {
-    if (!inScopes(have, scopes) || desired.byAddress.has(address)) continue;
+  for (const have of stored.byAddress.values()) {
+    if (desired.byAddress.has(have.address) || !inScopes(have, scopes)) continue;
     if (isProtectedSystemEntryPoint(have, desired)) continue;
     changes.push(resourceChange('delete', have, have, null));
   }
-  return changes.sort((a, b) => compare(a.address, b.address));
+  return changes.sort(byAddress);
 }
 
 function inScopes(resource: ModelResource, scopes: ReadonlySet<string>): boolean {
@@ -91,7 +92,9 @@ export function assemblePlan(input: {
   for (const scope of Object.keys(input.scopes).sort(compare)) {
     tenants[scope] = { baseRevision: input.scopes[scope]!.baseRevision };
   }
-  const changes = [...input.changes].sort((a, b) => compare(a.address, b.address));
+  const changes = [...input.changes];
+  // Changes from planChanges are sorted already: checking is cheaper than sorting again.
+  if (!isSortedByAddress(changes)) changes.sort(byAddress);
   return {
     formatVersion: 1,
     tenants,
@@ -99,4 +102,14 @@ export function assemblePlan(input: {
     diagnostics: sortDiagnostics(input.diagnostics),
     summary: summarize(changes),
   };
+}
+
+function byAddress(a: ResourceChange, b: ResourceChange): number {
+  return compare(a.address, b.address);
+}
+
+function isSortedByAddress(changes: readonly ResourceChange[]): boolean {
+  for (let i = 1; i < changes.length; i++)
+    if (byAddress(changes[i - 1]!, changes[i]!) > 0) return false;
+  return true;
 }

@@ -14,8 +14,8 @@ export async function verifyStore(
   const byScope = new Map<string, RevisionRecord[]>(scopes.map((scope) => [scope, []]));
   for (const record of await store.readRevisions(scopes)) byScope.get(record.scope)?.push(record);
   const results: ScopeVerification[] = [];
+  const counters = await store.scopeRevisions(scopes);
   for (const scope of scopes) {
-    const { revisions: counters } = await store.readState([scope]);
     results.push(
       verifyScopeChain({
         scope,

@@ -5,6 +5,7 @@ import { scopesToRead } from '../pipeline/plan-scopes.js';
 import { recheckSavedPlan, savedPlanTarget } from '../pipeline/recheck-saved-plan.js';
 import type { SavedPlan } from '../pipeline/saved-plan.js';
 import { error } from '../diagnostics/diagnostic.js';
+import type { Model } from '../model/model.js';
 import type { Plan } from '../plan/plan.js';
 import type { RevisionRecord, StateStore, StateTransaction } from '../store/state-store.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -14,7 +15,7 @@ import { renderDiagnosticsText } from './render/diagnostics.js';
 import { renderPlan } from './render/render-plan.js';
 import { progressBar } from './progress.js';
 
-export interface ApplySettings {
+export type ApplySettings = {
   output: Output;
   lockTimeoutMs: number;
   actor: string;
@@ -22,10 +23,17 @@ export interface ApplySettings {
   configDigest: string;
   gitCommit: string | null;
   planDigest: string;
-  /** Set when applying a saved plan: re-checked against the state under the lock. */
-  saved?: SavedPlan;
   format?: Format;
-}
+} & (
+  | {
+      /** A plan made now: the model it leads to (the configuration). */
+      desired: Model;
+    }
+  | {
+      /** A saved plan: re-checked against the state under the lock, its target projected there. */
+      saved: SavedPlan;
+    }
+);
 
 type Outcome = { diagnostics: Diagnostic[] } | { revisions: RevisionRecord[] };
 
@@ -48,7 +56,8 @@ export async function applyPlan(
       const progress = progressBar(checked.plan.changes.length);
       try {
         const record = { ...settings, rolesByScope: checked.rolesByScope };
-        const revisions = await writePlan(tx, checked.plan, record, progress.update);
+        const { target } = checked;
+        const revisions = await writePlan(tx, checked.plan, record, target, progress.update);
         return { commit: true, value: { revisions } };
       } finally {
         progress.stop();
@@ -65,15 +74,26 @@ export async function applyPlan(
   return EXIT.ok;
 }
 
+/**
+ * Under the lock: a plan made now only needs its scopes not to have moved on (their revisions);
+ * a saved plan is planned again against the state read here, its target projected once.
+ */
 async function checkUnderLock(
   tx: StateTransaction,
   plan: Plan,
   settings: ApplySettings,
 ): Promise<
-  { diagnostics: Diagnostic[] } | { plan: Plan; rolesByScope: ReadonlyMap<string, string> }
+  | { diagnostics: Diagnostic[] }
+  | { plan: Plan; rolesByScope: ReadonlyMap<string, string>; target: Model }
 > {
   const scopes = new Set(Object.keys(plan.tenants));
-  if (settings.saved && (await tx.planApplied(settings.saved.digest))) {
+  if ('desired' in settings) {
+    const stale = staleScopes(plan.tenants, await tx.scopeRevisions(scopesToRead(scopes)));
+    if (stale.length > 0) return { diagnostics: stale };
+    return { plan, rolesByScope: settings.rolesByScope, target: settings.desired };
+  }
+  const { saved } = settings;
+  if (await tx.planApplied(saved.digest)) {
     return {
       diagnostics: [
         error('PLAN_STALE', 'this plan was applied already; a saved plan is applied at most once'),
@@ -83,17 +103,13 @@ async function checkUnderLock(
   const current = await tx.readState(scopesToRead(scopes));
   const stale = staleScopes(plan.tenants, current.revisions);
   if (stale.length > 0) return { diagnostics: stale };
-  if (!settings.saved) return { plan, rolesByScope: settings.rolesByScope };
-  const touched = organizationsTouched(
-    savedPlanTarget(settings.saved, current),
-    current.model,
-    scopes,
-  );
+  const target = savedPlanTarget(saved, current);
+  const touched = organizationsTouched(target, current.model, scopes);
   const references = touched.length > 0 ? await tx.organizationReferences(touched) : [];
-  const rechecked = recheckSavedPlan(settings.saved, current, settings.actor, references);
+  const rechecked = recheckSavedPlan(saved, current, target, settings.actor, references);
   settings.output.out(renderPlan(rechecked.plan, settings.format ?? 'text', settings.output.color));
   if (hasErrors(rechecked.plan.diagnostics)) return { diagnostics: [] };
-  return rechecked;
+  return { ...rechecked, target };
 }
 
 function applySummary(revisions: readonly RevisionRecord[]): string {

@@ -1,5 +1,6 @@
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { scopeOf } from '../model/address.js';
+import type { Model } from '../model/model.js';
 import type { Plan, PlanScopes, ResourceChange } from '../plan/plan.js';
 import type { RevisionRecord, StateTransaction } from '../store/state-store.js';
 
@@ -26,39 +27,31 @@ export function staleScopes(
     );
 }
 
-/** Changes are written in slices this large, so a long apply can report progress. */
-const WRITE_SLICE = 5_000;
-
 export type Progress = (written: number, total: number) => void;
 
-/** Writes a checked plan inside the caller's transaction: the changes, then one revision per scope touched. */
+/**
+ * Writes a checked plan inside the caller's transaction: each scope's changes and its revision.
+ * `target` is the model the plan leads to: the written values' hashes are taken from it.
+ */
 export async function writePlan(
   tx: StateTransaction,
   plan: Plan,
   record: ApplyRecord,
+  target: Model,
   onProgress: Progress = () => undefined,
 ): Promise<RevisionRecord[]> {
   if (hasErrors(plan.diagnostics)) throw new Error('writePlan called with a plan that has errors');
+  const inputs = [...changesByScope(plan.changes)].map(([scope, changes]) => ({
+    scope,
+    actor: record.actor,
+    actorRole: record.rolesByScope.get(scope) ?? 'unknown',
+    configDigest: record.configDigest,
+    gitCommit: record.gitCommit,
+    planDigest: record.planDigest,
+    changes,
+  }));
   const total = plan.changes.length;
-  for (let start = 0; start < total; start += WRITE_SLICE) {
-    await tx.writeChanges(plan.changes.slice(start, start + WRITE_SLICE));
-    onProgress(Math.min(start + WRITE_SLICE, total), total);
-  }
-  const revisions: RevisionRecord[] = [];
-  for (const [scope, changes] of changesByScope(plan.changes)) {
-    revisions.push(
-      await tx.recordRevision({
-        scope,
-        actor: record.actor,
-        actorRole: record.rolesByScope.get(scope) ?? 'unknown',
-        configDigest: record.configDigest,
-        gitCommit: record.gitCommit,
-        planDigest: record.planDigest,
-        changes,
-      }),
-    );
-  }
-  return revisions;
+  return tx.applyRevisions(inputs, target.byAddress, (written) => onProgress(written, total));
 }
 
 function changesByScope(changes: readonly ResourceChange[]): Map<string, ResourceChange[]> {

@@ -8,16 +8,17 @@ import { projectChanges } from './project-changes.js';
 import type { SavedPlan } from './saved-plan.js';
 
 /**
- * A saved plan is re-checked against the state it is applied to: the state it leads to must
- * pass the rules, and the actor must be allowed every change, as if planned now.
+ * A saved plan is re-checked against the state it is applied to: the state it leads to from
+ * there (`desired`, savedPlanTarget) must pass the rules, and the actor must be allowed every
+ * change, as if planned now.
  */
 export function recheckSavedPlan(
   saved: SavedPlan,
   stored: StoredState,
+  desired: Model,
   actor: string | undefined,
   organizationReferences: readonly OrganizationReference[],
 ): PlanOutcome {
-  const desired = savedPlanTarget(saved, stored);
   const configDiagnostics: Diagnostic[] = runRules(CONFIG_RULES, { desired, declared: [] });
   return planConfiguration({
     desired,

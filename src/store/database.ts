@@ -1,9 +1,17 @@
+/** One row for COPY: a text value per column, null for SQL NULL. */
+export type CopyRow = readonly (string | null)[];
+
 /**
  * The database boundary ccac owns: the PGlite and pg adapters implement it with the same SQL.
  * Parameters are positional ($1, $2, …); rows come back as plain objects.
  */
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Bulk-loads rows with COPY (text format): the fast way to write thousands of rows, one
+   * statement however many. `columns` are SQL identifiers ccac chose, never user input.
+   */
+  copyFrom(table: string, columns: readonly string[], rows: Iterable<CopyRow>): Promise<void>;
 }
 
 export interface Database extends Queryable {

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type { Database } from './database.js';
 import { migrate } from './migrate.js';
-import { openPgliteDatabase } from './pglite-database.js';
-import { openPostgresDatabase } from './postgres-database.js';
 import { redactUrl } from './redact-url.js';
 import { SqlStateStore } from './sql-state-store.js';
 import { StoreError } from './state-store.js';
@@ -62,11 +60,13 @@ export async function openStore(
   return new SqlStateStore(db);
 }
 
-export function openDatabase(
+/** Each adapter is imported when it is opened: a run loads pg or PGlite, never both (≈50 ms each). */
+export async function openDatabase(
   location: StoreLocation,
   options: Pick<OpenStoreOptions, 'applicationName' | 'connectTimeoutMs'> = {},
 ): Promise<Database> {
-  return location.dialect === 'pglite'
-    ? openPgliteDatabase(location.dir)
-    : openPostgresDatabase({ url: location.url, ...options });
+  if (location.dialect === 'pglite')
+    return (await import('./pglite-database.js')).openPgliteDatabase(location.dir);
+  const { openPostgresDatabase } = await import('./postgres-database.js');
+  return openPostgresDatabase({ url: location.url, ...options });
 }

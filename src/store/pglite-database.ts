@@ -1,6 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { INT8_OID, parseInt8 } from './column-types.js';
-import type { Database, Queryable } from './database.js';
+import { copyText } from './copy-text.js';
+import type { CopyRow, Database, Queryable } from './database.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
 import { StoreError } from './state-store.js';
 import { messageOf } from './store-errors.js';
@@ -8,10 +9,12 @@ import { messageOf } from './store-errors.js';
 /**
  * The embedded database: PGlite with its data directory on disk. PGlite is single-process, so the
  * directory is locked for this process first; a crash leaves committed data only (PGlite's WAL).
+ * PGlite is imported here, on open, so a run against PostgreSQL never loads it.
  */
 export async function openPgliteDatabase(dir: string): Promise<Database> {
   const lock = lockDirectory(dir);
   try {
+    const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dir, { parsers: { [INT8_OID]: parseInt8 } });
     return new PgliteDatabase(pglite, lock);
   } catch (error) {
@@ -24,6 +27,8 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
   }
 }
 
+type Session = Pick<Transaction, 'query'>;
+
 class PgliteDatabase implements Database {
   readonly dialect = 'pglite';
 
@@ -32,15 +37,19 @@ class PgliteDatabase implements Database {
     private readonly lock: DirectoryLock,
   ) {}
 
-  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.pglite.query<Row>(sql, [...params])).rows;
+  query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return query(this.pglite, sql, params);
+  }
+
+  copyFrom(table: string, columns: readonly string[], rows: Iterable<CopyRow>): Promise<void> {
+    return copyFrom(this.pglite, table, columns, rows);
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pglite.transaction((tx) =>
       work({
-        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-          (await tx.query<Row>(sql, [...params])).rows,
+        query: (sql, params) => query(tx, sql, params),
+        copyFrom: (table, columns, rows) => copyFrom(tx, table, columns, rows),
       }),
     );
   }
@@ -52,4 +61,23 @@ class PgliteDatabase implements Database {
       this.lock.release();
     }
   }
+}
+
+async function query<Row>(
+  session: Session,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
+  return (await session.query<Row>(sql, [...params])).rows;
+}
+
+/** PGlite serves no COPY FROM STDIN; it reads COPY data from a Blob handed over as `/dev/blob`. */
+async function copyFrom(
+  session: Session,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<CopyRow>,
+): Promise<void> {
+  const blob = new Blob([...copyText(rows)]);
+  await session.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob });
 }

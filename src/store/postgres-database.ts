@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { INT8_OID, parseInt8 } from './column-types.js';
-import type { Database, Queryable } from './database.js';
+import { copyText } from './copy-text.js';
+import type { CopyRow, Database, Queryable } from './database.js';
 import { redactSecrets, redactUrl } from './redact-url.js';
 import { StoreError } from './state-store.js';
 import { messageOf } from './store-errors.js';
@@ -62,6 +65,17 @@ class PostgresDatabase implements Database {
     return result.rows as Row[];
   }
 
+  /** COPY … FROM STDIN, streamed a piece at a time so the server parses while the next is built. */
+  async copyFrom(
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<CopyRow>,
+  ): Promise<void> {
+    const { from } = await copyStreams();
+    const sql = `copy ${table} (${columns.join(', ')}) from stdin`;
+    await pipeline(Readable.from(copyText(rows)), this.client.query(from(sql)));
+  }
+
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     await this.client.query('begin');
     let value: T;
@@ -81,4 +95,10 @@ class PostgresDatabase implements Database {
   async close(): Promise<void> {
     await this.client.end();
   }
+}
+
+/** pg-copy-streams loads on the first COPY: plans never write, so they never pay for it. */
+let copyStreamsModule: Promise<typeof import('pg-copy-streams')> | undefined;
+function copyStreams(): Promise<typeof import('pg-copy-streams')> {
+  return (copyStreamsModule ??= import('pg-copy-streams'));
 }

@@ -2,52 +2,157 @@ import { addressOf } from '../model/address.js';
 import { hashed } from '../model/canonicalize.js';
 import type { Kind } from '../model/kinds.js';
 import { Model, type ModelResource, type ResourceValue } from '../model/model.js';
+import { compare } from '../diagnostics/diagnostic.js';
 import type { Queryable } from './database.js';
-import type { OrganizationReference, StoredState } from './state-store.js';
+import { rowChecksum } from './row-checksum.js';
+import type { OrganizationReference, ScopeIntegrity, StoredState } from './state-store.js';
 
 interface ResourceRow {
+  scope: string;
   kind: Kind;
   name: string;
   tenant: string | null;
-  value: ResourceValue;
+  hash: string;
+  /** The stored value as jsonb renders it; parsed only when someone reads the resource's spec. */
+  value: string;
+  /** Whether the row is as ccac wrote it (its checksum matches). */
+  intact: boolean;
 }
 
 /**
  * The resources and latest revision numbers of some scopes, in one query each for all scopes.
- * Hashes are recomputed from the stored values, so a value edited outside ccac plans as a change.
+ * A row as ccac wrote it keeps its stored hash and is parsed on first use; a row changed outside
+ * ccac is parsed and hashed now, so its edited value plans as a change. What the read learned
+ * about each scope's rows comes along (StoredState.integrity) for the drift check.
  */
 export async function readState(q: Queryable, scopes: readonly string[]): Promise<StoredState> {
   const wanted = [...new Set(scopes)];
   // Revisions first: outside a transaction the two reads see different moments, and a base
   // revision read before the resources can only be older than them — an apply then finds the
   // plan stale, never a plan made on older resources passing as current.
-  const revisions = new Map(wanted.map((scope) => [scope, 0]));
-  const latest = await q.query<{ scope: string; revision: number }>(
-    'select scope, revision from scopes where scope = any($1::text[])',
-    [wanted],
-  );
-  for (const row of latest) revisions.set(row.scope, row.revision);
+  const { revisions, recorded } = await readCounters(q, wanted);
+  // The value is rendered once (the lateral subquery, kept apart by `offset 0`) for both the
+  // checksum and the client. Sorted here rather than in SQL: a sort of wide rows spills to disk.
   const rows = await q.query<ResourceRow>(
-    `select kind, name, tenant, value from resources
-      where scope = any($1::text[])
-      order by scope collate "C", kind collate "C", name collate "C"`,
+    `select r.scope, r.kind, r.name, r.tenant, r.hash, v.text as value,
+            ${rowChecksum('r', 'v.text')} is not distinct from r.row_md5 as intact
+       from resources r
+      cross join lateral (select r.value::text as text offset 0) v
+      where r.scope = any($1::text[])`,
     [wanted],
   );
-  return { model: new Model(rows.map(resourceOf)), revisions };
+  rows.sort(byKey);
+  return {
+    model: new Model(rows.map(storedResource)),
+    revisions,
+    integrity: integrityOf(wanted, rows, recorded),
+  };
 }
 
-function resourceOf(row: ResourceRow): ModelResource {
-  const value: ResourceValue = {
-    spec: row.value.spec,
-    ...(row.value.labels ? { labels: row.value.labels } : {}),
+/** Each scope's latest revision number (0 when it has none). */
+export async function scopeRevisions(
+  q: Queryable,
+  scopes: readonly string[],
+): Promise<Map<string, number>> {
+  return (await readCounters(q, [...new Set(scopes)])).revisions;
+}
+
+/** Each scope's revision number and recorded resource count, from `scopes`. */
+async function readCounters(q: Queryable, scopes: readonly string[]) {
+  const revisions = new Map(scopes.map((scope) => [scope, 0]));
+  // A scope without revisions was never written by ccac: it should hold no rows.
+  const recorded = new Map<string, number | null>(scopes.map((scope) => [scope, 0]));
+  const rows = await q.query<{ scope: string; revision: number; resource_count: number | null }>(
+    'select scope, revision, resource_count from scopes where scope = any($1::text[])',
+    [scopes],
+  );
+  for (const row of rows) {
+    revisions.set(row.scope, row.revision);
+    recorded.set(row.scope, row.resource_count);
+  }
+  return { revisions, recorded };
+}
+
+/** Scope, kind, name, as the primary key orders them in the "C" collation. */
+function byKey(a: ResourceRow, b: ResourceRow): number {
+  return compare(a.scope, b.scope) || compare(a.kind, b.kind) || compare(a.name, b.name);
+}
+
+function integrityOf(
+  scopes: readonly string[],
+  rows: readonly ResourceRow[],
+  recorded: ReadonlyMap<string, number | null>,
+): Map<string, ScopeIntegrity> {
+  const out = new Map<string, ScopeIntegrity>(
+    scopes.map((scope) => [scope, { rows: 0, intact: true, recorded: recorded.get(scope) ?? 0 }]),
+  );
+  for (const row of rows) {
+    const scope = out.get(row.scope);
+    if (!scope) continue;
+    scope.rows++;
+    scope.intact &&= row.intact;
+  }
+  return out;
+}
+
+function storedResource(row: ResourceRow): ModelResource {
+  const address = addressOf(row.kind, row.name, row.tenant);
+  if (row.intact) return new StoredResource(row, address);
+  const { kind, name, tenant } = row;
+  return { kind, name, tenant, address, ...hashed(valueOf(row.value)) };
+}
+
+/**
+ * A resource read as ccac wrote it: its stored hash is trusted and its value parsed on first
+ * read of `spec` or `labels` — a plan that changes little reads few of them. Those two are own
+ * enumerable getters, so `{ ...resource }` and JSON.stringify see them like plain properties.
+ */
+class StoredResource implements ModelResource {
+  readonly kind: Kind;
+  readonly name: string;
+  readonly tenant: string | null;
+  readonly address: string;
+  readonly hash: string;
+  declare readonly spec: ModelResource['spec'];
+  declare readonly labels?: ModelResource['labels'];
+  #text: string;
+  #value: ResourceValue | undefined;
+
+  constructor(row: ResourceRow, address: string) {
+    this.kind = row.kind;
+    this.name = row.name;
+    this.tenant = row.tenant;
+    this.address = address;
+    this.hash = row.hash;
+    this.#text = row.value;
+    // defineProperty with shared descriptors: several times cheaper than getters in a literal.
+    Object.defineProperty(this, 'spec', StoredResource.#spec);
+    Object.defineProperty(this, 'labels', StoredResource.#labels);
+  }
+
+  #parsed(): ResourceValue {
+    return (this.#value ??= valueOf(this.#text));
+  }
+
+  static readonly #spec = {
+    get(this: StoredResource) {
+      return this.#parsed().spec;
+    },
+    enumerable: true,
   };
-  return {
-    kind: row.kind,
-    name: row.name,
-    tenant: row.tenant,
-    address: addressOf(row.kind, row.name, row.tenant),
-    ...hashed(value),
+
+  static readonly #labels = {
+    get(this: StoredResource) {
+      return this.#parsed().labels;
+    },
+    enumerable: true,
   };
+}
+
+/** What is compared and hashed: spec and labels, whatever else an edit outside ccac left in the value. */
+function valueOf(text: string): ResourceValue {
+  const stored = JSON.parse(text) as ResourceValue;
+  return { spec: stored.spec, ...(stored.labels ? { labels: stored.labels } : {}) };
 }
 
 export async function listScopes(q: Queryable): Promise<string[]> {

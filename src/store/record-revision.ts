@@ -1,8 +1,8 @@
-import { sortKeys } from '../model/canonical-json.js';
 import type { PlanSummary, ResourceChange } from '../plan/plan.js';
+import type { ChangeTexts } from './canonical-text.js';
 import type { Queryable } from './database.js';
-import { chunks, rowKeyOf } from './resource-row.js';
-import { revisionHash } from './revision-hash.js';
+import { rowKeyOf } from './resource-row.js';
+import { revisionHashOfTexts } from './revision-hash.js';
 import type { RevisionInput, RevisionRecord } from './state-store.js';
 
 /** ISO 8601, UTC, milliseconds: the one text form of `created_at` that is hashed and read back. */
@@ -16,20 +16,27 @@ interface Next {
 }
 
 /**
- * Records the next revision of a scope: its number from `scopes` (gap-free, since the scope's lock
+ * Inserts the next revision of a scope: its number from `scopes` (gap-free, since the scope's lock
  * is held and the row is updated in this transaction), its id from the global sequence, linked to
- * the previous revision's hash, with its change rows inserted in batches.
+ * the previous revision's hash. The scope's resource count moves by what the changes create and
+ * delete (unknown stays unknown). The caller writes the change rows (ChangeWriter).
  */
-export async function recordRevision(tx: Queryable, input: RevisionInput): Promise<RevisionRecord> {
+export async function insertRevision(
+  tx: Queryable,
+  input: RevisionInput,
+  texts: ChangeTexts,
+): Promise<RevisionRecord> {
   for (const change of input.changes) {
     const { scope } = rowKeyOf(change);
     if (scope !== input.scope)
       throw new Error(`change ${change.address} belongs to scope ${scope}, not ${input.scope}`);
   }
+  const counts = countsOf(input.changes);
   const [next] = await tx.query<Next>(
     `with bumped as (
-       insert into scopes as s (scope, revision) values ($1, 1)
-       on conflict (scope) do update set revision = s.revision + 1
+       insert into scopes as s (scope, revision, resource_count) values ($1, 1, $2)
+       on conflict (scope) do update
+         set revision = s.revision + 1, resource_count = s.resource_count + excluded.resource_count
        returning revision
      )
      select b.revision,
@@ -38,7 +45,7 @@ export async function recordRevision(tx: Queryable, input: RevisionInput): Promi
                     'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
             (select r.hash from revisions r where r.scope = $1 and r.revision = b.revision - 1) as prev_hash
        from bumped b`,
-    [input.scope],
+    [input.scope, counts.create - counts.delete],
   );
   if (!next) throw new Error(`no revision number for scope ${input.scope}`);
   const record: Omit<RevisionRecord, 'hash'> = {
@@ -51,10 +58,14 @@ export async function recordRevision(tx: Queryable, input: RevisionInput): Promi
     configDigest: input.configDigest,
     gitCommit: input.gitCommit,
     planDigest: input.planDigest,
-    counts: countsOf(input.changes),
+    counts,
     prevHash: next.prev_hash,
   };
-  const hash = revisionHash(record, input.changes);
+  const changes = input.changes.map((change) => {
+    const { address, kind, name, action } = change;
+    return { address, kind, name, action, ...texts.of(change) };
+  });
+  const hash = revisionHashOfTexts(record, changes);
   await tx.query(
     `insert into revisions (scope, revision, id, actor, actor_role, created_at, config_digest,
                             git_commit, plan_digest, counts, prev_hash, hash)
@@ -74,33 +85,7 @@ export async function recordRevision(tx: Queryable, input: RevisionInput): Promi
       hash,
     ],
   );
-  await insertChangeRows(tx, input.scope, record.revision, input.changes);
   return { ...record, hash };
-}
-
-async function insertChangeRows(
-  tx: Queryable,
-  scope: string,
-  revision: number,
-  changes: readonly ResourceChange[],
-): Promise<void> {
-  const json = (value: unknown) => (value === null ? null : JSON.stringify(sortKeys(value)));
-  for (const chunk of chunks(changes)) {
-    await tx.query(
-      `insert into changes (scope, revision, address, kind, name, action, before, after)
-       select $1::text, $2::integer, * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[])`,
-      [
-        scope,
-        revision,
-        chunk.map((c) => c.address),
-        chunk.map((c) => c.kind),
-        chunk.map((c) => c.name),
-        chunk.map((c) => c.action),
-        chunk.map((c) => json(c.before)),
-        chunk.map((c) => json(c.after)),
-      ],
-    );
-  }
 }
 
 export function countsOf(changes: readonly { action: ResourceChange['action'] }[]): PlanSummary {

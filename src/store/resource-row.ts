@@ -9,12 +9,3 @@ export function rowKeyOf(change: { kind: Kind; name: string; tenant: string | nu
   const tenant = isGlobalKind(change.kind) ? null : change.tenant;
   return { scope: scopeOf(change.kind, change.name, tenant), tenant };
 }
-
-/** Rows per statement: bounds statement size and memory; unnest keeps parameters at a handful. */
-export const CHUNK_ROWS = 1_000;
-
-export function chunks<T>(items: readonly T[], size = CHUNK_ROWS): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

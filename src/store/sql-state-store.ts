@@ -1,10 +1,16 @@
 import type { ResourceChange } from '../plan/plan.js';
 import type { Database, Queryable } from './database.js';
 import { readChanges, readRevisions, type StoredChange } from './read-revisions.js';
-import { listScopes, organizationReferences, planApplied, readState } from './read-state.js';
-import { recordRevision } from './record-revision.js';
+import {
+  listScopes,
+  organizationReferences,
+  planApplied,
+  readState,
+  scopeRevisions,
+} from './read-state.js';
 import { lockScopes } from './scope-locks.js';
 import type {
+  KnownHashes,
   LockOptions,
   OrganizationReference,
   RevisionInput,
@@ -14,7 +20,7 @@ import type {
   StoredState,
 } from './state-store.js';
 import { guarded, toStoreError } from './store-errors.js';
-import { writeChanges } from './write-changes.js';
+import { ChangeWriter } from './write-changes.js';
 
 /** Reads shared by the store and its transactions; every database failure becomes a StoreError. */
 class SqlStateReader {
@@ -22,6 +28,10 @@ class SqlStateReader {
 
   readState(scopes: readonly string[]): Promise<StoredState> {
     return guarded('reading the stored state', () => readState(this.q, scopes));
+  }
+
+  scopeRevisions(scopes: readonly string[]): Promise<Map<string, number>> {
+    return guarded('reading revision numbers', () => scopeRevisions(this.q, scopes));
   }
 
   listScopes(): Promise<string[]> {
@@ -50,12 +60,22 @@ class SqlStateReader {
 }
 
 class SqlStateTransaction extends SqlStateReader implements StateTransaction {
-  writeChanges(changes: readonly ResourceChange[]): Promise<void> {
-    return guarded('writing changes', () => writeChanges(this.q, changes));
+  private readonly writer = new ChangeWriter(this.q);
+
+  writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void> {
+    return guarded('writing changes', () => this.writer.writeChanges(changes, known));
   }
 
   recordRevision(input: RevisionInput): Promise<RevisionRecord> {
-    return guarded('recording a revision', () => recordRevision(this.q, input));
+    return guarded('recording a revision', () => this.writer.recordRevision(input));
+  }
+
+  applyRevisions(
+    inputs: readonly RevisionInput[],
+    known: KnownHashes,
+    onProgress: (written: number) => void = () => undefined,
+  ): Promise<RevisionRecord[]> {
+    return guarded('writing changes', () => this.writer.applyRevisions(inputs, known, onProgress));
   }
 }
 

@@ -8,7 +8,22 @@ import type { PlanSummary, ResourceChange } from '../plan/plan.js';
 export interface StoredState {
   model: Model;
   revisions: Map<string, number>;
+  /** Per scope read, whether its rows are as ccac left them; absent when the state was not read from a store. */
+  integrity?: ReadonlyMap<string, ScopeIntegrity>;
 }
+
+/** What reading a scope's rows tells about changes made outside ccac, without replaying its history. */
+export interface ScopeIntegrity {
+  /** Rows stored now. */
+  rows: number;
+  /** Whether every row still matches the checksum ccac's write gave it. */
+  intact: boolean;
+  /** How many resources the scope's recorded revisions build; null when unknown. */
+  recorded: number | null;
+}
+
+/** Hashes of values being written, by address: what the model the changes lead to knows already. */
+export type KnownHashes = ReadonlyMap<string, { readonly hash: string }>;
 
 /** What an apply records for one scope. */
 export interface RevisionInput {
@@ -47,6 +62,8 @@ export interface OrganizationReference {
 
 export interface StateReader {
   readState(scopes: readonly string[]): Promise<StoredState>;
+  /** Each scope's latest revision number (0 when it has none), without reading its resources. */
+  scopeRevisions(scopes: readonly string[]): Promise<Map<string, number>>;
   /** Every scope that holds resources or revisions. */
   listScopes(): Promise<string[]>;
   organizationReferences(organizations: readonly string[]): Promise<OrganizationReference[]>;
@@ -55,9 +72,23 @@ export interface StateReader {
 }
 
 export interface StateTransaction extends StateReader {
-  /** Writes creates, updates and deletes with a few set-based statements. */
-  writeChanges(changes: readonly ResourceChange[]): Promise<void>;
+  /**
+   * Writes creates, updates and deletes with a few set-based statements. `known` gives the hashes
+   * of the written values by address when the caller has them; the others are computed.
+   */
+  writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void>;
+  /** Records the next revision of a scope with its changes (written or not: see applyRevisions). */
   recordRevision(input: RevisionInput): Promise<RevisionRecord>;
+  /**
+   * What an apply does: each input's changes written and its revision recorded, in a few
+   * set-based statements per group of scopes. `known` as for writeChanges; `onProgress` hears
+   * how many changes are written so far.
+   */
+  applyRevisions(
+    inputs: readonly RevisionInput[],
+    known: KnownHashes,
+    onProgress?: (written: number) => void,
+  ): Promise<RevisionRecord[]>;
 }
 
 export interface LockOptions {

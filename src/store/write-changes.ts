@@ -1,48 +1,192 @@
-import { hashed } from '../model/canonicalize.js';
+import { sha256 } from '../model/canonical-json.js';
 import type { ResourceChange } from '../plan/plan.js';
-import type { Queryable } from './database.js';
-import { chunks, rowKeyOf } from './resource-row.js';
+import { ChangeTexts } from './canonical-text.js';
+import type { CopyRow, Queryable } from './database.js';
+import { countsOf, insertRevision } from './record-revision.js';
+import { rowKeyOf } from './resource-row.js';
+import { rowChecksum } from './row-checksum.js';
+import type { KnownHashes, RevisionInput, RevisionRecord } from './state-store.js';
+import { sqlState } from './store-errors.js';
+
+const STAGE = 'ccac_stage';
+const STAGE_COLUMNS = [
+  'scope',
+  'kind',
+  'name',
+  'tenant',
+  'address',
+  'action',
+  'before',
+  'after',
+  'hash',
+];
+const UNIQUE_VIOLATION = '23505';
+
+/** An apply's scopes are written in groups of about this many changes, reporting progress after each. */
+const GROUP_CHANGES = 5_000;
+
+const INSERT_FROM_STAGE = `insert into resources (scope, kind, name, tenant, value, hash, row_md5)
+  select s.scope, s.kind, s.name, s.tenant, s.after, s.hash, ${rowChecksum('s', 's.after::text')}
+    from ${STAGE} s`;
+const UPSERT = `on conflict (scope, kind, name) do update
+  set tenant = excluded.tenant, value = excluded.value, hash = excluded.hash, row_md5 = excluded.row_md5`;
 
 /**
- * Applies changes to `resources` set-based: upserts and deletes each go as `unnest` arrays,
- * a thousand rows per statement, never one round trip per resource.
+ * The writes of one transaction. Changes go into a temporary staging table with one COPY; the
+ * resource rows (deletes, creates, updates: a statement each) and the change records are then
+ * written from it, so every value is sent and parsed once however many rows hold it. The server
+ * computes each written resource row's checksum (`row_md5`), so reads can tell ccac's rows from
+ * rows edited by other SQL.
  */
-export async function writeChanges(
-  tx: Queryable,
-  changes: readonly ResourceChange[],
-): Promise<void> {
-  const upserts = changes.filter((c) => c.action !== 'delete');
-  const deletes = changes.filter((c) => c.action === 'delete');
-  for (const chunk of chunks(deletes)) {
-    const keys = chunk.map(rowKeyOf);
-    await tx.query(
-      `delete from resources r
-        using unnest($1::text[], $2::text[], $3::text[]) as d(scope, kind, name)
-        where r.scope = d.scope and r.kind = d.kind and r.name = d.name`,
-      [keys.map((k) => k.scope), chunk.map((c) => c.kind), chunk.map((c) => c.name)],
-    );
+export class ChangeWriter {
+  /** Each change's values as text, shared by the resource rows, change records and revision hashes. */
+  private readonly texts = new ChangeTexts();
+  private staged = false;
+
+  constructor(private readonly tx: Queryable) {}
+
+  async writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void> {
+    if (changes.length === 0) return;
+    await this.stage(changes, (change, after) => known?.get(change.address)?.hash ?? sha256(after));
+    await this.writeResources(changes);
   }
-  for (const chunk of chunks(upserts)) {
-    const keys = chunk.map(rowKeyOf);
-    const values = chunk.map((change) => {
-      if (!change.after)
+
+  async recordRevision(input: RevisionInput): Promise<RevisionRecord> {
+    const record = await insertRevision(this.tx, input, this.texts);
+    if (input.changes.length > 0) {
+      await this.stage(input.changes, () => null);
+      await this.recordChanges([record]);
+    }
+    return record;
+  }
+
+  /**
+   * Each scope's changes written and its revision recorded, scopes in groups of about
+   * GROUP_CHANGES changes: `onProgress` hears the changes written so far after each group.
+   */
+  async applyRevisions(
+    inputs: readonly RevisionInput[],
+    known: KnownHashes,
+    onProgress: (written: number) => void,
+  ): Promise<RevisionRecord[]> {
+    const records: RevisionRecord[] = [];
+    let written = 0;
+    for (const group of groups(inputs)) {
+      const revisions: RevisionRecord[] = [];
+      for (const input of group) revisions.push(await insertRevision(this.tx, input, this.texts));
+      const changes = group.flatMap((input) => input.changes);
+      if (changes.length > 0) {
+        await this.stage(
+          changes,
+          (change, after) => known.get(change.address)?.hash ?? sha256(after),
+        );
+        await this.writeResources(changes);
+        await this.recordChanges(revisions);
+      }
+      records.push(...revisions);
+      written += changes.length;
+      onProgress(written);
+    }
+    return records;
+  }
+
+  /** Replaces the staging table's rows with `changes`; it lives until the transaction ends. */
+  private async stage(
+    changes: readonly ResourceChange[],
+    hashOf: (change: ResourceChange, after: string) => string | null,
+  ): Promise<void> {
+    if (this.staged) await this.tx.query(`truncate ${STAGE}`);
+    else {
+      await this.tx.query(
+        `create temp table ${STAGE} (scope text not null, kind text not null, name text not null,
+           tenant text, address text not null, action text not null, before jsonb, after jsonb,
+           hash text) on commit drop`,
+      );
+      this.staged = true;
+    }
+    await this.tx.copyFrom(STAGE, STAGE_COLUMNS, this.stageRows(changes, hashOf));
+  }
+
+  private *stageRows(
+    changes: readonly ResourceChange[],
+    hashOf: (change: ResourceChange, after: string) => string | null,
+  ): Generator<CopyRow> {
+    for (const change of changes) {
+      const { scope, tenant } = rowKeyOf(change);
+      const { before, after } = this.texts.of(change);
+      if (after === null && change.action !== 'delete')
         throw new Error(`${change.action} of ${change.address} has no after value`);
-      const { hash, ...value } = hashed(change.after);
-      return { value: JSON.stringify(value), hash };
-    });
-    await tx.query(
-      `insert into resources (scope, kind, name, tenant, value, hash)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])
-       on conflict (scope, kind, name)
-       do update set tenant = excluded.tenant, value = excluded.value, hash = excluded.hash`,
-      [
-        keys.map((k) => k.scope),
-        chunk.map((c) => c.kind),
-        chunk.map((c) => c.name),
-        keys.map((k) => k.tenant),
-        values.map((v) => v.value),
-        values.map((v) => v.hash),
-      ],
+      yield [
+        scope,
+        change.kind,
+        change.name,
+        tenant,
+        change.address,
+        change.action,
+        before,
+        after,
+        after === null ? null : hashOf(change, after),
+      ];
+    }
+  }
+
+  /** The staged changes applied to `resources`. */
+  private async writeResources(changes: readonly ResourceChange[]): Promise<void> {
+    const counts = countsOf(changes);
+    if (counts.delete > 0)
+      await this.tx.query(
+        `delete from resources r using ${STAGE} s
+          where s.action = 'delete' and r.scope = s.scope and r.kind = s.kind and r.name = s.name`,
+      );
+    const createsInserted = counts.create === 0 || (await this.insertCreates());
+    if (!createsInserted || counts.update > 0) {
+      const upserted = createsInserted ? `s.action = 'update'` : `s.action <> 'delete'`;
+      await this.tx.query(`${INSERT_FROM_STAGE} where ${upserted} ${UPSERT}`);
+    }
+  }
+
+  /**
+   * Creates as plain inserts, the fast path. False when a created row exists already (made
+   * outside ccac after the plan read the store): the caller then writes creates as upserts too,
+   * so the apply still leaves what it planned.
+   */
+  private async insertCreates(): Promise<boolean> {
+    await this.tx.query('savepoint ccac_creates');
+    try {
+      await this.tx.query(`${INSERT_FROM_STAGE} where s.action = 'create'`);
+    } catch (error) {
+      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+      await this.tx.query('rollback to savepoint ccac_creates');
+      return false;
+    }
+    await this.tx.query('release savepoint ccac_creates');
+    return true;
+  }
+
+  /** The staged changes recorded with their scope's revision. */
+  private async recordChanges(revisions: readonly RevisionRecord[]): Promise<void> {
+    await this.tx.query(
+      `insert into changes (scope, revision, address, kind, name, action, before, after)
+       select s.scope, r.revision, s.address, s.kind, s.name, s.action, s.before, s.after
+         from ${STAGE} s
+         join unnest($1::text[], $2::integer[]) as r(scope, revision) on r.scope = s.scope`,
+      [revisions.map((r) => r.scope), revisions.map((r) => r.revision)],
     );
   }
+}
+
+/** Whole scopes, in order, gathered until a group holds GROUP_CHANGES changes. */
+function* groups(inputs: readonly RevisionInput[]): Generator<RevisionInput[]> {
+  let group: RevisionInput[] = [];
+  let size = 0;
+  for (const input of inputs) {
+    group.push(input);
+    size += input.changes.length;
+    if (size >= GROUP_CHANGES) {
+      yield group;
+      group = [];
+      size = 0;
+    }
+  }
+  if (group.length > 0) yield group;
 }

@@ -71,10 +71,10 @@ const postgres = targets.find((t) => t.dialect === 'postgres');
 const pglite = targets.find((t) => t.dialect === 'pglite');
 
 describe.skipIf(!postgres)('kill -9 of apply on PostgreSQL', () => {
-  it('mid-transaction (all rows written, revision not yet recorded) leaves the before state', async () => {
+  it('mid-transaction (waiting to record the revision) leaves the before state', async () => {
     const url = await postgres!.freshUrl();
     const { big, before } = await setUp(url);
-    // Hold the scope counter row: the apply writes its 3,000 resource rows, then waits here.
+    // Hold the scope counter row: the apply, inside its transaction, waits to record its revision.
     const blocker = new pg.Client({ connectionString: url });
     await blocker.connect();
     await blocker.query('begin');

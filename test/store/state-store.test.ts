@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import type { Database, Queryable } from '../../src/store/database.js';
 import { SqlStateStore } from '../../src/store/sql-state-store.js';
 import { storeTargets } from '../helpers/databases.js';
 import { create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
@@ -149,11 +149,14 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
 /** The same store over a Database that counts statements: a wrapper, not a mock. */
 function countingStore(db: Database) {
   let count = 0;
+  const counted = (q: Queryable): Queryable => ({
+    query: (sql, params) => (count++, q.query(sql, params)),
+    copyFrom: (table, columns, rows) => (count++, q.copyFrom(table, columns, rows)),
+  });
   const counting: Database = {
     dialect: db.dialect,
-    query: (sql, params) => (count++, db.query(sql, params)),
-    transaction: (work) =>
-      db.transaction((tx) => work({ query: (sql, params) => (count++, tx.query(sql, params)) })),
+    ...counted(db),
+    transaction: (work) => db.transaction((tx) => work(counted(tx))),
     close: () => db.close(),
   };
   return {

@@ -97,6 +97,7 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
       lockTimeoutMs,
       actor: options.actor ?? '',
       rolesByScope,
+      desired: checked.desired,
       configDigest: configDigest(checked.desired, scopes),
       gitCommit: await currentGitCommit(),
       planDigest: contentDigest(plan),

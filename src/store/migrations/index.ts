@@ -1,5 +1,6 @@
 import { initial } from './001-initial.js';
+import { integrity } from './002-integrity.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order it runs. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, integrity];

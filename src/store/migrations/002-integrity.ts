@@ -1,0 +1,27 @@
+import type { Migration } from './migration.js';
+
+/**
+ * What lets a plan trust the store instead of re-hashing and replaying it:
+ * - `resources.row_md5`: a checksum of the row as ccac wrote it (ROW_CHECKSUM), set by ccac's
+ *   writes only. A row changed by any other SQL no longer matches it; rows stored before this
+ *   migration have none and count as changed until ccac next writes them.
+ * - `scopes.resource_count`: how many resources the scope's recorded revisions build, kept by
+ *   every apply. Filled here from the recorded changes (the last change of each address), so it
+ *   is exactly what a replay of the history gives.
+ */
+export const integrity: Migration = {
+  version: 2,
+  name: 'integrity',
+  statements: [
+    `alter table resources add column row_md5 text`,
+    `alter table scopes add column resource_count integer`,
+    `update scopes s
+        set resource_count = (
+          select count(*)
+            from (select distinct on (c.address) c.action, c.after
+                    from changes c
+                   where c.scope = s.scope
+                   order by c.address, c.revision desc) last
+           where last.action <> 'delete' and last.after is not null)`,
+  ],
+};

@@ -52,12 +52,14 @@ export class Model {
 
   /** Adds a resource; one at an address the model holds already replaces it (the last wins). */
   add(resource: ModelResource): void {
-    const previous = this.byAddress.get(resource.address);
+    const size = this.byAddress.size;
     this.byAddress.set(resource.address, resource);
     const index = this.kindIndex(resource.kind);
     const tenantKey = isGlobalKind(resource.kind) ? null : resource.tenant;
     let names = index.byTenant.get(tenantKey);
     if (!names) index.byTenant.set(tenantKey, (names = new Map()));
+    // One address is one kind, tenant and name: the resource replaced is the one of that name.
+    const previous = this.byAddress.size === size ? names.get(resource.name) : undefined;
     names.set(resource.name, resource);
     const members = this.members(resource.kind === 'Tenant' ? resource.name : resource.tenant);
     if (previous) {

@@ -19,13 +19,20 @@ export function planChanges(
   scopes: ReadonlySet<string>,
 ): ResourceChange[] {
   const changes: ResourceChange[] = [];
+  let matched = 0;
   // values(), not entries: no [address, resource] pair is allocated per resource.
   for (const want of desired.byAddress.values()) {
     if (!inScopes(want, scopes)) continue;
     const have = stored.byAddress.get(want.address);
-    if (!have) changes.push(resourceChange('create', want, null, want));
-    else if (have.hash !== want.hash) changes.push(resourceChange('update', want, have, want));
+    if (!have) {
+      changes.push(resourceChange('create', want, null, want));
+      continue;
+    }
+    matched++;
+    if (have.hash !== want.hash) changes.push(resourceChange('update', want, have, want));
   }
+  // Every stored resource has its desired one: nothing to delete, no second pass over the store.
+  if (matched === stored.size) return changes.sort(byAddress);
   for (const have of stored.byAddress.values()) {
     if (desired.byAddress.has(have.address) || !inScopes(have, scopes)) continue;
     if (isProtectedSystemEntryPoint(have, desired)) continue;

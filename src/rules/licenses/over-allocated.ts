@@ -11,19 +11,14 @@ export const licenseOverAllocated: ConfigRule = {
   summary:
     "More users hold a standard (or premium) license than the tenant's licenses count for that type.",
   check({ desired }, report) {
-    const held = new Map<string, Record<LicenseType, number>>();
-    for (const user of desired.ofKind('User')) {
-      const license = user.spec.license;
-      if (license !== 'standard' && license !== 'premium') continue;
-      const key = user.tenant ?? '';
-      let counts = held.get(key);
-      if (!counts) held.set(key, (counts = { standard: 0, premium: 0 }));
-      counts[license]++;
-    }
     for (const tenant of desired.tenants()) {
       const licenses = tenant.spec.licenses;
-      const counts = held.get(tenant.name);
-      if (!licenses || !counts) continue;
+      if (!licenses) continue;
+      const counts: Record<LicenseType, number> = { standard: 0, premium: 0 };
+      for (const user of desired.list('User', tenant.name)) {
+        const license = user.spec.license;
+        if (license === 'standard' || license === 'premium') counts[license]++;
+      }
       for (const type of LICENSE_TYPES) {
         const available = licenses[type];
         // A type the tenant does not list is not limited by ccac.

@@ -24,12 +24,13 @@ function checkAgents(
   for (const value of listValues(owner, 'agents')) {
     const user = context.desired.get('User', value, owner.tenant);
     if (!user) continue; // REF_UNKNOWN
-    const reasons: string[] = [];
-    if (user.spec.license === 'none' || user.spec.license === undefined)
-      reasons.push('license none');
+    const unlicensed = user.spec.license === 'none' || user.spec.license === undefined;
     const role = user.spec.contactCenterRole ?? 'none';
-    if (role === 'none' || role === 'supervisor') reasons.push(`contactCenterRole ${role}`);
-    if (reasons.length === 0) continue;
+    const notAgent = role === 'none' || role === 'supervisor';
+    if (!unlicensed && !notAgent) continue; // most agents: nothing allocated
+    const reasons: string[] = [];
+    if (unlicensed) reasons.push('license none');
+    if (notAgent) reasons.push(`contactCenterRole ${role}`);
     report(
       owner,
       itemPath(context, owner, 'agents', value),

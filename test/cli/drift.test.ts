@@ -93,4 +93,33 @@ describe.each(storeTargets())('drift on $dialect', (target) => {
     },
     SCENARIO_TIMEOUT,
   );
+
+  test(
+    'a row renamed outside ccac is drift too, though its value and the row count are unchanged',
+    async () => {
+      const ws = await cliWorkspace(target);
+      expect((await ws.apply(PIETER)).code).toBe(0);
+      const store = await openStore(ws.url, { cwd: ws.dir });
+      try {
+        await store.db.query(
+          `update resources set name = 'Collections_Old'
+            where scope = 'alnoor-bank' and kind = 'Team' and name = 'Collections'`,
+        );
+      } finally {
+        await store.close();
+      }
+
+      const plan = await ws.planJson(['--tenant', 'alnoor-bank']);
+      expect(plan.code).toBe(0);
+      expect(withCode(plan.plan.diagnostics, 'DRIFT').map((d) => [d.address, d.message])).toEqual([
+        ['alnoor-bank/Team/Collections', 'changed outside ccac since revision 1'],
+        ['alnoor-bank/Team/Collections_Old', 'changed outside ccac since revision 1'],
+      ]);
+      expect(plan.plan.changes.map((c) => [c.address, c.action])).toEqual([
+        ['alnoor-bank/Team/Collections', 'create'],
+        ['alnoor-bank/Team/Collections_Old', 'delete'],
+      ]);
+    },
+    SCENARIO_TIMEOUT,
+  );
 });

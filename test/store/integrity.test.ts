@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { hashed } from '../../src/model/canonicalize.js';
+import { migrate } from '../../src/store/migrate.js';
+import type { SqlStateStore } from '../../src/store/sql-state-store.js';
+import type { RevisionInput } from '../../src/store/state-store.js';
+import { storeTargets } from '../helpers/databases.js';
+import { create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
+
+const LOCK = { lockTimeoutMs: 5_000 };
+
+/** An apply as the CLI makes it: changes written and revisions recorded together. */
+function apply(store: SqlStateStore, inputs: RevisionInput[]) {
+  return store.withLockedScopes(
+    inputs.map((input) => input.scope),
+    LOCK,
+    async (tx) => ({ commit: true, value: await tx.applyRevisions(inputs, new Map()) }),
+  );
+}
+
+describe.each(storeTargets())(
+  'what a read tells about edits outside ccac on $dialect',
+  (target) => {
+    it('vouches for rows ccac wrote, and keeps count through creates, updates and deletes', async () => {
+      const store = await target.open();
+      const first = queues('acme', 3);
+      await apply(store, [revisionOf('acme', first), revisionOf('beta', queues('beta', 2))]);
+      await apply(store, [
+        revisionOf('acme', [
+          update(first[0]!, value({ channelType: 'chat', v: 2 })),
+          remove(first[1]!),
+          create('acme', 'Team', 't', value({}, { team: 'x' })),
+        ]),
+      ]);
+
+      const state = await store.readState(['acme', 'beta', 'nobody']);
+      expect(state.integrity).toEqual(
+        new Map([
+          ['acme', { rows: 3, intact: true, recorded: 3 }],
+          ['beta', { rows: 2, intact: true, recorded: 2 }],
+          ['nobody', { rows: 0, intact: true, recorded: 0 }],
+        ]),
+      );
+      const team = state.model.get('Team', 't', 'acme')!;
+      expect(team.hash).toBe(hashed(value({}, { team: 'x' })).hash);
+      // Values are parsed on first read; spreading and JSON see them like plain properties.
+      expect({ ...team }).toMatchObject({ labels: { team: 'x' }, spec: {} });
+      expect(JSON.parse(JSON.stringify(team))).toEqual({
+        kind: 'Team',
+        name: 't',
+        tenant: 'acme',
+        address: 'acme/Team/t',
+        hash: team.hash,
+        labels: { team: 'x' },
+        spec: {},
+      });
+    });
+
+    it('finds rows changed, renamed, added or removed by other SQL', async () => {
+      const store = await target.open();
+      const [a, b, c] = queues('acme', 3);
+      await apply(store, [revisionOf('acme', [a!, b!, c!]), revisionOf('beta', queues('beta', 2))]);
+      await apply(store, [revisionOf('gamma', queues('gamma', 2))]);
+      await store.db.query(
+        `update resources set value = jsonb_set(value, '{spec,i}', '99')
+        where scope = 'acme' and name = 'q00000'`,
+      );
+      await store.db.query(
+        `update resources set name = 'renamed' where scope = 'beta' and name = 'q00000'`,
+      );
+      await store.db.query(`delete from resources where scope = 'gamma' and name = 'q00001'`);
+
+      const state = await store.readState(['acme', 'beta', 'gamma']);
+      expect(state.integrity).toEqual(
+        new Map([
+          ['acme', { rows: 3, intact: false, recorded: 3 }],
+          ['beta', { rows: 2, intact: false, recorded: 2 }],
+          ['gamma', { rows: 1, intact: true, recorded: 2 }],
+        ]),
+      );
+      // The edited value is hashed from what is stored now, so it plans as a change.
+      const edited = state.model.get('Queue', 'q00000', 'acme')!;
+      expect(edited.spec).toEqual({ channelType: 'chat', version: 1, i: 99 });
+      expect(edited.hash).toBe(hashed(value({ channelType: 'chat', version: 1, i: 99 })).hash);
+      expect(state.model.get('Queue', 'q00001', 'acme')!.hash).toBe(hashed(b!.after!).hash);
+
+      // A row inserted by other SQL carries no checksum.
+      await store.db.query(
+        `insert into resources (scope, kind, name, tenant, value, hash)
+       select scope, kind, 'copy', tenant, value, hash from resources where scope = 'gamma'`,
+      );
+      expect((await store.readState(['gamma'])).integrity?.get('gamma')).toEqual({
+        rows: 2,
+        intact: false,
+        recorded: 2,
+      });
+    });
+
+    it('writes a create over a row inserted by other SQL since the plan read the store', async () => {
+      const store = await target.open();
+      const [a, b] = queues('acme', 2);
+      await store.db.query(
+        `insert into resources (scope, kind, name, tenant, value, hash)
+       values ('acme', 'Queue', 'q00001', 'acme', '{"spec": {"stale": true}}', 'x')`,
+      );
+      await apply(store, [revisionOf('acme', [a!, b!])]);
+      const state = await store.readState(['acme']);
+      expect(state.model.get('Queue', 'q00001', 'acme')).toMatchObject({
+        spec: b!.after!.spec,
+        hash: hashed(b!.after!).hash,
+      });
+      // Written by ccac now, so vouched for; the count follows the recorded creates.
+      expect(state.integrity?.get('acme')).toEqual({ rows: 2, intact: true, recorded: 2 });
+    });
+
+    it('counts what the recorded history builds when it migrates a store made before counts', async () => {
+      const url = await target.freshUrl();
+      const store = await target.open(url);
+      const first = queues('acme', 3);
+      await apply(store, [revisionOf('acme', first)]);
+      await apply(store, [revisionOf('acme', [remove(first[2]!)])]);
+      // Back to the schema of migration 001, as a store written by an older ccac.
+      await store.db.query('delete from ccac_migrations where version > 1');
+      await store.db.query('alter table resources drop column row_md5');
+      await store.db.query('alter table scopes drop column resource_count');
+
+      expect(await migrate(store.db)).toEqual({ applied: ['002-integrity'] });
+      const state = await store.readState(['acme']);
+      // Its rows predate checksums: not vouched for until ccac writes them again.
+      expect(state.integrity?.get('acme')).toEqual({ rows: 2, intact: false, recorded: 2 });
+      expect(state.model.get('Queue', 'q00000', 'acme')!.hash).toBe(hashed(first[0]!.after!).hash);
+    });
+  },
+);

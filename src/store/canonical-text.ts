@@ -2,24 +2,11 @@ import { canonicalJson } from '../model/canonical-json.js';
 import type { ResourceChange } from '../plan/plan.js';
 
 /**
- * canonicalJson(value), built without sorted copies: a part whose keys are in order already
- * (what the planner produces) is stringified as it is; only objects out of order are taken apart.
+ * canonicalJson(value), without building a sorted copy of a value whose keys are in order
+ * already (what the planner produces): checking the order costs a fraction of copying it.
  */
 export function canonicalText(value: unknown): string {
-  if (isCanonical(value)) return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    const items: string[] = [];
-    for (const item of value) items.push(item === undefined ? 'null' : canonicalText(item));
-    return `[${items.join(',')}]`;
-  }
-  if (value === null || typeof value !== 'object') return canonicalJson(value);
-  const object = value as Record<string, unknown>;
-  const members: string[] = [];
-  for (const key of sortedKeys(object)) {
-    const item = object[key];
-    if (item !== undefined) members.push(`${JSON.stringify(key)}:${canonicalText(item)}`);
-  }
-  return `{${members.join(',')}}`;
+  return isCanonical(value) ? JSON.stringify(value) : canonicalJson(value);
 }
 
 /**
@@ -38,22 +25,6 @@ function isCanonical(value: unknown): boolean {
     if (item === undefined || !isCanonical(item)) return false;
   }
   return true;
-}
-
-/**
- * The order JSON.stringify(sortKeys(object)) writes keys in: sortKeys inserts them sorted, but
- * an object lists array-index keys ("0", "9", "10") first, ascending by number, as Object.keys
- * already gives them.
- */
-function sortedKeys(object: object): string[] {
-  const keys = Object.keys(object);
-  let indexes = 0;
-  while (indexes < keys.length && isArrayIndex(keys[indexes]!)) indexes++;
-  return [...keys.slice(0, indexes), ...keys.slice(indexes).sort()];
-}
-
-function isArrayIndex(key: string): boolean {
-  return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4_294_967_295;
 }
 
 /** A change's values as canonical JSON text, null where it has none. */

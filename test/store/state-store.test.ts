@@ -134,6 +134,33 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
     expect(await store.planApplied('digest-2')).toBe(false);
   });
 
+  it('rolls back everything when the database refuses copied rows, and stays usable', async () => {
+    const store = await target.open();
+    const good = queues('acme', 3);
+    // jsonb refuses \u0000: the COPY fails on the server, after the rows before it were sent.
+    const refused = create('acme', 'Queue', 'zz', value({ name: 'nul\u0000' }));
+    await expect(
+      store.withLockedScopes(['acme'], LOCK, async (tx) => ({
+        commit: true,
+        value: await tx.applyRevisions([revisionOf('acme', [...good, refused])], new Map()),
+      })),
+    ).rejects.toMatchObject({
+      name: 'StoreError',
+      code: 'STORE',
+      message: expect.stringContaining('Unicode'),
+    });
+    const state = await store.readState(['acme']);
+    expect(state.model.size).toBe(0);
+    expect(state.revisions.get('acme')).toBe(0);
+    expect(await store.readChanges('acme')).toEqual([]);
+
+    await store.withLockedScopes(['acme'], LOCK, async (tx) => ({
+      commit: true,
+      value: await tx.applyRevisions([revisionOf('acme', good)], new Map()),
+    }));
+    expect((await store.readState(['acme'])).model.size).toBe(3);
+  });
+
   it('turns SQL failures inside a transaction into StoreErrors', async () => {
     const store = await target.open();
     const bad = { ...queues('acme', 1)[0]!, after: null };

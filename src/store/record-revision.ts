@@ -8,84 +8,140 @@ import type { RevisionInput, RevisionRecord } from './state-store.js';
 /** ISO 8601, UTC, milliseconds: the one text form of `created_at` that is hashed and read back. */
 export const CREATED_AT_SQL = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-interface Next {
+/** Where a scope's next revision goes: what the database decides about it. */
+export interface RevisionSlot {
   revision: number;
   id: number;
-  created_at: string;
-  prev_hash: string | null;
+  createdAt: string;
+  prevHash: string | null;
 }
 
 /**
- * Inserts the next revision of a scope: its number from `scopes` (gap-free, since the scope's lock
- * is held and the row is updated in this transaction), its id from the global sequence, linked to
- * the previous revision's hash. The scope's resource count moves by what the changes create and
- * delete (unknown stays unknown). The caller writes the change rows (ChangeWriter).
+ * Takes the next revision of each input's scope, in one statement for all: its number from
+ * `scopes` (gap-free, since the scopes' locks are held and their rows updated in this
+ * transaction), linked to the previous revision's hash; ids from the global sequence, increasing
+ * in the inputs' order. Each scope's resource count moves by what its changes create and delete
+ * (unknown stays unknown).
  */
-export async function insertRevision(
+export async function nextRevisions(
   tx: Queryable,
-  input: RevisionInput,
-  texts: ChangeTexts,
-): Promise<RevisionRecord> {
-  for (const change of input.changes) {
-    const { scope } = rowKeyOf(change);
-    if (scope !== input.scope)
-      throw new Error(`change ${change.address} belongs to scope ${scope}, not ${input.scope}`);
-  }
-  const counts = countsOf(input.changes);
-  const [next] = await tx.query<Next>(
-    `with bumped as (
-       insert into scopes as s (scope, revision, resource_count) values ($1, 1, $2)
+  inputs: readonly RevisionInput[],
+): Promise<Map<string, RevisionSlot>> {
+  const scopes = inputs.map((input) => input.scope);
+  if (new Set(scopes).size !== scopes.length)
+    throw new Error(`one revision per scope, not ${scopes.join(', ')}`);
+  for (const input of inputs) checkScope(input);
+  const deltas = inputs.map(({ changes }) => {
+    const counts = countsOf(changes);
+    return counts.create - counts.delete;
+  });
+  const rows = await tx.query<{
+    scope: string;
+    revision: number;
+    created_at: string;
+    prev_hash: string | null;
+    ids: (number | string)[];
+  }>(
+    `with wanted as (
+       select * from unnest($1::text[], $2::integer[]) as w(scope, delta)
+     ), bumped as (
+       insert into scopes as s (scope, revision, resource_count)
+       select scope, 1, delta from wanted
        on conflict (scope) do update
          set revision = s.revision + 1, resource_count = s.resource_count + excluded.resource_count
-       returning revision
+       returning s.scope, s.revision
+     ), ids as (
+       select array_agg(id order by id) as ids
+         from (select nextval('revision_id') as id from wanted) n
      )
-     select b.revision,
-            nextval('revision_id') as id,
+     select b.scope, b.revision,
             to_char(date_trunc('milliseconds', now()) at time zone 'UTC',
                     'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-            (select r.hash from revisions r where r.scope = $1 and r.revision = b.revision - 1) as prev_hash
-       from bumped b`,
-    [input.scope, counts.create - counts.delete],
+            (select r.hash from revisions r
+              where r.scope = b.scope and r.revision = b.revision - 1) as prev_hash,
+            ids.ids
+       from bumped b, ids`,
+    [scopes, deltas],
   );
-  if (!next) throw new Error(`no revision number for scope ${input.scope}`);
+  const byScope = new Map(rows.map((row) => [row.scope, row]));
+  const ids = rows[0]?.ids ?? [];
+  return new Map(
+    scopes.map((scope, i) => {
+      const row = byScope.get(scope);
+      if (!row || ids[i] === undefined) throw new Error(`no revision number for scope ${scope}`);
+      const slot = {
+        revision: row.revision,
+        id: Number(ids[i]),
+        createdAt: row.created_at,
+        prevHash: row.prev_hash,
+      };
+      return [scope, slot];
+    }),
+  );
+}
+
+/** The revision an input records in its slot, with its hash. Pure: the hashing is the work. */
+export function revisionRecord(
+  input: RevisionInput,
+  slot: RevisionSlot,
+  texts: ChangeTexts,
+): RevisionRecord {
   const record: Omit<RevisionRecord, 'hash'> = {
-    id: Number(next.id),
+    id: slot.id,
     scope: input.scope,
-    revision: next.revision,
+    revision: slot.revision,
     actor: input.actor,
     actorRole: input.actorRole,
-    createdAt: next.created_at,
+    createdAt: slot.createdAt,
     configDigest: input.configDigest,
     gitCommit: input.gitCommit,
     planDigest: input.planDigest,
-    counts,
-    prevHash: next.prev_hash,
+    counts: countsOf(input.changes),
+    prevHash: slot.prevHash,
   };
   const changes = input.changes.map((change) => {
     const { address, kind, name, action } = change;
     return { address, kind, name, action, ...texts.of(change) };
   });
-  const hash = revisionHashOfTexts(record, changes);
+  return { ...record, hash: revisionHashOfTexts(record, changes) };
+}
+
+/** Inserts revision rows, one statement for all of them. */
+export async function insertRevisions(
+  tx: Queryable,
+  records: readonly RevisionRecord[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const column = <T>(of: (record: RevisionRecord) => T) => records.map(of);
   await tx.query(
     `insert into revisions (scope, revision, id, actor, actor_role, created_at, config_digest,
                             git_commit, plan_digest, counts, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6::timestamptz, $7, $8, $9, $10::jsonb, $11, $12)`,
+     select * from unnest($1::text[], $2::integer[], $3::bigint[], $4::text[], $5::text[],
+                          $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::jsonb[],
+                          $11::text[], $12::text[])`,
     [
-      record.scope,
-      record.revision,
-      record.id,
-      record.actor,
-      record.actorRole,
-      record.createdAt,
-      record.configDigest,
-      record.gitCommit,
-      record.planDigest,
-      JSON.stringify(record.counts),
-      record.prevHash,
-      hash,
+      column((r) => r.scope),
+      column((r) => r.revision),
+      column((r) => r.id),
+      column((r) => r.actor),
+      column((r) => r.actorRole),
+      column((r) => r.createdAt),
+      column((r) => r.configDigest),
+      column((r) => r.gitCommit),
+      column((r) => r.planDigest),
+      column((r) => JSON.stringify(r.counts)),
+      column((r) => r.prevHash),
+      column((r) => r.hash),
     ],
   );
-  return { ...record, hash };
+}
+
+function checkScope(input: RevisionInput): void {
+  for (const change of input.changes) {
+    const { scope } = rowKeyOf(change);
+    if (scope !== input.scope)
+      throw new Error(`change ${change.address} belongs to scope ${scope}, not ${input.scope}`);
+  }
 }
 
 export function countsOf(changes: readonly { action: ResourceChange['action'] }[]): PlanSummary {

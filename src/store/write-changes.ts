@@ -2,7 +2,7 @@ import { sha256 } from '../model/canonical-json.js';
 import type { ResourceChange } from '../plan/plan.js';
 import { ChangeTexts } from './canonical-text.js';
 import type { CopyRow, Queryable } from './database.js';
-import { countsOf, insertRevision } from './record-revision.js';
+import { countsOf, insertRevisions, nextRevisions, revisionRecord } from './record-revision.js';
 import { rowKeyOf } from './resource-row.js';
 import { rowChecksum } from './row-checksum.js';
 import type { KnownHashes, RevisionInput, RevisionRecord } from './state-store.js';
@@ -47,12 +47,14 @@ export class ChangeWriter {
 
   async writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void> {
     if (changes.length === 0) return;
-    await this.stage(changes, (change, after) => known?.get(change.address)?.hash ?? sha256(after));
+    await this.stage(changes, hashesFrom(known));
     await this.writeResources(changes);
   }
 
   async recordRevision(input: RevisionInput): Promise<RevisionRecord> {
-    const record = await insertRevision(this.tx, input, this.texts);
+    const slot = (await nextRevisions(this.tx, [input])).get(input.scope)!;
+    const record = revisionRecord(input, slot, this.texts);
+    await insertRevisions(this.tx, [record]);
     if (input.changes.length > 0) {
       await this.stage(input.changes, () => null);
       await this.recordChanges([record]);
@@ -63,31 +65,60 @@ export class ChangeWriter {
   /**
    * Each scope's changes written and its revision recorded, scopes in groups of about
    * GROUP_CHANGES changes: `onProgress` hears the changes written so far after each group.
+   * A group's revision hashes are computed while the database writes the group before it.
    */
   async applyRevisions(
     inputs: readonly RevisionInput[],
     known: KnownHashes,
     onProgress: (written: number) => void,
   ): Promise<RevisionRecord[]> {
+    const slots = await nextRevisions(this.tx, inputs);
     const records: RevisionRecord[] = [];
+    let pending: { writing: Promise<void>; written: number } | undefined;
     let written = 0;
     for (const group of groups(inputs)) {
-      const revisions: RevisionRecord[] = [];
-      for (const input of group) revisions.push(await insertRevision(this.tx, input, this.texts));
-      const changes = group.flatMap((input) => input.changes);
-      if (changes.length > 0) {
-        await this.stage(
-          changes,
-          (change, after) => known.get(change.address)?.hash ?? sha256(after),
+      // Hashing this group overlaps the database writing the previous one. That write is settled
+      // before anything else happens, even when hashing fails: a statement it still had to send
+      // must never run after the caller's rollback.
+      let revisions: RevisionRecord[] | undefined;
+      let failure: unknown;
+      try {
+        revisions = group.map((input) =>
+          revisionRecord(input, slots.get(input.scope)!, this.texts),
         );
-        await this.writeResources(changes);
-        await this.recordChanges(revisions);
+      } catch (error) {
+        failure = error;
       }
+      if (pending) {
+        await pending.writing;
+        onProgress(pending.written);
+      }
+      if (!revisions) throw failure;
+      written += group.reduce((sum, input) => sum + input.changes.length, 0);
+      const writing = this.writeGroup(revisions, group, known);
+      // Awaited on the next turn or after the loop; until then a failure must not go unhandled.
+      writing.catch(() => undefined);
+      pending = { writing, written };
       records.push(...revisions);
-      written += changes.length;
-      onProgress(written);
+    }
+    if (pending) {
+      await pending.writing;
+      onProgress(pending.written);
     }
     return records;
+  }
+
+  private async writeGroup(
+    revisions: readonly RevisionRecord[],
+    group: readonly RevisionInput[],
+    known: KnownHashes,
+  ): Promise<void> {
+    await insertRevisions(this.tx, revisions);
+    const changes = group.flatMap((input) => input.changes);
+    if (changes.length === 0) return;
+    await this.stage(changes, hashesFrom(known));
+    await this.writeResources(changes);
+    await this.recordChanges(revisions);
   }
 
   /** Replaces the staging table's rows with `changes`; it lives until the transaction ends. */
@@ -189,4 +220,10 @@ function* groups(inputs: readonly RevisionInput[]): Generator<RevisionInput[]> {
     }
   }
   if (group.length > 0) yield group;
+}
+
+/** A staged change's hash: the one the caller knows, else computed from its canonical text. */
+function hashesFrom(known: KnownHashes | undefined) {
+  return (change: ResourceChange, after: string) =>
+    known?.get(change.address)?.hash ?? sha256(after);
 }

@@ -77,7 +77,10 @@ export interface StateTransaction extends StateReader {
    * of the written values by address when the caller has them; the others are computed.
    */
   writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void>;
-  /** Records the next revision of a scope with its changes (written or not: see applyRevisions). */
+  /**
+   * Records the next revision of a scope and its change rows; the resources are writeChanges'
+   * business (applyRevisions does both).
+   */
   recordRevision(input: RevisionInput): Promise<RevisionRecord>;
   /**
    * What an apply does: each input's changes written and its revision recorded, in a few

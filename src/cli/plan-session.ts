@@ -1,20 +1,84 @@
+import { debug } from './debug.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { CheckedConfig } from '../pipeline/check-config.js';
+import { summaryDigest, type ConfigSummary } from '../pipeline/config-summary.js';
 import {
+  baseRevisions,
   organizationsTouched,
   planConfiguration,
   type PlanOutcome,
 } from '../pipeline/plan-configuration.js';
 import { Model } from '../model/model.js';
-import { planScopes, scopesToRead } from '../pipeline/plan-scopes.js';
+import { declaredScopes, planScopes, scopesToRead } from '../pipeline/plan-scopes.js';
+import {
+  modelDigests,
+  unchangedScopes,
+  withUnchangedScopes,
+} from '../pipeline/unchanged-scopes.js';
 import { assemblePlan } from '../plan/make-plan.js';
-import type { OrganizationReference, StateReader, StoredState } from '../store/state-store.js';
+import type { Plan } from '../plan/plan.js';
+import type {
+  OrganizationReference,
+  ScopeSummary,
+  StateReader,
+  StoredState,
+} from '../store/state-store.js';
+
+/** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */
+export type Summaries = Promise<ReadonlyMap<string, ScopeSummary>>;
+
+/**
+ * Starts reading the scope summaries a plan will need, so the database works while the files are
+ * read: the named tenants' (and organizations'), or every stored scope's when none is named.
+ */
+export function prefetchSummaries(reader: StateReader, tenants: readonly string[]): Summaries {
+  const summaries = reader.scopeSummaries(
+    tenants.length > 0 ? scopesToRead(new Set(tenants)) : undefined,
+  );
+  // Awaited later; a failure meanwhile must not count as unhandled.
+  summaries.catch(() => undefined);
+  return summaries;
+}
+
+/**
+ * The plan of a configuration the store holds exactly, everywhere the plan covers, told from the
+ * summaries of both sides: no model is built and no row is read. It is the plan planAgainstStore
+ * makes then (no changes, the configuration's diagnostics) when no actor is checked. Undefined
+ * when a scope differs or the configuration has errors: plan it in full.
+ */
+export async function unchangedPlan(
+  config: ConfigSummary,
+  summaries: Summaries,
+  tenants: readonly string[],
+): Promise<Plan | undefined> {
+  if (hasErrors(config.diagnostics)) return undefined;
+  const scopes = declaredScopes(config, tenants);
+  const toRead = scopesToRead(scopes);
+  const unchanged = unchangedScopes(toRead, await summaries, (scope) =>
+    summaryDigest(config, scope),
+  );
+  if (unchanged.size < toRead.length) return undefined;
+  const revisions = new Map([...unchanged].map(([scope, { revision }]) => [scope, revision]));
+  debug(`read the rows of 0 of ${toRead.length} scopes`);
+  return assemblePlan({
+    scopes: baseRevisions(revisions, scopes),
+    changes: [],
+    diagnostics: config.diagnostics,
+  });
+}
 
 /** Reads what a plan needs from the store and plans; config errors stop before the store is read. */
 export async function planAgainstStore(
   reader: StateReader,
   checked: CheckedConfig,
-  options: { tenants: readonly string[]; actor: string | undefined; requireActor: boolean },
+  options: {
+    tenants: readonly string[];
+    actor: string | undefined;
+    requireActor: boolean;
+    summaries?: Summaries;
+    /** Each scope's digest in the configuration, when known already (ConfigSummary). */
+    desiredDigest?: (scope: string) => string;
+  },
 ): Promise<PlanOutcome & { scopes: Set<string>; stored: StoredState }> {
   const scopes = planScopes(checked.desired, options.tenants);
   if (hasErrors(checked.diagnostics)) {
@@ -26,14 +90,26 @@ export async function planAgainstStore(
       stored: { model: new Model(), revisions: new Map() },
     };
   }
-  let stored = await reader.readState(scopesToRead(scopes));
+  const digestOf = options.desiredDigest ?? modelDigests(checked.desired);
+  let stored = await readStoredState(
+    reader,
+    checked.desired,
+    scopesToRead(scopes),
+    digestOf,
+    options.summaries,
+  );
   const touched = organizationsTouched(checked.desired, stored.model, scopes);
   const organizationReferences =
     touched.length > 0 ? await reader.organizationReferences(touched) : [];
   // Who may change an organization depends on the tenants that reference it, planned or not.
   const referencing = referencingScopes(organizationReferences, stored);
   if (referencing.length > 0)
-    stored = await reader.readState([...scopesToRead(scopes), ...referencing]);
+    stored = await readStoredState(
+      reader,
+      checked.desired,
+      [...scopesToRead(scopes), ...referencing],
+      digestOf,
+    );
   const outcome = planConfiguration({
     desired: checked.desired,
     declared: checked.declared,
@@ -46,6 +122,24 @@ export async function planAgainstStore(
   });
   // The stored state too: drift is checked against it, and markdown draws both sides.
   return { ...outcome, scopes, stored };
+}
+
+/**
+ * The stored state of `scopes`, reading rows only where the configuration differs: a scope whose
+ * summary vouches it holds what is declared is taken from the configuration (unchangedScopes).
+ */
+async function readStoredState(
+  reader: StateReader,
+  desired: Model,
+  scopes: readonly string[],
+  desiredDigest: (scope: string) => string,
+  prefetched?: Summaries,
+): Promise<StoredState> {
+  const summaries = (await prefetched) ?? (await reader.scopeSummaries(scopes));
+  const unchanged = unchangedScopes(scopes, summaries, desiredDigest);
+  const read = await reader.readState(scopes.filter((scope) => !unchanged.has(scope)));
+  debug(`read the rows of ${scopes.length - unchanged.size} of ${scopes.length} scopes`);
+  return withUnchangedScopes(read, desired, unchanged);
 }
 
 function referencingScopes(

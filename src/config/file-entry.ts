@@ -1,3 +1,4 @@
+import type { Place } from '../diagnostics/diagnostic.js';
 import { addressOf } from '../model/address.js';
 import type { Kind, SpecOf } from '../model/kinds.js';
 import type { ResourceValue } from '../model/model.js';
@@ -34,52 +35,106 @@ export interface EntryResource {
  * the file again, lazily: only when a diagnostic points into it or a rule asks for the declaration.
  */
 export function declaredFromEntry(entry: FileEntry, source: SourceFile): DeclaredResource[] {
-  let parsed: ParseResult | undefined;
-  const document = (doc: number) => (parsed ??= parseYamlFile(source)).documents[doc];
-  return entry.resources.map((resource) => {
-    const prefix: ValuePath = resource.item === undefined ? [] : ['items', resource.item];
-    const origin: Origin = {
-      file: source.path,
-      locate: (path, target) =>
-        document(resource.doc)?.locate([...prefix, ...path], target) ?? {
-          file: source.path,
-          line: 1,
-          column: 1,
-        },
-    };
-    return declaredResource(resource, origin, () =>
-      writtenSpec(document(resource.doc)?.value, resource.item),
-    );
-  });
+  const file = new CachedFile(source);
+  return entry.resources.map((resource) =>
+    resource.value !== undefined && resource.hash !== undefined
+      ? new CachedDeclaration(resource, file)
+      : declaredAsWritten(resource, file),
+  );
 }
 
-function declaredResource(
-  resource: EntryResource,
-  origin: Origin,
-  readSpec: () => SpecOf<Kind>,
-): DeclaredResource {
-  const { kind, name, tenant } = resource;
-  const labels = resource.value?.labels ?? resource.labels;
-  const declared = {
+/** A cached file, parsed again the first time a declaration from it needs its document. */
+class CachedFile {
+  #parsed: ParseResult | undefined;
+
+  constructor(readonly source: SourceFile) {}
+
+  document(doc: number) {
+    return (this.#parsed ??= parseYamlFile(this.source)).documents[doc];
+  }
+
+  origin(resource: EntryResource): Origin {
+    return new EntryOrigin(this, resource);
+  }
+
+  writtenSpec(resource: EntryResource): SpecOf<Kind> {
+    return writtenSpec(this.document(resource.doc)?.value, resource.item);
+  }
+}
+
+/** Where a cached resource is: found in its file's document when first asked for. */
+class EntryOrigin implements Origin {
+  readonly file: string;
+
+  constructor(
+    private readonly cached: CachedFile,
+    private readonly resource: EntryResource,
+  ) {
+    this.file = cached.source.path;
+  }
+
+  locate(path: ValuePath, target?: 'value' | 'key'): Place {
+    const { doc, item } = this.resource;
+    const prefix: ValuePath = item === undefined ? [] : ['items', item];
+    return (
+      this.cached.document(doc)?.locate([...prefix, ...path], target) ?? {
+        file: this.file,
+        line: 1,
+        column: 1,
+      }
+    );
+  }
+}
+
+/**
+ * A declaration whose canonical value the entry holds. The spec as written is rarely needed then,
+ * so it is read on demand; origins are made on demand too. One class, so every declaration of
+ * every file shares its getters: a hundred thousand of them are made per run.
+ */
+class CachedDeclaration implements DeclaredResource {
+  readonly kind: Kind;
+  readonly name: string;
+  readonly tenant: string | null;
+  readonly address: string;
+  readonly labels?: Record<string, string>;
+  readonly canonical: { value: ResourceValue; hash: string };
+  #entry: EntryResource;
+  #file: CachedFile;
+  #spec: SpecOf<Kind> | undefined;
+  #origin: Origin | undefined;
+
+  constructor(entry: EntryResource, file: CachedFile) {
+    this.kind = entry.kind;
+    this.name = entry.name;
+    this.tenant = entry.tenant;
+    this.address = addressOf(entry.kind, entry.name, entry.tenant);
+    if (entry.value!.labels) this.labels = entry.value!.labels;
+    this.canonical = { value: entry.value!, hash: entry.hash! };
+    this.#entry = entry;
+    this.#file = file;
+  }
+
+  get spec(): SpecOf<Kind> {
+    return (this.#spec ??= this.#file.writtenSpec(this.#entry));
+  }
+
+  get origin(): Origin {
+    return (this.#origin ??= this.#file.origin(this.#entry));
+  }
+}
+
+/** A declaration the entry keeps as written (its canonical value needs the whole configuration). */
+function declaredAsWritten(resource: EntryResource, file: CachedFile): DeclaredResource {
+  const { kind, name, tenant, labels } = resource;
+  return {
     kind,
     name,
     tenant,
     address: addressOf(kind, name, tenant),
-    origin,
+    origin: file.origin(resource),
     ...(labels ? { labels } : {}),
-  } as DeclaredResource;
-  if (resource.value !== undefined && resource.hash !== undefined) {
-    declared.canonical = { value: resource.value, hash: resource.hash };
-    let spec: SpecOf<Kind> | undefined;
-    // The spec as written is rarely needed once the canonical value is known: read it on demand.
-    Object.defineProperty(declared, 'spec', {
-      enumerable: true,
-      get: () => (spec ??= readSpec()),
-    });
-  } else {
-    declared.spec = resource.spec ?? ({} as SpecOf<Kind>);
-  }
-  return declared;
+    spec: resource.spec ?? ({} as SpecOf<Kind>),
+  };
 }
 
 function writtenSpec(documentValue: unknown, item: number | undefined): SpecOf<Kind> {

@@ -10,6 +10,8 @@ export interface SourceBytes {
 export interface SourceFile {
   path: string;
   text: string;
+  /** sha256 (hex) of the file's bytes, when the reader knows it: what the parse cache keys on. */
+  digest?: string;
 }
 
 /** Larger files are refused before parsing: a partner's biggest tenant file is a few MB. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FileEntry } from '../config/file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 import { buildId } from './build-id.js';
+import { openFileIndex, type FileIndex } from './file-index.js';
 
 /** Where entries live unless CCAC_CACHE_DIR says otherwise; CCAC_CACHE=off turns caching off. */
 export const DEFAULT_CACHE_DIR = '.ccac/cache';
@@ -15,8 +16,10 @@ export const DEFAULT_CACHE_DIR = '.ccac/cache';
  * that cannot be read or written is a miss, never an error. Safe to delete at any time.
  */
 export interface ParseCache {
+  /** What the cache knows of files by their stat, so unchanged ones are not read (file-index.ts). */
+  files?: FileIndex;
   lookup(files: readonly SourceFile[]): (FileEntry | undefined)[];
-  /** `fresh`: entries as JSON text, by index of their file. */
+  /** `fresh`: entries as JSON text, by index of their file. Saves the file index too. */
   store(files: readonly SourceFile[], fresh: ReadonlyMap<number, string>): Promise<void>;
 }
 
@@ -25,18 +28,34 @@ const NO_CACHE: ParseCache = {
   store: async () => {},
 };
 
-export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache {
+/** Where the caches live and which build fills them; undefined when caching is off. */
+export function cacheSettings(
+  env: NodeJS.ProcessEnv = process.env,
+): { dir: string; build: string } | undefined {
   const build = buildId();
-  if (build === undefined || env.CCAC_CACHE === 'off') return NO_CACHE;
-  const dir = path.resolve(env.CCAC_CACHE_DIR || DEFAULT_CACHE_DIR);
+  if (build === undefined || env.CCAC_CACHE === 'off') return undefined;
+  return { dir: path.resolve(env.CCAC_CACHE_DIR || DEFAULT_CACHE_DIR), build };
+}
+
+export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache {
+  const settings = cacheSettings(env);
+  if (!settings) return NO_CACHE;
+  const { dir, build } = settings;
   const entryPath = (file: SourceFile) =>
     path.join(
       dir,
-      `${createHash('sha256').update(build).update('\0').update(file.text).digest('hex')}.json`,
+      `${createHash('sha256')
+        .update(build)
+        .update('\0')
+        .update(file.digest !== undefined ? `bytes ${file.digest}` : `text ${file.text}`)
+        .digest('hex')}.json`,
     );
+  const index = openFileIndex(dir);
   return {
+    files: index,
     lookup: (files) => files.map((file) => readEntry(entryPath(file))),
     store: async (files, fresh) => {
+      index.save();
       if (fresh.size === 0) return;
       try {
         mkdirSync(dir, { recursive: true });
@@ -51,6 +70,8 @@ export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache
   };
 }
 
+const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
+
 /** Entries kept beyond those of the current run, before the others are removed. */
 const SPARE_ENTRIES = 10_000;
 
@@ -63,7 +84,7 @@ async function prune(dir: string, used: ReadonlySet<string>): Promise<void> {
   if (names.length <= used.size + SPARE_ENTRIES) return;
   await Promise.all(
     names
-      .filter((name) => !used.has(name))
+      .filter((name) => ENTRY_NAME.test(name) && !used.has(name))
       .map((name) => rm(path.join(dir, name), { force: true }).catch(() => undefined)),
   );
 }

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSize, decodeSource, MAX_FILE_BYTES, type SourceFile } from '../config/source-file.js';
+import type { FileIndex } from './file-index.js';
 
 export interface ReadResult {
   files: SourceFile[];
@@ -11,8 +13,15 @@ export interface ReadResult {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Files and directories (recursive `*.yaml`/`*.yml`, sorted; hidden folders skipped). */
-export async function readConfigFiles(paths: readonly string[]): Promise<ReadResult> {
+/**
+ * Files and directories (recursive `*.yaml`/`*.yml`, sorted; hidden folders skipped). With an
+ * index, a file it vouches for is not read: its text is read on first use (few are, when the
+ * parse cache knows them).
+ */
+export async function readConfigFiles(
+  paths: readonly string[],
+  index?: FileIndex,
+): Promise<ReadResult> {
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const found = new Set<string>();
@@ -22,7 +31,7 @@ export async function readConfigFiles(paths: readonly string[]): Promise<ReadRes
     else for (const file of listed.files) found.add(file);
   }
   for (const file of [...found].sort()) {
-    const decoded = readSource(file);
+    const decoded = readSource(file, index);
     if ('code' in decoded) diagnostics.push(decoded);
     else files.push(decoded);
   }
@@ -71,15 +80,47 @@ async function ignoredNames(dir: string): Promise<Set<string>> {
 }
 
 /** Synchronous: a partner's thousands of small files read faster one after another than awaited. */
-function readSource(file: string): SourceFile | Diagnostic {
+function readSource(file: string, index: FileIndex | undefined): SourceFile | Diagnostic {
   const place = { file, line: 1, column: 1 };
   try {
-    const oversized = checkSize(file, statSync(file).size);
+    const stats = statSync(file, { bigint: true });
+    const oversized = checkSize(file, Number(stats.size));
     if (oversized) return oversized;
-    return decodeSource({ path: file, bytes: readFileSync(file) });
+    const known = index?.vouch(file, stats);
+    if (known !== undefined) return unreadSource(file, known);
+    const bytes = readFileSync(file);
+    const decoded = decodeSource({ path: file, bytes });
+    if ('code' in decoded) return decoded;
+    const digest = bytesDigest(bytes);
+    index?.record(file, stats, digest);
+    return { ...decoded, digest };
   } catch (cause) {
     return error('FILE', `cannot read: ${(cause as Error).message}`, { place });
   }
+}
+
+export function bytesDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A file known by its digest, read when its text is first asked for. Should it have changed in
+ * between (its stat was just checked), it reads as empty: places into it are then line 1.
+ */
+function unreadSource(file: string, digest: string): SourceFile {
+  let text: string | undefined;
+  return {
+    path: file,
+    digest,
+    get text() {
+      if (text === undefined) {
+        const bytes = readFileSync(file);
+        const decoded = bytesDigest(bytes) === digest && decodeSource({ path: file, bytes });
+        text = decoded && !('code' in decoded) ? decoded.text : '';
+      }
+      return text;
+    },
+  };
 }
 
 /** Reads referenced files (flow definitions); missing ones are left out and reported by the model. */

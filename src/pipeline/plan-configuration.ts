@@ -51,7 +51,7 @@ export function planConfiguration(request: PlanRequest): PlanOutcome {
         })
       : { diagnostics: [], rolesByScope: new Map<string, string>() };
   const plan = assemblePlan({
-    scopes: baseRevisions(stored, scopes),
+    scopes: baseRevisions(stored.revisions, scopes),
     changes,
     diagnostics: [
       ...request.configDiagnostics,
@@ -82,10 +82,13 @@ function planPermission(
     );
 }
 
-function baseRevisions(stored: StoredState, scopes: ReadonlySet<string>): PlanScopes {
+/** Each planned scope's revision when planned: an apply refuses the plan once one moved on. */
+export function baseRevisions(
+  revisions: ReadonlyMap<string, number>,
+  scopes: ReadonlySet<string>,
+): PlanScopes {
   const out: PlanScopes = {};
-  for (const scope of [...scopes].sort())
-    out[scope] = { baseRevision: stored.revisions.get(scope) ?? 0 };
+  for (const scope of [...scopes].sort()) out[scope] = { baseRevision: revisions.get(scope) ?? 0 };
   return out;
 }
 

@@ -7,9 +7,23 @@ import type { Model } from '../model/model.js';
  * the configuration does not declare is planned for deletion.
  */
 export function planScopes(desired: Model, named: readonly string[]): Set<string> {
+  return declaredScopes(
+    {
+      tenants: desired.tenants().map((t) => t.name),
+      organizations: desired.organizations().length > 0,
+    },
+    named,
+  );
+}
+
+/** planScopes, from what a configuration declares (a ConfigSummary holds the same). */
+export function declaredScopes(
+  declared: { tenants: readonly string[]; organizations: boolean },
+  named: readonly string[],
+): Set<string> {
   if (named.length > 0) return new Set(named);
-  const scopes = new Set(desired.tenants().map((t) => t.name));
-  if (desired.organizations().length > 0) scopes.add(GLOBAL_SCOPE);
+  const scopes = new Set(declared.tenants);
+  if (declared.organizations) scopes.add(GLOBAL_SCOPE);
   return scopes;
 }
 

@@ -9,12 +9,14 @@ import {
   scopeRevisions,
 } from './read-state.js';
 import { lockScopes } from './scope-locks.js';
+import { readScopeSummaries } from './scope-summaries.js';
 import type {
   KnownHashes,
   LockOptions,
   OrganizationReference,
   RevisionInput,
   RevisionRecord,
+  ScopeSummary,
   StateStore,
   StateTransaction,
   StoredState,
@@ -28,6 +30,10 @@ class SqlStateReader {
 
   readState(scopes: readonly string[]): Promise<StoredState> {
     return guarded('reading the stored state', () => readState(this.q, scopes));
+  }
+
+  scopeSummaries(scopes?: readonly string[]): Promise<Map<string, ScopeSummary>> {
+    return guarded('summing up scopes', () => readScopeSummaries(this.q, scopes));
   }
 
   scopeRevisions(scopes: readonly string[]): Promise<Map<string, number>> {

@@ -1,4 +1,5 @@
 import type { Model } from '../model/model.js';
+import { scopeDigest } from '../model/scope-digest.js';
 import type { PlanSummary, ResourceChange } from '../plan/plan.js';
 
 /**
@@ -21,6 +22,23 @@ export interface ScopeIntegrity {
   /** How many resources the scope's recorded revisions build; null when unknown. */
   recorded: number | null;
 }
+
+/** A scope as the store holds it, summed up without reading its rows (store/scope-summaries.ts). */
+export interface ScopeSummary extends ScopeIntegrity {
+  /** Latest revision number, 0 when it has none. */
+  revision: number;
+  /** Digest of its resources (model/scope-digest.ts). */
+  digest: string;
+}
+
+/** The summary of a scope the store has never written: no revision, no rows. */
+export const NOTHING_STORED: ScopeSummary = Object.freeze({
+  revision: 0,
+  recorded: 0,
+  rows: 0,
+  intact: true,
+  digest: scopeDigest([]),
+});
 
 /** Hashes of values being written, by address: what the model the changes lead to knows already. */
 export type KnownHashes = ReadonlyMap<string, { readonly hash: string }>;
@@ -62,6 +80,8 @@ export interface OrganizationReference {
 
 export interface StateReader {
   readState(scopes: readonly string[]): Promise<StoredState>;
+  /** Per scope (every stored one when omitted): revision, row counts and digest, read in the database. */
+  scopeSummaries(scopes?: readonly string[]): Promise<Map<string, ScopeSummary>>;
   /** Each scope's latest revision number (0 when it has none), without reading its resources. */
   scopeRevisions(scopes: readonly string[]): Promise<Map<string, number>>;
   /** Every scope that holds resources or revisions. */

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { chmod, readdir, writeFile } from 'node:fs/promises';
+import { chmod, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -37,9 +37,13 @@ describe('parse cache', () => {
     const cache = await tempDir();
     const cold = await validate(dir, cache, ['--format', 'json']);
     expect((await readdir(cache)).length).toBeGreaterThan(0);
+    // Answered by the configuration's check, then (without it) from the files' entries.
+    const checked = await validate(dir, cache, ['--format', 'json']);
+    await removeChecks(cache);
     const warm = await validate(dir, cache, ['--format', 'json']);
     const off = await validate(dir, 'off', ['--format', 'json']);
     expect(cold.code).toBe(1);
+    expect(checked).toEqual(cold);
     expect(warm).toEqual(cold);
     expect(off).toEqual(cold);
   });
@@ -71,6 +75,7 @@ describe('parse cache', () => {
     const dir = await tempDir(splitFixture('queue-agent-unlicensed.yaml'));
     const cache = await tempDir();
     await validate(dir, cache);
+    await removeChecks(cache);
     // An entry edited behind ccac's back shows through: proof that the file was not parsed again.
     for (const entry of await readdir(cache)) {
       const file = path.join(cache, entry);
@@ -80,21 +85,47 @@ describe('parse cache', () => {
     expect(warm.stdout + warm.stderr).toMatch(/tenant "x-[^"]+" is not declared/);
   });
 
+  test('an unchanged configuration is answered by its check, a changed one checked again', async () => {
+    const dir = await tempDir(splitFixture('queue-agent-unlicensed.yaml'));
+    const cache = await tempDir();
+    const first = await validate(dir, cache);
+    const [check] = (await readdir(cache)).filter((name) => name.startsWith('check-'));
+    const file = path.join(cache, check!);
+    // Edited behind ccac's back, the check shows through: nothing was checked again.
+    await writeFile(
+      file,
+      readFileSync(file, 'utf8').replace('agents need a standard', 'agents NEED a standard'),
+    );
+    const warm = await validate(dir, cache);
+    expect(warm.stdout).toContain('agents NEED a standard');
+    expect(warm.stdout.replace('agents NEED a standard', 'agents need a standard')).toBe(
+      first.stdout,
+    );
+
+    await writeFile(
+      path.join(dir, 'doc-0.yaml'),
+      `# edited\n${readFileSync(path.join(dir, 'doc-0.yaml'), 'utf8')}`,
+    );
+    expect(await validate(dir, cache)).toEqual(first);
+  });
+
   test('entries left by old edits are pruned once they pile up, the ones in use are kept', async () => {
     const dir = await tempDir(splitFixture('queue-agent-unlicensed.yaml'));
     const cache = await tempDir();
     await validate(dir, cache);
+    await removeChecks(cache);
     const inUse = (await readdir(cache)).sort();
     await Promise.all(
-      Array.from({ length: 10_050 }, (_, i) => writeFile(path.join(cache, `old-${i}.json`), '{}')),
+      Array.from({ length: 10_050 }, (_, i) => writeFile(path.join(cache, oldEntry(i)), '{}')),
     );
     await writeFile(
       path.join(dir, 'doc-0.yaml'),
       `# edited\n${readFileSync(path.join(dir, 'doc-0.yaml'), 'utf8')}`,
     );
     await validate(dir, cache);
-    const left = await readdir(cache);
-    expect(left.filter((name) => name.startsWith('old-'))).toEqual([]);
+    // Files' entries only: the index of file stats and the checks are not entries.
+    const left = (await readdir(cache)).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
+    expect(left.filter((name) => name.startsWith('0000'))).toEqual([]);
     expect(left.length).toBe(inUse.length);
   });
 
@@ -109,3 +140,14 @@ describe('parse cache', () => {
     expect(await validate(dir, path.join(readOnly, 'cache'))).toEqual(first);
   });
 });
+
+/** The name of an entry no file of the test has: zeros and a number, as long as a digest. */
+function oldEntry(i: number): string {
+  return `${i.toString(16).padStart(64, '0')}.json`;
+}
+
+/** Removes the checks of whole configurations, so the next run reads the entries of its files. */
+async function removeChecks(cache: string): Promise<void> {
+  for (const name of await readdir(cache))
+    if (name.startsWith('check-')) await rm(path.join(cache, name));
+}

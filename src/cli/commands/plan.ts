@@ -4,10 +4,11 @@ import { markDrift } from '../../audit/mark-drift.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
 import { planRoutingMermaid } from '../../graph/plan-graph.js';
+import { summaryDigest } from '../../pipeline/config-summary.js';
 import { configDigest } from '../../pipeline/digests.js';
 import { sealPlan } from '../../pipeline/saved-plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { loadDesired } from '../load-desired.js';
+import { openDesired } from '../load-desired.js';
 import {
   addActorOption,
   addStoreOption,
@@ -16,7 +17,7 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
-import { planAgainstStore } from '../plan-session.js';
+import { planAgainstStore, prefetchSummaries, unchangedPlan } from '../plan-session.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
@@ -48,12 +49,26 @@ export function registerPlan(
   addActorOption(command);
   addTenantOption(command);
   command.action(async (paths: string[], options: PlanOptions) => {
-    const checked = await loadDesired(paths);
     const code = await withStore(options.db, output, { actor: options.actor }, async (store) => {
+      const summaries = prefetchSummaries(store, options.tenant);
+      const config = await openDesired(paths);
+      // Nothing to review beyond "no changes": answered from summaries when no actor is checked
+      // and nothing is saved or drawn.
+      const quick =
+        options.actor === undefined && !options.out && options.format !== 'markdown'
+          ? await unchangedPlan(config.summary, summaries, options.tenant)
+          : undefined;
+      if (quick) {
+        output.out(renderPlan(quick, options.format, output.color));
+        return exitCodeFor({ errors: hasErrors(quick.diagnostics), changes: false });
+      }
+      const checked = await config.checked();
       const planned = await planAgainstStore(store, checked, {
         tenants: options.tenant,
         actor: options.actor,
         requireActor: false,
+        summaries,
+        desiredDigest: (scope) => summaryDigest(config.summary, scope),
       });
       const { scopes, stored } = planned;
       // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { loadDesired } from '../load-desired.js';
+import { openDesired } from '../load-desired.js';
 import type { Output } from '../output.js';
 import {
   diagnosticJson,
@@ -21,7 +21,7 @@ export function registerValidate(
     .argument('<paths...>', 'YAML files or directories')
     .addOption(formatOption(['text', 'json']))
     .action(async (paths: string[], options: { format: Format }) => {
-      const { diagnostics, desired } = await loadDesired(paths);
+      const { diagnostics, resources } = (await openDesired(paths)).summary;
       if (options.format === 'json') {
         output.out(
           `${JSON.stringify({ diagnostics: diagnostics.map(diagnosticJson) }, null, 2)}\n`,
@@ -29,7 +29,7 @@ export function registerValidate(
       } else {
         output.out(renderDiagnosticsText(diagnostics, output.color));
         output.out(
-          `${desired.size} resources checked: ${diagnosticsSummary(diagnostics, output.color)}\n`,
+          `${resources} resources checked: ${diagnosticsSummary(diagnostics, output.color)}\n`,
         );
       }
       done(exitCodeFor({ errors: hasErrors(diagnostics) }));

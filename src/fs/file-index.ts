@@ -1,0 +1,85 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync, type BigIntStats } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What the last runs learned of each configuration file: its size, times and inode, and the digest
+ * of its content. A file whose stat is unchanged need not be read to know its digest (git's index
+ * does the same). Best effort like the parse cache it lives in: unreadable means empty.
+ */
+export interface FileIndex {
+  /** The content digest of a file whose stat matches what was recorded, else undefined. */
+  vouch(file: string, stats: BigIntStats): string | undefined;
+  record(file: string, stats: BigIntStats, digest: string): void;
+  /** Writes the index when something was recorded. */
+  save(): void;
+}
+
+type Recorded = [size: string, mtimeNs: string, ctimeNs: string, ino: string, digest: string];
+
+/**
+ * A file changed within this long after it was recorded could keep its size and times (coarse
+ * clocks): files that young are not recorded, so they are read again next time ("racy git").
+ */
+const SETTLE_NS = 2_000_000_000n;
+
+export const FILE_INDEX_NAME = 'files.json';
+
+/** `now` (nanoseconds since the epoch) decides which files are old enough to record. */
+export function openFileIndex(dir: string, now = BigInt(Date.now()) * 1_000_000n): FileIndex {
+  const file = path.join(dir, FILE_INDEX_NAME);
+  const recorded = readIndex(file);
+  let changed = false;
+  return {
+    vouch(name, stats) {
+      const entry = recorded.get(path.resolve(name));
+      if (!entry) return undefined;
+      const [size, mtime, ctime, ino, digest] = entry;
+      return String(stats.size) === size &&
+        String(stats.mtimeNs) === mtime &&
+        String(stats.ctimeNs) === ctime &&
+        String(stats.ino) === ino
+        ? digest
+        : undefined;
+    },
+    record(name, stats, digest) {
+      const key = path.resolve(name);
+      const settled = stats.mtimeNs < now - SETTLE_NS && stats.ctimeNs < now - SETTLE_NS;
+      if (!settled) return;
+      const entry: Recorded = [
+        String(stats.size),
+        String(stats.mtimeNs),
+        String(stats.ctimeNs),
+        String(stats.ino),
+        digest,
+      ];
+      if (recorded.get(key)?.join() === entry.join()) return;
+      recorded.set(key, entry);
+      changed = true;
+    },
+    save() {
+      if (!changed) return;
+      try {
+        mkdirSync(dir, { recursive: true });
+        const aside = `${file}.${process.pid}.tmp`;
+        writeFileSync(aside, JSON.stringify(Object.fromEntries(recorded)));
+        renameSync(aside, file);
+      } catch {
+        // Next run reads the files again; nothing is lost.
+      }
+    },
+  };
+}
+
+function readIndex(file: string): Map<string, Recorded> {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return new Map(
+      Object.entries(parsed).filter(
+        (e): e is [string, Recorded] =>
+          Array.isArray(e[1]) && e[1].length === 5 && e[1].every((v) => typeof v === 'string'),
+      ),
+    );
+  } catch {
+    return new Map();
+  }
+}

@@ -1,0 +1,54 @@
+import type { Model, ModelResource } from '../model/model.js';
+import { resourcesOfScope, scopeDigest } from '../model/scope-digest.js';
+import { NOTHING_STORED, type ScopeSummary, type StoredState } from '../store/state-store.js';
+
+/**
+ * Scopes whose stored rows need not be read: all of them as ccac wrote them, as many as their
+ * revisions built, and with the digest of exactly what the configuration declares there
+ * (`desiredDigest`). Such a scope's stored state is the configuration's, value for value. Pure.
+ */
+export function unchangedScopes(
+  scopes: readonly string[],
+  summaries: ReadonlyMap<string, ScopeSummary>,
+  desiredDigest: (scope: string) => string,
+): Map<string, ScopeSummary> {
+  const out = new Map<string, ScopeSummary>();
+  for (const scope of scopes) {
+    // Summaries of every stored scope leave out those never stored.
+    const summary = summaries.get(scope) ?? NOTHING_STORED;
+    if (!summary.intact || summary.recorded !== summary.rows) continue;
+    if (summary.digest === desiredDigest(scope)) out.set(scope, summary);
+  }
+  return out;
+}
+
+/** desiredDigest for unchangedScopes, computed from a model. */
+export function modelDigests(desired: Model): (scope: string) => string {
+  return (scope) => scopeDigest(resourcesOfScope(desired, scope));
+}
+
+/**
+ * The stored state of the scopes read, completed with the unchanged ones: their resources are
+ * the configuration's (without origins, as stored resources have none), their revisions and
+ * integrity those of their summaries. `read` is extended in place.
+ */
+export function withUnchangedScopes(
+  read: StoredState,
+  desired: Model,
+  unchanged: ReadonlyMap<string, ScopeSummary>,
+): StoredState {
+  const integrity = new Map(read.integrity);
+  for (const [scope, summary] of unchanged) {
+    for (const resource of resourcesOfScope(desired, scope)) read.model.add(storedView(resource));
+    read.revisions.set(scope, summary.revision);
+    integrity.set(scope, summary);
+  }
+  return { ...read, integrity };
+}
+
+function storedView(resource: ModelResource): ModelResource {
+  const { kind, name, tenant, address, hash, spec, labels } = resource;
+  return labels
+    ? { kind, name, tenant, address, hash, spec, labels }
+    : { kind, name, tenant, address, hash, spec };
+}

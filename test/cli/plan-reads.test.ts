@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
+import { cliWorkspace, PIETER, withCode, type JsonPlan } from '../helpers/cli-store.js';
+import { storeTargets } from '../helpers/databases.js';
+
+/**
+ * What a plan reads: the rows of a scope only when its summary (store/scope-summaries.ts) does
+ * not vouch that it holds what the files declare. CCAC_DEBUG says how many were read.
+ */
+const SCENARIO_TIMEOUT = 300_000;
+const DEBUG = { CCAC_DEBUG: '1' };
+
+describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
+  test(
+    'none when nothing changed; a changed tenant, or one edited outside ccac, is read',
+    async () => {
+      const ws = await cliWorkspace(target);
+      expect((await ws.apply(PIETER)).code).toBe(0);
+
+      const clean = await ws.run(['plan', 'config', '--detailed-exitcode'], DEBUG);
+      expect(clean.stderr).toContain('ccac: read the rows of 0 of 3 scopes\n');
+      expect(clean.stdout).toContain('No changes.');
+      expect(clean.code).toBe(0);
+      // Told from summaries alone, the plan is the one a full plan makes (an actor forces one).
+      const quick = await ws.planJson();
+      const full = await ws.planJson(['--actor', PIETER]);
+      expect(quick.plan.tenants).toEqual({
+        _global: { baseRevision: 1 },
+        'alnoor-bank': { baseRevision: 1 },
+        'vandijk-retail': { baseRevision: 1 },
+      });
+      expect(quick.stdout).toBe(full.stdout);
+
+      await ws.edit(
+        'alnoor-bank/queues.yaml',
+        'serviceLevelThresholdSeconds: 20',
+        'serviceLevelThresholdSeconds: 25',
+      );
+      const edited = await ws.run(['plan', 'config', '--format', 'json'], DEBUG);
+      expect(edited.stderr).toContain('ccac: read the rows of 1 of 3 scopes\n');
+      const plan = JSON.parse(edited.stdout) as JsonPlan;
+      expect(plan.changes).toEqual([
+        expect.objectContaining({
+          address: 'alnoor-bank/Queue/Retail_Hotline',
+          fields: [{ path: 'spec.serviceLevelThresholdSeconds', before: 20, after: 25 }],
+        }),
+      ]);
+      await ws.edit(
+        'alnoor-bank/queues.yaml',
+        'serviceLevelThresholdSeconds: 25',
+        'serviceLevelThresholdSeconds: 20',
+      );
+
+      // Same digest, but a row no longer as ccac wrote it: read, and warned about.
+      const store = await openStore(ws.url, { cwd: ws.dir });
+      try {
+        await store.db.query(
+          `update resources set value = jsonb_set(value, '{labels}', '{"edited": "by hand"}')
+            where scope = 'vandijk-retail' and kind = 'Tenant'`,
+        );
+      } finally {
+        await store.close();
+      }
+      const drifted = await ws.run(['plan', 'config', '--format', 'json'], DEBUG);
+      expect(drifted.stderr).toContain('ccac: read the rows of 1 of 3 scopes\n');
+      const drift = JSON.parse(drifted.stdout) as JsonPlan;
+      expect(drift.changes.map((c) => c.address)).toEqual(['Tenant/vandijk-retail']);
+      expect(withCode(drift.diagnostics, 'DRIFT')).toEqual([
+        expect.objectContaining({ address: 'Tenant/vandijk-retail' }),
+      ]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+});

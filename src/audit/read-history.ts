@@ -1,4 +1,4 @@
-import { GLOBAL_SCOPE } from '../model/address.js';
+import { scopeOfAddress } from '../model/address.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import type { RevisionRecord } from '../store/state-store.js';
 import { revisionKey, selectRevisions, type HistoryQuery } from './history-query.js';
@@ -31,14 +31,6 @@ export async function readHistory(
     }
   }
   return selectRevisions(revisions, { ...query, touching });
-}
-
-/** `Tenant/acme` → acme, `Organization/x` → `_global`, `acme/Queue/q` → acme (SPEC §2 addresses). */
-export function scopeOfAddress(address: string): string {
-  const parts = address.split('/');
-  const [first = '', second = ''] = parts;
-  if (parts.length > 2) return first;
-  return first === 'Organization' ? GLOBAL_SCOPE : second;
 }
 
 function scopesOf(revisions: readonly RevisionRecord[]): string[] {

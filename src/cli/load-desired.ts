@@ -1,66 +1,164 @@
 import { assetsNeeded, checkConfig, type CheckedConfig } from '../pipeline/check-config.js';
 import { summarizeConfig, type ConfigSummary } from '../pipeline/config-summary.js';
+import {
+  filesChanged,
+  filesToLoad,
+  inRecheck,
+  RECHECK_RULES,
+  recheckedRecord,
+  recordCheck,
+  scopesToRecheck,
+  type CheckRecord,
+} from '../pipeline/recheck-scopes.js';
 import type { FileEntry } from '../config/file-entry.js';
 import { loadConfigWithEntries } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
-import { openCheckCache } from '../fs/check-cache.js';
+import { openCheckCache, type CheckCache } from '../fs/check-cache.js';
 import { entriesInThreads } from '../fs/parse-in-threads.js';
 import { readAssets, readConfigFiles, type ReadResult } from '../fs/read-config-files.js';
 import { cacheSettings, openParseCache, type ParseCache } from '../fs/parse-cache.js';
 import { debug } from './debug.js';
 
-/** A configuration as read: what checking it concluded, and the full check on demand. */
+/** A configuration as read: what checking it concluded, and the model on demand. */
 export interface DesiredConfig {
   summary: ConfigSummary;
-  /** The model, declarations and diagnostics: kept from this run's check, or checked now. */
+  /** The whole model, declarations and diagnostics: kept from this run's check, or checked now. */
   checked(): Promise<CheckedConfig>;
+  /**
+   * A model holding at least these tenants and the organizations, with the whole configuration's
+   * diagnostics: built from their files alone when this run has no whole model at hand.
+   */
+  scoped(scopes: ReadonlySet<string>): Promise<CheckedConfig>;
 }
 
 /**
- * The filesystem edge of `validate` and `plan`. An unchanged configuration (same files, same
- * digests, same build) is answered from the check cache without parsing or checking anything;
- * otherwise it is checked now, with what the parse cache knows of unchanged files.
+ * The filesystem edge of `validate` and `plan`. The workspace's last check (check cache) answers
+ * for unchanged files; a change confined to some tenants is checked again for those tenants only;
+ * anything else is checked in full, with what the parse cache knows of unchanged files.
  */
 export async function openDesired(paths: readonly string[]): Promise<DesiredConfig> {
   const cache = openParseCache();
   const read = await readConfigFiles(paths, cache.files);
-  const checks =
-    read.diagnostics.length === 0 ? openCheckCache(cacheSettings(), read.files) : undefined;
-  const known = checks?.lookup();
-  if (known) {
-    debug('the configuration is unchanged since it was last checked');
-    let checked: Promise<CheckedConfig> | undefined;
-    return { summary: known, checked: () => (checked ??= checkFiles(read, cache)) };
+  const digests = fileDigests(read);
+  const checks = digests && openCheckCache(cacheSettings(), paths);
+  const record = checks?.lookup();
+  let full: Promise<CheckedConfig> | undefined;
+  const checked = () => (full ??= checkFiles(read.files, read.diagnostics, cache));
+  if (checks && digests && record) {
+    const changed = filesChanged(record, digests);
+    if (changed.length === 0) {
+      debug('no file changed since the last check');
+      return { summary: record.summary, checked, scoped: scopedLoader(record, read.files, cache) };
+    }
+    const rechecked = await recheck(record, changed, read.files, digests, cache);
+    if (rechecked) {
+      const { scopes } = rechecked;
+      debug(`checked ${[...scopes].sort().join(', ')} again for ${changed.length} changed files`);
+      await checks.store(rechecked.record, assetsNeeded(rechecked.checked.declared));
+      const others = scopedLoader(rechecked.record, read.files, cache);
+      return {
+        summary: rechecked.record.summary,
+        checked,
+        scoped: async (wanted) =>
+          [...wanted].every((scope) => scopes.has(scope)) ? rechecked.checked : others(wanted),
+      };
+    }
   }
-  const checked = await checkFiles(read, cache);
-  const summary = summarizeConfig(checked);
-  await checks?.store(summary, assetsNeeded(checked.declared));
-  return { summary, checked: async () => checked };
+  const whole = await checked();
+  const next = digests && recordCheck(whole, digests);
+  if (checks && next) await checks.store(next, assetsNeeded(whole.declared));
+  return { summary: next ? next.summary : summarizeConfig(whole), checked, scoped: checked };
+}
+
+/**
+ * Models of some tenants and the organizations, from their files (the record says which): what a
+ * plan needs when the other scopes are as stored. The whole configuration's findings come along.
+ */
+function scopedLoader(record: CheckRecord, files: readonly SourceFile[], cache: ParseCache) {
+  return async (scopes: ReadonlySet<string>): Promise<CheckedConfig> => {
+    const needed = filesToLoad(record, scopes);
+    const loaded = await loadFiles(
+      files.filter((file) => needed.has(file.path)),
+      cache,
+    );
+    const declared = inRecheck(loaded.resources, scopes);
+    const assets = await readAssets(assetsNeeded(declared));
+    const model = checkConfig(declared, [], assets, []);
+    return { ...model, diagnostics: record.summary.diagnostics };
+  };
 }
 
 /** load → validate → model → rules, for commands that need the model itself. */
 export async function loadDesired(paths: readonly string[]): Promise<CheckedConfig> {
   const cache = openParseCache();
-  return checkFiles(await readConfigFiles(paths, cache.files), cache);
+  const read = await readConfigFiles(paths, cache.files);
+  return checkFiles(read.files, read.diagnostics, cache);
+}
+
+/** Path → digest of every file read; undefined when a file could not be read or has no digest. */
+function fileDigests(read: ReadResult): Map<string, string> | undefined {
+  if (read.diagnostics.length > 0) return undefined;
+  const out = new Map<string, string>();
+  for (const file of read.files) {
+    if (file.digest === undefined) return undefined;
+    out.set(file.path, file.digest);
+  }
+  return out;
 }
 
 /**
- * Takes what the parse cache knows of unchanged files, parses the rest (on all cores when there
- * are many), runs the pure checks, and caches the files that parsed cleanly.
+ * The changed files, and the tenants they touch, checked again with those tenants' files and the
+ * organizations'; undefined when the change must be checked in full (scopesToRecheck).
  */
-async function checkFiles(read: ReadResult, cache: ParseCache): Promise<CheckedConfig> {
-  const entries = cache.lookup(read.files);
-  const fresh = await parseMissing(read.files, entries);
-  const loaded = loadConfigWithEntries(read.files, entries);
-  for (const [index, entry] of loaded.fresh) fresh.set(index, JSON.stringify(entry));
-  const assets = await readAssets(assetsNeeded(loaded.resources));
-  const checked = checkConfig(
-    loaded.resources,
-    [...read.diagnostics, ...loaded.diagnostics],
-    assets,
+async function recheck(
+  record: CheckRecord,
+  changed: readonly string[],
+  files: readonly SourceFile[],
+  digests: ReadonlyMap<string, string>,
+  cache: ParseCache,
+) {
+  const changedFiles = files.filter((file) => changed.includes(file.path));
+  const now = await loadFiles(changedFiles, cache);
+  if (now.diagnostics.length > 0) return undefined;
+  const scopes = scopesToRecheck(record, changed, now.resources);
+  if (!scopes) return undefined;
+  const needed = filesToLoad(record, scopes);
+  // In the order of a full check: the first of two declarations of an address is the one kept.
+  const loaded = await loadFiles(
+    files.filter((file) => needed.has(file.path) || changed.includes(file.path)),
+    cache,
   );
-  await cache.store(read.files, fresh);
-  return checked;
+  if (loaded.diagnostics.length > 0) return undefined;
+  const declared = inRecheck(loaded.resources, scopes);
+  const assets = await readAssets(assetsNeeded(declared));
+  const partial = checkConfig(declared, [], assets, RECHECK_RULES);
+  const next = recheckedRecord(record, scopes, partial, digests, changed);
+  return {
+    record: next,
+    scopes,
+    checked: { ...partial, diagnostics: next.summary.diagnostics },
+  };
+}
+
+/** Declarations of some files, from the parse cache where it knows them; new entries are cached. */
+async function loadFiles(files: readonly SourceFile[], cache: ParseCache) {
+  const entries = cache.lookup(files);
+  const fresh = await parseMissing(files, entries);
+  const loaded = loadConfigWithEntries(files, entries);
+  for (const [index, entry] of loaded.fresh) fresh.set(index, JSON.stringify(entry));
+  await cache.store(files, fresh);
+  return loaded;
+}
+
+/** Loads every file (see loadFiles) and runs the pure checks. */
+async function checkFiles(
+  files: readonly SourceFile[],
+  readDiagnostics: ReadResult['diagnostics'],
+  cache: ParseCache,
+): Promise<CheckedConfig> {
+  const loaded = await loadFiles(files, cache);
+  const assets = await readAssets(assetsNeeded(loaded.resources));
+  return checkConfig(loaded.resources, [...readDiagnostics, ...loaded.diagnostics], assets);
 }
 
 /**

@@ -1,6 +1,8 @@
+import { GLOBAL_SCOPE } from '../model/address.js';
 import { debug } from './debug.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { CheckedConfig } from '../pipeline/check-config.js';
+import type { DesiredConfig } from './load-desired.js';
 import { summaryDigest, type ConfigSummary } from '../pipeline/config-summary.js';
 import {
   baseRevisions,
@@ -67,20 +69,51 @@ export async function unchangedPlan(
   });
 }
 
+interface PlanOptions {
+  tenants: readonly string[];
+  actor: string | undefined;
+  requireActor: boolean;
+  summaries?: Summaries;
+  /** Each scope's digest in the configuration, when known already (ConfigSummary). */
+  desiredDigest?: (scope: string) => string;
+  /** The planned scopes, when the model holds only some tenants (planDesired). */
+  scopes?: Set<string>;
+}
+
+type Planned = PlanOutcome & { scopes: Set<string>; stored: StoredState; checked: CheckedConfig };
+
+/**
+ * Plans a configuration against the store with the model of the scopes that differ from it: the
+ * others are as stored, so they plan no change. The organizations must be as stored (a change to
+ * them reaches every tenant that references them) and no actor checked (who may plan and change
+ * reads the whole state); otherwise, and when `whole`, the whole model is used.
+ */
+export async function planDesired(
+  reader: StateReader,
+  config: DesiredConfig,
+  options: PlanOptions & { summaries: Summaries; whole: boolean },
+): Promise<Planned> {
+  const desiredDigest = (scope: string) => summaryDigest(config.summary, scope);
+  if (!options.whole && options.actor === undefined && !options.requireActor) {
+    const scopes = declaredScopes(config.summary, options.tenants);
+    const toRead = scopesToRead(scopes);
+    const unchanged = unchangedScopes(toRead, await options.summaries, desiredDigest);
+    const differing = new Set(toRead.filter((scope) => !unchanged.has(scope)));
+    if (!differing.has(GLOBAL_SCOPE)) {
+      const checked = await config.scoped(differing);
+      return planAgainstStore(reader, checked, { ...options, desiredDigest, scopes });
+    }
+  }
+  return planAgainstStore(reader, await config.checked(), { ...options, desiredDigest });
+}
+
 /** Reads what a plan needs from the store and plans; config errors stop before the store is read. */
 export async function planAgainstStore(
   reader: StateReader,
   checked: CheckedConfig,
-  options: {
-    tenants: readonly string[];
-    actor: string | undefined;
-    requireActor: boolean;
-    summaries?: Summaries;
-    /** Each scope's digest in the configuration, when known already (ConfigSummary). */
-    desiredDigest?: (scope: string) => string;
-  },
-): Promise<PlanOutcome & { scopes: Set<string>; stored: StoredState }> {
-  const scopes = planScopes(checked.desired, options.tenants);
+  options: PlanOptions,
+): Promise<Planned> {
+  const scopes = options.scopes ?? planScopes(checked.desired, options.tenants);
   if (hasErrors(checked.diagnostics)) {
     const plan = assemblePlan({ scopes: {}, changes: [], diagnostics: checked.diagnostics });
     return {
@@ -88,6 +121,7 @@ export async function planAgainstStore(
       rolesByScope: new Map(),
       scopes,
       stored: { model: new Model(), revisions: new Map() },
+      checked,
     };
   }
   const digestOf = options.desiredDigest ?? modelDigests(checked.desired);
@@ -121,7 +155,7 @@ export async function planAgainstStore(
     organizationReferences,
   });
   // The stored state too: drift is checked against it, and markdown draws both sides.
-  return { ...outcome, scopes, stored };
+  return { ...outcome, scopes, stored, checked };
 }
 
 /**

@@ -1,45 +1,44 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readdir, rm, stat, writeFile, rename, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceFile } from '../config/source-file.js';
-import type { ConfigSummary } from '../pipeline/config-summary.js';
+import type { CheckRecord } from '../pipeline/recheck-scopes.js';
 import { bytesDigest } from './read-config-files.js';
 
 /**
- * Beside the parse cache: the ConfigSummary of whole configurations, keyed by the build and every
- * file's path and digest. Flow definitions a configuration reads are checked by digest on lookup.
- * Best effort like the parse cache: anything unreadable is a miss.
+ * Beside the parse cache: the last check of a workspace (the same paths from the same directory,
+ * by the same build), kept as a CheckRecord. The flow definitions it read are checked by digest on
+ * lookup. Best effort like the parse cache: anything unreadable is a miss.
  */
 export interface CheckCache {
-  lookup(): ConfigSummary | undefined;
+  lookup(): CheckRecord | undefined;
   /** `assets`: the files the configuration read besides its own (flow definitions). */
-  store(summary: ConfigSummary, assets: readonly string[]): Promise<void>;
+  store(record: CheckRecord, assets: readonly string[]): Promise<void>;
 }
 
 interface CheckEntry {
-  summary: ConfigSummary;
+  record: CheckRecord;
   /** [path, digest of its bytes] */
   assets: [string, string][];
 }
 
-/** Configurations kept: a few branches' worth. */
+/** Workspaces kept: a few checkouts' worth. */
 const KEEP = 8;
 const ENTRY_NAME = /^check-[0-9a-f]{64}\.json$/;
 
 export function openCheckCache(
   settings: { dir: string; build: string } | undefined,
-  files: readonly SourceFile[],
+  paths: readonly string[],
 ): CheckCache | undefined {
-  if (!settings || files.some((file) => file.digest === undefined)) return undefined;
-  const key = createHash('sha256').update(settings.build);
-  for (const file of files)
-    key.update(`\0${path.resolve(file.path)}\0${file.path}\0${file.digest}`);
-  const entryFile = path.join(settings.dir, `check-${key.digest('hex')}.json`);
+  if (!settings) return undefined;
+  const key = createHash('sha256')
+    .update(`${settings.build}\0${process.cwd()}\0${JSON.stringify(paths)}`)
+    .digest('hex');
+  const entryFile = path.join(settings.dir, `check-${key}.json`);
   return {
     lookup: () => readCheck(entryFile),
-    store: async (summary, assets) => {
-      const entry: CheckEntry = { summary, assets: assets.map((a) => [a, digestOf(a) ?? '']) };
+    store: async (record, assets) => {
+      const entry: CheckEntry = { record, assets: assets.map((a) => [a, digestOf(a)]) };
       try {
         await mkdir(settings.dir, { recursive: true });
         const aside = `${entryFile}.${process.pid}.tmp`;
@@ -53,21 +52,23 @@ export function openCheckCache(
   };
 }
 
-function readCheck(file: string): ConfigSummary | undefined {
+function readCheck(file: string): CheckRecord | undefined {
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as CheckEntry;
-    const assetsSame = entry.assets.every(([asset, digest]) => (digestOf(asset) ?? '') === digest);
-    return assetsSame && Array.isArray(entry.summary?.diagnostics) ? entry.summary : undefined;
+    const assetsSame = entry.assets.every(([asset, digest]) => digestOf(asset) === digest);
+    const valid = Array.isArray(entry.record?.summary?.diagnostics) && entry.record.files;
+    return assetsSame && valid ? entry.record : undefined;
   } catch {
     return undefined;
   }
 }
 
-function digestOf(file: string): string | undefined {
+/** '' for a file that cannot be read: it then matches only another unreadable one. */
+function digestOf(file: string): string {
   try {
     return bytesDigest(readFileSync(file));
   } catch {
-    return undefined;
+    return '';
   }
 }
 

@@ -20,3 +20,11 @@ export function scopeOf(kind: Kind, name: string, tenant: string | null): string
 
 /** Organizations are not in any tenant; their revisions form a chain of their own. Tenant names cannot start with '_'. */
 export const GLOBAL_SCOPE = '_global';
+
+/** `Tenant/acme` → acme, `Organization/x` → `_global`, `acme/Queue/q` → acme (SPEC §2 addresses). */
+export function scopeOfAddress(address: string): string {
+  const parts = address.split('/');
+  const [first = '', second = ''] = parts;
+  if (parts.length > 2) return first;
+  return first === 'Organization' ? GLOBAL_SCOPE : second;
+}

@@ -5,7 +5,7 @@ import { assetPath, buildDesiredModel, type Assets } from '../model/canonicalize
 import type { Model } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { CONFIG_RULES } from '../rules/registry.js';
-import { runRules } from '../rules/rule.js';
+import { runRules, type ConfigRule } from '../rules/rule.js';
 
 export interface CheckedConfig {
   desired: Model;
@@ -27,14 +27,18 @@ export function assetsNeeded(declared: readonly DeclaredResource[]): string[] {
   return [...paths].sort();
 }
 
-/** load → validate → model → rules: everything `ccac validate` checks, with no IO. */
+/**
+ * load → validate → model → rules: everything `ccac validate` checks, with no IO. `rules`: all
+ * config rules, or fewer when only some findings are wanted (recheck-scopes.ts).
+ */
 export function checkConfig(
   declared: readonly DeclaredResource[],
   loadDiagnostics: readonly Diagnostic[],
   assets: Assets,
+  rules: readonly ConfigRule[] = CONFIG_RULES,
 ): CheckedConfig {
   const { model, diagnostics } = buildDesiredModel(declared, assets);
-  const ruleDiagnostics = runRules(CONFIG_RULES, { desired: model, declared });
+  const ruleDiagnostics = runRules(rules, { desired: model, declared });
   return {
     desired: model,
     declared,

@@ -1,12 +1,13 @@
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE } from '../model/address.js';
+import type { Model } from '../model/model.js';
 import { resourcesOfScope, scopeDigest } from '../model/scope-digest.js';
 import type { CheckedConfig } from './check-config.js';
 
 /**
  * What checking a configuration concluded, small enough to keep: its diagnostics, what it declares
- * and the digest of each scope. It answers `validate`, and a plan that finds every scope as stored,
- * without the model being built again (cli/load-desired.ts keeps it per configuration).
+ * and each scope's digest and size. It answers `validate`, and a plan that finds every scope as
+ * stored, without the model being built again (cli/load-desired.ts keeps it per workspace).
  */
 export interface ConfigSummary {
   diagnostics: Diagnostic[];
@@ -17,24 +18,44 @@ export interface ConfigSummary {
   organizations: boolean;
   /** Scope → scopeDigest of its resources, for every scope that holds any. */
   digests: Record<string, string>;
+  /** Scope → how many resources it holds. */
+  counts: Record<string, number>;
 }
 
 export function summarizeConfig(checked: CheckedConfig): ConfigSummary {
   const { desired } = checked;
-  const scopes = desired.tenantNames();
-  if (desired.organizations().length > 0) scopes.push(GLOBAL_SCOPE);
-  const digests: Record<string, string> = {};
-  // Digests only matter to a plan, which a configuration with errors never reaches.
-  if (!hasErrors(checked.diagnostics))
-    for (const scope of scopes.sort())
-      digests[scope] = scopeDigest(resourcesOfScope(desired, scope));
+  const { digests, counts } = scopeFacts(desired, scopesHeld(desired));
   return {
     diagnostics: checked.diagnostics,
     resources: desired.size,
     tenants: desired.tenants().map((t) => t.name),
     organizations: desired.organizations().length > 0,
     digests,
+    counts,
   };
+}
+
+/** Every scope that holds resources in a model: its tenants (declared or not), and organizations. */
+export function scopesHeld(model: Model): string[] {
+  const scopes = model.tenantNames();
+  if (model.organizations().length > 0) scopes.push(GLOBAL_SCOPE);
+  return scopes.sort();
+}
+
+/** Digests and sizes of some scopes of a model. */
+export function scopeFacts(
+  model: Model,
+  scopes: readonly string[],
+): Pick<ConfigSummary, 'digests' | 'counts'> {
+  const digests: Record<string, string> = {};
+  const counts: Record<string, number> = {};
+  for (const scope of scopes) {
+    const resources = resourcesOfScope(model, scope);
+    if (resources.length === 0) continue;
+    digests[scope] = scopeDigest(resources);
+    counts[scope] = resources.length;
+  }
+  return { digests, counts };
 }
 
 const NOTHING = scopeDigest([]);

@@ -61,4 +61,6 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const CONFIG_RULES = RULES.filter((r): r is ConfigRule => r.stage === 'config');
+/** Config rules whose findings on a tenant depend on that tenant and the organizations alone. */
+export const TENANT_RULES = CONFIG_RULES.filter((r) => r.reach !== 'configuration');
 export const STATE_RULES = RULES.filter((r): r is StateRule => r.stage === 'state');

@@ -39,6 +39,10 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
       const edited = await ws.run(['plan', 'config', '--format', 'json'], DEBUG);
       expect(edited.stderr).toContain('ccac: read the rows of 1 of 3 scopes\n');
       const plan = JSON.parse(edited.stdout) as JsonPlan;
+      // Planned with the model of that tenant alone: the plan a whole, uncached one makes.
+      expect(edited.stderr).toContain('ccac: checked alnoor-bank again for 1 changed files\n');
+      const whole = await ws.run(['plan', 'config', '--format', 'json'], { CCAC_CACHE: 'off' });
+      expect(edited.stdout).toBe(whole.stdout);
       expect(plan.changes).toEqual([
         expect.objectContaining({
           address: 'alnoor-bank/Queue/Retail_Hotline',

@@ -4,7 +4,6 @@ import { markDrift } from '../../audit/mark-drift.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
 import { planRoutingMermaid } from '../../graph/plan-graph.js';
-import { summaryDigest } from '../../pipeline/config-summary.js';
 import { configDigest } from '../../pipeline/digests.js';
 import { sealPlan } from '../../pipeline/saved-plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
@@ -17,7 +16,7 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
-import { planAgainstStore, prefetchSummaries, unchangedPlan } from '../plan-session.js';
+import { planDesired, prefetchSummaries, unchangedPlan } from '../plan-session.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
@@ -52,25 +51,25 @@ export function registerPlan(
     const code = await withStore(options.db, output, { actor: options.actor }, async (store) => {
       const summaries = prefetchSummaries(store, options.tenant);
       const config = await openDesired(paths);
-      // Nothing to review beyond "no changes": answered from summaries when no actor is checked
-      // and nothing is saved or drawn.
+      // Saving the plan and drawing it need the whole model; a plain review does not.
+      const review = !options.out && options.format !== 'markdown';
+      // Nothing to review beyond "no changes": answered from summaries when no actor is checked.
       const quick =
-        options.actor === undefined && !options.out && options.format !== 'markdown'
+        review && options.actor === undefined
           ? await unchangedPlan(config.summary, summaries, options.tenant)
           : undefined;
       if (quick) {
         output.out(renderPlan(quick, options.format, output.color));
         return exitCodeFor({ errors: hasErrors(quick.diagnostics), changes: false });
       }
-      const checked = await config.checked();
-      const planned = await planAgainstStore(store, checked, {
+      const planned = await planDesired(store, config, {
         tenants: options.tenant,
         actor: options.actor,
         requireActor: false,
         summaries,
-        desiredDigest: (scope) => summaryDigest(config.summary, scope),
+        whole: !review,
       });
-      const { scopes, stored } = planned;
+      const { scopes, stored, checked } = planned;
       // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
       const plan = await markDrift(planned.plan, store, stored);
       output.out(

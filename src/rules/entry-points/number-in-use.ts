@@ -6,6 +6,7 @@ export const epNumberInUse: ConfigRule = {
   code: 'EP_NUMBER_IN_USE',
   severity: 'error',
   stage: 'config',
+  reach: 'configuration',
   source: 'seed 002 (the phone number must be unique); seed 004 (support numbers)',
   summary:
     'One support number is on two entry points, in the same tenant or anywhere in the configuration.',

@@ -1,0 +1,84 @@
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+/**
+ * A change confined to some tenants is checked again for them alone (load-desired.ts, with
+ * pipeline/recheck-scopes.ts). Every step of an editing session must print what a check of the
+ * whole configuration without any cache prints.
+ */
+describe('checking again only the tenants a change touches', () => {
+  test('edits, errors, moves, duplicates and deletions agree with a full check', async () => {
+    const dir = await tempDir();
+    const config = path.join(dir, 'config');
+    await cp(EXAMPLES, config, { recursive: true, filter: (s) => path.basename(s) !== 'broken' });
+    const cache = path.join(dir, 'cache');
+    const validate = async () => {
+      const args = ['validate', 'config', '--format', 'json'];
+      const cached = await runCli(args, {
+        cwd: dir,
+        env: { CCAC_CACHE_DIR: cache, CCAC_DEBUG: '1' },
+      });
+      const full = await runCli(args, { cwd: dir, env: { CCAC_CACHE: 'off' } });
+      expect(cached.stdout).toBe(full.stdout);
+      expect(cached.code).toBe(full.code);
+      return cached.stderr;
+    };
+    const file = (name: string) => path.join(config, name);
+    const edit = async (name: string, from: string, to: string) => {
+      const text = await readFile(file(name), 'utf8');
+      expect(text).toContain(from);
+      await writeFile(file(name), text.replace(from, to));
+    };
+    const recheckedOnly = /checked alnoor-bank again for \d+ changed files/;
+
+    expect(await validate()).not.toMatch(/again/);
+    await edit(
+      'alnoor-bank/queues.yaml',
+      'serviceLevelThresholdSeconds: 20',
+      'serviceLevelThresholdSeconds: 25',
+    );
+    expect(await validate()).toMatch(recheckedOnly);
+    // A reference to nothing, then a user from an organization nobody declared.
+    await edit(
+      'alnoor-bank/queues.yaml',
+      'teams: [Retail_Banking]',
+      'teams: [Retail_Banking, Nowhere]',
+    );
+    expect(await validate()).toMatch(recheckedOnly);
+    await edit(
+      'alnoor-bank/users.yaml',
+      'adminRoles: [read-only-admin]',
+      'adminRoles: [read-only-admin]\n  organization: nobody-org',
+    );
+    expect(await validate()).toMatch(recheckedOnly);
+    // A team declared twice, in a new file, then the original removed with its file's others.
+    const teams = await readFile(file('alnoor-bank/teams.yaml'), 'utf8');
+    await writeFile(file('alnoor-bank/more-teams.yaml'), teams);
+    expect(await validate()).toMatch(recheckedOnly);
+    await rm(file('alnoor-bank/teams.yaml'));
+    expect(await validate()).toMatch(recheckedOnly);
+    // Both tenants at once.
+    await edit('vandijk-retail/queues.yaml', 'apiVersion', '# edited\napiVersion');
+    await edit('alnoor-bank/queues.yaml', 'Nowhere', 'Elsewhere');
+    expect(await validate()).toMatch(
+      /checked alnoor-bank, vandijk-retail again for 2 changed files/,
+    );
+    // Entry points and organizations reach past one tenant: checked in full.
+    await edit('alnoor-bank/entry-points.yaml', 'apiVersion', '# edited\napiVersion');
+    expect(await validate()).not.toMatch(/again/);
+    await edit('organizations.yaml', 'apiVersion', '# edited\napiVersion');
+    expect(await validate()).not.toMatch(/again/);
+    // Broken YAML is checked in full, and so is its fix.
+    await edit('alnoor-bank/queues.yaml', 'kind: Queue', 'kind: [Queue');
+    expect(await validate()).not.toMatch(/again/);
+    await edit('alnoor-bank/queues.yaml', 'kind: [Queue', 'kind: Queue');
+    expect(await validate()).not.toMatch(/again/);
+    expect(await validate()).toMatch(/no file changed since the last check/);
+  }, 300_000);
+});

@@ -13,7 +13,7 @@ import {
 import type { FileEntry } from '../config/file-entry.js';
 import { loadConfigWithEntries } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
-import { openCheckCache, type CheckCache } from '../fs/check-cache.js';
+import { openCheckCache } from '../fs/check-cache.js';
 import { entriesInThreads } from '../fs/parse-in-threads.js';
 import { readAssets, readConfigFiles, type ReadResult } from '../fs/read-config-files.js';
 import { cacheSettings, openParseCache, type ParseCache } from '../fs/parse-cache.js';

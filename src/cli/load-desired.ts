@@ -54,7 +54,7 @@ export async function openDesired(paths: readonly string[]): Promise<DesiredConf
     if (rechecked) {
       const { scopes } = rechecked;
       debug(`checked ${[...scopes].sort().join(', ')} again for ${changed.length} changed files`);
-      await checks.store(rechecked.record, assetsNeeded(rechecked.checked.declared));
+      await checks.store(rechecked.record);
       const others = scopedLoader(rechecked.record, read.files, cache);
       return {
         summary: rechecked.record.summary,
@@ -65,8 +65,8 @@ export async function openDesired(paths: readonly string[]): Promise<DesiredConf
     }
   }
   const whole = await checked();
-  const next = digests && recordCheck(whole, digests);
-  if (checks && next) await checks.store(next, assetsNeeded(whole.declared));
+  const next = digests && recordCheck(whole, digests, assetsNeeded(whole.declared));
+  if (checks && next) await checks.store(next);
   return { summary: next ? next.summary : summarizeConfig(whole), checked, scoped: checked };
 }
 
@@ -132,7 +132,7 @@ async function recheck(
   const declared = inRecheck(loaded.resources, scopes);
   const assets = await readAssets(assetsNeeded(declared));
   const partial = checkConfig(declared, [], assets, RECHECK_RULES);
-  const next = recheckedRecord(record, scopes, partial, digests, changed);
+  const next = recheckedRecord(record, scopes, partial, digests, changed, assetsNeeded(declared));
   return {
     record: next,
     scopes,

@@ -12,14 +12,13 @@ import { bytesDigest } from './read-config-files.js';
  */
 export interface CheckCache {
   lookup(): CheckRecord | undefined;
-  /** `assets`: the files the configuration read besides its own (flow definitions). */
-  store(record: CheckRecord, assets: readonly string[]): Promise<void>;
+  store(record: CheckRecord): Promise<void>;
 }
 
 interface CheckEntry {
   record: CheckRecord;
-  /** [path, digest of its bytes] */
-  assets: [string, string][];
+  /** The digest of each of the record's assets when it was kept. */
+  assets: string[];
 }
 
 /** Workspaces kept: a few checkouts' worth. */
@@ -37,8 +36,8 @@ export function openCheckCache(
   const entryFile = path.join(settings.dir, `check-${key}.json`);
   return {
     lookup: () => readCheck(entryFile),
-    store: async (record, assets) => {
-      const entry: CheckEntry = { record, assets: assets.map((a) => [a, digestOf(a)]) };
+    store: async (record) => {
+      const entry: CheckEntry = { record, assets: record.assets.map(digestOf) };
       try {
         await mkdir(settings.dir, { recursive: true });
         const aside = `${entryFile}.${process.pid}.tmp`;
@@ -55,9 +54,11 @@ export function openCheckCache(
 function readCheck(file: string): CheckRecord | undefined {
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as CheckEntry;
-    const assetsSame = entry.assets.every(([asset, digest]) => digestOf(asset) === digest);
-    const valid = Array.isArray(entry.record?.summary?.diagnostics) && entry.record.files;
-    return assetsSame && valid ? entry.record : undefined;
+    const { record, assets } = entry;
+    if (!Array.isArray(record?.summary?.diagnostics) || !Array.isArray(record.assets))
+      return undefined;
+    const assetsSame = record.assets.every((asset, i) => digestOf(asset) === assets[i]);
+    return assetsSame ? record : undefined;
   } catch {
     return undefined;
   }

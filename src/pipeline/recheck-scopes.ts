@@ -22,16 +22,20 @@ export interface CheckRecord {
   summary: ConfigSummary;
   /** By the file's path as shown in diagnostics. */
   files: Record<string, FileFacts>;
+  /** Files read besides the configuration's own (flow definitions): a change to one is a miss. */
+  assets: string[];
 }
 
 /** The record of a full check of `files` (path → digest). */
 export function recordCheck(
   checked: CheckedConfig,
   files: ReadonlyMap<string, string>,
+  assets: readonly string[],
 ): CheckRecord {
   return {
     summary: summarizeConfig(checked),
     files: fileFacts(checked.declared, files),
+    assets: [...assets],
   };
 }
 
@@ -125,6 +129,7 @@ export function recheckedRecord(
   partial: CheckedConfig,
   files: ReadonlyMap<string, string>,
   changed: readonly string[],
+  assets: readonly string[],
 ): CheckRecord {
   const rechecked = (address: string | undefined) =>
     address !== undefined && scopes.has(scopeOfAddress(address));
@@ -155,7 +160,12 @@ export function recheckedRecord(
   const keptFiles = Object.fromEntries(
     Object.entries(record.files).filter(([file]) => !changed.includes(file)),
   );
-  return { summary, files: { ...keptFiles, ...changedFacts } };
+  return {
+    summary,
+    files: { ...keptFiles, ...changedFacts },
+    // The other tenants' flow definitions still count.
+    assets: [...new Set([...record.assets, ...assets])].sort(),
+  };
 }
 
 function without<T>(record: Record<string, T>, scopes: ReadonlySet<string>): Record<string, T> {

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { hashed } from '../../src/model/canonicalize.js';
 import { migrate } from '../../src/store/migrate.js';
-import type { SqlStateStore } from '../../src/store/sql-state-store.js';
-import type { RevisionInput } from '../../src/store/state-store.js';
 import { storeTargets } from '../helpers/databases.js';
-import { create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
-
-const LOCK = { lockTimeoutMs: 5_000 };
-
-/** An apply as the CLI makes it: changes written and revisions recorded together. */
-function apply(store: SqlStateStore, inputs: RevisionInput[]) {
-  return store.withLockedScopes(
-    inputs.map((input) => input.scope),
-    LOCK,
-    async (tx) => ({ commit: true, value: await tx.applyRevisions(inputs, new Map()) }),
-  );
-}
+import {
+  applyRevisions,
+  create,
+  queues,
+  remove,
+  revisionOf,
+  update,
+  value,
+} from './fixtures/changes.js';
 
 describe.each(storeTargets())(
   'what a read tells about edits outside ccac on $dialect',
@@ -23,8 +18,11 @@ describe.each(storeTargets())(
     it('vouches for rows ccac wrote, and keeps count through creates, updates and deletes', async () => {
       const store = await target.open();
       const first = queues('acme', 3);
-      await apply(store, [revisionOf('acme', first), revisionOf('beta', queues('beta', 2))]);
-      await apply(store, [
+      await applyRevisions(store, [
+        revisionOf('acme', first),
+        revisionOf('beta', queues('beta', 2)),
+      ]);
+      await applyRevisions(store, [
         revisionOf('acme', [
           update(first[0]!, value({ channelType: 'chat', v: 2 })),
           remove(first[1]!),
@@ -58,8 +56,11 @@ describe.each(storeTargets())(
     it('finds rows changed, renamed, added or removed by other SQL', async () => {
       const store = await target.open();
       const [a, b, c] = queues('acme', 3);
-      await apply(store, [revisionOf('acme', [a!, b!, c!]), revisionOf('beta', queues('beta', 2))]);
-      await apply(store, [revisionOf('gamma', queues('gamma', 2))]);
+      await applyRevisions(store, [
+        revisionOf('acme', [a!, b!, c!]),
+        revisionOf('beta', queues('beta', 2)),
+      ]);
+      await applyRevisions(store, [revisionOf('gamma', queues('gamma', 2))]);
       await store.db.query(
         `update resources set value = jsonb_set(value, '{spec,i}', '99')
         where scope = 'acme' and name = 'q00000'`,
@@ -102,7 +103,7 @@ describe.each(storeTargets())(
         `insert into resources (scope, kind, name, tenant, value, hash)
        values ('acme', 'Queue', 'q00001', 'acme', '{"spec": {"stale": true}}', 'x')`,
       );
-      await apply(store, [revisionOf('acme', [a!, b!])]);
+      await applyRevisions(store, [revisionOf('acme', [a!, b!])]);
       const state = await store.readState(['acme']);
       expect(state.model.get('Queue', 'q00001', 'acme')).toMatchObject({
         spec: b!.after!.spec,
@@ -116,8 +117,8 @@ describe.each(storeTargets())(
       const url = await target.freshUrl();
       const store = await target.open(url);
       const first = queues('acme', 3);
-      await apply(store, [revisionOf('acme', first)]);
-      await apply(store, [revisionOf('acme', [remove(first[2]!)])]);
+      await applyRevisions(store, [revisionOf('acme', first)]);
+      await applyRevisions(store, [revisionOf('acme', [remove(first[2]!)])]);
       // Back to the schema of migration 001, as a store written by an older ccac.
       await store.db.query('delete from ccac_migrations where version > 1');
       await store.db.query('alter table resources drop column row_md5');

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scopeDigest } from '../../src/model/scope-digest.js';
-import type { SqlStateStore } from '../../src/store/sql-state-store.js';
-import type { RevisionInput } from '../../src/store/state-store.js';
 import { storeTargets } from '../helpers/databases.js';
-import { create, queues, revisionOf, value } from './fixtures/changes.js';
-
-const LOCK = { lockTimeoutMs: 5_000 };
-
-function apply(store: SqlStateStore, inputs: RevisionInput[]) {
-  return store.withLockedScopes(
-    inputs.map((input) => input.scope),
-    LOCK,
-    async (tx) => ({ commit: true, value: await tx.applyRevisions(inputs, new Map()) }),
-  );
-}
+import { applyRevisions, create, queues, revisionOf, value } from './fixtures/changes.js';
 
 describe.each(storeTargets())('scope summaries on $dialect', (target) => {
   it('sum up each scope as its rows would, digest included', async () => {
@@ -26,7 +14,7 @@ describe.each(storeTargets())('scope summaries on $dialect', (target) => {
       create('acme', 'Queue', 'Ünïcode', value({ channelType: 'email' })),
       create('acme', 'Tenant', 'acme', value({ countryOfOperation: 'NL' })),
     ];
-    await apply(store, [revisionOf('acme', acme), revisionOf('beta', queues('beta', 1))]);
+    await applyRevisions(store, [revisionOf('acme', acme), revisionOf('beta', queues('beta', 1))]);
 
     const summaries = await store.scopeSummaries(['acme', 'beta', 'nobody']);
     const state = await store.readState(['acme', 'beta']);
@@ -55,7 +43,7 @@ describe.each(storeTargets())('scope summaries on $dialect', (target) => {
 
   it('tell rows changed by other SQL: checksum broken, digest moved', async () => {
     const store = await target.open();
-    await apply(store, [revisionOf('acme', queues('acme', 3))]);
+    await applyRevisions(store, [revisionOf('acme', queues('acme', 3))]);
     const before = (await store.scopeSummaries(['acme'])).get('acme')!;
     await store.db.query(
       `update resources set value = jsonb_set(value, '{spec,i}', '99') where name = 'q00000'`,

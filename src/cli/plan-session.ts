@@ -1,8 +1,7 @@
-import { GLOBAL_SCOPE } from '../model/address.js';
-import { debug } from './debug.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { GLOBAL_SCOPE } from '../model/address.js';
+import { Model } from '../model/model.js';
 import type { CheckedConfig } from '../pipeline/check-config.js';
-import type { DesiredConfig } from './load-desired.js';
 import { summaryDigest, type ConfigSummary } from '../pipeline/config-summary.js';
 import {
   baseRevisions,
@@ -10,7 +9,6 @@ import {
   planConfiguration,
   type PlanOutcome,
 } from '../pipeline/plan-configuration.js';
-import { Model } from '../model/model.js';
 import { declaredScopes, planScopes, scopesToRead } from '../pipeline/plan-scopes.js';
 import {
   modelDigests,
@@ -25,6 +23,8 @@ import type {
   StateReader,
   StoredState,
 } from '../store/state-store.js';
+import { debug } from './debug.js';
+import type { DesiredConfig } from './load-desired.js';
 
 /** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */
 export type Summaries = Promise<ReadonlyMap<string, ScopeSummary>>;

@@ -11,7 +11,7 @@ import {
   textDiffLines,
   textSummary,
 } from './plan-values.js';
-import { chunkedWriter } from './text-chunks.js';
+import { chunkedWriter, type ChunkedWriter } from './text-chunks.js';
 
 /**
  * The words around the changes: a plan's by default; `history show` and `drift` render changes
@@ -66,13 +66,13 @@ export function writePlanText(
     if (deletions > 0) {
       out.add(`${separator}${c.red(c.bold(`Deletions (${deletions}):`))}\n\n`);
       for (const change of plan.changes)
-        if (change.action === 'delete') out.add(changeText(change, style));
+        if (change.action === 'delete') addChange(change, style, out);
     }
     const others = plan.changes.length - deletions;
     if (others > 0) {
       out.add(`${separator}${c.bold(`Changes (${others}):`)}\n\n`);
       for (const change of plan.changes)
-        if (change.action !== 'delete') out.add(changeText(change, style));
+        if (change.action !== 'delete') addChange(change, style, out);
     }
   }
   const diagnostics = renderDiagnosticsText(plan.diagnostics, color);
@@ -115,11 +115,11 @@ function changeStyle(c: Paint, wording: PlanWording): ChangeStyle {
 
 const INDENT = '      ';
 
-function changeText(change: ResourceChange, style: ChangeStyle): string {
+/** A change's lines, one by one: joined only into the writer's pieces. */
+function addChange(change: ResourceChange, style: ChangeStyle, out: ChunkedWriter): void {
   const { action } = change;
-  let text = `  ${style.head[action]} ${style.c.bold(change.address)} ${style.verb[action]}\n`;
-  for (const field of change.fields) text += fieldText(field, action, style);
-  return text;
+  out.add(`  ${style.head[action]} ${style.c.bold(change.address)} ${style.verb[action]}\n`);
+  for (const field of change.fields) out.add(fieldText(field, action, style));
 }
 
 /** One field: `~ path: before → after`, `+ path: after`, `- path: before`; texts as line diffs. */

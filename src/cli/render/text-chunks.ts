@@ -8,23 +8,24 @@ export interface ChunkedWriter {
 }
 
 /**
- * Gathers small texts into pieces for `write`. A piece is joined from short strings and passed on
- * while young: a long output never exists as one string, and garbage collection never has to
- * copy what is already written.
+ * Gathers small texts into pieces for `write`. A piece is joined from short strings (one flat
+ * string, not a rope of `+=`) and passed on while young: a long output never exists as one string,
+ * and garbage collection never has to copy what is already written.
  */
 export function chunkedWriter(write: (text: string) => void): ChunkedWriter {
-  let pending = '';
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length > 0) write(parts.join(''));
+    parts = [];
+    size = 0;
+  };
   return {
     add(text) {
-      pending += text;
-      if (pending.length >= CHUNK_CHARS) {
-        write(pending);
-        pending = '';
-      }
+      parts.push(text);
+      size += text.length;
+      if (size >= CHUNK_CHARS) flush();
     },
-    end() {
-      if (pending !== '') write(pending);
-      pending = '';
-    },
+    end: flush,
   };
 }

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileEntry } from '../config/file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 import { buildId } from './build-id.js';
-import type { EntryWrite } from './write-entries.js';
+import { writeEntries, type EntryWrite } from './write-entries.js';
 
 /** Where entries live unless CCAC_CACHE_DIR says otherwise; CCAC_CACHE=off turns caching off. */
 export const DEFAULT_CACHE_DIR = '.ccac/cache';
@@ -18,8 +18,8 @@ export const DEFAULT_CACHE_DIR = '.ccac/cache';
 export interface ParseCache {
   lookup(files: readonly SourceFile[]): (FileEntry | undefined)[];
   /**
-   * `fresh`: entries as JSON text, by index of their file. Returns at once: a thread writes them,
-   * and the process does not exit before it is done.
+   * `fresh`: entries as JSON text, by index of their file. Many entries are written by a thread
+   * while the run goes on (the process does not exit before it is done); a few, here and now.
    */
   store(files: readonly SourceFile[], fresh: ReadonlyMap<number, string>): Promise<void>;
 }
@@ -45,12 +45,17 @@ export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache
       // Each file's entry name once: used for the writes and to know which entries to keep.
       const names = files.map((file) => path.basename(entryPath(file)));
       const writes = [...fresh].map(([index, text]) => ({ name: names[index]!, text }));
-      writeInBackground(dir, writes, names);
+      const bytes = writes.reduce((sum, { text }) => sum + text.length, 0);
+      if (bytes < BACKGROUND_BYTES) writeEntries(dir, writes, new Set(names));
+      else writeInBackground(dir, writes, names);
     },
   };
 }
 
 const WRITER = new URL('./write-entries-worker.js', import.meta.url);
+
+/** Below this much entry text, starting a thread costs more than writing on this one. */
+const BACKGROUND_BYTES = 1024 * 1024;
 
 /**
  * A cold run of a large configuration writes thousands of entries (38 MB at 100k resources):

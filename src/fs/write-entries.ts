@@ -11,9 +11,10 @@ export interface EntryWrite {
 const SPARE_ENTRIES = 10_000;
 
 /**
- * Writes entries into the cache folder, then prunes it. Synchronous: it runs on a thread of its
- * own (write-entries-worker.ts), where a plain loop of system calls is the cheapest way to write
- * a thousand files. Best effort throughout: a read-only or full disk costs the next run a parse.
+ * Writes entries into the cache folder, then prunes it. Synchronous: many entries are written on
+ * a thread of their own (write-entries-worker.ts), where a plain loop of system calls is the
+ * cheapest way to write a thousand files; a few, on the caller's. Best effort throughout: a
+ * read-only or full disk costs the next run a parse.
  */
 export function writeEntries(
   dir: string,

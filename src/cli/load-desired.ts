@@ -10,11 +10,9 @@ import {
   scopesToRecheck,
   type CheckRecord,
 } from '../pipeline/recheck-scopes.js';
-import type { FileEntry } from '../config/file-entry.js';
 import { loadConfigWithEntries } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
 import { openCheckCache } from '../fs/check-cache.js';
-import { entriesInThreads } from '../fs/parse-in-threads.js';
 import { readAssets, readConfigFiles, type ReadResult } from '../fs/read-config-files.js';
 import { cacheSettings, openParseCache, type ParseCache } from '../fs/parse-cache.js';
 import { debug } from './debug.js';
@@ -80,6 +78,7 @@ function scopedLoader(record: CheckRecord, files: readonly SourceFile[], cache: 
     const loaded = await loadFiles(
       files.filter((file) => needed.has(file.path)),
       cache,
+      files,
     );
     const declared = inRecheck(loaded.resources, scopes);
     const assets = await readAssets(assetsNeeded(declared));
@@ -118,7 +117,7 @@ async function recheck(
   cache: ParseCache,
 ) {
   const changedFiles = files.filter((file) => changed.includes(file.path));
-  const now = await loadFiles(changedFiles, cache);
+  const now = await loadFiles(changedFiles, cache, files);
   if (now.diagnostics.length > 0) return undefined;
   const scopes = scopesToRecheck(record, changed, now.resources);
   if (!scopes) return undefined;
@@ -127,6 +126,7 @@ async function recheck(
   const loaded = await loadFiles(
     files.filter((file) => needed.has(file.path) || changed.includes(file.path)),
     cache,
+    files,
   );
   if (loaded.diagnostics.length > 0) return undefined;
   const declared = inRecheck(loaded.resources, scopes);
@@ -140,13 +140,18 @@ async function recheck(
   };
 }
 
-/** Declarations of some files, from the parse cache where it knows them; new entries are cached. */
-async function loadFiles(files: readonly SourceFile[], cache: ParseCache) {
-  const entries = cache.lookup(files);
-  const fresh = await parseMissing(files, entries);
-  const loaded = loadConfigWithEntries(files, entries);
-  for (const [index, entry] of loaded.fresh) fresh.set(index, JSON.stringify(entry));
-  await cache.store(files, fresh);
+/**
+ * Declarations of some files, from the parse cache where it knows them; the others are parsed and
+ * their entries cached. `all`: every file of the configuration, whose entries the cache keeps.
+ */
+async function loadFiles(
+  files: readonly SourceFile[],
+  cache: ParseCache,
+  all: readonly SourceFile[] = files,
+) {
+  const loaded = loadConfigWithEntries(files, cache.lookup(files));
+  const fresh = new Map([...loaded.fresh].map(([index, entry]) => [index, JSON.stringify(entry)]));
+  await cache.store(files, fresh, all);
   return loaded;
 }
 
@@ -159,25 +164,4 @@ async function checkFiles(
   const loaded = await loadFiles(files, cache);
   const assets = await readAssets(assetsNeeded(loaded.resources));
   return checkConfig(loaded.resources, [...readDiagnostics, ...loaded.diagnostics], assets);
-}
-
-/**
- * Fills `entries` for files the cache missed by parsing them in threads; returns the new entries'
- * text to cache. Files with diagnostics, or too few files for threads, stay for the main thread.
- */
-async function parseMissing(
-  files: readonly SourceFile[],
-  entries: (FileEntry | undefined)[],
-): Promise<Map<number, string>> {
-  const fresh = new Map<number, string>();
-  const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
-  const parsed = await entriesInThreads(missing.map((index) => files[index]!));
-  if (parsed) debug(`parsed ${missing.length} files in ${parsed.threads} threads`);
-  parsed?.entries.forEach((text, k) => {
-    if (text === null) return;
-    const index = missing[k]!;
-    entries[index] = JSON.parse(text) as FileEntry;
-    fresh.set(index, text);
-  });
-  return fresh;
 }

@@ -40,27 +40,34 @@ function fastSchema(): JsYaml.Schema {
   return (schema ??= jsYaml().FAILSAFE_SCHEMA.extend({ implicit: scalarTypes() }));
 }
 
+// js-yaml asks every type in turn about every plain scalar, most of which are names and other
+// text: a look at the first character or the length rules out a type before its patterns run.
 const scalarTypes = () => [
   new (jsYaml().Type)('tag:yaml.org,2002:null', {
     kind: 'scalar',
-    resolve: (data: string | null) => data === null || NULL.test(data),
+    resolve: (data: string | null) => data === null || (data.length <= 4 && NULL.test(data)),
     construct: () => null,
   }),
   new (jsYaml().Type)('tag:yaml.org,2002:bool', {
     kind: 'scalar',
-    resolve: (data: string | null) => data !== null && BOOL.test(data),
+    resolve: (data: string | null) =>
+      data !== null && (data.length === 4 || data.length === 5) && BOOL.test(data),
     construct: (data: string) => data[0] === 't' || data[0] === 'T',
   }),
   new (jsYaml().Type)('tag:yaml.org,2002:int', {
     kind: 'scalar',
     resolve: (data: string | null) =>
-      data !== null && (INT_OCT.test(data) || INT_DEC.test(data) || INT_HEX.test(data)),
+      data !== null &&
+      mayBeNumber(data, false) &&
+      (INT_OCT.test(data) || INT_DEC.test(data) || INT_HEX.test(data)),
     construct: (data: string) => integer(data),
   }),
   new (jsYaml().Type)('tag:yaml.org,2002:float', {
     kind: 'scalar',
     resolve: (data: string | null) =>
-      data !== null && (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
+      data !== null &&
+      mayBeNumber(data, true) &&
+      (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
     construct: (data: string) =>
       FLOAT_NAN.test(data)
         ? data.slice(-3).toLowerCase() === 'nan'
@@ -71,6 +78,17 @@ const scalarTypes = () => [
         : parseFloat(data),
   }),
 ];
+
+/** Every number pattern above starts with a sign or a digit, floats also with `.`. */
+function mayBeNumber(data: string, float: boolean): boolean {
+  const first = data.charCodeAt(0);
+  return (
+    (first >= 0x30 && first <= 0x39) ||
+    first === 0x2b ||
+    first === 0x2d ||
+    (float && first === 0x2e)
+  );
+}
 
 /**
  * Tags, anchors, aliases, directives and merge keys anywhere in the text (even inside a string)
@@ -89,19 +107,16 @@ export function fastParseValues(text: string): unknown[] | undefined {
     return undefined; // a syntax error, duplicate key or deep nesting: `yaml` says where
   }
   if (needsExact) return undefined;
-  const plain: unknown[] = [];
   try {
     for (const value of values) {
       // An empty document is skipped by the exact parser and a `null` one kept: tell them apart there.
       if (value === null || value === undefined) return undefined;
-      const copied = plainCopy(value);
-      if (copied === GIVE_UP) return undefined;
-      plain.push(copied);
+      if (!keysAgree(value)) return undefined;
     }
   } catch {
-    return undefined; // nesting too deep to copy: the exact parser reports it
+    return undefined; // nesting too deep to walk: the exact parser reports it
   }
-  return plain;
+  return values;
 }
 
 // js-yaml is more lenient than `yaml` (comments glued to a value, tabs, multi-line keys, odd
@@ -151,8 +166,6 @@ function isPlainLayout(text: string): boolean {
   return true;
 }
 
-const GIVE_UP = Symbol('give up');
-
 /**
  * A key that a plain scalar of another type turned into text (`1`, `null`, `true`, `.inf`) may be
  * spelt differently by the exact parser: leave those to it.
@@ -163,33 +176,19 @@ function keyMayDiffer(key: string): boolean {
   return key.includes('Infinity') || !Number.isNaN(Number(key));
 }
 
-/** Own-property copy (a `__proto__` key stays a plain key), checking keys on the way. */
-function plainCopy(value: unknown): unknown {
+/**
+ * Whether every key, at every depth, is one the exact parser spells the same. The values are
+ * kept as js-yaml made them, not copied: plain objects and arrays, with a `__proto__` key set as
+ * an own property (js-yaml defines it rather than assigning it).
+ */
+function keysAgree(value: unknown): boolean {
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item = plainCopy(value[i]);
-      if (item === GIVE_UP) return GIVE_UP;
-      out[i] = item;
-    }
-    return out;
+    for (const item of value) if (!keysAgree(item)) return false;
+    return true;
   }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      if (keyMayDiffer(key)) return GIVE_UP;
-      const item = plainCopy((value as Record<string, unknown>)[key]);
-      if (item === GIVE_UP) return GIVE_UP;
-      if (key === '__proto__')
-        Object.defineProperty(out, key, {
-          value: item,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      else out[key] = item;
-    }
-    return out;
+  if (value === null || typeof value !== 'object') return true;
+  for (const key in value) {
+    if (keyMayDiffer(key) || !keysAgree((value as Record<string, unknown>)[key])) return false;
   }
-  return value;
+  return true;
 }

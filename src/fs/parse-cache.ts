@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { FileEntry } from '../config/file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 import { buildId } from './build-id.js';
 import { openFileIndex, type FileIndex } from './file-index.js';
+import { writeEntries, type EntryWrite } from './write-entries.js';
 
 /** Where entries live unless CCAC_CACHE_DIR says otherwise; CCAC_CACHE=off turns caching off. */
 export const DEFAULT_CACHE_DIR = '.ccac/cache';
@@ -19,8 +20,17 @@ export interface ParseCache {
   /** What the cache knows of files by their stat, so unchanged ones are not read (file-index.ts). */
   files?: FileIndex;
   lookup(files: readonly SourceFile[]): (FileEntry | undefined)[];
-  /** `fresh`: entries as JSON text, by index of their file. Saves the file index too. */
-  store(files: readonly SourceFile[], fresh: ReadonlyMap<number, string>): Promise<void>;
+  /**
+   * `fresh`: entries as JSON text, by index of their file in `files`; `inUse`, every file of the
+   * configuration when `files` are some of them (their entries are kept when the cache is pruned).
+   * Many entries are written by a thread while the run goes on (the process does not exit before
+   * it is done); a few, here and now. The file index is saved too.
+   */
+  store(
+    files: readonly SourceFile[],
+    fresh: ReadonlyMap<number, string>,
+    inUse?: readonly SourceFile[],
+  ): Promise<void>;
 }
 
 const NO_CACHE: ParseCache = {
@@ -50,43 +60,39 @@ export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache
         .update(file.digest !== undefined ? `bytes ${file.digest}` : `text ${file.text}`)
         .digest('hex')}.json`,
     );
-  const index = openFileIndex(dir);
+  const fileIndex = openFileIndex(dir);
   return {
-    files: index,
+    files: fileIndex,
     lookup: (files) => files.map((file) => readEntry(entryPath(file))),
-    store: async (files, fresh) => {
-      index.save();
+    store: async (files, fresh, inUse = files) => {
+      fileIndex.save();
       if (fresh.size === 0) return;
-      try {
-        mkdirSync(dir, { recursive: true });
-      } catch {
-        return;
-      }
-      await Promise.all(
-        [...fresh].map(([index, entry]) => writeEntry(entryPath(files[index]!), entry)),
-      );
-      await prune(dir, new Set(files.map((file) => path.basename(entryPath(file)))));
+      const name = (file: SourceFile) => path.basename(entryPath(file));
+      const writes = [...fresh].map(([index, text]) => ({ name: name(files[index]!), text }));
+      const used = inUse.map(name);
+      const bytes = writes.reduce((sum, { text }) => sum + text.length, 0);
+      if (bytes < BACKGROUND_BYTES) writeEntries(dir, writes, new Set(used));
+      else writeInBackground(dir, writes, used);
     },
   };
 }
 
-const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
+const WRITER = new URL('./write-entries-worker.js', import.meta.url);
 
-/** Entries kept beyond those of the current run, before the others are removed. */
-const SPARE_ENTRIES = 10_000;
+/** Below this much entry text, starting a thread costs more than writing on this one. */
+const BACKGROUND_BYTES = 1024 * 1024;
 
 /**
- * Every edit leaves an entry behind: once they far outnumber the files of this run, the ones this
- * run did not use go. Runs after a change only, so an unchanged configuration pays nothing.
+ * A cold run of a large configuration writes thousands of entries (38 MB at 100k resources):
+ * almost a second of system calls, which a thread of their own does while the run plans. The
+ * process exits once the thread is done; a thread that fails leaves the cache as it was.
  */
-async function prune(dir: string, used: ReadonlySet<string>): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  if (names.length <= used.size + SPARE_ENTRIES) return;
-  await Promise.all(
-    names
-      .filter((name) => ENTRY_NAME.test(name) && !used.has(name))
-      .map((name) => rm(path.join(dir, name), { force: true }).catch(() => undefined)),
-  );
+function writeInBackground(dir: string, writes: EntryWrite[], used: string[]): void {
+  try {
+    new Worker(WRITER, { workerData: { dir, writes, used } }).on('error', () => undefined);
+  } catch {
+    // No thread to be had: the next run parses these files again.
+  }
 }
 
 function readEntry(file: string): FileEntry | undefined {
@@ -95,17 +101,5 @@ function readEntry(file: string): FileEntry | undefined {
     return Array.isArray(entry?.resources) ? (entry as FileEntry) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Written aside and renamed into place, so a reader never sees half an entry. */
-async function writeEntry(file: string, entry: string): Promise<void> {
-  const aside = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(aside, entry);
-    await rename(aside, file);
-  } catch {
-    // A read-only or full disk costs the next run a parse, nothing more.
-    await rm(aside, { force: true }).catch(() => undefined);
   }
 }

@@ -18,7 +18,7 @@ import {
 import type { Output } from '../output.js';
 import { planDesired, prefetchSummaries, unchangedPlan } from '../plan-session.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
-import { renderPlan } from '../render/render-plan.js';
+import { writePlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
 
 interface PlanOptions {
@@ -59,7 +59,7 @@ export function registerPlan(
           ? await unchangedPlan(config.summary, summaries, options.tenant)
           : undefined;
       if (quick) {
-        output.out(renderPlan(quick, options.format, output.color));
+        writePlan(quick, options.format, output.color, output.out);
         return exitCodeFor({ errors: hasErrors(quick.diagnostics), changes: false });
       }
       const planned = await planDesired(store, config, {
@@ -72,13 +72,13 @@ export function registerPlan(
       const { scopes, stored, checked } = planned;
       // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
       const plan = await markDrift(planned.plan, store, stored);
-      output.out(
-        options.format === 'markdown'
-          ? renderPlanMarkdown(plan, {
-              graph: planRoutingMermaid(plan.changes, checked.desired, stored.model),
-            })
-          : renderPlan(plan, options.format, output.color),
-      );
+      if (options.format === 'markdown')
+        output.out(
+          renderPlanMarkdown(plan, {
+            graph: planRoutingMermaid(plan.changes, checked.desired, stored.model),
+          }),
+        );
+      else writePlan(plan, options.format, output.color, output.out);
       const errors = hasErrors(plan.diagnostics);
       if (options.out && !errors) {
         const saved = sealPlan(plan, {

@@ -2,10 +2,40 @@ import { sortKeys } from '../../model/canonical-json.js';
 import type { ResourceValue } from '../../model/model.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import { diagnosticJson } from './diagnostics.js';
+import { chunkedWriter } from './text-chunks.js';
 
 /** SPEC §5, pretty-printed: the same plan always gives the same bytes. */
 export function renderPlanJson(plan: Plan): string {
-  return `${JSON.stringify(orderedPlan(plan), null, 2)}\n`;
+  const pieces: string[] = [];
+  writePlanJson(plan, (text) => pieces.push(text));
+  return pieces.join('');
+}
+
+/** Where the changes go in the pretty-printed plan without them: a top-level key, indent 2. */
+const NO_CHANGES = '\n  "changes": [],\n';
+
+/**
+ * As `renderPlanJson`, in pieces: the same bytes as one `JSON.stringify(plan, null, 2)`, but each
+ * change is stringified on its own (indented as it would be inside the whole), so a plan of
+ * 100,000 creates is never one string of tens of MB.
+ */
+export function writePlanJson(plan: Plan, write: (text: string) => void): void {
+  const frame = JSON.stringify(orderedPlan({ ...plan, changes: [] }), null, 2);
+  const at = frame.indexOf(NO_CHANGES);
+  const out = chunkedWriter(write);
+  if (plan.changes.length === 0 || at < 0) {
+    out.add(`${JSON.stringify(orderedPlan(plan), null, 2)}\n`);
+    out.end();
+    return;
+  }
+  out.add(`${frame.slice(0, at)}\n  "changes": [\n`);
+  plan.changes.forEach((change, i) => {
+    // JSON text has no raw line breaks inside strings: every `\n` is a line of the layout.
+    const text = JSON.stringify(orderedChange(change), null, 2).replaceAll('\n', '\n    ');
+    out.add(i === 0 ? `    ${text}` : `,\n    ${text}`);
+  });
+  out.add(`\n  ],\n${frame.slice(at + NO_CHANGES.length)}\n`);
+  out.end();
 }
 
 /**

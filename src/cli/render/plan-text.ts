@@ -7,11 +7,11 @@ import {
   describeScopes,
   isMultiLine,
   isTextField,
-  splitDeletions,
   summaryLine,
   textDiffLines,
   textSummary,
 } from './plan-values.js';
+import { chunkedWriter, type ChunkedWriter } from './text-chunks.js';
 
 /**
  * The words around the changes: a plan's by default; `history show` and `drift` render changes
@@ -34,68 +34,118 @@ export const PLAN_WORDING: PlanWording = {
  * and updates, each with its field changes; then diagnostics and the closing count line.
  */
 export function renderPlanText(plan: Plan, color: boolean, wording = PLAN_WORDING): string {
+  const pieces: string[] = [];
+  writePlanText(plan, color, wording, (text) => pieces.push(text));
+  return pieces.join('');
+}
+
+/**
+ * As `renderPlanText`, handed to `write` in pieces of some tens of kB: the plan of 100,000 creates
+ * is some 30 MB of text, which as one string (and one buffer to write it) costs seconds of
+ * building, copying and garbage collection.
+ */
+export function writePlanText(
+  plan: Plan,
+  color: boolean,
+  wording: PlanWording,
+  write: (text: string) => void,
+): void {
   const c = paint(color);
-  const parts: string[] = [];
+  const out = chunkedWriter(write);
+  // Sections are separated by one empty line: every section after the first starts with `\n`.
+  let separator = '';
   if (plan.changes.length > 0) {
-    parts.push(
+    out.add(
       `${c.bold(wording.heading(plan))}\n\n` +
         'Resource actions are indicated with the following symbols:\n' +
         `  ${c.green('+')} create\n  ${c.yellow('~')} update\n  ${c.red('-')} delete\n`,
     );
-    const { deletions, others } = splitDeletions(plan.changes);
-    if (deletions.length > 0) {
-      parts.push(
-        `${c.red(c.bold(`Deletions (${deletions.length}):`))}\n\n` +
-          deletions.map((change) => renderChange(change, c, wording)).join(''),
-      );
+    separator = '\n';
+    const style = changeStyle(c, wording);
+    const deletions = countDeletions(plan.changes);
+    if (deletions > 0) {
+      out.add(`${separator}${c.red(c.bold(`Deletions (${deletions}):`))}\n\n`);
+      for (const change of plan.changes)
+        if (change.action === 'delete') addChange(change, style, out);
     }
-    if (others.length > 0) {
-      parts.push(
-        `${c.bold(`Changes (${others.length}):`)}\n\n` +
-          others.map((change) => renderChange(change, c, wording)).join(''),
-      );
+    const others = plan.changes.length - deletions;
+    if (others > 0) {
+      out.add(`${separator}${c.bold(`Changes (${others}):`)}\n\n`);
+      for (const change of plan.changes)
+        if (change.action !== 'delete') addChange(change, style, out);
     }
   }
   const diagnostics = renderDiagnosticsText(plan.diagnostics, color);
-  if (diagnostics !== '') parts.push(diagnostics);
-  parts.push(`${c.bold(wording.summary(plan))}\n`);
-  return parts.join('\n');
+  if (diagnostics !== '') {
+    out.add(`${separator}${diagnostics}`);
+    separator = '\n';
+  }
+  out.add(`${separator}${c.bold(wording.summary(plan))}\n`);
+  out.end();
 }
 
-function renderChange(change: ResourceChange, c: Paint, wording: PlanWording): string {
-  const tint = tintOf(change.action, c);
-  const head = `  ${tint(ACTION_SYMBOL[change.action])} ${c.bold(change.address)} ${wording.verb[change.action]}\n`;
-  return head + change.fields.flatMap((field) => fieldLines(field, change, c)).join('');
+/** Deletions come first, in their own section (they are what reviewers must not miss). */
+function countDeletions(changes: readonly ResourceChange[]): number {
+  let count = 0;
+  for (const change of changes) if (change.action === 'delete') count++;
+  return count;
+}
+
+/** Painted symbols and words, made once per plan rather than once per line. */
+interface ChangeStyle {
+  c: Paint;
+  head: Record<Action, string>;
+  verb: Record<Action, string>;
+  added: string;
+  removed: string;
+  changed: string;
+}
+
+function changeStyle(c: Paint, wording: PlanWording): ChangeStyle {
+  const head = (action: Action) => tintOf(action, c)(ACTION_SYMBOL[action]);
+  return {
+    c,
+    head: { create: head('create'), update: head('update'), delete: head('delete') },
+    verb: wording.verb,
+    added: c.green('+'),
+    removed: c.red('-'),
+    changed: c.yellow('~'),
+  };
+}
+
+const INDENT = '      ';
+
+/** A change's lines, one by one: joined only into the writer's pieces. */
+function addChange(change: ResourceChange, style: ChangeStyle, out: ChunkedWriter): void {
+  const { action } = change;
+  out.add(`  ${style.head[action]} ${style.c.bold(change.address)} ${style.verb[action]}\n`);
+  for (const field of change.fields) out.add(fieldText(field, action, style));
 }
 
 /** One field: `~ path: before → after`, `+ path: after`, `- path: before`; texts as line diffs. */
-function fieldLines(field: FieldChange, change: ResourceChange, c: Paint): string[] {
-  const indent = '      ';
+function fieldText(field: FieldChange, action: Action, style: ChangeStyle): string {
+  const { c } = style;
   const symbol =
     field.before === undefined
-      ? c.green('+')
+      ? style.added
       : field.after === undefined
-        ? c.red('-')
-        : c.yellow('~');
-  if (change.action !== 'update') {
-    const value = change.action === 'create' ? field.after : field.before;
+        ? style.removed
+        : style.changed;
+  if (action !== 'update') {
+    const value = action === 'create' ? field.after : field.before;
     const shown = isMultiLine(value) ? c.dim(textSummary(value)) : compactJson(value);
-    return [`${indent}${symbol} ${field.path}: ${shown}\n`];
+    return `${INDENT}${symbol} ${field.path}: ${shown}\n`;
   }
   if (isTextField(field)) {
-    const hunks = textDiffLines(field);
-    return [
-      `${indent}${symbol} ${field.path}:\n`,
-      ...hunks.map((line) => `${indent}    ${tintDiffLine(line, c)}\n`),
-    ];
+    let text = `${INDENT}${symbol} ${field.path}:\n`;
+    for (const line of textDiffLines(field)) text += `${INDENT}    ${tintDiffLine(line, c)}\n`;
+    return text;
   }
   if (field.before === undefined)
-    return [`${indent}${symbol} ${field.path}: ${compactJson(field.after)}\n`];
+    return `${INDENT}${symbol} ${field.path}: ${compactJson(field.after)}\n`;
   if (field.after === undefined)
-    return [`${indent}${symbol} ${field.path}: ${compactJson(field.before)}\n`];
-  return [
-    `${indent}${symbol} ${field.path}: ${compactJson(field.before)} → ${compactJson(field.after)}\n`,
-  ];
+    return `${INDENT}${symbol} ${field.path}: ${compactJson(field.before)}\n`;
+  return `${INDENT}${symbol} ${field.path}: ${compactJson(field.before)} → ${compactJson(field.after)}\n`;
 }
 
 function tintDiffLine(line: string, c: Paint): string {

@@ -1,8 +1,8 @@
 import type { Plan } from '../../plan/plan.js';
 import type { Format } from '../options.js';
-import { renderPlanJson } from './plan-json.js';
+import { writePlanJson } from './plan-json.js';
 import { renderPlanMarkdown } from './plan-markdown.js';
-import { PLAN_WORDING, renderPlanText, type PlanWording } from './plan-text.js';
+import { PLAN_WORDING, writePlanText, type PlanWording } from './plan-text.js';
 
 /** `wording` changes the text format's words only; JSON and markdown stay a plan's. */
 export function renderPlan(
@@ -11,7 +11,23 @@ export function renderPlan(
   color: boolean,
   wording: PlanWording = PLAN_WORDING,
 ): string {
-  if (format === 'json') return renderPlanJson(plan);
-  if (format === 'markdown') return renderPlanMarkdown(plan);
-  return renderPlanText(plan, color, wording);
+  const pieces: string[] = [];
+  writePlan(plan, format, color, (text) => pieces.push(text), wording);
+  return pieces.join('');
+}
+
+/**
+ * As `renderPlan`, handed to `write` in pieces as it is made: a large plan's text and JSON are
+ * tens of MB, cheaper written piece by piece than built whole.
+ */
+export function writePlan(
+  plan: Plan,
+  format: Format,
+  color: boolean,
+  write: (text: string) => void,
+  wording: PlanWording = PLAN_WORDING,
+): void {
+  if (format === 'json') writePlanJson(plan, write);
+  else if (format === 'markdown') write(renderPlanMarkdown(plan));
+  else writePlanText(plan, color, wording, write);
 }

@@ -24,6 +24,12 @@ export type ApplySettings = {
   gitCommit: string | null;
   planDigest: string;
   format?: Format;
+  /**
+   * Set when the plan is still being written out as the apply starts (--auto-approve): it
+   * resolves once it is all shown. Nothing else is said before, and nothing is committed unless
+   * it was shown.
+   */
+  planShown?: Promise<void>;
 } & (
   | {
       /** A plan made now: the model it leads to (the configuration). */
@@ -47,23 +53,24 @@ export async function applyPlan(
   settings: ApplySettings,
 ): Promise<ExitCode> {
   const scopes = Object.keys(plan.tenants).sort();
-  const outcome = await store.withLockedScopes<Outcome>(
-    scopes,
-    { lockTimeoutMs: settings.lockTimeoutMs },
-    async (tx) => {
+  const shown = settings.planShown ?? Promise.resolve();
+  const outcome = await store
+    .withLockedScopes<Outcome>(scopes, { lockTimeoutMs: settings.lockTimeoutMs }, async (tx) => {
       const checked = await checkUnderLock(tx, plan, settings);
       if ('diagnostics' in checked) return { commit: false, value: checked };
-      const progress = progressBar(checked.plan.changes.length);
+      const progress = progressAfter(shown, checked.plan.changes.length);
       try {
         const record = { ...settings, rolesByScope: checked.rolesByScope };
         const { target } = checked;
         const revisions = await writePlan(tx, checked.plan, record, target, progress.update);
+        await shown;
         return { commit: true, value: { revisions } };
       } finally {
         progress.stop();
       }
-    },
-  );
+    })
+    .finally(() => shown.catch(() => undefined)); // a failure is told after the whole plan
+  await shown;
   const { output } = settings;
   if ('diagnostics' in outcome) {
     output.err(renderDiagnosticsText(outcome.diagnostics, output.color));
@@ -110,6 +117,25 @@ async function checkUnderLock(
   settings.output.out(renderPlan(rechecked.plan, settings.format ?? 'text', settings.output.color));
   if (hasErrors(rechecked.plan.diagnostics)) return { diagnostics: [] };
   return { ...rechecked, target };
+}
+
+/** The progress bar, once the plan is shown: drawn while it is written out, it would garble it. */
+function progressAfter(shown: Promise<void>, total: number): ReturnType<typeof progressBar> {
+  let bar: ReturnType<typeof progressBar> | undefined;
+  let stopped = false;
+  shown.then(
+    () => {
+      if (!stopped) bar = progressBar(total);
+    },
+    () => undefined,
+  );
+  return {
+    update: (written, all) => bar?.update(written, all),
+    stop: () => {
+      stopped = true;
+      bar?.stop();
+    },
+  };
 }
 
 function applySummary(revisions: readonly RevisionRecord[]): string {

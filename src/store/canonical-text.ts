@@ -1,31 +1,7 @@
-import { canonicalJson } from '../model/canonical-json.js';
+import { canonicalTextOrNull } from '../model/canonical-text.js';
 import type { ResourceChange } from '../plan/plan.js';
 
-/**
- * canonicalJson(value), without building a sorted copy of a value whose keys are in order
- * already (what the planner produces): checking the order costs a fraction of copying it.
- */
-export function canonicalText(value: unknown): string {
-  return isCanonical(value) ? JSON.stringify(value) : canonicalJson(value);
-}
-
-/**
- * A plain object or array whose keys are in ascending order at every level, without undefined
- * members: JSON.stringify of it is its canonical text.
- */
-function isCanonical(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(isCanonical);
-  if (value === null || typeof value !== 'object') return true;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (i > 0 && !(keys[i - 1]! < key)) return false;
-    const item = (value as Record<string, unknown>)[key];
-    if (item === undefined || !isCanonical(item)) return false;
-  }
-  return true;
-}
+export { canonicalText, canonicalTextOrNull } from '../model/canonical-text.js';
 
 /** A change's values as canonical JSON text, null where it has none. */
 export interface ChangeText {
@@ -51,8 +27,4 @@ export class ChangeTexts {
     }
     return text;
   }
-}
-
-export function canonicalTextOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : canonicalText(value);
 }

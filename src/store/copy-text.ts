@@ -30,11 +30,13 @@ function copyLine(row: CopyRow): string {
   return `${line}\n`;
 }
 
-const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 function escaped(value: string): string {
-  // Most values (names, hashes, JSON without escapes) need nothing: test before replacing.
-  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : value;
+  // Most values (names, hashes, JSON without escapes) need nothing: test before replacing. Four
+  // one-character searches take a third of the time of one regular expression test.
+  const special =
+    value.includes('\\') || value.includes('\t') || value.includes('\n') || value.includes('\r');
+  return special ? value.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : value;
 }

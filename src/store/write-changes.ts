@@ -1,8 +1,9 @@
 import { sha256 } from '../model/canonical-json.js';
 import type { ResourceChange } from '../plan/plan.js';
-import { ChangeTexts } from './canonical-text.js';
+import { canonicalText, ChangeTexts } from './canonical-text.js';
 import type { CopyRow, Queryable } from './database.js';
-import { countsOf, insertRevisions, nextRevisions, revisionRecord } from './record-revision.js';
+import { jsonbText, NotJsonData, rowMd5 } from './jsonb-text.js';
+import { insertRevisions, nextRevisions, revisionRecord } from './record-revision.js';
 import { rowKeyOf } from './resource-row.js';
 import { rowChecksum } from './row-checksum.js';
 import type { KnownHashes, RevisionInput, RevisionRecord } from './state-store.js';
@@ -20,6 +21,17 @@ const STAGE_COLUMNS = [
   'after',
   'hash',
 ];
+const RESOURCE_COLUMNS = ['scope', 'kind', 'name', 'tenant', 'value', 'hash', 'row_md5'];
+const CHANGE_COLUMNS = [
+  'scope',
+  'revision',
+  'address',
+  'kind',
+  'name',
+  'action',
+  'before',
+  'after',
+];
 const UNIQUE_VIOLATION = '23505';
 
 /** An apply's scopes are written in groups of about this many changes, reporting progress after each. */
@@ -32,11 +44,11 @@ const UPSERT = `on conflict (scope, kind, name) do update
   set tenant = excluded.tenant, value = excluded.value, hash = excluded.hash, row_md5 = excluded.row_md5`;
 
 /**
- * The writes of one transaction. Changes go into a temporary staging table with one COPY; the
- * resource rows (deletes, creates, updates: a statement each) and the change records are then
- * written from it, so every value is sent and parsed once however many rows hold it. The server
- * computes each written resource row's checksum (`row_md5`), so reads can tell ccac's rows from
- * rows edited by other SQL.
+ * The writes of one transaction. Created rows are COPied straight into `resources`, each with
+ * its checksum (`row_md5`, computed here as rowChecksum's SQL would: jsonbText), so reads can
+ * tell ccac's rows from rows edited by other SQL; change records are COPied into `changes`. The
+ * rest — deletes, updates, and creates over rows that appeared since the plan — go through a
+ * temporary staging table, one COPY, then a set-based statement each, the server checksumming.
  */
 export class ChangeWriter {
   /** Each change's values as text, shared by the resource rows, change records and revision hashes. */
@@ -46,19 +58,14 @@ export class ChangeWriter {
   constructor(private readonly tx: Queryable) {}
 
   async writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void> {
-    if (changes.length === 0) return;
-    await this.stage(changes, hashesFrom(known));
-    await this.writeResources(changes);
+    await this.writeResources(changes, hashesFrom(known));
   }
 
   async recordRevision(input: RevisionInput): Promise<RevisionRecord> {
     const slot = (await nextRevisions(this.tx, [input])).get(input.scope)!;
     const record = revisionRecord(input, slot, this.texts);
     await insertRevisions(this.tx, [record]);
-    if (input.changes.length > 0) {
-      await this.stage(input.changes, () => null);
-      await this.recordChanges([record]);
-    }
+    await this.recordChanges(input.changes, [record]);
     return record;
   }
 
@@ -115,33 +122,78 @@ export class ChangeWriter {
   ): Promise<void> {
     await insertRevisions(this.tx, revisions);
     const changes = group.flatMap((input) => input.changes);
-    if (changes.length === 0) return;
-    await this.stage(changes, hashesFrom(known));
-    await this.writeResources(changes);
-    await this.recordChanges(revisions);
+    await this.writeResources(changes, hashesFrom(known));
+    await this.recordChanges(changes, revisions);
   }
 
-  /** Replaces the staging table's rows with `changes`; it lives until the transaction ends. */
+  /**
+   * The changes applied to `resources`: deletes and updates from the staging table, creates
+   * COPied in — or, when a created row exists already, staged and upserted with the updates.
+   */
+  private async writeResources(changes: readonly ResourceChange[], hashOf: HashOf): Promise<void> {
+    const creates = changes.filter((change) => change.action === 'create');
+    const others = changes.filter((change) => change.action !== 'create');
+    if (others.length > 0) {
+      await this.stage(others, hashOf);
+      if (others.some((change) => change.action === 'delete'))
+        await this.tx.query(
+          `delete from resources r using ${STAGE} s
+            where s.action = 'delete' and r.scope = s.scope and r.kind = s.kind and r.name = s.name`,
+        );
+    }
+    const copied = creates.length === 0 || (await this.copyCreates(creates, hashOf));
+    if (!copied) await this.stage(creates, hashOf, { append: others.length > 0 });
+    if (!copied || others.some((change) => change.action === 'update'))
+      await this.tx.query(`${INSERT_FROM_STAGE} where s.action <> 'delete' ${UPSERT}`);
+  }
+
+  /**
+   * Creates COPied into `resources`, the fast path. False when a created row exists already
+   * (made outside ccac after the plan read the store): the caller then writes creates as
+   * upserts, so the apply still leaves what it planned.
+   */
+  private async copyCreates(creates: readonly ResourceChange[], hashOf: HashOf): Promise<boolean> {
+    await this.tx.query('savepoint ccac_creates');
+    try {
+      await this.tx.copyFrom('resources', RESOURCE_COLUMNS, this.resourceRows(creates, hashOf));
+    } catch (error) {
+      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+      await this.tx.query('rollback to savepoint ccac_creates');
+      return false;
+    }
+    await this.tx.query('release savepoint ccac_creates');
+    return true;
+  }
+
+  private *resourceRows(creates: readonly ResourceChange[], hashOf: HashOf): Generator<CopyRow> {
+    for (const change of creates) {
+      const { scope, tenant } = rowKeyOf(change);
+      const { after } = this.texts.of(change);
+      if (after === null) throw new Error(`create of ${change.address} has no after value`);
+      const hash = hashOf(change, after);
+      const row = { scope, kind: change.kind, name: change.name, tenant, hash };
+      yield [scope, change.kind, change.name, tenant, after, hash, rowMd5(row, valueText(change))];
+    }
+  }
+
+  /** Replaces (or adds to) the staging table's rows; the table lives until the transaction ends. */
   private async stage(
     changes: readonly ResourceChange[],
-    hashOf: (change: ResourceChange, after: string) => string | null,
+    hashOf: HashOf,
+    { append = false } = {},
   ): Promise<void> {
-    if (this.staged) await this.tx.query(`truncate ${STAGE}`);
-    else {
+    if (!this.staged) {
       await this.tx.query(
         `create temp table ${STAGE} (scope text not null, kind text not null, name text not null,
            tenant text, address text not null, action text not null, before jsonb, after jsonb,
            hash text) on commit drop`,
       );
       this.staged = true;
-    }
+    } else if (!append) await this.tx.query(`truncate ${STAGE}`);
     await this.tx.copyFrom(STAGE, STAGE_COLUMNS, this.stageRows(changes, hashOf));
   }
 
-  private *stageRows(
-    changes: readonly ResourceChange[],
-    hashOf: (change: ResourceChange, after: string) => string | null,
-  ): Generator<CopyRow> {
+  private *stageRows(changes: readonly ResourceChange[], hashOf: HashOf): Generator<CopyRow> {
     for (const change of changes) {
       const { scope, tenant } = rowKeyOf(change);
       const { before, after } = this.texts.of(change);
@@ -161,48 +213,28 @@ export class ChangeWriter {
     }
   }
 
-  /** The staged changes applied to `resources`. */
-  private async writeResources(changes: readonly ResourceChange[]): Promise<void> {
-    const counts = countsOf(changes);
-    if (counts.delete > 0)
-      await this.tx.query(
-        `delete from resources r using ${STAGE} s
-          where s.action = 'delete' and r.scope = s.scope and r.kind = s.kind and r.name = s.name`,
-      );
-    const createsInserted = counts.create === 0 || (await this.insertCreates());
-    if (!createsInserted || counts.update > 0) {
-      const upserted = createsInserted ? `s.action = 'update'` : `s.action <> 'delete'`;
-      await this.tx.query(`${INSERT_FROM_STAGE} where ${upserted} ${UPSERT}`);
-    }
+  /** The changes recorded with their scope's revision, COPied into `changes`. */
+  private async recordChanges(
+    changes: readonly ResourceChange[],
+    revisions: readonly RevisionRecord[],
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    const revisionOf = new Map(revisions.map((r) => [r.scope, String(r.revision)]));
+    await this.tx.copyFrom('changes', CHANGE_COLUMNS, this.changeRows(changes, revisionOf));
   }
 
-  /**
-   * Creates as plain inserts, the fast path. False when a created row exists already (made
-   * outside ccac after the plan read the store): the caller then writes creates as upserts too,
-   * so the apply still leaves what it planned.
-   */
-  private async insertCreates(): Promise<boolean> {
-    await this.tx.query('savepoint ccac_creates');
-    try {
-      await this.tx.query(`${INSERT_FROM_STAGE} where s.action = 'create'`);
-    } catch (error) {
-      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-      await this.tx.query('rollback to savepoint ccac_creates');
-      return false;
+  private *changeRows(
+    changes: readonly ResourceChange[],
+    revisionOf: ReadonlyMap<string, string>,
+  ): Generator<CopyRow> {
+    for (const change of changes) {
+      const { scope } = rowKeyOf(change);
+      const revision = revisionOf.get(scope);
+      if (revision === undefined) throw new Error(`no revision recorded for scope ${scope}`);
+      const { before, after } = this.texts.of(change);
+      const { address, kind, name, action } = change;
+      yield [scope, revision, address, kind, name, action, before, after];
     }
-    await this.tx.query('release savepoint ccac_creates');
-    return true;
-  }
-
-  /** The staged changes recorded with their scope's revision. */
-  private async recordChanges(revisions: readonly RevisionRecord[]): Promise<void> {
-    await this.tx.query(
-      `insert into changes (scope, revision, address, kind, name, action, before, after)
-       select s.scope, r.revision, s.address, s.kind, s.name, s.action, s.before, s.after
-         from ${STAGE} s
-         join unnest($1::text[], $2::integer[]) as r(scope, revision) on r.scope = s.scope`,
-      [revisions.map((r) => r.scope), revisions.map((r) => r.revision)],
-    );
   }
 }
 
@@ -222,8 +254,22 @@ function* groups(inputs: readonly RevisionInput[]): Generator<RevisionInput[]> {
   if (group.length > 0) yield group;
 }
 
-/** A staged change's hash: the one the caller knows, else computed from its canonical text. */
-function hashesFrom(known: KnownHashes | undefined) {
-  return (change: ResourceChange, after: string) =>
-    known?.get(change.address)?.hash ?? sha256(after);
+type HashOf = (change: ResourceChange, after: string) => string;
+
+/** A written value's hash: the one the caller knows, else computed from its canonical text. */
+function hashesFrom(known: KnownHashes | undefined): HashOf {
+  return (change, after) => known?.get(change.address)?.hash ?? sha256(after);
+}
+
+/**
+ * The value's text as jsonb prints it, for the row checksum. A value that is not plain JSON
+ * data (never one ccac plans) is printed from the JSON text sent for it instead.
+ */
+function valueText(change: ResourceChange): string {
+  try {
+    return jsonbText(change.after);
+  } catch (error) {
+    if (!(error instanceof NotJsonData)) throw error;
+    return jsonbText(JSON.parse(canonicalText(change.after)));
+  }
 }

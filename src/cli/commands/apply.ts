@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import confirm from '@inquirer/confirm';
 import type { Command } from 'commander';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
@@ -14,8 +13,11 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
+import type { Plan } from '../../plan/plan.js';
 import { planAgainstStore } from '../plan-session.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { planTextPieces } from '../render/plan-text.js';
+import { chunkedWriter } from '../render/text-chunks.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
 import { configDigest, contentDigest } from '../../pipeline/digests.js';
@@ -82,17 +84,11 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
       actor: options.actor,
       requireActor: true,
     });
-    output.out(renderPlan(plan, options.format, output.color));
-    if (hasErrors(plan.diagnostics)) return EXIT.error;
-    if (plan.changes.length === 0) return EXIT.ok;
-    if (
-      !options.autoApprove &&
-      !(await confirm({ message: 'Apply these changes?', default: false }))
-    ) {
-      output.err('Apply cancelled; nothing was written.\n');
-      return EXIT.error;
+    if (hasErrors(plan.diagnostics) || plan.changes.length === 0) {
+      output.out(renderPlan(plan, options.format, output.color));
+      return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
     }
-    return applyPlan(store, plan, {
+    const settings = async () => ({
       output,
       lockTimeoutMs,
       actor: options.actor ?? '',
@@ -102,8 +98,53 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
       gitCommit: await currentGitCommit(),
       planDigest: contentDigest(plan),
     });
+    if (!options.autoApprove) {
+      output.out(renderPlan(plan, options.format, output.color));
+      if (!(await confirmApply())) {
+        output.err('Apply cancelled; nothing was written.\n');
+        return EXIT.error;
+      }
+      return applyPlan(store, plan, await settings());
+    }
+    // Approved in advance, the writes need not wait for the plan to be read: the database takes
+    // the rows while it is written out (the apply commits only once it is all shown).
+    const ready = await settings();
+    const planShown = showPlan(plan, options.format, output);
+    planShown.catch(() => undefined); // awaited by applyPlan
+    return applyPlan(store, plan, { ...ready, planShown });
   });
 }
+
+/** Asks on the terminal; the prompt library loads only when someone is asked. */
+async function confirmApply(): Promise<boolean> {
+  const { default: confirm } = await import('@inquirer/confirm');
+  return confirm({ message: 'Apply these changes?', default: false });
+}
+
+/**
+ * The plan, as renderPlan shows it, written a piece at a time and letting other work (the
+ * apply's writes) run between the pieces.
+ */
+async function showPlan(plan: Plan, format: Format, output: Output): Promise<void> {
+  if (format !== 'text') {
+    output.out(renderPlan(plan, format, output.color));
+    return;
+  }
+  const out = chunkedWriter(output.out);
+  let since = 0;
+  for (const piece of planTextPieces(plan, output.color)) {
+    out.add(piece);
+    since += piece.length;
+    if (since >= SHOWN_CHARS) {
+      since = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  out.end();
+}
+
+/** How much plan text is shown between the turns given to the writes: a few ms of rendering. */
+const SHOWN_CHARS = 1 << 17;
 
 async function applySavedPlan(
   file: string,

@@ -11,7 +11,7 @@ import {
   textDiffLines,
   textSummary,
 } from './plan-values.js';
-import { chunkedWriter, type ChunkedWriter } from './text-chunks.js';
+import { chunkedWriter } from './text-chunks.js';
 
 /**
  * The words around the changes: a plan's by default; `history show` and `drift` render changes
@@ -34,9 +34,7 @@ export const PLAN_WORDING: PlanWording = {
  * and updates, each with its field changes; then diagnostics and the closing count line.
  */
 export function renderPlanText(plan: Plan, color: boolean, wording = PLAN_WORDING): string {
-  const pieces: string[] = [];
-  writePlanText(plan, color, wording, (text) => pieces.push(text));
-  return pieces.join('');
+  return [...planTextPieces(plan, color, wording)].join('');
 }
 
 /**
@@ -50,38 +48,50 @@ export function writePlanText(
   wording: PlanWording,
   write: (text: string) => void,
 ): void {
-  const c = paint(color);
   const out = chunkedWriter(write);
+  for (const piece of planTextPieces(plan, color, wording)) out.add(piece);
+  out.end();
+}
+
+/**
+ * The plan's text a line or a heading at a time: written out as it is made, with other work (an
+ * apply's writes) free to run between the pieces.
+ */
+export function* planTextPieces(
+  plan: Plan,
+  color: boolean,
+  wording = PLAN_WORDING,
+): Generator<string> {
+  const c = paint(color);
   // Sections are separated by one empty line: every section after the first starts with `\n`.
   let separator = '';
   if (plan.changes.length > 0) {
-    out.add(
+    yield (
       `${c.bold(wording.heading(plan))}\n\n` +
-        'Resource actions are indicated with the following symbols:\n' +
-        `  ${c.green('+')} create\n  ${c.yellow('~')} update\n  ${c.red('-')} delete\n`,
+      'Resource actions are indicated with the following symbols:\n' +
+      `  ${c.green('+')} create\n  ${c.yellow('~')} update\n  ${c.red('-')} delete\n`
     );
     separator = '\n';
     const style = changeStyle(c, wording);
     const deletions = countDeletions(plan.changes);
     if (deletions > 0) {
-      out.add(`${separator}${c.red(c.bold(`Deletions (${deletions}):`))}\n\n`);
+      yield `${separator}${c.red(c.bold(`Deletions (${deletions}):`))}\n\n`;
       for (const change of plan.changes)
-        if (change.action === 'delete') addChange(change, style, out);
+        if (change.action === 'delete') yield* changeLines(change, style);
     }
     const others = plan.changes.length - deletions;
     if (others > 0) {
-      out.add(`${separator}${c.bold(`Changes (${others}):`)}\n\n`);
+      yield `${separator}${c.bold(`Changes (${others}):`)}\n\n`;
       for (const change of plan.changes)
-        if (change.action !== 'delete') addChange(change, style, out);
+        if (change.action !== 'delete') yield* changeLines(change, style);
     }
   }
   const diagnostics = renderDiagnosticsText(plan.diagnostics, color);
   if (diagnostics !== '') {
-    out.add(`${separator}${diagnostics}`);
+    yield `${separator}${diagnostics}`;
     separator = '\n';
   }
-  out.add(`${separator}${c.bold(wording.summary(plan))}\n`);
-  out.end();
+  yield `${separator}${c.bold(wording.summary(plan))}\n`;
 }
 
 /** Deletions come first, in their own section (they are what reviewers must not miss). */
@@ -116,10 +126,10 @@ function changeStyle(c: Paint, wording: PlanWording): ChangeStyle {
 const INDENT = '      ';
 
 /** A change's lines, one by one: joined only into the writer's pieces. */
-function addChange(change: ResourceChange, style: ChangeStyle, out: ChunkedWriter): void {
+function* changeLines(change: ResourceChange, style: ChangeStyle): Generator<string> {
   const { action } = change;
-  out.add(`  ${style.head[action]} ${style.c.bold(change.address)} ${style.verb[action]}\n`);
-  for (const field of change.fields) out.add(fieldText(field, action, style));
+  yield `  ${style.head[action]} ${style.c.bold(change.address)} ${style.verb[action]}\n`;
+  for (const field of change.fields) yield fieldText(field, action, style);
 }
 
 /** One field: `~ path: before → after`, `+ path: after`, `- path: before`; texts as line diffs. */

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/model/canonical-json.js';
-import { canonicalText } from '../../src/store/canonical-text.js';
+import { canonicalSha256, canonicalText } from '../../src/model/canonical-text.js';
 
 /** Keys that sort unlike they are listed: array indexes, case, `__proto__`, non-ASCII. */
 const key = fc.oneof(
@@ -45,5 +46,29 @@ describe('canonicalText', () => {
       { '10': 1, '9': 2, b: 3, a: 4 },
     ])
       expect(canonicalText(value)).toBe(canonicalJson(value));
+  });
+});
+
+describe('canonicalSha256', () => {
+  const sha = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+  it('is the sha256 of canonicalJson, for values in any key order', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(canonicalSha256(value)).toBe(sha(value));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('is the sha256 of canonicalJson for undefined members, class instances and index keys', () => {
+    for (const value of [
+      { b: 1, a: undefined },
+      [undefined, { z: 1, y: undefined }],
+      { when: new Date(0), set: new Set([1]), z: [{ b: 1, a: 2 }] },
+      { '10': 1, '9': 2, b: 3, a: 4, '01': 5, '4294967295': 6, '4294967294': 7 },
+      { text: 'x'.repeat(70_000), emoji: '😀'.repeat(40_000), after: { b: '\ud800', a: 1 } },
+    ])
+      expect(canonicalSha256(value)).toBe(sha(value));
   });
 });

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type AddFormats from 'ajv-formats';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isKind, KINDS, type Kind } from '../model/kinds.js';
+import { isKind, type Kind } from '../model/kinds.js';
 import { lazyModule } from '../support/lazy-module.js';
 import { CUSTOM_FORMATS } from './formats.js';
 import { commonSchema, envelopeSchema, kindSchemas } from './schemas.js';
@@ -13,12 +13,16 @@ const ajvFormats = lazyModule<{ default: typeof AddFormats.default }>('ajv-forma
 
 interface Validators {
   envelope: ValidateFunction;
-  kinds: Record<Kind, ValidateFunction>;
+  /** Each kind's, compiled when a document of that kind is first checked. */
+  kind(kind: Kind): ValidateFunction;
 }
 
 let compiled: Validators | undefined;
 
-/** Compiled once per process: compiling is the expensive part of ajv. */
+/**
+ * Compiled once per process, and each kind's schema only when needed: compiling is the expensive
+ * part of ajv, and a run that parses one changed file checks one or two kinds.
+ */
 function validators(): Validators {
   if (compiled) return compiled;
   const ajv = new (ajv2020().Ajv2020)({
@@ -30,10 +34,13 @@ function validators(): Validators {
   ajvFormats().default(ajv, ['email', 'date', 'date-time']);
   for (const [name, check] of Object.entries(CUSTOM_FORMATS)) ajv.addFormat(name, check);
   ajv.addSchema(commonSchema);
-  const kinds = Object.fromEntries(
-    KINDS.map((kind) => [kind, ajv.compile(kindSchemas[kind])]),
-  ) as Record<Kind, ValidateFunction>;
-  compiled = { envelope: ajv.compile(envelopeSchema), kinds };
+  const kinds = new Map<Kind, ValidateFunction>();
+  const kind = (name: Kind) => {
+    let validate = kinds.get(name);
+    if (!validate) kinds.set(name, (validate = ajv.compile(kindSchemas[name])));
+    return validate;
+  };
+  compiled = { envelope: ajv.compile(envelopeSchema), kind };
   return compiled;
 }
 
@@ -46,9 +53,9 @@ export function validateResource(
   locate: Locate,
   prefix: ValuePath = [],
 ): Diagnostic[] {
-  const { envelope, kinds } = validators();
+  const { envelope, kind: validatorOf } = validators();
   const kind = (value as { kind?: unknown } | null)?.kind;
-  const validate = isKind(kind) ? kinds[kind] : envelope;
+  const validate = isKind(kind) ? validatorOf(kind) : envelope;
   if (validate(value)) return [];
   return toDiagnostics(validate.errors ?? [], locate, prefix);
 }

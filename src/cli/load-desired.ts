@@ -15,6 +15,7 @@ import type { SourceFile } from '../config/source-file.js';
 import { openCheckCache } from '../fs/check-cache.js';
 import { readAssets, readConfigFiles, type ReadResult } from '../fs/read-config-files.js';
 import { cacheSettings, openParseCache, type ParseCache } from '../fs/parse-cache.js';
+import type { ConfigRule } from '../rules/rule.js';
 import { debug } from './debug.js';
 
 /** A configuration as read: what checking it concluded, and the model on demand. */
@@ -75,16 +76,34 @@ export async function openDesired(paths: readonly string[]): Promise<DesiredConf
 function scopedLoader(record: CheckRecord, files: readonly SourceFile[], cache: ParseCache) {
   return async (scopes: ReadonlySet<string>): Promise<CheckedConfig> => {
     const needed = filesToLoad(record, scopes);
-    const loaded = await loadFiles(
+    const { checked } = await checkScopes(
+      scopes,
       files.filter((file) => needed.has(file.path)),
-      cache,
       files,
+      cache,
+      [],
     );
-    const declared = inRecheck(loaded.resources, scopes);
-    const assets = await readAssets(assetsNeeded(declared));
-    const model = checkConfig(declared, [], assets, []);
-    return { ...model, diagnostics: record.summary.diagnostics };
+    return { ...checked, diagnostics: record.summary.diagnostics };
   };
+}
+
+/**
+ * Some tenants and the organizations, from `files` (those declaring in them, in the order of the
+ * whole configuration), checked with `rules`; `all` is every file, whose entries the cache keeps.
+ * `clean`: no file had load diagnostics.
+ */
+async function checkScopes(
+  scopes: ReadonlySet<string>,
+  files: readonly SourceFile[],
+  all: readonly SourceFile[],
+  cache: ParseCache,
+  rules: readonly ConfigRule[],
+) {
+  const loaded = await loadFiles(files, cache, all);
+  const declared = inRecheck(loaded.resources, scopes);
+  const assets = assetsNeeded(declared);
+  const checked = checkConfig(declared, [], await readAssets(assets), rules);
+  return { checked, assets, clean: loaded.diagnostics.length === 0 };
 }
 
 /** load → validate → model → rules, for commands that need the model itself. */
@@ -123,20 +142,19 @@ async function recheck(
   if (!scopes) return undefined;
   const needed = filesToLoad(record, scopes);
   // In the order of a full check: the first of two declarations of an address is the one kept.
-  const loaded = await loadFiles(
+  const partial = await checkScopes(
+    scopes,
     files.filter((file) => needed.has(file.path) || changed.includes(file.path)),
-    cache,
     files,
+    cache,
+    RECHECK_RULES,
   );
-  if (loaded.diagnostics.length > 0) return undefined;
-  const declared = inRecheck(loaded.resources, scopes);
-  const assets = await readAssets(assetsNeeded(declared));
-  const partial = checkConfig(declared, [], assets, RECHECK_RULES);
-  const next = recheckedRecord(record, scopes, partial, digests, changed, assetsNeeded(declared));
+  if (!partial.clean) return undefined;
+  const next = recheckedRecord(record, scopes, partial.checked, digests, changed, partial.assets);
   return {
     record: next,
     scopes,
-    checked: { ...partial, diagnostics: next.summary.diagnostics },
+    checked: { ...partial.checked, diagnostics: next.summary.diagnostics },
   };
 }
 

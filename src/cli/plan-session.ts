@@ -38,7 +38,7 @@ export function prefetchSummaries(reader: StateReader, tenants: readonly string[
     tenants.length > 0 ? scopesToRead(new Set(tenants)) : undefined,
   );
   // Awaited later; a failure meanwhile must not count as unhandled.
-  summaries.catch(() => undefined);
+  summaries.then(() => debug('scope summaries read')).catch(() => undefined);
   return summaries;
 }
 

@@ -4,6 +4,7 @@ import { openStore } from '../store/open-store.js';
 import { redactSecrets } from '../store/redact-url.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import { StoreError } from '../store/state-store.js';
+import { debug } from './debug.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Output } from './output.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';
@@ -26,6 +27,7 @@ export async function withStore(
     store = await openStore(url, {
       applicationName: `ccac run=${RUN_ID} actor=${who.actor ?? '-'}`,
     });
+    debug('store opened');
     return await work(store);
   } catch (cause) {
     if (!(cause instanceof StoreError)) throw cause;

@@ -77,7 +77,8 @@ export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache
   };
 }
 
-const WRITER = new URL('./write-entries-worker.js', import.meta.url);
+// Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/fs.
+const WRITER = new URL('../fs/write-entries-worker.js', import.meta.url);
 
 /** Below this much entry text, starting a thread costs more than writing on this one. */
 const BACKGROUND_BYTES = 1024 * 1024;

@@ -1,3 +1,4 @@
+import { debug } from '../cli/debug.js';
 import { sha256 } from '../model/canonical-json.js';
 import type { ResourceChange } from '../plan/plan.js';
 import { canonicalText, ChangeTexts } from './canonical-text.js';
@@ -98,6 +99,7 @@ export class ChangeWriter {
       }
       if (pending) {
         await pending.writing;
+        debug(`${pending.written} changes written`);
         onProgress(pending.written);
       }
       if (!revisions) throw failure;

@@ -20,6 +20,7 @@ import { planTextPieces } from '../render/plan-text.js';
 import { chunkedWriter } from '../render/text-chunks.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
+import { debug } from '../debug.js';
 import { configDigest, contentDigest } from '../../pipeline/digests.js';
 import { openSavedPlan } from '../../pipeline/saved-plan.js';
 
@@ -78,12 +79,14 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     );
   }
   const checked = await loadDesired(paths);
+  debug('configuration checked');
   return withStore(options.db, output, options, async (store) => {
     const { plan, rolesByScope, scopes } = await planAgainstStore(store, checked, {
       tenants: options.tenant,
       actor: options.actor,
       requireActor: true,
     });
+    debug('planned');
     if (hasErrors(plan.diagnostics) || plan.changes.length === 0) {
       output.out(renderPlan(plan, options.format, output.color));
       return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
@@ -109,6 +112,7 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     // Approved in advance, the writes need not wait for the plan to be read: the database takes
     // the rows while it is written out (the apply commits only once it is all shown).
     const ready = await settings();
+    debug('plan and configuration digests made');
     const planShown = showPlan(plan, options.format, output);
     planShown.catch(() => undefined); // awaited by applyPlan
     return applyPlan(store, plan, { ...ready, planShown });

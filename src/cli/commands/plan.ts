@@ -20,6 +20,7 @@ import { planDesired, prefetchSummaries, unchangedPlan } from '../plan-session.j
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { writePlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
+import { debug } from '../debug.js';
 
 interface PlanOptions {
   db: string;
@@ -51,6 +52,7 @@ export function registerPlan(
     const code = await withStore(options.db, output, { actor: options.actor }, async (store) => {
       const summaries = prefetchSummaries(store, options.tenant);
       const config = await openDesired(paths);
+      debug('configuration checked');
       // Saving the plan and drawing it need the whole model; a plain review does not.
       const review = !options.out && options.format !== 'markdown';
       // Nothing to review beyond "no changes": answered from summaries when no actor is checked.

@@ -1,19 +1,22 @@
-import { createHash } from 'node:crypto';
-import { compare } from '../diagnostics/diagnostic.js';
+import { hash } from 'node:crypto';
 import { GLOBAL_SCOPE } from './address.js';
 import type { Model, ModelResource } from './model.js';
 
 /**
- * A digest of what a scope holds: each resource's kind, name, tenant and content hash, sorted by
- * kind and name. Two scopes with equal digests hold the same resources with the same values, so a
- * plan can take a stored scope whose digest matches the configuration's without reading its rows.
- * The store computes the same digest in SQL (store/scope-summaries.ts); a test keeps them equal.
+ * A digest of what a scope holds: the sum of a 64-bit number drawn from each resource's kind,
+ * name, tenant and content hash (the first half of their md5, signed). Two scopes with equal
+ * digests hold the same resources with the same values, so a plan can take a stored scope whose
+ * digest matches the configuration's without reading its rows. A sum needs no order: the store
+ * computes it in SQL (store/scope-summaries.ts) as a parallel aggregate over unsorted rows, and a
+ * test keeps both equal.
  */
 export function scopeDigest(resources: Iterable<ScopeDigestInput>): string {
-  const lines: string[] = [];
-  const sorted = [...resources].sort((a, b) => compare(a.kind, b.kind) || compare(a.name, b.name));
-  for (const r of sorted) lines.push(`${r.kind}\x1f${r.name}\x1f${r.tenant ?? ''}\x1f${r.hash}`);
-  return createHash('sha256').update(lines.join('\x1e')).digest('hex');
+  let sum = 0n;
+  for (const r of resources) {
+    const md5 = hash('md5', `${r.kind}\x1f${r.name}\x1f${r.tenant ?? ''}\x1f${r.hash}`);
+    sum += BigInt.asIntN(64, BigInt(`0x${md5.slice(0, 16)}`));
+  }
+  return sum.toString();
 }
 
 export type ScopeDigestInput = Pick<ModelResource, 'kind' | 'name' | 'tenant' | 'hash'>;

@@ -29,9 +29,8 @@ export async function readScopeSummaries(
        full join (
          select scope, count(*)::int as rows,
                 bool_and(${rowChecksum('resources', 'value::text')} is not distinct from row_md5) as intact,
-                encode(sha256(convert_to(string_agg(
-                  concat_ws(chr(31), kind, name, coalesce(tenant, ''), hash), chr(30)
-                  order by kind collate "C", name collate "C"), 'UTF8')), 'hex') as digest
+                sum(('x' || left(md5(concat_ws(chr(31), kind, name, coalesce(tenant, ''), hash)), 16))
+                  ::bit(64)::bigint)::text as digest
            from resources ${filter}
           group by scope) r on r.scope = s.scope`,
     params,

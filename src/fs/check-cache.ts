@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckRecord } from '../pipeline/recheck-scopes.js';
 import { bytesDigest } from './read-config-files.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 /**
  * Beside the parse cache: the last check of a workspace (the same paths from the same directory,
@@ -40,9 +41,7 @@ export function openCheckCache(
       const entry: CheckEntry = { record, assets: record.assets.map(digestOf) };
       try {
         await mkdir(settings.dir, { recursive: true });
-        const aside = `${entryFile}.${process.pid}.tmp`;
-        await writeFile(aside, JSON.stringify(entry));
-        await rename(aside, entryFile);
+        writeFileAtomic(entryFile, JSON.stringify(entry));
         await keepNewest(settings.dir);
       } catch {
         // The next run checks the configuration again; nothing is lost.

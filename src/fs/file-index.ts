@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, readFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './write-atomic.js';
 
 /**
  * What the last runs learned of each configuration file: its size, times and inode, and the digest
@@ -60,9 +61,7 @@ export function openFileIndex(dir: string, now = BigInt(Date.now()) * 1_000_000n
       if (!changed) return;
       try {
         mkdirSync(dir, { recursive: true });
-        const aside = `${file}.${process.pid}.tmp`;
-        writeFileSync(aside, JSON.stringify(Object.fromEntries(recorded)));
-        renameSync(aside, file);
+        writeFileAtomic(file, JSON.stringify(Object.fromEntries(recorded)));
       } catch {
         // Next run reads the files again; nothing is lost.
       }

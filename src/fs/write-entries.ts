@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './write-atomic.js';
 
 /** One parse-cache entry to write: its file name in the cache folder and its JSON text. */
 export interface EntryWrite {
@@ -33,14 +34,11 @@ export function writeEntries(
   prune(dir, used);
 }
 
-/** Written aside and renamed into place, so a reader never sees half an entry. */
 function writeEntry(file: string, text: string): void {
-  const aside = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(aside, text);
-    renameSync(aside, file);
+    writeFileAtomic(file, text);
   } catch {
-    rmSync(aside, { force: true });
+    // This file is parsed again next time.
   }
 }
 

@@ -168,6 +168,7 @@ async function loadFiles(
   all: readonly SourceFile[] = files,
 ) {
   const loaded = loadConfigWithEntries(files, cache.lookup(files));
+  debug(`parsed ${loaded.fresh.size} of ${files.length} files`);
   const fresh = new Map([...loaded.fresh].map(([index, entry]) => [index, JSON.stringify(entry)]));
   await cache.store(files, fresh, all);
   return loaded;

@@ -6,7 +6,7 @@ import type { FileEntry } from '../config/file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 import { buildId } from './build-id.js';
 import { openFileIndex, type FileIndex } from './file-index.js';
-import { writeEntries, type EntryWrite } from './write-entries.js';
+import { packEntries, writeEntries, type EntryWrite } from './write-entries.js';
 
 /** Where entries live unless CCAC_CACHE_DIR says otherwise; CCAC_CACHE=off turns caching off. */
 export const DEFAULT_CACHE_DIR = '.ccac/cache';
@@ -68,9 +68,9 @@ export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache
       fileIndex.save();
       if (fresh.size === 0) return;
       const name = (file: SourceFile) => path.basename(entryPath(file));
-      const writes = [...fresh].map(([index, text]) => ({ name: name(files[index]!), text }));
+      const writes = [...fresh].map(([index, data]) => ({ name: name(files[index]!), data }));
       const used = inUse.map(name);
-      const bytes = writes.reduce((sum, { text }) => sum + text.length, 0);
+      const bytes = writes.reduce((sum, { data }) => sum + data.length, 0);
       if (bytes < BACKGROUND_BYTES) writeEntries(dir, writes, new Set(used));
       else writeInBackground(dir, writes, used);
     },
@@ -90,7 +90,11 @@ const BACKGROUND_BYTES = 1024 * 1024;
  */
 function writeInBackground(dir: string, writes: EntryWrite[], used: string[]): void {
   try {
-    new Worker(WRITER, { workerData: { dir, writes, used } }).on('error', () => undefined);
+    const entries = packEntries(writes);
+    new Worker(WRITER, { workerData: { dir, entries, used }, transferList: [entries.bytes] }).on(
+      'error',
+      () => undefined,
+    );
   } catch {
     // No thread to be had: the next run parses these files again.
   }

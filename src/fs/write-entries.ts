@@ -2,10 +2,46 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './write-atomic.js';
 
-/** One parse-cache entry to write: its file name in the cache folder and its JSON text. */
+/** One parse-cache entry to write: its file name in the cache folder and its JSON (or its bytes). */
 export interface EntryWrite {
   name: string;
-  text: string;
+  data: string | Uint8Array;
+}
+
+/** Entries as they cross to another thread: every text's UTF-8 in one buffer, handed over whole. */
+export interface PackedEntries {
+  names: string[];
+  sizes: number[];
+  bytes: ArrayBuffer;
+}
+
+/**
+ * Cloning thousands of strings into a thread costs its sender a copy of each (≈ 0.2 s for 38 MB);
+ * one buffer is encoded in a fraction of that and transferred without a copy.
+ */
+export function packEntries(writes: readonly EntryWrite[]): PackedEntries {
+  const sizes = writes.map(({ data }) =>
+    typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength,
+  );
+  const bytes = new ArrayBuffer(sizes.reduce((sum, size) => sum + size, 0));
+  const encoder = new TextEncoder();
+  let at = 0;
+  writes.forEach(({ data }, i) => {
+    const into = new Uint8Array(bytes, at, sizes[i]);
+    if (typeof data === 'string') encoder.encodeInto(data, into);
+    else into.set(data);
+    at += sizes[i]!;
+  });
+  return { names: writes.map(({ name }) => name), sizes, bytes };
+}
+
+export function unpackEntries({ names, sizes, bytes }: PackedEntries): EntryWrite[] {
+  let at = 0;
+  return names.map((name, i) => {
+    const data = new Uint8Array(bytes, at, sizes[i]);
+    at += sizes[i]!;
+    return { name, data };
+  });
 }
 
 /** Entries, and what a killed write left of one; the file index and kept checks are not entries. */
@@ -30,13 +66,13 @@ export function writeEntries(
   } catch {
     return;
   }
-  for (const { name, text } of writes) writeEntry(path.join(dir, name), text);
+  for (const { name, data } of writes) writeEntry(path.join(dir, name), data);
   prune(dir, used);
 }
 
-function writeEntry(file: string, text: string): void {
+function writeEntry(file: string, data: string | Uint8Array): void {
   try {
-    writeFileAtomic(file, text);
+    writeFileAtomic(file, data);
   } catch {
     // This file is parsed again next time.
   }

@@ -1,0 +1,35 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { generate } from '../../bench/generate.mjs';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * A cold run of a configuration past a megabyte hands its parse-cache entries to a thread of their
+ * own (src/fs/write-entries-worker.ts), packed in one buffer: the next run must find every entry
+ * whole and parse nothing.
+ */
+test('entries written by the background thread are whole and used', async () => {
+  const dir = await tempDir();
+  const cache = await tempDir();
+  const config = path.join(dir, 'config');
+  await generate(config, 5_000);
+  const env = { CCAC_CACHE_DIR: cache, CCAC_DEBUG: '1' };
+
+  const cold = await runCli(['validate', config], { env });
+  expect(cold.code).toBe(0);
+  const yamlFiles = (await readdir(config, { recursive: true })).filter((f) => f.endsWith('.yaml'));
+  expect(cold.stderr).toContain(`ccac: parsed ${yamlFiles.length} of ${yamlFiles.length} files\n`);
+
+  const entries = (await readdir(cache)).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
+  expect(entries).toHaveLength(yamlFiles.length);
+  for (const name of entries) JSON.parse(await readFile(path.join(cache, name), 'utf8'));
+
+  // Without the kept check, the files are loaded again: each from its entry.
+  for (const name of await readdir(cache))
+    if (name.startsWith('check-')) await rm(path.join(cache, name));
+  const warm = await runCli(['validate', config], { env });
+  expect(warm.stdout).toBe(cold.stdout);
+  expect(warm.stderr).toContain(`ccac: parsed 0 of ${yamlFiles.length} files\n`);
+});

@@ -15,7 +15,10 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
   const lock = lockDirectory(dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = await PGlite.create(dir, { parsers: { [INT8_OID]: parseInt8 } });
+    const pglite = await PGlite.create(dir, {
+      parsers: { [INT8_OID]: parseInt8 },
+      startParams: [...PGlite.defaultStartParams, ...START_SETTINGS],
+    });
     return new PgliteDatabase(pglite, lock);
   } catch (error) {
     lock.release();
@@ -26,6 +29,13 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
     );
   }
 }
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers is memory PGlite clears at every start (≈ 0.5 s)
+ * and keeps for the whole run (≈ 150 MB of RSS). The files it reads are in the OS's page cache
+ * anyway, so a smaller pool reads no slower.
+ */
+const START_SETTINGS = ['-c', 'shared_buffers=16MB'];
 
 type Session = Pick<Transaction, 'query'>;
 

@@ -2,7 +2,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE } from '../model/address.js';
 import { Model } from '../model/model.js';
 import type { CheckedConfig } from '../pipeline/check-config.js';
-import { summaryDigest, type ConfigSummary } from '../pipeline/config-summary.js';
+import { summaryScopes, type ConfigSummary } from '../pipeline/config-summary.js';
 import {
   baseRevisions,
   organizationsTouched,
@@ -11,9 +11,10 @@ import {
 } from '../pipeline/plan-configuration.js';
 import { declaredScopes, planScopes, scopesToRead } from '../pipeline/plan-scopes.js';
 import {
-  modelDigests,
+  modelScopes,
   unchangedScopes,
   withUnchangedScopes,
+  type DesiredScopes,
 } from '../pipeline/unchanged-scopes.js';
 import { assemblePlan } from '../plan/make-plan.js';
 import type { Plan } from '../plan/plan.js';
@@ -56,9 +57,7 @@ export async function unchangedPlan(
   if (hasErrors(config.diagnostics)) return undefined;
   const scopes = declaredScopes(config, tenants);
   const toRead = scopesToRead(scopes);
-  const unchanged = unchangedScopes(toRead, await summaries, (scope) =>
-    summaryDigest(config, scope),
-  );
+  const unchanged = unchangedScopes(toRead, await summaries, summaryScopes(config));
   if (unchanged.size < toRead.length) return undefined;
   const revisions = new Map([...unchanged].map(([scope, { revision }]) => [scope, revision]));
   debug(`read the rows of 0 of ${toRead.length} scopes`);
@@ -74,8 +73,8 @@ interface PlanOptions {
   actor: string | undefined;
   requireActor: boolean;
   summaries?: Summaries;
-  /** Each scope's digest in the configuration, when known already (ConfigSummary). */
-  desiredDigest?: (scope: string) => string;
+  /** Each scope's size and digest in the configuration, when known already (ConfigSummary). */
+  desired?: DesiredScopes;
   /** The planned scopes, when the model holds only some tenants (planDesired). */
   scopes?: Set<string>;
 }
@@ -93,18 +92,18 @@ export async function planDesired(
   config: DesiredConfig,
   options: PlanOptions & { summaries: Summaries; whole: boolean },
 ): Promise<Planned> {
-  const desiredDigest = (scope: string) => summaryDigest(config.summary, scope);
+  const desired = summaryScopes(config.summary);
   if (!options.whole && options.actor === undefined && !options.requireActor) {
     const scopes = declaredScopes(config.summary, options.tenants);
     const toRead = scopesToRead(scopes);
-    const unchanged = unchangedScopes(toRead, await options.summaries, desiredDigest);
+    const unchanged = unchangedScopes(toRead, await options.summaries, desired);
     const differing = new Set(toRead.filter((scope) => !unchanged.has(scope)));
     if (!differing.has(GLOBAL_SCOPE)) {
       const checked = await config.scoped(differing);
-      return planAgainstStore(reader, checked, { ...options, desiredDigest, scopes });
+      return planAgainstStore(reader, checked, { ...options, desired, scopes });
     }
   }
-  return planAgainstStore(reader, await config.checked(), { ...options, desiredDigest });
+  return planAgainstStore(reader, await config.checked(), { ...options, desired });
 }
 
 /** Reads what a plan needs from the store and plans; config errors stop before the store is read. */
@@ -124,12 +123,12 @@ export async function planAgainstStore(
       checked,
     };
   }
-  const digestOf = options.desiredDigest ?? modelDigests(checked.desired);
+  const desired = options.desired ?? modelScopes(checked.desired);
   let stored = await readStoredState(
     reader,
     checked.desired,
     scopesToRead(scopes),
-    digestOf,
+    desired,
     options.summaries,
   );
   const touched = organizationsTouched(checked.desired, stored.model, scopes);
@@ -142,7 +141,7 @@ export async function planAgainstStore(
       reader,
       checked.desired,
       [...scopesToRead(scopes), ...referencing],
-      digestOf,
+      desired,
     );
   const outcome = planConfiguration({
     desired: checked.desired,
@@ -164,16 +163,16 @@ export async function planAgainstStore(
  */
 async function readStoredState(
   reader: StateReader,
-  desired: Model,
+  model: Model,
   scopes: readonly string[],
-  desiredDigest: (scope: string) => string,
+  desired: DesiredScopes,
   prefetched?: Summaries,
 ): Promise<StoredState> {
   const summaries = (await prefetched) ?? (await reader.scopeSummaries(scopes));
-  const unchanged = unchangedScopes(scopes, summaries, desiredDigest);
+  const unchanged = unchangedScopes(scopes, summaries, desired);
   const read = await reader.readState(scopes.filter((scope) => !unchanged.has(scope)));
   debug(`read the rows of ${scopes.length - unchanged.size} of ${scopes.length} scopes`);
-  return withUnchangedScopes(read, desired, unchanged);
+  return withUnchangedScopes(read, model, unchanged);
 }
 
 function referencingScopes(

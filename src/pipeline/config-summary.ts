@@ -3,6 +3,7 @@ import { GLOBAL_SCOPE } from '../model/address.js';
 import type { Model } from '../model/model.js';
 import { resourcesOfScope, scopeDigest } from '../model/scope-digest.js';
 import type { CheckedConfig } from './check-config.js';
+import type { DesiredScopes } from './unchanged-scopes.js';
 
 /**
  * What checking a configuration concluded, small enough to keep: its diagnostics, what it declares
@@ -60,7 +61,10 @@ export function scopeFacts(
 
 const NOTHING = scopeDigest([]);
 
-/** The digest of a scope the configuration declares nothing in is that of no resources. */
-export function summaryDigest(summary: ConfigSummary, scope: string): string {
-  return summary.digests[scope] ?? NOTHING;
+/** DesiredScopes of a summarized configuration: a scope it declares nothing in holds nothing. */
+export function summaryScopes(summary: ConfigSummary): DesiredScopes {
+  return {
+    count: (scope) => summary.counts[scope] ?? 0,
+    digest: (scope) => summary.digests[scope] ?? NOTHING,
+  };
 }

@@ -2,29 +2,40 @@ import type { Model, ModelResource } from '../model/model.js';
 import { resourcesOfScope, scopeDigest } from '../model/scope-digest.js';
 import { NOTHING_STORED, type ScopeSummary, type StoredState } from '../store/state-store.js';
 
+/** What the configuration declares in each scope: how many resources, and their scopeDigest. */
+export interface DesiredScopes {
+  count(scope: string): number;
+  digest(scope: string): string;
+}
+
 /**
  * Scopes whose stored rows need not be read: all of them as ccac wrote them, as many as their
- * revisions built, and with the digest of exactly what the configuration declares there
- * (`desiredDigest`). Such a scope's stored state is the configuration's, value for value. Pure.
+ * revisions built, and exactly what the configuration declares there (as many, same digest; the
+ * digest is only computed when the sizes agree). Such a scope's stored state is the
+ * configuration's, value for value. Pure.
  */
 export function unchangedScopes(
   scopes: readonly string[],
   summaries: ReadonlyMap<string, ScopeSummary>,
-  desiredDigest: (scope: string) => string,
+  desired: DesiredScopes,
 ): Map<string, ScopeSummary> {
   const out = new Map<string, ScopeSummary>();
   for (const scope of scopes) {
     // Summaries of every stored scope leave out those never stored.
     const summary = summaries.get(scope) ?? NOTHING_STORED;
     if (!summary.intact || summary.recorded !== summary.rows) continue;
-    if (summary.digest === desiredDigest(scope)) out.set(scope, summary);
+    if (summary.rows !== desired.count(scope)) continue;
+    if (summary.digest === desired.digest(scope)) out.set(scope, summary);
   }
   return out;
 }
 
-/** desiredDigest for unchangedScopes, computed from a model. */
-export function modelDigests(desired: Model): (scope: string) => string {
-  return (scope) => scopeDigest(resourcesOfScope(desired, scope));
+/** DesiredScopes of a model. */
+export function modelScopes(model: Model): DesiredScopes {
+  return {
+    count: (scope) => resourcesOfScope(model, scope).length,
+    digest: (scope) => scopeDigest(resourcesOfScope(model, scope)),
+  };
 }
 
 /**

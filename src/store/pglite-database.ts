@@ -33,9 +33,10 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
 /**
  * PostgreSQL's default 128 MB of shared buffers is memory PGlite clears at every start (≈ 0.5 s)
  * and keeps for the whole run (≈ 150 MB of RSS). The files it reads are in the OS's page cache
- * anyway, so a smaller pool reads no slower.
+ * anyway, so a smaller pool reads no slower. The WAL buffers, derived from the pool by default,
+ * stay at the 4 MB they had: only the page pool changes.
  */
-const START_SETTINGS = ['-c', 'shared_buffers=16MB'];
+const START_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'wal_buffers=4MB'];
 
 type Session = Pick<Transaction, 'query'>;
 

@@ -165,8 +165,8 @@ describe.skipIf(!PG_URL)('concurrent applies on PostgreSQL', () => {
         const [row] = await watcher
           .query<{ waiting: number }>(
             `select count(*)::int as waiting from pg_stat_activity
-            where application_name like 'ccac run=%' and wait_event_type = 'Lock'
-              and wait_event = 'advisory'`,
+            where datname = current_database() and application_name like 'ccac run=%'
+              and wait_event_type = 'Lock' and wait_event = 'advisory'`,
           )
           .then((r) => r.rows);
         lockWaits += row?.waiting ?? 0;

@@ -84,7 +84,7 @@ describe.skipIf(!postgres)('kill -9 of apply on PostgreSQL', () => {
       const [row] = await pgQuery<{ pid: number }>(
         url,
         `select pid from pg_stat_activity
-          where application_name like 'ccac run=% actor=${ADMIN}'
+          where datname = current_database() and application_name like 'ccac run=% actor=${ADMIN}'
             and xact_start is not null and wait_event_type = 'Lock'`,
       );
       return row;

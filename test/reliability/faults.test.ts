@@ -43,7 +43,8 @@ describe.skipIf(!postgres)('database faults on PostgreSQL', () => {
       const [row] = await pgQuery<{ pid: number }>(
         url,
         `select pid from pg_stat_activity
-          where application_name like 'ccac run=%' and wait_event_type = 'Lock'`,
+          where datname = current_database() and application_name like 'ccac run=%'
+            and wait_event_type = 'Lock'`,
       );
       return row;
     });

@@ -128,17 +128,28 @@ describe('ccac diff of files', () => {
   });
 });
 
+/** The odd configuration, and a second version of it with one user's license changed. */
+function oddVersions(): [Record<string, string>, Record<string, string>] {
+  const v2 = oddConfig();
+  v2['users.yaml'] = v2['users.yaml']!.replace('license: premium', 'license: none');
+  return [oddConfig(), v2];
+}
+
+/** Both versions applied, one after the other (seeded once per run and database). */
+async function applyOddVersions(db: string): Promise<void> {
+  for (const files of oddVersions()) {
+    const dir = await tempDir(files);
+    const result = await runCli(['apply', dir, '--actor', ODD_ADMIN, '--auto-approve', '--db', db]);
+    if (result.code !== 0) throw new Error(`apply failed (exit ${result.code}): ${result.stderr}`);
+  }
+}
+
 describe.each(storeTargets())('ccac diff with the store on $dialect', (target) => {
   test('rev:N vs live after a second apply; live vs the files applied', async () => {
-    const db = await target.freshUrl();
-    const v1 = await tempDir(oddConfig());
-    const v2config = oddConfig();
-    v2config['users.yaml'] = v2config['users.yaml']!.replace('license: premium', 'license: none');
-    const v2 = await tempDir(v2config);
-    for (const dir of [v1, v2])
-      expect(
-        (await runCli(['apply', dir, '--actor', ODD_ADMIN, '--auto-approve', '--db', db])).code,
-      ).toBe(0);
+    const db = await target.seededUrl('odd-versions-applied', applyOddVersions);
+    const [v1files, v2files] = oddVersions();
+    const v1 = await tempDir(v1files);
+    const v2 = await tempDir(v2files);
     const result = await runCli([
       'diff',
       'rev:1',

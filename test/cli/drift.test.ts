@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { cliWorkspace, PIETER, withCode, type JsonPlan } from '../helpers/cli-store.js';
+import { cliWorkspace, withCode, type JsonPlan } from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
 
 /**
@@ -13,8 +13,7 @@ describe.each(storeTargets())('drift on $dialect', (target) => {
   test(
     'resources changed or deleted outside ccac are drift (exit 2); plan warns about each',
     async () => {
-      const ws = await cliWorkspace(target);
-      expect((await ws.apply(PIETER)).code).toBe(0);
+      const ws = await cliWorkspace(target, { applied: true });
 
       const clean = await ws.run(['drift', '--detailed-exitcode']);
       expect(clean.stdout).toBe(
@@ -97,8 +96,7 @@ describe.each(storeTargets())('drift on $dialect', (target) => {
   test(
     'a row renamed outside ccac is drift too, though its value and the row count are unchanged',
     async () => {
-      const ws = await cliWorkspace(target);
-      expect((await ws.apply(PIETER)).code).toBe(0);
+      const ws = await cliWorkspace(target, { applied: true });
       const store = await openStore(ws.url, { cwd: ws.dir });
       try {
         await store.db.query(

@@ -1,14 +1,11 @@
 import { readdir, readFile, writeFile, mkdir, access } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { examplesAppliedUrl } from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { ODD_ADMIN, ODD_TENANT, oddConfig } from '../unit/export/odd-config.js';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const PIETER = 'pieter.laan@northwind-partners.example';
 
 /** Every file below `dir` (relative path → content), hidden ones included. */
 async function snapshot(dir: string, prefix = ''): Promise<Record<string, string>> {
@@ -36,12 +33,7 @@ function secondVersion(): Record<string, string> {
 
 describe.each(storeTargets())('ccac export on $dialect', (target) => {
   test('examples: export plans to no changes, twice byte-identical, into a directory with other files', async () => {
-    const db = await target.freshUrl();
-    const applied = await runCli(
-      ['apply', 'examples', '--actor', PIETER, '--auto-approve', '--db', db],
-      { cwd: REPO },
-    );
-    expect(applied.code, applied.stderr).toBe(0);
+    const db = await examplesAppliedUrl(target);
     const first = await tempDir({ 'README.md': 'mine\n', 'notes/keep.txt': 'mine too\n' });
     const second = await tempDir();
     const exported = await runCli(['export', '--db', db, '--out', first]);

@@ -2,12 +2,12 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { examplesAppliedUrl } from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
-const PIETER = 'pieter.laan@northwind-partners.example';
 
 /** A copy of the good examples under `config/`, to edit freely. */
 async function workspace(): Promise<{ dir: string; config: string }> {
@@ -121,12 +121,7 @@ describe('ccac graph PATHS', () => {
 describe.each(storeTargets())('ccac graph live and plan --format markdown ($dialect)', (target) => {
   it('draws the stored state as the files draw it, and a past revision', async () => {
     const { dir } = await workspace();
-    const db = await target.freshUrl();
-    const applied = await runCli(
-      ['apply', 'config', '--actor', PIETER, '--auto-approve', '--db', db],
-      { cwd: dir },
-    );
-    expect(applied.code, applied.stderr).toBe(0);
+    const db = await examplesAppliedUrl(target);
     const live = await runCli(['graph', 'live', '--db', db], { cwd: dir });
     expect(live.code, live.stderr).toBe(0);
     expect(live.stdout).toBe((await runCli(['graph', 'config'], { cwd: dir })).stdout);
@@ -145,12 +140,7 @@ describe.each(storeTargets())('ccac graph live and plan --format markdown ($dial
 
   it('embeds the routing paths one changed entry point touches in the markdown plan', async () => {
     const { dir, config } = await workspace();
-    const db = await target.freshUrl();
-    const applied = await runCli(
-      ['apply', 'config', '--actor', PIETER, '--auto-approve', '--db', db],
-      { cwd: dir },
-    );
-    expect(applied.code, applied.stderr).toBe(0);
+    const db = await examplesAppliedUrl(target);
     const file = path.join(config, 'vandijk-retail', 'entry-points.yaml');
     const text = await readFile(file, 'utf8');
     await writeFile(

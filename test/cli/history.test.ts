@@ -25,9 +25,7 @@ describe.each(storeTargets())('history on $dialect', (target) => {
   test(
     'lists revisions newest first with filters; show prints one revision as a plan',
     async () => {
-      const ws = await cliWorkspace(target);
-      const applied = await ws.apply(PIETER);
-      expect(applied.code, applied.stderr).toBe(0);
+      const ws = await cliWorkspace(target, { applied: true });
       await ws.edit(
         'alnoor-bank/queues.yaml',
         'serviceLevelThresholdSeconds: 20',

@@ -1,9 +1,10 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { storeTargets } from '../helpers/databases.js';
+import { storeTargets, type StoreTarget } from '../helpers/databases.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -11,30 +12,46 @@ const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 const PIETER = 'pieter.laan@northwind-partners.example';
 const HOSTILE = '<script>window.__pwned = 1</script> & "x"';
 
-/** The examples applied, then an entry point's description set to `HOSTILE`. */
-async function appliedWorkspace(url: string): Promise<{
+/** The examples applied, then an entry point's description set to `HOSTILE` and applied. */
+async function seedHostile(url: string): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ccac-seed-'));
+  try {
+    const config = path.join(dir, 'config');
+    await cp(EXAMPLES, config, {
+      recursive: true,
+      filter: (source) => !['broken', 'gitops'].includes(path.basename(source)),
+    });
+    const apply = async () => {
+      const args = ['apply', 'config', '--auto-approve', '--actor', PIETER, '--db', url];
+      const result = await runCli(args, { cwd: dir });
+      if (result.code !== 0)
+        throw new Error(`apply failed (exit ${result.code}): ${result.stderr}`);
+    };
+    await apply();
+    const file = path.join(config, 'vandijk-retail', 'entry-points.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      text.replace('description: Chat widget on vandijk.example.', `description: '${HOSTILE}'`),
+    );
+    await apply();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A workspace whose store is a copy of seedHostile's (seeded once per run and database). */
+async function appliedWorkspace(target: StoreTarget): Promise<{
   dir: string;
+  url: string;
   report: (...args: string[]) => Promise<{ code: number; stderr: string; html: string }>;
 }> {
   const dir = await tempDir();
-  const config = path.join(dir, 'config');
-  await cp(EXAMPLES, config, {
-    recursive: true,
-    filter: (source) => !['broken', 'gitops'].includes(path.basename(source)),
-  });
-  const apply = () =>
-    runCli(['apply', 'config', '--auto-approve', '--actor', PIETER, '--db', url], { cwd: dir });
-  expect((await apply()).code).toBe(0);
-  const file = path.join(config, 'vandijk-retail', 'entry-points.yaml');
-  const text = await readFile(file, 'utf8');
-  await writeFile(
-    file,
-    text.replace('description: Chat widget on vandijk.example.', `description: '${HOSTILE}'`),
-  );
-  expect((await apply()).code).toBe(0);
+  const url = await target.seededUrl('report-hostile', seedHostile);
   let n = 0;
   return {
     dir,
+    url,
     async report(...args) {
       const out = path.join(dir, `report-${++n}.html`);
       const result = await runCli(['report', '--out', out, '--db', url, ...args], { cwd: dir });
@@ -49,7 +66,7 @@ const attribute = (html: string, name: string) =>
 
 describe.each(storeTargets())('ccac report ($dialect)', (target) => {
   it('writes one self-contained page, the same every time but for its date', async () => {
-    const { report } = await appliedWorkspace(await target.freshUrl());
+    const { report } = await appliedWorkspace(target);
     const first = await report();
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toContain('4 revisions');
@@ -83,7 +100,7 @@ describe.each(storeTargets())('ccac report ($dialect)', (target) => {
   });
 
   it('limits the page to the tenants asked for', async () => {
-    const { report } = await appliedWorkspace(await target.freshUrl());
+    const { report } = await appliedWorkspace(target);
     const { code, html } = await report('--tenant', 'vandijk-retail');
     expect(code).toBe(0);
     expect(new Set(attribute(html, 'data-tenant'))).toEqual(new Set(['vandijk-retail']));
@@ -93,8 +110,7 @@ describe.each(storeTargets())('ccac report ($dialect)', (target) => {
   });
 
   it('shows where a tampered chain breaks', async () => {
-    const url = await target.freshUrl();
-    const { dir, report } = await appliedWorkspace(url);
+    const { dir, url, report } = await appliedWorkspace(target);
     const store = await openStore(url, { cwd: dir });
     try {
       await store.db.query(`update revisions set actor = 'mallory@evil.example' where scope = $1`, [

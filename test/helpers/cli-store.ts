@@ -1,4 +1,5 @@
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -65,14 +66,22 @@ export interface CliWorkspace {
   placeOf(file: string, needle: string): Promise<{ line: number; column: number }>;
 }
 
-export async function cliWorkspace(target: StoreTarget): Promise<CliWorkspace> {
+export interface CliWorkspaceOptions {
+  /**
+   * The store starts with the examples applied by Pieter, as `apply(PIETER)` in a new workspace
+   * leaves it (see examplesAppliedUrl): for scenarios whose subject comes after that apply.
+   */
+  applied?: boolean;
+}
+
+export async function cliWorkspace(
+  target: StoreTarget,
+  options: CliWorkspaceOptions = {},
+): Promise<CliWorkspace> {
   const dir = await tempDir();
   const config = path.join(dir, 'config');
-  await cp(EXAMPLES, config, {
-    recursive: true,
-    filter: (source) => path.basename(source) !== 'broken',
-  });
-  const url = await target.freshUrl();
+  await copyExamples(config);
+  const url = options.applied ? await examplesAppliedUrl(target) : await target.freshUrl();
   const run = (args: readonly string[], env?: Record<string, string | undefined>) =>
     runCli([...args, '--db', url], { cwd: dir, ...(env ? { env } : {}) });
   const configFile = (file: string) => path.join(config, file);
@@ -125,6 +134,37 @@ export async function cliWorkspace(target: StoreTarget): Promise<CliWorkspace> {
       return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
     },
   };
+}
+
+/** The good examples (all but `broken/`), as a workspace's `config/`. */
+function copyExamples(config: string): Promise<void> {
+  return cp(EXAMPLES, config, {
+    recursive: true,
+    filter: (source) => path.basename(source) !== 'broken',
+  });
+}
+
+/**
+ * A fresh database of the target holding the examples as Pieter's `apply config` in a new
+ * workspace leaves them (revisions _global@1, alnoor-bank@1, vandijk-retail@1): a copy of one
+ * applied once per run and database.
+ */
+export function examplesAppliedUrl(target: StoreTarget): Promise<string> {
+  return target.seededUrl('examples-applied', applyExamples);
+}
+
+/** The seed of examplesAppliedUrl: `apply config` by Pieter in a workspace of its own. */
+async function applyExamples(url: string): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ccac-seed-'));
+  try {
+    await copyExamples(path.join(dir, 'config'));
+    const args = ['apply', 'config', '--auto-approve', '--actor', PIETER, '--db', url];
+    const result = await runCli(args, { cwd: dir });
+    if (result.code !== 0)
+      throw new Error(`applying the examples failed (exit ${result.code}):\n${result.stderr}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** All tables of the public schema, rows as canonical JSON, sorted; the store closed again. */

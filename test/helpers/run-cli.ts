@@ -3,6 +3,15 @@ import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
+/**
+ * Node flags of every CLI process the tests start (and of the test workers, vitest.config.ts).
+ * With `--liftoff-only` V8 runs PGlite's WebAssembly (PostgreSQL, 9 MB) with its baseline
+ * compiler only, instead of also recompiling its hot functions with the optimizing one in the
+ * background: a CLI run on PGlite costs ≈ 1 s of CPU instead of ≈ 1.8 s, which is most of the
+ * suite's time. Both compilers must give WebAssembly the same results; only speed differs.
+ */
+export const NODE_FLAGS = ['--liftoff-only'];
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -15,7 +24,7 @@ export function runCli(
   options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, CLI, ...args], {
       cwd: options.cwd,
       env: {
         ...process.env,

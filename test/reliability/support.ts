@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { revisionHash } from '../../src/store/revision-hash.js';
-import { CLI, runCli } from '../helpers/run-cli.js';
+import { CLI, NODE_FLAGS, runCli } from '../helpers/run-cli.js';
 
 /** The PostgreSQL server the suite may use, when CI provides one. */
 export const PG_URL = process.env.CCAC_TEST_DATABASE_URL;
@@ -218,7 +218,7 @@ export interface RunningCli {
 
 /** Starts the built CLI without waiting for it, so a test can watch it and kill it. */
 export function startCli(args: readonly string[], cwd?: string): RunningCli {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, CLI, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', CCAC_ACTOR: undefined, CCAC_DATABASE_URL: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],

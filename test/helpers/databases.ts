@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterEach, inject } from 'vitest';
 import { openStore, type OpenStoreOptions } from '../../src/store/open-store.js';
@@ -22,6 +24,8 @@ export interface StoreTarget {
   /** A store opened on `url` (or a fresh database), closed after the test. */
   open(url?: string, options?: OpenStoreOptions): Promise<SqlStateStore>;
 }
+
+const execFileAsync = promisify(execFile);
 
 const stores: SqlStateStore[] = [];
 const cleanups: (() => Promise<void>)[] = [];
@@ -79,7 +83,7 @@ function pgliteTemplate(): Promise<string> {
 /** A copy of a store seeded once per run: a copy of the template, then `seed`. */
 function seededPgliteUrl(name: string, seed: (url: string) => Promise<void>): Promise<string> {
   const seeded = runShared(`pglite-${name}`, async (dir) => {
-    await cp(await pgliteTemplate(), dir, { recursive: true });
+    await copyDirectory(await pgliteTemplate(), dir);
     await seed(`pglite:${dir}`);
   });
   return copyPglite(seeded);
@@ -90,8 +94,18 @@ async function copyPglite(source: Promise<string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ccac-store-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   const state = path.join(dir, 'state');
-  await cp(from, state, { recursive: true });
+  await copyDirectory(from, state);
   return `pglite:${state}`;
+}
+
+/**
+ * Copies a data directory's contents into `to` (made if missing). `cp -R` takes ≈ 0.1 s for
+ * PGlite's 1,000 files and 39 MB; Node 20's fs.cp takes over a second of CPU.
+ */
+async function copyDirectory(from: string, to: string): Promise<void> {
+  if (process.platform === 'win32') return cp(from, to, { recursive: true });
+  await mkdir(to, { recursive: true });
+  await execFileAsync('cp', ['-R', `${from}/.`, to]);
 }
 
 function freshPostgresUrl(adminUrl: string): Promise<string> {

@@ -6,8 +6,8 @@ import { fastParseValues } from '../../src/config/fast-yaml.js';
 import { parseYamlFile, parseYamlFileExact } from '../../src/config/yaml-document.js';
 
 /**
- * The fast parser (js-yaml 4) is only a shortcut: whenever it gives values, they are exactly the
- * values `yaml` gives, and `yaml` finds nothing wrong with the file.
+ * The fast parser (a line parser for everyday shapes) is only a shortcut: whenever it gives values,
+ * they are exactly the values `yaml` gives, and `yaml` finds nothing wrong with the file.
  */
 function expectSameAsExact(text: string, file = 'fuzz.yaml'): void {
   const fast = fastParseValues(text);
@@ -78,6 +78,13 @@ describe('fast parse', () => {
     ['empty document', 'a: 1\n---\n'],
     ['null document', '--- null\n'],
     ['numeric key', '1: a\n'],
+    ['keyword key', 'True: a\n'],
+    ['reserved indicator', 'a: @x\n'],
+    ['document end marker', 'a: 1\n...\n'],
+    ['indented document', '  a: 1\n'],
+    ['bare scalar document', 'abc\n'],
+    ['block scalar without a final line break', 'a: |\n  x'],
+    ['scalar continued on the next line', 'a: b\n  c\n'],
     ['null key', '~: a\n'],
     ['deep nesting', '['.repeat(10_000) + ']'.repeat(10_000)],
   ])('%s goes to the exact parser', (_, text) => {
@@ -103,6 +110,13 @@ describe('fast parse', () => {
     ['__proto__ stays a key', '__proto__: {polluted: true}\nb: 1\n'],
     ['quoted forms', `a: "\\u0041\\x41\\t"\nb: 'it''s'\n`],
     ['block scalars', 'a: |\n  x\n  y\nb: >-\n  p\n  q\n\nc: |+\n  keep\n\n'],
+    ['folded with more-indented lines', 'a: >\n  p\n    q\n  r\n\n  s\n  t\nb: 1\n'],
+    ['block scalar in a sequence', 'a:\n  - |\n    x\n  - >-\n    y\n    z\n'],
+    [
+      'compact nesting',
+      "a:\n- - x\n  - y\n- k: 1\n  j: [2, \"3\", 'c, d']\nb: {p: q, 'r: s': t}\n",
+    ],
+    ['keys that look like other scalars in quotes', `"a b": 1\n'x': 2\n`],
   ])('%s: same values as yaml', (_, text) => {
     expect(fastParseValues(text)).toBeDefined();
     expectSameAsExact(text);
@@ -234,6 +248,27 @@ describe('fast parse', () => {
     if (node.seq.length === 0) return ' []\n';
     return '\n' + node.seq.map((v) => `${indent}-${render(v, indent + '  ')}`).join('');
   }
+
+  const blockLine = fc.oneof(
+    fc.constant(''),
+    fc
+      .tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('x', 'y z', '# c', '- i', 'k: v'))
+      .map(([extra, text]) => `${' '.repeat(2 + extra)}${text}`),
+  );
+  test('fuzzed block scalars: whenever the fast path answers, it answers like yaml', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('|', '|-', '|+', '>', '>-', '>+'),
+        fc.array(blockLine, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('', 'b: 1\n', '---\nb: 1\n', '\n'),
+        (header, lines, after) => {
+          expectSameAsExact(`a: ${header}\n${lines.join('\n')}\n${after}`);
+          expectSameAsExact(`- ${header}\n${lines.join('\n')}\n${after.replace('b: 1', '- 1')}`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 
   test('fuzzed documents: whenever the fast path answers, it answers like yaml', () => {
     fc.assert(

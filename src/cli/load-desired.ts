@@ -10,11 +10,13 @@ import {
   scopesToRecheck,
   type CheckRecord,
 } from '../pipeline/recheck-scopes.js';
-import { loadConfigWithEntries } from '../config/load-config.js';
+import type { FileEntry } from '../config/file-entry.js';
+import { loadConfigWithEntries, loadFileEntry } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
 import { openCheckCache } from '../fs/check-cache.js';
 import { readAssets, readConfigFiles, type ReadResult } from '../fs/read-config-files.js';
 import { cacheSettings, openParseCache, type ParseCache } from '../fs/parse-cache.js';
+import { parseShareInThread } from '../fs/parse-in-thread.js';
 import type { ConfigRule } from '../rules/rule.js';
 import { debug } from './debug.js';
 
@@ -167,11 +169,49 @@ async function loadFiles(
   cache: ParseCache,
   all: readonly SourceFile[] = files,
 ) {
-  const loaded = loadConfigWithEntries(files, cache.lookup(files));
-  debug(`parsed ${loaded.fresh.size} of ${files.length} files`);
-  const fresh = new Map([...loaded.fresh].map(([index, entry]) => [index, JSON.stringify(entry)]));
+  const entries = cache.lookup(files);
+  const parsed = entries.filter((entry) => !entry).length;
+  const fresh = new Map<number, string | Uint8Array>();
+  const inThread = await parseOnTwoThreads(files, entries, fresh);
+  const loaded = loadConfigWithEntries(files, entries);
+  for (const [index, entry] of loaded.fresh) fresh.set(index, JSON.stringify(entry));
+  debug(
+    `parsed ${parsed} of ${files.length} files${inThread ? `, ${inThread} on a second thread` : ''}`,
+  );
   await cache.store(files, fresh, all);
   return loaded;
+}
+
+/**
+ * A large cold parse split across two threads (parse-in-thread.ts): files the cache misses get
+ * their entries here, and the entries' JSON goes to `fresh`; a file with diagnostics is left for
+ * loadConfigWithEntries, which reports them. Returns how many entries the second thread gave.
+ */
+async function parseOnTwoThreads(
+  files: readonly SourceFile[],
+  entries: (FileEntry | undefined)[],
+  fresh: Map<number, string | Uint8Array>,
+): Promise<number> {
+  const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
+  const thread = parseShareInThread(missing.map((index) => files[index]!));
+  if (!thread) return 0;
+  const taken = new Set(thread.taken);
+  missing.forEach((index, k) => {
+    if (taken.has(k)) return;
+    const entry = loadFileEntry(files[index]!);
+    if (!entry) return;
+    entries[index] = entry;
+    fresh.set(index, JSON.stringify(entry));
+  });
+  let answered = 0;
+  (await thread.entries)?.forEach((answer, k) => {
+    if (!answer) return;
+    const index = missing[thread.taken[k]!]!;
+    entries[index] = answer.entry;
+    fresh.set(index, answer.bytes);
+    answered++;
+  });
+  return answered;
 }
 
 /** Loads every file (see loadFiles) and runs the pure checks. */

@@ -47,6 +47,12 @@ export function loadConfigWithEntries(
   return out;
 }
 
+/** The cache entry of one file, or undefined when it has diagnostics (they are not cached). */
+export function loadFileEntry(file: SourceFile): FileEntry | undefined {
+  const loaded = loadFile(file);
+  return loaded.diagnostics.length === 0 ? { resources: loaded.entries } : undefined;
+}
+
 interface LoadedFile extends LoadResult {
   entries: EntryResource[];
 }

@@ -6,7 +6,7 @@ import type { FileEntry } from '../config/file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 import { buildId } from './build-id.js';
 import { openFileIndex, type FileIndex } from './file-index.js';
-import { packEntries, writeEntries } from './write-entries.js';
+import { packEntries, writeEntries, type EntryWrite } from './write-entries.js';
 
 /** Where entries live unless CCAC_CACHE_DIR says otherwise; CCAC_CACHE=off turns caching off. */
 export const DEFAULT_CACHE_DIR = '.ccac/cache';
@@ -21,14 +21,14 @@ export interface ParseCache {
   files?: FileIndex;
   lookup(files: readonly SourceFile[]): (FileEntry | undefined)[];
   /**
-   * `fresh`: entries as JSON text, by index of their file in `files`; `inUse`, every file of the
+   * `fresh`: entries as JSON (text or UTF-8), by index of their file in `files`; `inUse`, every file of the
    * configuration when `files` are some of them (their entries are kept when the cache is pruned).
    * Many entries are written by a thread while the run goes on (the process does not exit before
    * it is done); a few, here and now. The file index is saved too.
    */
   store(
     files: readonly SourceFile[],
-    fresh: ReadonlyMap<number, string>,
+    fresh: ReadonlyMap<number, string | Uint8Array>,
     inUse?: readonly SourceFile[],
   ): Promise<void>;
 }
@@ -88,11 +88,7 @@ const BACKGROUND_BYTES = 1024 * 1024;
  * almost a second of system calls, which a thread of their own does while the run plans. The
  * process exits once the thread is done; a thread that fails leaves the cache as it was.
  */
-function writeInBackground(
-  dir: string,
-  writes: { name: string; data: string }[],
-  used: string[],
-): void {
+function writeInBackground(dir: string, writes: EntryWrite[], used: string[]): void {
   try {
     const entries = packEntries(writes);
     new Worker(WRITER, { workerData: { dir, entries, used }, transferList: [entries.bytes] }).on(

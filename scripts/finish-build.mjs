@@ -6,6 +6,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { compileSchemas } from './compile-schemas.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/cli/main.js');
@@ -29,12 +30,13 @@ await build({
   },
 });
 chmodSync(cli, 0o755);
+await compileSchemas(root);
 rmSync(`${cli}.map`, { force: true }); // tsc's, of the file the bundle replaced
 
 const digest = createHash('sha256');
 for (const dir of ['dist', 'schemas']) {
   const files = readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(js|json)$/.test(e.name) && e.name !== 'build-id.json')
+    .filter((e) => e.isFile() && /\.(c?js|json)$/.test(e.name) && e.name !== 'build-id.json')
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
   for (const file of files) digest.update(path.relative(root, file)).update(readFileSync(file));

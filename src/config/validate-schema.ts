@@ -1,15 +1,17 @@
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type AddFormats from 'ajv-formats';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { CodeOptions, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type Ajv2020 from 'ajv/dist/2020.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isKind, type Kind } from '../model/kinds.js';
 import { lazyModule } from '../support/lazy-module.js';
-import { CUSTOM_FORMATS } from './formats.js';
+import { schemaFormats } from './schema-formats.js';
 import { commonSchema, envelopeSchema, kindSchemas } from './schemas.js';
 import type { Locate, ValuePath } from './yaml-document.js';
 
 // Loaded with the first validation: a run whose files all come from the parse cache needs neither.
 const ajv2020 = lazyModule<typeof import('ajv/dist/2020.js')>('ajv/dist/2020.js');
-const ajvFormats = lazyModule<{ default: typeof AddFormats.default }>('ajv-formats');
 
 interface Validators {
   envelope: ValidateFunction;
@@ -19,29 +21,55 @@ interface Validators {
 
 let compiled: Validators | undefined;
 
-/**
- * Compiled once per process, and each kind's schema only when needed: compiling is the expensive
- * part of ajv, and a run that parses one changed file checks one or two kinds.
- */
 function validators(): Validators {
-  if (compiled) return compiled;
+  return (compiled ??= precompiledValidators() ?? compileValidators());
+}
+
+/** The one set-up of Ajv: for compiling here, and into standalone code by the build. */
+export function schemaAjv(code?: CodeOptions): Ajv2020.default {
   const ajv = new (ajv2020().Ajv2020)({
     allErrors: true,
     verbose: true,
     strict: true,
     allowUnionTypes: true,
+    ...(code ? { code } : {}),
   });
-  ajvFormats().default(ajv, ['email', 'date', 'date-time']);
-  for (const [name, check] of Object.entries(CUSTOM_FORMATS)) ajv.addFormat(name, check);
+  for (const [name, format] of Object.entries(schemaFormats())) ajv.addFormat(name, format);
   ajv.addSchema(commonSchema);
+  return ajv;
+}
+
+/**
+ * Compiled once per process, and each kind's schema only when needed: compiling is the expensive
+ * part of ajv, and a run that parses one changed file checks one or two kinds.
+ */
+function compileValidators(): Validators {
+  const ajv = schemaAjv();
   const kinds = new Map<Kind, ValidateFunction>();
   const kind = (name: Kind) => {
     let validate = kinds.get(name);
     if (!validate) kinds.set(name, (validate = ajv.compile(kindSchemas[name])));
     return validate;
   };
-  compiled = { envelope: ajv.compile(envelopeSchema), kind };
-  return compiled;
+  return { envelope: ajv.compile(envelopeSchema), kind };
+}
+
+/** Written by the build (scripts/compile-schemas.mjs) beside this module; absent in the sources. */
+export const PRECOMPILED = fileURLToPath(
+  new URL('../config/compiled-schemas.cjs', import.meta.url),
+);
+
+/**
+ * The validators the build compiled to standalone code, as `schemaAjv` would compile them: a
+ * run that validates saves loading Ajv and a tenth of a second of compiling.
+ */
+function precompiledValidators(): Validators | undefined {
+  if (!existsSync(PRECOMPILED)) return undefined;
+  const make = createRequire(import.meta.url)(PRECOMPILED) as (
+    formats: ReturnType<typeof schemaFormats>,
+  ) => Record<string, ValidateFunction>;
+  const functions = make(schemaFormats());
+  return { envelope: functions.envelope!, kind: (name) => functions[name]! };
 }
 
 /**

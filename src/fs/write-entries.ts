@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { Utf8Buffer } from './utf8-buffer.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** One parse-cache entry to write: its file name in the cache folder and its JSON (or its bytes). */
@@ -20,19 +21,9 @@ export interface PackedEntries {
  * one buffer is encoded in a fraction of that and transferred without a copy.
  */
 export function packEntries(writes: readonly EntryWrite[]): PackedEntries {
-  const sizes = writes.map(({ data }) =>
-    typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength,
-  );
-  const bytes = new ArrayBuffer(sizes.reduce((sum, size) => sum + size, 0));
-  const encoder = new TextEncoder();
-  let at = 0;
-  writes.forEach(({ data }, i) => {
-    const into = new Uint8Array(bytes, at, sizes[i]);
-    if (typeof data === 'string') encoder.encodeInto(data, into);
-    else into.set(data);
-    at += sizes[i]!;
-  });
-  return { names: writes.map(({ name }) => name), sizes, bytes };
+  const buffer = new Utf8Buffer(writes.reduce((sum, { data }) => sum + data.length, 0));
+  const sizes = writes.map(({ data }) => buffer.put(data));
+  return { names: writes.map(({ name }) => name), sizes, bytes: buffer.bytes() };
 }
 
 export function unpackEntries({ names, sizes, bytes }: PackedEntries): EntryWrite[] {

@@ -161,6 +161,13 @@ async function recheck(
 }
 
 /**
+ * Entries of the files this run parsed: a recheck loads its changed files twice (to find the
+ * tenants they touch, then with those tenants' files), and the cache may not have written them
+ * yet the second time. Keyed by the file as read, which lives as long as the run needs it.
+ */
+const parsedThisRun = new WeakMap<SourceFile, FileEntry>();
+
+/**
  * Declarations of some files, from the parse cache where it knows them; the others are parsed and
  * their entries cached. `all`: every file of the configuration, whose entries the cache keeps.
  */
@@ -169,12 +176,16 @@ async function loadFiles(
   cache: ParseCache,
   all: readonly SourceFile[] = files,
 ) {
-  const entries = cache.lookup(files);
+  const entries = cache.lookup(files).map((entry, i) => entry ?? parsedThisRun.get(files[i]!));
   const parsed = entries.filter((entry) => !entry).length;
   const fresh = new Map<number, string | Uint8Array>();
   const inThread = await parseOnTwoThreads(files, entries, fresh);
+  for (const index of fresh.keys()) parsedThisRun.set(files[index]!, entries[index]!);
   const loaded = loadConfigWithEntries(files, entries);
-  for (const [index, entry] of loaded.fresh) fresh.set(index, JSON.stringify(entry));
+  for (const [index, entry] of loaded.fresh) {
+    fresh.set(index, JSON.stringify(entry));
+    parsedThisRun.set(files[index]!, entry);
+  }
   debug(
     `parsed ${parsed} of ${files.length} files${inThread ? `, ${inThread} on a second thread` : ''}`,
   );

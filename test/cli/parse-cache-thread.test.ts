@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { generate } from '../../bench/generate.mjs';
+import { changeOnePercent, generate } from '../../bench/generate.mjs';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -32,4 +32,25 @@ test('entries written by the background thread are whole and used', async () => 
   const warm = await runCli(['validate', config], { env });
   expect(warm.stdout).toBe(cold.stdout);
   expect(warm.stderr).toContain(`ccac: parsed 0 of ${yamlFiles.length} files\n`);
+});
+
+/**
+ * A recheck loads its changed files twice: to find the tenants they touch, then with those
+ * tenants' other files. The second time they come from this run's own parse, even while the
+ * cache's thread is still writing their entries.
+ */
+test('a recheck parses each changed file once', async () => {
+  const dir = await tempDir();
+  const cache = await tempDir();
+  const config = path.join(dir, 'config');
+  const { tenants } = await generate(config, 5_000);
+  const env = { CCAC_CACHE_DIR: cache, CCAC_DEBUG: '1' };
+  expect((await runCli(['validate', config], { env })).code).toBe(0);
+
+  await changeOnePercent(config, tenants);
+  const changed = await runCli(['validate', config], { env });
+  expect(changed.code).toBe(0);
+  const loads = [...changed.stderr.matchAll(/ccac: parsed (\d+) of (\d+) files/g)];
+  expect(loads.map(([, parsed]) => Number(parsed))).toEqual([Number(loads[0]![2]), 0]);
+  expect(changed.stderr).toMatch(/checked tenant-000, .* again for \d+ changed files/);
 });

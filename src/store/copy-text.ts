@@ -1,23 +1,29 @@
 import type { CopyRow } from './database.js';
 
-/** Text handed to the database per piece: large enough to amortise calls, small enough to stream. */
-const CHUNK_CHARS = 1 << 20;
+/** Bytes handed to the database per piece: large enough to amortise calls, small enough to stream. */
+const CHUNK_BYTES = 1 << 20;
 
 /**
- * Rows in COPY's text format, in pieces of about a megabyte: columns separated by tabs, rows
- * ended by newlines, NULL as `\N`, and backslash, tab, newline and carriage return escaped
- * (so a value can never end a row early or read as NULL).
+ * Rows in COPY's text format, as UTF-8 in pieces of about a megabyte: columns separated by tabs,
+ * rows ended by newlines, NULL as `\N`, and backslash, tab, newline and carriage return escaped
+ * (so a value can never end a row early or read as NULL). Each line is encoded straight into its
+ * piece: a megabyte of text joined first would be a rope of thousands of strings to flatten.
  */
-export function* copyText(rows: Iterable<CopyRow>): Generator<string> {
-  let chunk = '';
+export function* copyText(rows: Iterable<CopyRow>): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  let chunk = new Uint8Array(CHUNK_BYTES);
+  let at = 0;
   for (const row of rows) {
-    chunk += copyLine(row);
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
+    const line = copyLine(row);
+    const room = line.length * 3; // at most three bytes a UTF-16 unit
+    if (at + room > chunk.length) {
+      if (at > 0) yield chunk.subarray(0, at);
+      chunk = new Uint8Array(Math.max(CHUNK_BYTES, room));
+      at = 0;
     }
+    at += encoder.encodeInto(line, chunk.subarray(at)).written;
   }
-  if (chunk !== '') yield chunk;
+  if (at > 0) yield chunk.subarray(0, at);
 }
 
 function copyLine(row: CopyRow): string {

@@ -49,11 +49,26 @@ function objectText(value: object): string {
 
 /** jsonb's key order: by length in UTF-8 bytes, then bytewise. */
 function jsonbKeyOrder(a: string, b: string): number {
-  const lengths = Buffer.byteLength(a) - Buffer.byteLength(b);
+  const lengths = utf8Length(a) - utf8Length(b);
   if (lengths !== 0) return lengths;
-  if (a.length === Buffer.byteLength(a) && b.length === Buffer.byteLength(b))
-    return a < b ? -1 : a > b ? 1 : 0; // ASCII: code units are the bytes
+  if (a.length === utf8Length(a) && b.length === utf8Length(b)) return a < b ? -1 : a > b ? 1 : 0; // ASCII: code units are the bytes
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Keys repeat across every resource of a kind: their UTF-8 lengths are remembered rather than
+ * measured at each comparison (a bounded number of them, whatever the input holds).
+ */
+const knownLengths = new Map<string, number>();
+const MAX_KNOWN_LENGTHS = 10_000;
+
+function utf8Length(key: string): number {
+  let length = knownLengths.get(key);
+  if (length === undefined) {
+    length = Buffer.byteLength(key);
+    if (knownLengths.size < MAX_KNOWN_LENGTHS) knownLengths.set(key, length);
+  }
+  return length;
 }
 
 /**

@@ -67,7 +67,8 @@ function documentLines(text: string): Line[][] | undefined {
   for (let i = 0; i < raw.length; i++) {
     const text = raw[i] as string;
     if (text === '---') {
-      documents.push([]);
+      // The first `---` (after comments only) starts the first document rather than a second.
+      if (documents.length > 1 || documents[0]!.length > 0) documents.push([]);
       continue;
     }
     if (text === '' || COMMENT.test(text)) continue;

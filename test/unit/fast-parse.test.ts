@@ -116,6 +116,7 @@ describe('fast parse', () => {
       'compact nesting',
       "a:\n- - x\n  - y\n- k: 1\n  j: [2, \"3\", 'c, d']\nb: {p: q, 'r: s': t}\n",
     ],
+    ['a document start marker first', '# c\n---\na: 1\n---\nb: 2\n'],
     ['keys that look like other scalars in quotes', `"a b": 1\n'x': 2\n`],
   ])('%s: same values as yaml', (_, text) => {
     expect(fastParseValues(text)).toBeDefined();

@@ -9,10 +9,7 @@ const WORKER = new URL('../fs/parse-worker.js', import.meta.url);
 /** Below this much YAML to parse, a thread costs more to start than it saves. */
 const MIN_BYTES = 4 * 1024 * 1024;
 
-/**
- * The thread's share of the bytes: less than half, as it starts later (it loads the code and
- * compiles the schemas while this thread is already parsing).
- */
+/** The thread's share of the bytes: less than half, as it starts later (it loads the code first). */
 const THREAD_SHARE = 0.45;
 
 /** What the thread made of one file: its entry and that entry's JSON as UTF-8; null with diagnostics. */
@@ -38,12 +35,10 @@ export function parseShareInThread(
 ): ParseThread | undefined {
   const total = files.reduce((sum, file) => sum + file.text.length, 0);
   if (total < MIN_BYTES || env.CCAC_PARSE_THREADS === '1' || !existsSync(WORKER)) return undefined;
-  const taken: number[] = [];
-  let share = 0;
-  for (let i = files.length - 1; i >= 0 && share < total * THREAD_SHARE; i--) {
-    taken.unshift(i);
-    share += files[i]!.text.length;
-  }
+  let from = files.length;
+  for (let share = 0; from > 0 && share < total * THREAD_SHARE;)
+    share += files[--from]!.text.length;
+  const taken = files.slice(from).map((_, k) => from + k);
   const sent = taken.map((i) => ({ path: files[i]!.path, text: files[i]!.text }));
   return { taken, entries: runWorker(sent) };
 }
@@ -64,7 +59,13 @@ function runWorker(files: SourceFile[]): Promise<ThreadEntry[] | undefined> {
       resolve(undefined);
       return;
     }
-    worker.once('message', (answer: PackedAnswer) => resolve(unpackAnswer(answer)));
+    worker.once('message', (answer: PackedAnswer) => {
+      try {
+        resolve(unpackAnswer(answer));
+      } catch {
+        resolve(undefined); // an answer that does not read back: the caller parses
+      }
+    });
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined)); // without an answer: the caller parses
   });

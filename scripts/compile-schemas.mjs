@@ -3,11 +3,13 @@
 // compiler. It is made with the set-up the code uses (schemaAjv) and loaded by
 // validate-schema.ts, which compiles at run time when the file is absent (tests of the sources).
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { _ } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 export async function compileSchemas(root) {
-  const dist = (file) => new URL(`file://${root}/dist/${file}`).href;
+  const dist = (file) => pathToFileURL(path.join(root, 'dist', file)).href;
   const { PRECOMPILED, schemaAjv } = await import(dist('config/validate-schema.js'));
   const { envelopeSchema, kindSchemas } = await import(dist('config/schemas.js'));
   // Formats are handed in when the module is loaded: `SCHEMA_FORMATS` below is that argument.

@@ -206,18 +206,16 @@ async function parseOnTwoThreads(
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const thread = parseShareInThread(missing.map((index) => files[index]!));
   if (!thread) return 0;
-  const taken = new Set(thread.taken);
-  missing.forEach((index, k) => {
-    if (taken.has(k)) return;
+  for (const index of missing.slice(0, thread.from)) {
     const entry = loadFileEntry(files[index]!);
-    if (!entry) return;
+    if (!entry) continue;
     entries[index] = entry;
     fresh.set(index, JSON.stringify(entry));
-  });
+  }
   let answered = 0;
   (await thread.entries)?.forEach((answer, k) => {
     if (!answer) return;
-    const index = missing[thread.taken[k]!]!;
+    const index = missing[thread.from + k]!;
     entries[index] = answer.entry;
     fresh.set(index, answer.bytes);
     answered++;

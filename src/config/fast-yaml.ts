@@ -87,10 +87,11 @@ function documentLines(text: string): Line[][] | undefined {
     if (value !== undefined && (value[0] === '|' || value[0] === '>')) {
       // Its content: the lines indented past the key or `-` that holds it.
       const parent = key === undefined ? line.column - 1 : line.column;
+      const inside = ' '.repeat(parent + 1);
       const content: string[] = [];
       while (i + 1 < raw.length) {
         const next = raw[i + 1] as string;
-        if (next !== '' && !next.startsWith(' '.repeat(parent + 1))) break;
+        if (next !== '' && !next.startsWith(inside)) break;
         content.push(next);
         i++;
       }

@@ -65,11 +65,16 @@ export const PRECOMPILED = fileURLToPath(
  */
 function precompiledValidators(): Validators | undefined {
   if (!existsSync(PRECOMPILED)) return undefined;
-  const make = createRequire(import.meta.url)(PRECOMPILED) as (
+  const functions = loadPrecompiled(PRECOMPILED);
+  return { envelope: functions.envelope!, kind: (name) => functions[name]! };
+}
+
+/** The validators in a module the build wrote, by name: `envelope` and each kind. */
+export function loadPrecompiled(file: string): Record<string, ValidateFunction> {
+  const make = createRequire(import.meta.url)(file) as (
     formats: ReturnType<typeof schemaFormats>,
   ) => Record<string, ValidateFunction>;
-  const functions = make(schemaFormats());
-  return { envelope: functions.envelope!, kind: (name) => functions[name]! };
+  return make(schemaFormats());
 }
 
 /**

@@ -16,9 +16,9 @@ const THREAD_SHARE = 0.45;
 export type ThreadEntry = { entry: FileEntry; bytes: Uint8Array } | null;
 
 export interface ParseThread {
-  /** Indexes (into the files given) that the thread parses; the caller parses the others. */
-  taken: readonly number[];
-  /** Their entries, in the order of `taken`; undefined when the thread failed. */
+  /** The thread parses the files from this index on; the caller parses the ones before. */
+  from: number;
+  /** Entries of the thread's files, in order; undefined when the thread failed. */
   entries: Promise<ThreadEntry[] | undefined>;
 }
 
@@ -38,9 +38,8 @@ export function parseShareInThread(
   let from = files.length;
   for (let share = 0; from > 0 && share < total * THREAD_SHARE;)
     share += files[--from]!.text.length;
-  const taken = files.slice(from).map((_, k) => from + k);
-  const sent = taken.map((i) => ({ path: files[i]!.path, text: files[i]!.text }));
-  return { taken, entries: runWorker(sent) };
+  const sent = files.slice(from).map(({ path, text }) => ({ path, text }));
+  return { from, entries: runWorker(sent) };
 }
 
 /** The worker's answer: every entry's JSON in one buffer (`[e0,e1,…]`), and where each lies. */

@@ -51,7 +51,8 @@ function objectText(value: object): string {
 function jsonbKeyOrder(a: string, b: string): number {
   const lengths = utf8Length(a) - utf8Length(b);
   if (lengths !== 0) return lengths;
-  if (a.length === utf8Length(a) && b.length === utf8Length(b)) return a < b ? -1 : a > b ? 1 : 0; // ASCII: code units are the bytes
+  // ASCII (as many bytes as code units): the code units order as the bytes do.
+  if (a.length === utf8Length(a) && b.length === utf8Length(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 

@@ -109,10 +109,12 @@ async function copyDirectory(from: string, to: string): Promise<void> {
 }
 
 function freshPostgresUrl(adminUrl: string): Promise<string> {
-  return createPostgresDatabase(
-    adminUrl,
-    `ccac_test_${process.pid}_${randomBytes(4).toString('hex')}`,
-  );
+  return createPostgresDatabase(adminUrl, testDatabaseName());
+}
+
+/** A database of this test alone, dropped after it. */
+function testDatabaseName(): string {
+  return `ccac_test_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
 async function createPostgresDatabase(
@@ -144,11 +146,7 @@ async function seededPostgresUrl(
     await writeFile(path.join(dir, 'database'), database);
   });
   const template = await readFile(path.join(shared, 'database'), 'utf8');
-  return createPostgresDatabase(
-    adminUrl,
-    `ccac_test_${process.pid}_${randomBytes(4).toString('hex')}`,
-    template,
-  );
+  return createPostgresDatabase(adminUrl, testDatabaseName(), template);
 }
 
 /** CREATE DATABASE, again while the template is still used by a session that is ending (55006). */

@@ -1,13 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { schemaFormats } from '../../src/config/schema-formats.js';
 import { envelopeSchema, kindSchemas } from '../../src/config/schemas.js';
-import { schemaAjv } from '../../src/config/validate-schema.js';
+import { loadPrecompiled, schemaAjv } from '../../src/config/validate-schema.js';
 
 /**
  * The build compiles the schemas into standalone code (scripts/compile-schemas.mjs), which the
@@ -35,10 +33,7 @@ describe('precompiled schemas', () => {
     expect(existsSync(BUILT), 'run `npm run build` first').toBe(true);
   });
 
-  const make = createRequire(import.meta.url)(BUILT) as (
-    formats: ReturnType<typeof schemaFormats>,
-  ) => Record<string, ValidateFunction>;
-  const built = make(schemaFormats());
+  const built = loadPrecompiled(BUILT);
   const ajv = schemaAjv();
   const compiled: Record<string, ValidateFunction> = {
     envelope: ajv.compile(envelopeSchema),

@@ -1,8 +1,7 @@
 import type { PlanSummary, ResourceChange } from '../plan/plan.js';
-import type { ChangeTexts } from './canonical-text.js';
 import type { Queryable } from './database.js';
 import { rowKeyOf } from './resource-row.js';
-import { revisionHashOfTexts } from './revision-hash.js';
+import type { RevisionHashFields } from './revision-hash.js';
 import type { RevisionInput, RevisionRecord } from './state-store.js';
 
 /** ISO 8601, UTC, milliseconds: the one text form of `created_at` that is hashed and read back. */
@@ -80,13 +79,9 @@ export async function nextRevisions(
   );
 }
 
-/** The revision an input records in its slot, with its hash. Pure: the hashing is the work. */
-export function revisionRecord(
-  input: RevisionInput,
-  slot: RevisionSlot,
-  texts: ChangeTexts,
-): RevisionRecord {
-  const record: Omit<RevisionRecord, 'hash'> = {
+/** The fields of the revision an input records in its slot: all but its hash. */
+export function revisionFields(input: RevisionInput, slot: RevisionSlot): RevisionHashFields {
+  return {
     id: slot.id,
     scope: input.scope,
     revision: slot.revision,
@@ -99,11 +94,6 @@ export function revisionRecord(
     counts: countsOf(input.changes),
     prevHash: slot.prevHash,
   };
-  const changes = input.changes.map((change) => {
-    const { address, kind, name, action } = change;
-    return { address, kind, name, action, ...texts.of(change) };
-  });
-  return { ...record, hash: revisionHashOfTexts(record, changes) };
 }
 
 /** Inserts revision rows, one statement for all of them. */

@@ -43,42 +43,85 @@ export function revisionHash(
 }
 
 /**
- * revisionHash for changes whose values are canonical text already (an apply has them). The
- * canonical JSON of `{ format: 1, …fields, changes }` is fed to the hash piece by piece — the
- * fields sorting before `changes`, each change, the fields after — never built as one string.
+ * revisionHash for changes whose values are canonical text already (an apply has them), through
+ * RevisionHasher after sorting them by address.
  */
 export function revisionHashOfTexts(
   fields: RevisionHashFields,
   changes: readonly RevisionHashChangeText[],
 ): string {
-  const { scope, revision, id, actor, actorRole, createdAt, configDigest, gitCommit } = fields;
-  const { planDigest, counts, prevHash } = fields;
-  const before = canonicalJson({ actor, actorRole });
-  const after = canonicalJson({
-    format: 1,
-    scope,
-    revision,
-    id,
-    createdAt,
-    configDigest,
-    gitCommit,
-    planDigest,
-    counts: { create: counts.create, update: counts.update, delete: counts.delete },
-    prevHash,
-  });
-  const hash = createHash('sha256');
-  hash.update(`${before.slice(0, -1)},"changes":[`);
-  const sorted = [...changes].sort((a, b) =>
-    a.address < b.address ? -1 : a.address > b.address ? 1 : 0,
-  );
-  sorted.forEach((change, i) => hash.update(`${i > 0 ? ',' : ''}${changeJson(change)}`));
-  hash.update(`],${after.slice(1)}`);
-  return hash.digest('hex');
+  const hasher = new RevisionHasher(fields);
+  for (const change of [...changes].sort(byAddress))
+    hasher.add(change, change.before, change.after);
+  return hasher.digest();
 }
 
+export function byAddress(a: { address: string }, b: { address: string }): number {
+  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
+}
+
+/**
+ * revisionHash fed one change at a time, in address order, so an apply hashes each change as it
+ * writes it. The canonical JSON of `{ format: 1, …fields, changes }` goes to the hash piece by
+ * piece — the fields sorting before `changes`, each change, the fields after — never built as
+ * one string.
+ */
+export class RevisionHasher {
+  private readonly hash = createHash('sha256');
+  private text: string;
+  private count = 0;
+  private lastAddress = '';
+
+  constructor(private readonly fields: RevisionHashFields) {
+    const { actor, actorRole } = fields;
+    this.text = `${canonicalJson({ actor, actorRole }).slice(0, -1)},"changes":[`;
+  }
+
+  add(
+    change: Omit<RevisionHashChangeText, 'before' | 'after'>,
+    before: string | null,
+    after: string | null,
+  ): void {
+    if (this.count > 0 && !(this.lastAddress < change.address))
+      throw new Error(`revision changes out of address order at ${change.address}`);
+    this.lastAddress = change.address;
+    this.text += `${this.count++ > 0 ? ',' : ''}${changeJson(change, before, after)}`;
+    if (this.text.length >= HASHED_CHARS) {
+      this.hash.update(this.text);
+      this.text = '';
+    }
+  }
+
+  digest(): string {
+    const { scope, revision, id, createdAt, configDigest, gitCommit } = this.fields;
+    const { planDigest, counts, prevHash } = this.fields;
+    const after = canonicalJson({
+      format: 1,
+      scope,
+      revision,
+      id,
+      createdAt,
+      configDigest,
+      gitCommit,
+      planDigest,
+      counts: { create: counts.create, update: counts.update, delete: counts.delete },
+      prevHash,
+    });
+    this.hash.update(`${this.text}],${after.slice(1)}`);
+    return this.hash.digest('hex');
+  }
+}
+
+/** Text gathered before each update of the hash: fewer, larger updates. */
+const HASHED_CHARS = 1 << 16;
+
 /** A change's canonical JSON: keys in sorted order (action, address, after, before, kind, name). */
-function changeJson(change: RevisionHashChangeText): string {
-  const { action, address, after, before, kind, name } = change;
+function changeJson(
+  change: Omit<RevisionHashChangeText, 'before' | 'after'>,
+  before: string | null,
+  after: string | null,
+): string {
+  const { action, address, kind, name } = change;
   const text = (value: string) => JSON.stringify(value);
   return `{"action":${text(action)},"address":${text(address)},"after":${after ?? 'null'},"before":${before ?? 'null'},"kind":${text(kind)},"name":${text(name)}}`;
 }

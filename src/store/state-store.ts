@@ -104,8 +104,8 @@ export interface StateTransaction extends StateReader {
   recordRevision(input: RevisionInput): Promise<RevisionRecord>;
   /**
    * What an apply does: each input's changes written and its revision recorded, in a few
-   * set-based statements per group of scopes. `known` as for writeChanges; `onProgress` hears
-   * how many changes are written so far.
+   * set-based statements for all of them. `known` as for writeChanges; `onProgress` hears how
+   * many changes were sent so far.
    */
   applyRevisions(
     inputs: readonly RevisionInput[],

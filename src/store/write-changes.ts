@@ -4,8 +4,14 @@ import type { ResourceChange } from '../plan/plan.js';
 import { canonicalText, ChangeTexts } from './canonical-text.js';
 import type { CopyRow, Queryable } from './database.js';
 import { jsonbText, NotJsonData, rowMd5 } from './jsonb-text.js';
-import { insertRevisions, nextRevisions, revisionRecord } from './record-revision.js';
+import {
+  insertRevisions,
+  nextRevisions,
+  revisionFields,
+  type RevisionSlot,
+} from './record-revision.js';
 import { rowKeyOf } from './resource-row.js';
+import { byAddress, RevisionHasher, type RevisionHashFields } from './revision-hash.js';
 import { rowChecksum } from './row-checksum.js';
 import type { KnownHashes, RevisionInput, RevisionRecord } from './state-store.js';
 import { sqlState } from './store-errors.js';
@@ -35,9 +41,6 @@ const CHANGE_COLUMNS = [
 ];
 const UNIQUE_VIOLATION = '23505';
 
-/** An apply's scopes are written in groups of about this many changes, reporting progress after each. */
-const GROUP_CHANGES = 5_000;
-
 const INSERT_FROM_STAGE = `insert into resources (scope, kind, name, tenant, value, hash, row_md5)
   select s.scope, s.kind, s.name, s.tenant, s.after, s.hash, ${rowChecksum('s', 's.after::text')}
     from ${STAGE} s`;
@@ -64,87 +67,64 @@ export class ChangeWriter {
 
   async recordRevision(input: RevisionInput): Promise<RevisionRecord> {
     const slot = (await nextRevisions(this.tx, [input])).get(input.scope)!;
-    const record = revisionRecord(input, slot, this.texts);
-    await insertRevisions(this.tx, [record]);
-    await this.recordChanges(input.changes, [record]);
-    return record;
+    return (await this.recordRevisions([pendingRevision(input, slot)]))[0]!;
   }
 
   /**
-   * Each scope's changes written and its revision recorded, scopes in groups of about
-   * GROUP_CHANGES changes: `onProgress` hears the changes written so far after each group.
-   * A group's revision hashes are computed while the database writes the group before it.
+   * Each scope's changes written and its revision recorded: one COPY of all resource rows, one of
+   * all change records (each scope's revision hashed as its records go), then the revisions.
+   * One stream each keeps the database busy while the rows are made; `onProgress` hears how
+   * many changes were sent so far.
    */
   async applyRevisions(
     inputs: readonly RevisionInput[],
     known: KnownHashes,
-    onProgress: (written: number) => void,
+    onProgress: (written: number) => void = () => undefined,
   ): Promise<RevisionRecord[]> {
     const slots = await nextRevisions(this.tx, inputs);
-    const records: RevisionRecord[] = [];
-    let pending: { writing: Promise<void>; written: number } | undefined;
-    let written = 0;
-    for (const group of groups(inputs)) {
-      // Hashing this group overlaps the database writing the previous one. That write is settled
-      // before anything else happens, even when hashing fails: a statement it still had to send
-      // must never run after the caller's rollback.
-      let revisions: RevisionRecord[] | undefined;
-      let failure: unknown;
-      try {
-        revisions = group.map((input) =>
-          revisionRecord(input, slots.get(input.scope)!, this.texts),
-        );
-      } catch (error) {
-        failure = error;
-      }
-      if (pending) {
-        await pending.writing;
-        debug(`${pending.written} changes written`);
-        onProgress(pending.written);
-      }
-      if (!revisions) throw failure;
-      written += group.reduce((sum, input) => sum + input.changes.length, 0);
-      const writing = this.writeGroup(revisions, group, known);
-      // Awaited on the next turn or after the loop; until then a failure must not go unhandled.
-      writing.catch(() => undefined);
-      pending = { writing, written };
-      records.push(...revisions);
-    }
-    if (pending) {
-      await pending.writing;
-      onProgress(pending.written);
-    }
+    const pending = inputs.map((input) => pendingRevision(input, slots.get(input.scope)!));
+    const changes = pending.flatMap((revision) => revision.changes);
+    const sent = new SentRows(changes.length, onProgress);
+    await this.writeResources(changes, hashesFrom(known), sent);
+    debug('resource rows written');
+    const records = await this.recordRevisions(pending, sent);
+    debug('change records and revisions written');
     return records;
   }
 
-  private async writeGroup(
-    revisions: readonly RevisionRecord[],
-    group: readonly RevisionInput[],
-    known: KnownHashes,
-  ): Promise<void> {
-    await insertRevisions(this.tx, revisions);
-    const changes = group.flatMap((input) => input.changes);
-    await this.writeResources(changes, hashesFrom(known));
-    await this.recordChanges(changes, revisions);
+  /** The pending revisions' change records COPied, then their rows, hashed on the way. */
+  private async recordRevisions(
+    pending: readonly PendingRevision[],
+    sent?: SentRows,
+  ): Promise<RevisionRecord[]> {
+    if (pending.some((revision) => revision.changes.length > 0))
+      await this.tx.copyFrom('changes', CHANGE_COLUMNS, this.changeRows(pending, sent));
+    const records = pending.map(({ fields, hasher }) => ({ ...fields, hash: hasher.digest() }));
+    await insertRevisions(this.tx, records);
+    return records;
   }
 
   /**
    * The changes applied to `resources`: deletes and updates from the staging table, creates
    * COPied in — or, when a created row exists already, staged and upserted with the updates.
    */
-  private async writeResources(changes: readonly ResourceChange[], hashOf: HashOf): Promise<void> {
+  private async writeResources(
+    changes: readonly ResourceChange[],
+    hashOf: HashOf,
+    sent?: SentRows,
+  ): Promise<void> {
     const creates = changes.filter((change) => change.action === 'create');
     const others = changes.filter((change) => change.action !== 'create');
     if (others.length > 0) {
-      await this.stage(others, hashOf);
+      await this.stage(others, hashOf, { sent });
       if (others.some((change) => change.action === 'delete'))
         await this.tx.query(
           `delete from resources r using ${STAGE} s
             where s.action = 'delete' and r.scope = s.scope and r.kind = s.kind and r.name = s.name`,
         );
     }
-    const copied = creates.length === 0 || (await this.copyCreates(creates, hashOf));
-    if (!copied) await this.stage(creates, hashOf, { append: others.length > 0 });
+    const copied = creates.length === 0 || (await this.copyCreates(creates, hashOf, sent));
+    if (!copied) await this.stage(creates, hashOf, { append: others.length > 0, sent });
     if (!copied || others.some((change) => change.action === 'update'))
       await this.tx.query(`${INSERT_FROM_STAGE} where s.action <> 'delete' ${UPSERT}`);
   }
@@ -154,10 +134,18 @@ export class ChangeWriter {
    * (made outside ccac after the plan read the store): the caller then writes creates as
    * upserts, so the apply still leaves what it planned.
    */
-  private async copyCreates(creates: readonly ResourceChange[], hashOf: HashOf): Promise<boolean> {
+  private async copyCreates(
+    creates: readonly ResourceChange[],
+    hashOf: HashOf,
+    sent?: SentRows,
+  ): Promise<boolean> {
     await this.tx.query('savepoint ccac_creates');
     try {
-      await this.tx.copyFrom('resources', RESOURCE_COLUMNS, this.resourceRows(creates, hashOf));
+      await this.tx.copyFrom(
+        'resources',
+        RESOURCE_COLUMNS,
+        this.resourceRows(creates, hashOf, sent),
+      );
     } catch (error) {
       if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
       await this.tx.query('rollback to savepoint ccac_creates');
@@ -167,13 +155,18 @@ export class ChangeWriter {
     return true;
   }
 
-  private *resourceRows(creates: readonly ResourceChange[], hashOf: HashOf): Generator<CopyRow> {
+  private *resourceRows(
+    creates: readonly ResourceChange[],
+    hashOf: HashOf,
+    sent?: SentRows,
+  ): Generator<CopyRow> {
     for (const change of creates) {
       const { scope, tenant } = rowKeyOf(change);
       const { after } = this.texts.of(change);
       if (after === null) throw new Error(`create of ${change.address} has no after value`);
       const hash = hashOf(change, after);
       const row = { scope, kind: change.kind, name: change.name, tenant, hash };
+      sent?.add();
       yield [scope, change.kind, change.name, tenant, after, hash, rowMd5(row, valueText(change))];
     }
   }
@@ -182,7 +175,7 @@ export class ChangeWriter {
   private async stage(
     changes: readonly ResourceChange[],
     hashOf: HashOf,
-    { append = false } = {},
+    { append = false, sent }: { append?: boolean; sent?: SentRows | undefined } = {},
   ): Promise<void> {
     if (!this.staged) {
       await this.tx.query(
@@ -192,11 +185,16 @@ export class ChangeWriter {
       );
       this.staged = true;
     } else if (!append) await this.tx.query(`truncate ${STAGE}`);
-    await this.tx.copyFrom(STAGE, STAGE_COLUMNS, this.stageRows(changes, hashOf));
+    await this.tx.copyFrom(STAGE, STAGE_COLUMNS, this.stageRows(changes, hashOf, sent));
   }
 
-  private *stageRows(changes: readonly ResourceChange[], hashOf: HashOf): Generator<CopyRow> {
+  private *stageRows(
+    changes: readonly ResourceChange[],
+    hashOf: HashOf,
+    sent?: SentRows,
+  ): Generator<CopyRow> {
     for (const change of changes) {
+      sent?.add();
       const { scope, tenant } = rowKeyOf(change);
       const { before, after } = this.texts.of(change);
       if (after === null && change.action !== 'delete')
@@ -215,46 +213,56 @@ export class ChangeWriter {
     }
   }
 
-  /** The changes recorded with their scope's revision, COPied into `changes`. */
-  private async recordChanges(
-    changes: readonly ResourceChange[],
-    revisions: readonly RevisionRecord[],
-  ): Promise<void> {
-    if (changes.length === 0) return;
-    const revisionOf = new Map(revisions.map((r) => [r.scope, String(r.revision)]));
-    await this.tx.copyFrom('changes', CHANGE_COLUMNS, this.changeRows(changes, revisionOf));
-  }
-
-  private *changeRows(
-    changes: readonly ResourceChange[],
-    revisionOf: ReadonlyMap<string, string>,
-  ): Generator<CopyRow> {
-    for (const change of changes) {
-      const { scope } = rowKeyOf(change);
-      const revision = revisionOf.get(scope);
-      if (revision === undefined) throw new Error(`no revision recorded for scope ${scope}`);
-      const { before, after } = this.texts.of(change);
-      const { address, kind, name, action } = change;
-      yield [scope, revision, address, kind, name, action, before, after];
+  private *changeRows(pending: readonly PendingRevision[], sent?: SentRows): Generator<CopyRow> {
+    for (const { fields, hasher, changes } of pending) {
+      const revision = String(fields.revision);
+      for (const change of changes) {
+        const { before, after } = this.texts.of(change);
+        const { address, kind, name, action } = change;
+        hasher.add(change, before, after);
+        sent?.add();
+        yield [fields.scope, revision, address, kind, name, action, before, after];
+      }
     }
   }
 }
 
-/** Whole scopes, in order, gathered until a group holds GROUP_CHANGES changes. */
-function* groups(inputs: readonly RevisionInput[]): Generator<RevisionInput[]> {
-  let group: RevisionInput[] = [];
-  let size = 0;
-  for (const input of inputs) {
-    group.push(input);
-    size += input.changes.length;
-    if (size >= GROUP_CHANGES) {
-      yield group;
-      group = [];
-      size = 0;
-    }
-  }
-  if (group.length > 0) yield group;
+/** A revision whose number is taken, its changes (in address order) about to be recorded. */
+interface PendingRevision {
+  fields: RevisionHashFields;
+  hasher: RevisionHasher;
+  changes: readonly ResourceChange[];
 }
+
+function pendingRevision(input: RevisionInput, slot: RevisionSlot): PendingRevision {
+  const fields = revisionFields(input, slot);
+  const changes = isSorted(input.changes) ? input.changes : [...input.changes].sort(byAddress);
+  return { fields, hasher: new RevisionHasher(fields), changes };
+}
+
+function isSorted(changes: readonly ResourceChange[]): boolean {
+  return changes.every((change, i) => i === 0 || changes[i - 1]!.address < change.address);
+}
+
+/**
+ * Rows handed to the database, told as changes written: each change is a resource row and a
+ * change record, so two rows make one. Told every REPORT_ROWS rows, not to slow the writes.
+ */
+class SentRows {
+  private rows = 0;
+
+  constructor(
+    private readonly changes: number,
+    private readonly onProgress: (written: number) => void,
+  ) {}
+
+  add(): void {
+    if (++this.rows % REPORT_ROWS === 0 || this.rows === 2 * this.changes)
+      this.onProgress(Math.min(this.changes, Math.floor(this.rows / 2)));
+  }
+}
+
+const REPORT_ROWS = 5_000;
 
 type HashOf = (change: ResourceChange, after: string) => string;
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256 } from '../../src/model/canonical-json.js';
 import type { ResourceValue } from '../../src/model/model.js';
 import {
+  RevisionHasher,
   revisionHash,
   type RevisionHashChange,
   type RevisionHashFields,
@@ -69,5 +70,25 @@ describe('revisionHash', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('is what a hasher fed the changes one by one in address order gives', () => {
+    fc.assert(
+      fc.property(fields, fc.uniqueArray(change, { selector: (c) => c.address }), (f, c) => {
+        const hasher = new RevisionHasher(f);
+        const text = (v: ResourceValue | null) => (v === null ? null : canonicalJson(v));
+        for (const one of [...c].sort((a, b) => (a.address < b.address ? -1 : 1)))
+          hasher.add(one, text(one.before), text(one.after));
+        expect(hasher.digest()).toBe(hashAsOneString(f, c));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses changes out of address order: the hash would not be the revision\'s', () => {
+    const hasher = new RevisionHasher(fc.sample(fields, 1)[0]!);
+    const one = { address: 'b', kind: 'Team', name: 'b', action: 'create' as const };
+    hasher.add(one, null, '{}');
+    expect(() => hasher.add({ ...one, address: 'a' }, null, '{}')).toThrow(/address order/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../../src/store/database.js';
+import { verifyStore } from '../../src/audit/verify-store.js';
 import { SqlStateStore } from '../../src/store/sql-state-store.js';
 import { storeTargets } from '../helpers/databases.js';
 import { create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
@@ -159,6 +160,26 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
       value: await tx.applyRevisions([revisionOf('acme', good)], new Map()),
     }));
     expect((await store.readState(['acme'])).model.size).toBe(3);
+  });
+
+  it('records changes given in any order as a revision that verifies, telling progress to the end', async () => {
+    const store = await target.open();
+    const shuffled = [...queues('acme', 6), ...queues('beta', 4)].reverse();
+    const told: number[] = [];
+    await store.withLockedScopes(['acme', 'beta'], LOCK, async (tx) => ({
+      commit: true,
+      value: await tx.applyRevisions(
+        [revisionOf('beta', shuffled.slice(0, 4)), revisionOf('acme', shuffled.slice(4))],
+        new Map(),
+        (written) => told.push(written),
+      ),
+    }));
+    expect(told.at(-1)).toBe(10);
+    const verified = await verifyStore(store, []);
+    expect(verified.map(({ scope, problem }) => [scope, problem])).toEqual([
+      ['acme', null],
+      ['beta', null],
+    ]);
   });
 
   it('turns SQL failures inside a transaction into StoreErrors', async () => {

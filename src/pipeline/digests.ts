@@ -1,7 +1,8 @@
 import { scopeOf } from '../model/address.js';
 import { sha256 } from '../model/canonical-json.js';
-import { canonicalSha256, canonicalText, canonicalTextOrNull } from '../model/canonical-text.js';
-import type { Model } from '../model/model.js';
+import { canonicalSha256 } from '../model/canonical-text.js';
+import type { Model, ResourceValue } from '../model/model.js';
+import { valueHash } from '../model/value-hash.js';
 
 /** Digest of the desired configuration of the planned scopes: addresses and content hashes. */
 export function configDigest(desired: Model, scopes: ReadonlySet<string>): string {
@@ -14,7 +15,9 @@ export function configDigest(desired: Model, scopes: ReadonlySet<string>): strin
 
 /**
  * Digest of a plan's content (everything but the digest itself): sha256 of its canonical JSON,
- * hashed as it is written out rather than built as one string, each change by changeText.
+ * except that each change stands there by its identity, action and the hashes of its values —
+ * its fields are what its values give (openSavedPlan checks that) and a value's hash covers it.
+ * So a plan of 100,000 creates is not written out again, its values' hashes being the model's.
  */
 export function contentDigest(content: object): string {
   return `sha256:${canonicalSha256(content, changeText)}`;
@@ -24,9 +27,9 @@ const CHANGE_KEYS = ['action', 'address', 'after', 'before', 'fields', 'kind', '
 const { hasOwn } = Object;
 
 /**
- * The canonical JSON of a plan's change, written out from its known shape (keys in sorted order)
- * instead of walking it; its values' texts are kept for the apply's writes. Undefined for any
- * object not exactly of that shape — it is walked like any other.
+ * The text a plan's change is digested as, `{action, address, after, before, kind, name,
+ * tenant}` with each value as its hash (null for none). Undefined for any object not exactly of
+ * a change's shape — it is walked like any other, fields, values and all.
  */
 function changeText(value: object): string | undefined {
   if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
@@ -38,47 +41,23 @@ function changeText(value: object): string | undefined {
   if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
   if (tenant !== null && typeof tenant !== 'string') return undefined;
   if (!isValue(after) || !isValue(before) || !Array.isArray(fields)) return undefined;
-  let list = '';
-  for (const field of fields as unknown[]) {
-    const text = fieldText(field);
-    if (text === undefined) return undefined;
-    list += list === '' ? text : `,${text}`;
-  }
   const q = JSON.stringify;
   return (
-    `{"action":${q(action)},"address":${q(address)},"after":${canonicalTextOrNull(after) ?? 'null'},` +
-    `"before":${canonicalTextOrNull(before) ?? 'null'},"fields":[${list}],"kind":${q(kind)},` +
-    `"name":${q(name)},"tenant":${q(tenant)}}`
+    `{"action":${q(action)},"address":${q(address)},"after":${hashText(after)},` +
+    `"before":${hashText(before)},"kind":${q(kind)},"name":${q(name)},"tenant":${q(tenant)}}`
   );
 }
 
 /** A plain object (a resource's value) or null. */
-function isValue(value: unknown): boolean {
-  return value === null || (typeof value === 'object' && !Array.isArray(value));
+function isValue(value: unknown): value is ResourceValue | null {
+  return (
+    value === null ||
+    (typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.getPrototypeOf(value) === Object.prototype)
+  );
 }
 
-/** `{"after":…,"before":…,"path":…}`, sides that are undefined left out; undefined if no field. */
-function fieldText(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-  const field = value as Record<string, unknown>;
-  const { path, before, after } = field;
-  if (typeof path !== 'string') return undefined;
-  const keys = Object.keys(field).length;
-  if (keys !== 1 + (hasOwn(field, 'before') ? 1 : 0) + (hasOwn(field, 'after') ? 1 : 0))
-    return undefined;
-  const afterText = after === undefined ? '' : leafText(after);
-  const beforeText = before === undefined ? '' : leafText(before);
-  if (afterText === undefined || beforeText === undefined) return undefined;
-  const sides =
-    (afterText === '' ? '' : `"after":${afterText},`) +
-    (beforeText === '' ? '' : `"before":${beforeText},`);
-  return `{${sides}"path":${JSON.stringify(path)}}`;
-}
-
-/** A field's value, mostly a string or number; undefined for what JSON has no text for. */
-function leafText(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? JSON.stringify(value)
-    : (canonicalText(value) as string | undefined);
+function hashText(value: ResourceValue | null): string {
+  return value === null ? 'null' : `"${valueHash(value)}"`;
 }

@@ -1,5 +1,7 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Plan } from '../plan/plan.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import { diffValues } from '../plan/diff-values.js';
+import type { Plan, ResourceChange } from '../plan/plan.js';
 import { contentDigest } from './digests.js';
 
 /** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */
@@ -48,7 +50,22 @@ export function openSavedPlan(
       ),
     };
   }
+  const misdescribed = parsed.changes.find((change) => !fieldsAsValuesGive(change));
+  if (misdescribed) {
+    return {
+      diagnostic: error(
+        'PLAN_INVALID',
+        `the plan file was edited after it was written (the fields of ${misdescribed.address} are not what its values give)`,
+        { place },
+      ),
+    };
+  }
   return { plan: parsed };
+}
+
+/** The digest covers a change's values, not its fields: they must be what the values give. */
+function fieldsAsValuesGive(change: ResourceChange): boolean {
+  return canonicalJson(change.fields) === canonicalJson(diffValues(change.before, change.after));
 }
 
 function isSavedPlan(value: unknown): value is SavedPlan {

@@ -2,6 +2,7 @@ import { compare, sortDiagnostics, type Diagnostic } from '../diagnostics/diagno
 import { addressOf, scopeOf } from '../model/address.js';
 import { SYSTEM_ENTRY_POINT } from '../model/kinds.js';
 import type { Model, ModelResource, ResourceValue } from '../model/model.js';
+import { rememberValueHash } from '../model/value-hash.js';
 import { diffValues } from './diff-values.js';
 import type { Action, Plan, PlanScopes, PlanSummary, ResourceChange } from './plan.js';
 
@@ -25,11 +26,11 @@ export function planChanges(
     if (!inScopes(want, scopes)) continue;
     const have = stored.byAddress.get(want.address);
     if (!have) {
-      changes.push(resourceChange('create', want, null, want));
+      changes.push(toDesired('create', want, null));
       continue;
     }
     matched++;
-    if (have.hash !== want.hash) changes.push(resourceChange('update', want, have, want));
+    if (have.hash !== want.hash) changes.push(toDesired('update', want, have));
   }
   // Every stored resource has its desired one: nothing to delete, no second pass over the store.
   if (matched === stored.size) return changes.sort(byAddress);
@@ -39,6 +40,20 @@ export function planChanges(
     changes.push(resourceChange('delete', have, have, null));
   }
   return changes.sort(byAddress);
+}
+
+/**
+ * A change to a desired resource, its value's hash remembered for the plan's digest: the desired
+ * model hashed it (a stored resource's hash is only the store's word, so it is never taken).
+ */
+function toDesired(
+  action: Action,
+  want: ModelResource,
+  have: ModelResource | null,
+): ResourceChange {
+  const change = resourceChange(action, want, have, want);
+  rememberValueHash(change.after!, want.hash);
+  return change;
 }
 
 function inScopes(resource: ModelResource, scopes: ReadonlySet<string>): boolean {

@@ -87,6 +87,18 @@ describe.each(storeTargets())('saved plans on $dialect', (target) => {
       await writeFile(path.join(ws.dir, 'edited.json'), edited);
       await refusedPlanFile(ws, 'edited.json', 'PLAN_INVALID', /edited/);
 
+      // Edited in a change's fields only: the values (which the digest covers) left as they were.
+      const fieldAt = original.indexOf('"after": 71', original.indexOf('"fields"'));
+      expect(fieldAt).toBeGreaterThan(0);
+      const misdescribed = `${original.slice(0, fieldAt)}"after": 72${original.slice(fieldAt + '"after": 71'.length)}`;
+      await writeFile(path.join(ws.dir, 'fields.json'), misdescribed);
+      await refusedPlanFile(
+        ws,
+        'fields.json',
+        'PLAN_INVALID',
+        /fields of .* are not what its values give/,
+      );
+
       // Stale: someone applied to the tenant after the plan was made.
       expect((await ws.apply(PIETER, ['--tenant', 'vandijk-retail'])).code).toBe(0);
       await refusedPlanFile(ws, 'p2.json', 'PLAN_STALE', /revision 2 when planned and is at 3/);

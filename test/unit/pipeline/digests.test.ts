@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
+import { contentDigest } from '../../../src/pipeline/digests.js';
+import { model, res, tenant } from '../plan/fixtures.js';
+
+/** A plan of a create, an update and a delete, made by the planner (its values' hashes known). */
+function samplePlan() {
+  const desired = model(
+    tenant('acme'),
+    res('Queue', 'Q1', 'acme', { channelType: 'chat', agents: ['a@acme.example'] }),
+    res('Team', 'New', 'acme', { description: 'new' }, { site: 'ams' }),
+  );
+  const stored = model(
+    tenant('acme'),
+    res('Queue', 'Q1', 'acme', { channelType: 'chat' }),
+    res('Team', 'Old', 'acme', { description: 'old' }),
+  );
+  const changes = planChanges(desired, stored, new Set(['acme']));
+  return assemblePlan({ scopes: { acme: { baseRevision: 3 } }, changes, diagnostics: [] });
+}
+
+describe('contentDigest', () => {
+  test('is the same for the planned plan (hashes known) and its JSON read back (hashes computed)', () => {
+    const plan = samplePlan();
+    expect(plan.changes.map((c) => c.action)).toEqual(['update', 'create', 'delete']);
+    const readBack = JSON.parse(JSON.stringify(plan)) as object;
+    expect(contentDigest(readBack)).toBe(contentDigest(plan));
+    expect(contentDigest(plan)).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  test('changes with any value, identity, base revision or diagnostic', () => {
+    const digest = contentDigest(JSON.parse(JSON.stringify(samplePlan())) as object);
+    const edits: ((plan: ReturnType<typeof samplePlan>) => void)[] = [
+      (p) => ((p.changes[1]!.after!.spec as Record<string, unknown>).description = 'other'),
+      (p) => ((p.changes[0]!.before!.spec as Record<string, unknown>).channelType = 'email'),
+      (p) => (p.changes[2]!.name = 'Older'),
+      (p) => (p.changes[2]!.action = 'update'),
+      (p) => (p.tenants.acme!.baseRevision = 4),
+      (p) => p.diagnostics.push({ severity: 'warning', code: 'X', message: 'x' }),
+    ];
+    for (const edit of edits) {
+      const plan = JSON.parse(JSON.stringify(samplePlan())) as ReturnType<typeof samplePlan>;
+      edit(plan);
+      expect(contentDigest(plan)).not.toBe(digest);
+    }
+  });
+
+  test('leaves the fields to openSavedPlan: they are what the values give', () => {
+    const plan = JSON.parse(JSON.stringify(samplePlan())) as ReturnType<typeof samplePlan>;
+    const digest = contentDigest(plan);
+    plan.changes[0]!.fields = [];
+    expect(contentDigest(plan)).toBe(digest);
+  });
+});

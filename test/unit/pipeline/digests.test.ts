@@ -36,7 +36,7 @@ describe('contentDigest', () => {
       (p) => (p.changes[2]!.name = 'Older'),
       (p) => (p.changes[2]!.action = 'update'),
       (p) => (p.tenants.acme!.baseRevision = 4),
-      (p) => p.diagnostics.push({ severity: 'warning', code: 'X', message: 'x' }),
+      (p) => p.diagnostics.push({ severity: 'warning', code: 'PLAN_STALE', message: 'x' }),
     ];
     for (const edit of edits) {
       const plan = JSON.parse(JSON.stringify(samplePlan())) as ReturnType<typeof samplePlan>;

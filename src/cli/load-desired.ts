@@ -49,7 +49,9 @@ export async function openDesired(paths: readonly string[]): Promise<DesiredConf
     const changed = filesChanged(record, digests);
     if (changed.length === 0) {
       debug('no file changed since the last check');
-      return { summary: record.summary, checked, scoped: scopedLoader(record, read.files, cache) };
+      const kept = () => (full ??= modelOfKept(record, read.files, cache));
+      const scoped = scopedLoader(record, read.files, cache);
+      return { summary: record.summary, checked: kept, scoped };
     }
     const rechecked = await recheck(record, changed, read.files, digests, cache);
     if (rechecked) {
@@ -108,11 +110,35 @@ async function checkScopes(
   return { checked, assets, clean: loaded.diagnostics.length === 0 };
 }
 
-/** load → validate → model → rules, for commands that need the model itself. */
+/**
+ * load → validate → model → rules, for commands that need the model itself; when no file changed
+ * since the workspace's last check, its findings are taken as they were (modelOfKept).
+ */
 export async function loadDesired(paths: readonly string[]): Promise<CheckedConfig> {
   const cache = openParseCache();
   const read = await readConfigFiles(paths, cache.files);
+  const digests = fileDigests(read);
+  const record = digests && openCheckCache(cacheSettings(), paths)?.lookup();
+  if (record && digests && filesChanged(record, digests).length === 0) {
+    debug('no file changed since the last check');
+    return modelOfKept(record, read.files, cache);
+  }
   return checkFiles(read.files, read.diagnostics, cache);
+}
+
+/**
+ * The whole model of files unchanged since the check `record` kept, with that check's findings:
+ * the rules, which would find them again, are not run.
+ */
+async function modelOfKept(
+  record: CheckRecord,
+  files: readonly SourceFile[],
+  cache: ParseCache,
+): Promise<CheckedConfig> {
+  const loaded = await loadFiles(files, cache);
+  const assets = await readAssets(assetsNeeded(loaded.resources));
+  const checked = checkConfig(loaded.resources, [], assets, []);
+  return { ...checked, diagnostics: record.summary.diagnostics };
 }
 
 /** Path → digest of every file read; undefined when a file could not be read or has no digest. */

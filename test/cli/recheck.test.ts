@@ -85,3 +85,39 @@ describe('checking again only the tenants a change touches', () => {
     expect(await validate()).toMatch(/no file changed since the last check/);
   }, 300_000);
 });
+
+describe('a configuration unchanged since its last check', () => {
+  test('is applied with the findings that check kept, as a full check finds them', async () => {
+    const dir = await tempDir();
+    const config = path.join(dir, 'config');
+    await cp(EXAMPLES, config, { recursive: true, filter: (s) => path.basename(s) !== 'broken' });
+    // vpop telephony: two errors (extension login needs Webex Calling) and a warning.
+    const tenantFile = path.join(config, 'vandijk-retail/tenant.yaml');
+    const tenant = await readFile(tenantFile, 'utf8');
+    expect(tenant).toContain('telephony: webex-calling');
+    await writeFile(tenantFile, tenant.replace('telephony: webex-calling', 'telephony: vpop'));
+    const cache = { CCAC_CACHE_DIR: path.join(dir, 'cache'), CCAC_DEBUG: '1' };
+    expect((await runCli(['validate', 'config'], { cwd: dir, env: cache })).code).toBe(1);
+
+    const apply = (env: Record<string, string>) =>
+      runCli(
+        [
+          'apply',
+          'config',
+          '--db',
+          `pglite:${path.join(dir, 'state')}`,
+          '--actor',
+          'pieter.laan@northwind-partners.example',
+          '--auto-approve',
+        ],
+        { cwd: dir, env },
+      );
+    const kept = await apply(cache);
+    expect(kept.stderr).toMatch(/no file changed since the last check/);
+    const full = await apply({ CCAC_CACHE: 'off' });
+    expect(kept.code).toBe(1);
+    expect(full.code).toBe(1);
+    expect(kept.stdout).toBe(full.stdout);
+    expect(kept.stdout).toMatch(/STATION_EXTENSION_TELEPHONY[\s\S]*TENANT_VPOP_DEPRECATED/);
+  }, 120_000);
+});

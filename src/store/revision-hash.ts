@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../model/canonical-json.js';
 import type { ResourceValue } from '../model/model.js';
 import type { Action } from '../plan/plan.js';
-import { canonicalTextOrNull } from './canonical-text.js';
+import { canonicalTextOrNull } from '../model/canonical-text.js';
 import type { RevisionRecord } from './state-store.js';
 
 /** The recorded fields of a revision that its hash covers: everything but the hash itself. */

@@ -1,7 +1,7 @@
 import { debug } from '../cli/debug.js';
 import { sha256 } from '../model/canonical-json.js';
 import type { ResourceChange } from '../plan/plan.js';
-import { canonicalText, ChangeTexts } from './canonical-text.js';
+import { canonicalText, canonicalTextOrNull } from '../model/canonical-text.js';
 import type { CopyRow, Queryable } from './database.js';
 import { jsonbText, NotJsonData, rowMd5 } from './jsonb-text.js';
 import {
@@ -55,8 +55,6 @@ const UPSERT = `on conflict (scope, kind, name) do update
  * temporary staging table, one COPY, then a set-based statement each, the server checksumming.
  */
 export class ChangeWriter {
-  /** Each change's values as text, shared by the resource rows, change records and revision hashes. */
-  private readonly texts = new ChangeTexts();
   private staged = false;
 
   constructor(private readonly tx: Queryable) {}
@@ -162,7 +160,7 @@ export class ChangeWriter {
   ): Generator<CopyRow> {
     for (const change of creates) {
       const { scope, tenant } = rowKeyOf(change);
-      const { after } = this.texts.of(change);
+      const after = canonicalTextOrNull(change.after);
       if (after === null) throw new Error(`create of ${change.address} has no after value`);
       const hash = hashOf(change, after);
       const row = { scope, kind: change.kind, name: change.name, tenant, hash };
@@ -196,7 +194,8 @@ export class ChangeWriter {
     for (const change of changes) {
       sent?.add();
       const { scope, tenant } = rowKeyOf(change);
-      const { before, after } = this.texts.of(change);
+      const before = canonicalTextOrNull(change.before);
+      const after = canonicalTextOrNull(change.after);
       if (after === null && change.action !== 'delete')
         throw new Error(`${change.action} of ${change.address} has no after value`);
       yield [
@@ -217,7 +216,8 @@ export class ChangeWriter {
     for (const { fields, hasher, changes } of pending) {
       const revision = String(fields.revision);
       for (const change of changes) {
-        const { before, after } = this.texts.of(change);
+        const before = canonicalTextOrNull(change.before);
+        const after = canonicalTextOrNull(change.after);
         const { address, kind, name, action } = change;
         hasher.add(change, before, after);
         sent?.add();

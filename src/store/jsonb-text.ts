@@ -39,12 +39,40 @@ function arrayText(items: readonly unknown[]): string {
 function objectText(value: object): string {
   if (Object.getPrototypeOf(value) !== Object.prototype) throw new NotJsonData('class instance');
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).filter((key) => record[key] !== undefined);
+  const { keys, labels } = jsonbOrderOf(Object.keys(record));
   let text = '{';
-  keys.sort(jsonbKeyOrder).forEach((key, i) => {
-    text += `${i > 0 ? ', ' : ''}${JSON.stringify(key)}: ${jsonbText(record[key])}`;
-  });
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const item = record[keys[i]!];
+    if (item === undefined) continue;
+    text += `${first ? '' : ', '}${labels[i]}${jsonbText(item)}`;
+    first = false;
+  }
   return `${text}}`;
+}
+
+/** Keys in jsonb's order, each with its `"key": ` label. */
+interface KeyOrder {
+  keys: string[];
+  labels: string[];
+}
+
+/**
+ * The objects of a configuration come in a few shapes (a kind's spec, its nested maps): the
+ * order and labels of a shape's keys are made once and looked up by the keys as listed.
+ */
+const orders = new Map<string, KeyOrder>();
+const MAX_ORDERS = 10_000;
+
+function jsonbOrderOf(listed: string[]): KeyOrder {
+  const shape = JSON.stringify(listed); // unambiguous, whatever the keys hold
+  let order = orders.get(shape);
+  if (order === undefined) {
+    const keys = [...listed].sort(jsonbKeyOrder);
+    order = { keys, labels: keys.map((key) => `${JSON.stringify(key)}: `) };
+    if (orders.size < MAX_ORDERS) orders.set(shape, order);
+  }
+  return order;
 }
 
 /** jsonb's key order: by length in UTF-8 bytes, then bytewise. */

@@ -78,9 +78,12 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
       ),
     );
   }
-  const checked = await loadDesired(paths);
-  debug('configuration checked');
+  // The files are read while the store opens: each waits on the other's IO.
+  const loading = loadDesired(paths);
+  loading.catch(() => undefined); // awaited once the store is open; a failure to open wins
   return withStore(options.db, output, options, async (store) => {
+    const checked = await loading;
+    debug('configuration checked');
     const { plan, rolesByScope, scopes } = await planAgainstStore(store, checked, {
       tenants: options.tenant,
       actor: options.actor,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 import { compileSchemas } from './compile-schemas.mjs';
+import { makePgliteTemplate } from './make-pglite-template.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/cli/main.js');
@@ -31,6 +32,7 @@ await build({
 });
 chmodSync(cli, 0o755);
 await compileSchemas(root);
+await makePgliteTemplate(root);
 rmSync(`${cli}.map`, { force: true }); // tsc's, of the file the bundle replaced
 
 const digest = createHash('sha256');

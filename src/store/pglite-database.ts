@@ -2,7 +2,9 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { INT8_OID, parseInt8 } from './column-types.js';
 import { copyText } from './copy-text.js';
 import type { CopyRow, Database, Queryable } from './database.js';
+import { debug } from '../cli/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
+import { emptyStateFor } from './pglite-template.js';
 import { StoreError } from './state-store.js';
 import { messageOf } from './store-errors.js';
 
@@ -15,10 +17,13 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
   const lock = lockDirectory(dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
+    const template = emptyStateFor(dir);
     const pglite = await PGlite.create(dir, {
       parsers: { [INT8_OID]: parseInt8 },
       startParams: [...PGlite.defaultStartParams, ...START_SETTINGS],
+      ...(template && { loadDataDir: template }),
     });
+    if (template) debug('embedded database created from the empty one the build made');
     return new PgliteDatabase(pglite, lock);
   } catch (error) {
     lock.release();

@@ -1,0 +1,52 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../src/store/database.js';
+import { openStore } from '../../src/store/open-store.js';
+import { emptyStateFor } from '../../src/store/pglite-template.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/** What a store's database is: its encoding and collation, its tables' columns, its migrations. */
+async function shapeOf(db: Database) {
+  return {
+    database: await db.query(
+      `select pg_encoding_to_char(encoding) as encoding, datcollate, datctype
+         from pg_database where datname = current_database()`,
+    ),
+    columns: await db.query(
+      `select table_name, column_name, data_type, is_nullable from information_schema.columns
+        where table_schema = 'public' order by table_name, ordinal_position`,
+    ),
+    indexes: await db.query(
+      `select indexname, indexdef from pg_indexes where schemaname = 'public' order by indexname`,
+    ),
+    migrations: await db.query('select version, name from ccac_migrations order by version'),
+  };
+}
+
+describe('the empty embedded database the build makes (dist/pglite-state-*.tgz)', () => {
+  it('is used for a new directory only, never over a database', async () => {
+    const dir = await tempDir();
+    expect(emptyStateFor(path.join(dir, 'new'))?.size).toBeGreaterThan(0);
+    await mkdir(path.join(dir, 'old'));
+    await writeFile(path.join(dir, 'old', 'PG_VERSION'), '17\n');
+    expect(emptyStateFor(path.join(dir, 'old'))).toBeUndefined();
+  });
+
+  it('makes the same database as initdb and the migrations do', async () => {
+    const dir = await tempDir();
+    const initdb = await PGlite.create(path.join(dir, 'initdb'));
+    await initdb.close();
+    const migrated = await openStore(`pglite:${path.join(dir, 'initdb')}`);
+    const copied = await openStore(`pglite:${path.join(dir, 'copied')}`);
+    try {
+      const expected = await shapeOf(migrated.db);
+      expect(expected.migrations.length).toBeGreaterThan(0);
+      expect(await shapeOf(copied.db)).toEqual(expected);
+    } finally {
+      await migrated.close();
+      await copied.close();
+    }
+  }, 60_000);
+});

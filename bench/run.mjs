@@ -420,7 +420,7 @@ async function main() {
     body.push(growthLines(sized).join('\n'));
     await writeFile(
       `${base}.md`,
-      `# ccac bench, ${date}, ${db}\n\nReproduce: \`npm run build && node bench/run.mjs --dbs ${db} --sizes ${settings.sizes.join(',')} --runs ${settings.runs}\`\n\n${body.join('\n')}`,
+      `# ccac bench, ${date}, ${db}\n\nReproduce: \`npm run build && node bench/run.mjs --dbs ${db} --sizes ${settings.sizes.join(',')} --runs ${settings.runs}\`\n\nWhat was tried, and what each change gained: [HISTORY.md](../HISTORY.md).\n\n${body.join('\n')}`,
     );
     await writeFile(
       `${base}.json`,

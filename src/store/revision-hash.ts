@@ -77,11 +77,7 @@ export class RevisionHasher {
     this.text = `${canonicalJson({ actor, actorRole }).slice(0, -1)},"changes":[`;
   }
 
-  add(
-    change: Omit<RevisionHashChangeText, 'before' | 'after'>,
-    before: string | null,
-    after: string | null,
-  ): void {
+  add(change: ChangeIdentity, before: string | null, after: string | null): void {
     if (this.count > 0 && !(this.lastAddress < change.address))
       throw new Error(`revision changes out of address order at ${change.address}`);
     this.lastAddress = change.address;
@@ -115,12 +111,11 @@ export class RevisionHasher {
 /** Text gathered before each update of the hash: fewer, larger updates. */
 const HASHED_CHARS = 1 << 16;
 
+/** What a recorded change is besides its values. */
+type ChangeIdentity = Omit<RevisionHashChange, 'before' | 'after'>;
+
 /** A change's canonical JSON: keys in sorted order (action, address, after, before, kind, name). */
-function changeJson(
-  change: Omit<RevisionHashChangeText, 'before' | 'after'>,
-  before: string | null,
-  after: string | null,
-): string {
+function changeJson(change: ChangeIdentity, before: string | null, after: string | null): string {
   const { action, address, kind, name } = change;
   const text = (value: string) => JSON.stringify(value);
   return `{"action":${text(action)},"address":${text(address)},"after":${after ?? 'null'},"before":${before ?? 'null'},"kind":${text(kind)},"name":${text(name)}}`;

@@ -85,7 +85,7 @@ describe('revisionHash', () => {
     );
   });
 
-  it('refuses changes out of address order: the hash would not be the revision\'s', () => {
+  it("refuses changes out of address order: the hash would not be the revision's", () => {
     const hasher = new RevisionHasher(fc.sample(fields, 1)[0]!);
     const one = { address: 'b', kind: 'Team', name: 'b', action: 'create' as const };
     hasher.add(one, null, '{}');

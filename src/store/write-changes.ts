@@ -90,7 +90,7 @@ export class ChangeWriter {
     return records;
   }
 
-  /** The pending revisions' change records COPied, then their rows, hashed on the way. */
+  /** The revisions' change records COPied (each revision hashed as they go), then the revisions. */
   private async recordRevisions(
     pending: readonly PendingRevision[],
     sent?: SentRows,

@@ -8,14 +8,19 @@ import { contentDigest } from './digests.js';
 export interface SavedPlan extends Plan {
   configDigest: string;
   gitCommit: string | null;
+  /** How `digest` is made (contentDigest): another ccac may make it otherwise. */
+  digestFormat: number;
   digest: string;
 }
+
+/** 2: changes by their values' hashes, fields checked against the values (1: their text, fields and all). */
+const DIGEST_FORMAT = 2;
 
 export function sealPlan(
   plan: Plan,
   origin: { configDigest: string; gitCommit: string | null },
 ): SavedPlan {
-  const content = { ...plan, ...origin };
+  const content = { ...plan, ...origin, digestFormat: DIGEST_FORMAT };
   return { ...content, digest: contentDigest(content) };
 }
 
@@ -36,6 +41,15 @@ export function openSavedPlan(
       diagnostic: error(
         'PLAN_INVALID',
         'not a plan file written by `ccac plan --out` (format version 1)',
+        { place },
+      ),
+    };
+  }
+  if (parsed.digestFormat !== DIGEST_FORMAT) {
+    return {
+      diagnostic: error(
+        'PLAN_INVALID',
+        'the plan file was written by another version of ccac (its digest is of another form): plan again',
         { place },
       ),
     };

@@ -99,6 +99,13 @@ describe.each(storeTargets())('saved plans on $dialect', (target) => {
         /fields of .* are not what its values give/,
       );
 
+      // Written by a ccac whose digest is made otherwise (before digestFormat 2): told so.
+      const older = JSON.parse(original) as Record<string, unknown>;
+      expect(older.digestFormat).toBe(2);
+      delete older.digestFormat;
+      await writeFile(path.join(ws.dir, 'older.json'), JSON.stringify(older, null, 2));
+      await refusedPlanFile(ws, 'older.json', 'PLAN_INVALID', /another version of ccac/);
+
       // Stale: someone applied to the tenant after the plan was made.
       expect((await ws.apply(PIETER, ['--tenant', 'vandijk-retail'])).code).toBe(0);
       await refusedPlanFile(ws, 'p2.json', 'PLAN_STALE', /revision 2 when planned and is at 3/);

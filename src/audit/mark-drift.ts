@@ -26,7 +26,8 @@ export async function markDrift(
 
 /**
  * Every row as ccac wrote it, and as many rows as the recorded revisions built: replaying the
- * history would find nothing (unless someone forged checksums). Unknown counts are not vouched for.
+ * history would find nothing (unless someone got past the trigger that marks rows written outside
+ * ccac). Unknown counts are not vouched for.
  */
 function driftFree(integrity: ScopeIntegrity | undefined): boolean {
   return integrity !== undefined && integrity.intact && integrity.recorded === integrity.rows;

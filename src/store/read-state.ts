@@ -4,7 +4,6 @@ import type { Kind } from '../model/kinds.js';
 import { Model, type ModelResource, type ResourceValue } from '../model/model.js';
 import { compare } from '../diagnostics/diagnostic.js';
 import type { Queryable } from './database.js';
-import { rowChecksum } from './row-checksum.js';
 import type { OrganizationReference, ScopeIntegrity, StoredState } from './state-store.js';
 
 interface ResourceRow {
@@ -15,7 +14,7 @@ interface ResourceRow {
   hash: string;
   /** The stored value as jsonb renders it; parsed only when someone reads the resource's spec. */
   value: string;
-  /** Whether the row is as ccac wrote it (its checksum matches). */
+  /** Whether the row is as ccac wrote it (vouched for: migration 003). */
   intact: boolean;
 }
 
@@ -31,14 +30,11 @@ export async function readState(q: Queryable, scopes: readonly string[]): Promis
   // revision read before the resources can only be older than them — an apply then finds the
   // plan stale, never a plan made on older resources passing as current.
   const { revisions, recorded } = await readCounters(q, wanted);
-  // The value is rendered once (the lateral subquery, kept apart by `offset 0`) for both the
-  // checksum and the client. Sorted here rather than in SQL: a sort of wide rows spills to disk.
+  // Sorted here rather than in SQL: a sort of wide rows spills to disk.
   const rows = await q.query<ResourceRow>(
-    `select r.scope, r.kind, r.name, r.tenant, r.hash, v.text as value,
-            ${rowChecksum('r', 'v.text')} is not distinct from r.row_md5 as intact
-       from resources r
-      cross join lateral (select r.value::text as text offset 0) v
-      where r.scope = any($1::text[])`,
+    `select scope, kind, name, tenant, hash, value::text as value, vouched as intact
+       from resources
+      where scope = any($1::text[])`,
     [wanted],
   );
   rows.sort(byKey);

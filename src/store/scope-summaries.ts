@@ -1,10 +1,9 @@
 import type { Queryable } from './database.js';
-import { rowChecksum } from './row-checksum.js';
 import { NOTHING_STORED, type ScopeSummary } from './state-store.js';
 
 /**
  * Per scope, what a plan needs to know before reading any row: its revision, how many rows it
- * holds and whether they are all as ccac wrote them, and the digest of its resources
+ * holds and whether they are all as ccac wrote them (vouched for), and the digest of its resources
  * (model/scope-digest.ts computes the same from a configuration). The database does the reading;
  * a hundred thousand rows come back as one row per scope. `scopes` undefined: every scope.
  */
@@ -28,7 +27,7 @@ export async function readScopeSummaries(
        from (select scope, revision, resource_count from scopes ${filter}) s
        full join (
          select scope, count(*)::int as rows,
-                bool_and(${rowChecksum('resources', 'value::text')} is not distinct from row_md5) as intact,
+                bool_and(vouched) as intact,
                 sum(('x' || left(md5(concat_ws(chr(31), kind, name, coalesce(tenant, ''), hash)), 16))
                   ::bit(64)::bigint)::text as digest
            from resources ${filter}

@@ -17,7 +17,7 @@ export interface StoredState {
 export interface ScopeIntegrity {
   /** Rows stored now. */
   rows: number;
-  /** Whether every row still matches the checksum ccac's write gave it. */
+  /** Whether every row is as ccac wrote it: no other SQL wrote it since (migration 003). */
   intact: boolean;
   /** How many resources the scope's recorded revisions build; null when unknown. */
   recorded: number | null;

@@ -1,9 +1,8 @@
 import { debug } from '../cli/debug.js';
 import { sha256 } from '../model/canonical-json.js';
 import type { ResourceChange } from '../plan/plan.js';
-import { canonicalText, canonicalTextOrNull } from '../model/canonical-text.js';
+import { canonicalTextOrNull } from '../model/canonical-text.js';
 import type { CopyRow, Queryable } from './database.js';
-import { jsonbText, NotJsonData, rowMd5 } from './jsonb-text.js';
 import {
   insertRevisions,
   nextRevisions,
@@ -12,7 +11,6 @@ import {
 } from './record-revision.js';
 import { rowKeyOf } from './resource-row.js';
 import { byAddress, RevisionHasher, type RevisionHashFields } from './revision-hash.js';
-import { rowChecksum } from './row-checksum.js';
 import type { KnownHashes, RevisionInput, RevisionRecord } from './state-store.js';
 import { sqlState } from './store-errors.js';
 
@@ -28,7 +26,7 @@ const STAGE_COLUMNS = [
   'after',
   'hash',
 ];
-const RESOURCE_COLUMNS = ['scope', 'kind', 'name', 'tenant', 'value', 'hash', 'row_md5'];
+const RESOURCE_COLUMNS = ['scope', 'kind', 'name', 'tenant', 'value', 'hash', 'vouched'];
 const CHANGE_COLUMNS = [
   'scope',
   'revision',
@@ -40,19 +38,20 @@ const CHANGE_COLUMNS = [
   'after',
 ];
 const UNIQUE_VIOLATION = '23505';
+/** COPY's text for `true`: the rows ccac writes are vouched for (migration 003). */
+const VOUCHED = 't';
 
-const INSERT_FROM_STAGE = `insert into resources (scope, kind, name, tenant, value, hash, row_md5)
-  select s.scope, s.kind, s.name, s.tenant, s.after, s.hash, ${rowChecksum('s', 's.after::text')}
+const INSERT_FROM_STAGE = `insert into resources (scope, kind, name, tenant, value, hash, vouched)
+  select s.scope, s.kind, s.name, s.tenant, s.after, s.hash, true
     from ${STAGE} s`;
 const UPSERT = `on conflict (scope, kind, name) do update
-  set tenant = excluded.tenant, value = excluded.value, hash = excluded.hash, row_md5 = excluded.row_md5`;
+  set tenant = excluded.tenant, value = excluded.value, hash = excluded.hash, vouched = true`;
 
 /**
- * The writes of one transaction. Created rows are COPied straight into `resources`, each with
- * its checksum (`row_md5`, computed here as rowChecksum's SQL would: jsonbText), so reads can
- * tell ccac's rows from rows edited by other SQL; change records are COPied into `changes`. The
- * rest — deletes, updates, and creates over rows that appeared since the plan — go through a
- * temporary staging table, one COPY, then a set-based statement each, the server checksumming.
+ * The writes of one transaction. Created rows are COPied straight into `resources`, vouched for
+ * (`vouched`, which any write by other SQL clears: migration 003); change records are COPied
+ * into `changes`. The rest — deletes, updates, and creates over rows that appeared since the
+ * plan — go through a temporary staging table, one COPY, then a set-based statement each.
  */
 export class ChangeWriter {
   private staged = false;
@@ -162,10 +161,8 @@ export class ChangeWriter {
       const { scope, tenant } = rowKeyOf(change);
       const after = canonicalTextOrNull(change.after);
       if (after === null) throw new Error(`create of ${change.address} has no after value`);
-      const hash = hashOf(change, after);
-      const row = { scope, kind: change.kind, name: change.name, tenant, hash };
       sent?.add();
-      yield [scope, change.kind, change.name, tenant, after, hash, rowMd5(row, valueText(change))];
+      yield [scope, change.kind, change.name, tenant, after, hashOf(change, after), VOUCHED];
     }
   }
 
@@ -269,17 +266,4 @@ type HashOf = (change: ResourceChange, after: string) => string;
 /** A written value's hash: the one the caller knows, else computed from its canonical text. */
 function hashesFrom(known: KnownHashes | undefined): HashOf {
   return (change, after) => known?.get(change.address)?.hash ?? sha256(after);
-}
-
-/**
- * The value's text as jsonb prints it, for the row checksum. A value that is not plain JSON
- * data (never one ccac plans) is printed from the JSON text sent for it instead.
- */
-function valueText(change: ResourceChange): string {
-  try {
-    return jsonbText(change.after);
-  } catch (error) {
-    if (!(error instanceof NotJsonData)) throw error;
-    return jsonbText(JSON.parse(canonicalText(change.after)));
-  }
 }

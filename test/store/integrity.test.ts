@@ -96,6 +96,30 @@ describe.each(storeTargets())(
       });
     });
 
+    it('keeps rows written by other SQL unvouched, even when that SQL says otherwise', async () => {
+      const store = await target.open();
+      await applyRevisions(store, [revisionOf('acme', queues('acme', 2))]);
+      await store.db.query(
+        `update resources set value = jsonb_set(value, '{spec,i}', '7'), vouched = true
+          where scope = 'acme' and name = 'q00000'`,
+      );
+      await store.db.query(
+        `insert into resources (scope, kind, name, tenant, value, hash, vouched)
+         values ('beta', 'Queue', 'qx', 'beta', '{"spec": {}}', 'x', true)`,
+      );
+      const rows = await store.db.query<{ name: string; vouched: boolean }>(
+        'select name, vouched from resources order by scope, name',
+      );
+      expect(rows).toEqual([
+        { name: 'q00000', vouched: false },
+        { name: 'q00001', vouched: true },
+        { name: 'qx', vouched: false },
+      ]);
+      const summaries = await store.scopeSummaries(['acme', 'beta']);
+      expect(summaries.get('acme')).toMatchObject({ rows: 2, intact: false });
+      expect(summaries.get('beta')).toMatchObject({ rows: 1, intact: false });
+    });
+
     it('writes a create over a row inserted by other SQL since the plan read the store', async () => {
       const store = await target.open();
       const [a, b] = queues('acme', 2);
@@ -121,10 +145,11 @@ describe.each(storeTargets())(
       await applyRevisions(store, [revisionOf('acme', [remove(first[2]!)])]);
       // Back to the schema of migration 001, as a store written by an older ccac.
       await store.db.query('delete from ccac_migrations where version > 1');
-      await store.db.query('alter table resources drop column row_md5');
+      await store.db.query('drop trigger resources_written_outside_ccac on resources');
+      await store.db.query('alter table resources drop column vouched');
       await store.db.query('alter table scopes drop column resource_count');
 
-      expect(await migrate(store.db)).toEqual({ applied: ['002-integrity'] });
+      expect(await migrate(store.db)).toEqual({ applied: ['002-integrity', '003-vouched-rows'] });
       const state = await store.readState(['acme']);
       // Its rows predate checksums: not vouched for until ccac writes them again.
       expect(state.integrity?.get('acme')).toEqual({ rows: 2, intact: false, recorded: 2 });

@@ -26,7 +26,9 @@ describe.each(storeTargets())('migrations on $dialect', (target) => {
     const store = await target.open(url);
     await store.db.query('drop table changes, revisions, scopes, resources, ccac_migrations');
     await store.db.query('drop sequence revision_id');
-    expect(await migrate(store.db)).toEqual({ applied: ['001-initial', '002-integrity'] });
+    expect(await migrate(store.db)).toEqual({
+      applied: ['001-initial', '002-integrity', '003-vouched-rows'],
+    });
   });
 
   it('refuses a store migrated by a newer ccac', async () => {

@@ -18,12 +18,6 @@ export interface RevisionHashChange {
   after: ResourceValue | null;
 }
 
-/** A recorded change with its values already as canonical JSON text (null for none). */
-export interface RevisionHashChangeText extends Omit<RevisionHashChange, 'before' | 'after'> {
-  before: string | null;
-  after: string | null;
-}
-
 /**
  * sha256 over canonical JSON of a revision's fields and its changes (sorted by address), so
  * `history verify` can recompute it from stored rows: any altered field, change or link differs.
@@ -32,27 +26,9 @@ export function revisionHash(
   fields: RevisionHashFields,
   changes: readonly RevisionHashChange[],
 ): string {
-  return revisionHashOfTexts(
-    fields,
-    changes.map((change) => ({
-      ...change,
-      before: canonicalTextOrNull(change.before),
-      after: canonicalTextOrNull(change.after),
-    })),
-  );
-}
-
-/**
- * revisionHash for changes whose values are canonical text already (an apply has them), through
- * RevisionHasher after sorting them by address.
- */
-export function revisionHashOfTexts(
-  fields: RevisionHashFields,
-  changes: readonly RevisionHashChangeText[],
-): string {
   const hasher = new RevisionHasher(fields);
   for (const change of [...changes].sort(byAddress))
-    hasher.add(change, change.before, change.after);
+    hasher.add(change, canonicalTextOrNull(change.before), canonicalTextOrNull(change.after));
   return hasher.digest();
 }
 

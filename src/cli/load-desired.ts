@@ -38,11 +38,7 @@ export interface DesiredConfig {
  * anything else is checked in full, with what the parse cache knows of unchanged files.
  */
 export async function openDesired(paths: readonly string[]): Promise<DesiredConfig> {
-  const cache = openParseCache();
-  const read = await readConfigFiles(paths, cache.files);
-  const digests = fileDigests(read);
-  const checks = digests && openCheckCache(cacheSettings(), paths);
-  const record = checks?.lookup();
+  const { cache, read, digests, checks, record } = await readWorkspace(paths);
   let full: Promise<CheckedConfig> | undefined;
   const checked = () => (full ??= checkFiles(read.files, read.diagnostics, cache));
   if (checks && digests && record) {
@@ -115,10 +111,7 @@ async function checkScopes(
  * since the workspace's last check, its findings are taken as they were (modelOfKept).
  */
 export async function loadDesired(paths: readonly string[]): Promise<CheckedConfig> {
-  const cache = openParseCache();
-  const read = await readConfigFiles(paths, cache.files);
-  const digests = fileDigests(read);
-  const record = digests && openCheckCache(cacheSettings(), paths)?.lookup();
+  const { cache, read, digests, record } = await readWorkspace(paths);
   if (record && digests && filesChanged(record, digests).length === 0) {
     debug('no file changed since the last check');
     return modelOfKept(record, read.files, cache);
@@ -139,6 +132,18 @@ async function modelOfKept(
   const assets = await readAssets(assetsNeeded(loaded.resources));
   const checked = checkConfig(loaded.resources, [], assets, []);
   return { ...checked, diagnostics: record.summary.diagnostics };
+}
+
+/**
+ * The configuration's files as read (unchanged ones vouched for by the parse cache's index), their
+ * digests, and the workspace's last check when the files can be compared with it.
+ */
+async function readWorkspace(paths: readonly string[]) {
+  const cache = openParseCache();
+  const read = await readConfigFiles(paths, cache.files);
+  const digests = fileDigests(read);
+  const checks = digests && openCheckCache(cacheSettings(), paths);
+  return { cache, read, digests, checks, record: checks?.lookup() };
 }
 
 /** Path → digest of every file read; undefined when a file could not be read or has no digest. */

@@ -126,11 +126,12 @@ export function assemblePlan(input: {
   };
 }
 
-function byAddress(a: ResourceChange, b: ResourceChange): number {
+/** Changes (or anything with an address) in address order, as plans list them. */
+export function byAddress(a: { address: string }, b: { address: string }): number {
   return compare(a.address, b.address);
 }
 
-function isSortedByAddress(changes: readonly ResourceChange[]): boolean {
+export function isSortedByAddress(changes: readonly { address: string }[]): boolean {
   for (let i = 1; i < changes.length; i++)
     if (byAddress(changes[i - 1]!, changes[i]!) > 0) return false;
   return true;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../model/canonical-json.js';
 import type { ResourceValue } from '../model/model.js';
+import { byAddress } from '../plan/make-plan.js';
 import type { Action } from '../plan/plan.js';
 import { canonicalTextOrNull } from '../model/canonical-text.js';
 import type { RevisionRecord } from './state-store.js';
@@ -30,10 +31,6 @@ export function revisionHash(
   for (const change of [...changes].sort(byAddress))
     hasher.add(change, canonicalTextOrNull(change.before), canonicalTextOrNull(change.after));
   return hasher.digest();
-}
-
-export function byAddress(a: { address: string }, b: { address: string }): number {
-  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { debug } from '../cli/debug.js';
 import { sha256 } from '../model/canonical-json.js';
+import { byAddress, isSortedByAddress } from '../plan/make-plan.js';
 import type { ResourceChange } from '../plan/plan.js';
 import { canonicalTextOrNull } from '../model/canonical-text.js';
 import type { CopyRow, Queryable } from './database.js';
@@ -10,7 +11,7 @@ import {
   type RevisionSlot,
 } from './record-revision.js';
 import { rowKeyOf } from './resource-row.js';
-import { byAddress, RevisionHasher, type RevisionHashFields } from './revision-hash.js';
+import { RevisionHasher, type RevisionHashFields } from './revision-hash.js';
 import type { KnownHashes, RevisionInput, RevisionRecord } from './state-store.js';
 import { sqlState } from './store-errors.js';
 
@@ -233,12 +234,9 @@ interface PendingRevision {
 
 function pendingRevision(input: RevisionInput, slot: RevisionSlot): PendingRevision {
   const fields = revisionFields(input, slot);
-  const changes = isSorted(input.changes) ? input.changes : [...input.changes].sort(byAddress);
+  const { changes: given } = input;
+  const changes = isSortedByAddress(given) ? given : [...given].sort(byAddress);
   return { fields, hasher: new RevisionHasher(fields), changes };
-}
-
-function isSorted(changes: readonly ResourceChange[]): boolean {
-  return changes.every((change, i) => i === 0 || changes[i - 1]!.address < change.address);
 }
 
 /**

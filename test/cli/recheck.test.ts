@@ -7,6 +7,14 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
+/** A temporary directory holding the examples (the broken ones left out) as `config/`. */
+async function examplesWorkspace(): Promise<{ dir: string; config: string }> {
+  const dir = await tempDir();
+  const config = path.join(dir, 'config');
+  await cp(EXAMPLES, config, { recursive: true, filter: (s) => path.basename(s) !== 'broken' });
+  return { dir, config };
+}
+
 /**
  * A change confined to some tenants is checked again for them alone (load-desired.ts, with
  * pipeline/recheck-scopes.ts). Every step of an editing session must print what a check of the
@@ -14,9 +22,7 @@ const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
  */
 describe('checking again only the tenants a change touches', () => {
   test('edits, errors, moves, duplicates and deletions agree with a full check', async () => {
-    const dir = await tempDir();
-    const config = path.join(dir, 'config');
-    await cp(EXAMPLES, config, { recursive: true, filter: (s) => path.basename(s) !== 'broken' });
+    const { dir, config } = await examplesWorkspace();
     const cache = path.join(dir, 'cache');
     const validate = async () => {
       const args = ['validate', 'config', '--format', 'json'];
@@ -88,9 +94,7 @@ describe('checking again only the tenants a change touches', () => {
 
 describe('a configuration unchanged since its last check', () => {
   test('is applied with the findings that check kept, as a full check finds them', async () => {
-    const dir = await tempDir();
-    const config = path.join(dir, 'config');
-    await cp(EXAMPLES, config, { recursive: true, filter: (s) => path.basename(s) !== 'broken' });
+    const { dir, config } = await examplesWorkspace();
     // vpop telephony: two errors (extension login needs Webex Calling) and a warning.
     const tenantFile = path.join(config, 'vandijk-retail/tenant.yaml');
     const tenant = await readFile(tenantFile, 'utf8');

@@ -1,5 +1,6 @@
 import { SYSTEM_ENTRY_POINT, type Kind } from '../model/kinds.js';
 import type { Model, ModelResource } from '../model/model.js';
+import { changeFields } from '../plan/make-plan.js';
 import type { Action, ResourceChange } from '../plan/plan.js';
 import { userOrganization, type OrganizationKind } from '../rules/support/organizations.js';
 import type { AdminRole } from './actor.js';
@@ -37,7 +38,7 @@ export function changeItems(change: ResourceChange, stored: Model, desired: Mode
   const kind = permissionKind(change);
   if (change.action !== 'update') return [{ change, kind, action: change.action }];
   const items: ChangeItem[] = [];
-  for (const { path } of change.fields) {
+  for (const { path } of changeFields(change)) {
     if (DERIVED_FIELDS.some((d) => under(path, d))) continue;
     const item: ChangeItem = { change, kind, action: 'update', path };
     if (change.kind === 'User' && under(path, 'spec.adminRoles'))

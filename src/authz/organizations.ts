@@ -1,5 +1,6 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
+import { changeFields } from '../plan/make-plan.js';
 import type { ResourceChange } from '../plan/plan.js';
 import type { OrganizationReference } from '../store/state-store.js';
 import { actorInTenant, describeRoles, isStoredTenant, type TenantActor } from './actor.js';
@@ -113,6 +114,8 @@ function tenantOfAddress(address: string): string {
 
 function verb(change: ResourceChange): string {
   if (change.action !== 'update') return `${change.action} ${change.address}`;
-  const fields = change.fields.map((f) => f.path).join(', ');
+  const fields = changeFields(change)
+    .map((f) => f.path)
+    .join(', ');
   return `change ${fields ? `${fields} of ` : ''}${change.address}`;
 }

@@ -9,22 +9,9 @@ export function canonicalText(value: unknown): string {
   return isCanonical(value) ? JSON.stringify(value) : canonicalJson(value);
 }
 
-/**
- * canonicalText of an object, kept for as long as the object lives: a plan's values are written
- * by its digest, then by the apply's resource rows, change records and revision hashes. Plans are
- * never mutated once made, so the text stays true.
- */
-const memo = new WeakMap<object, string>();
-
+/** canonicalText, or null for no value (a create's before, a delete's after). */
 export function canonicalTextOrNull(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'object') return canonicalText(value);
-  let text = memo.get(value);
-  if (text === undefined) {
-    text = canonicalText(value);
-    memo.set(value, text);
-  }
-  return text;
+  return value === null || value === undefined ? null : canonicalText(value);
 }
 
 /**

@@ -17,31 +17,44 @@ export function configDigest(desired: Model, scopes: ReadonlySet<string>): strin
  * Digest of a plan's content (everything but the digest itself): sha256 of its canonical JSON,
  * except that each change stands there by its identity, action and the hashes of its values —
  * its fields are what its values give (openSavedPlan checks that) and a value's hash covers it.
- * So a plan of 100,000 creates is not written out again, its values' hashes being the model's.
+ * `desired`, the model a plan made now leads to, knows the hashes of its planned values (the
+ * model's own spec and labels, never mutated): a plan of 100,000 creates is not written out again.
  */
-export function contentDigest(content: object): string {
-  return `sha256:${canonicalSha256(content, changeText)}`;
+export function contentDigest(content: object, desired?: Model): string {
+  const hashOf = (address: string, value: ResourceValue): string => {
+    const resource = desired?.byAddress.get(address);
+    return resource && resource.spec === value.spec && resource.labels === value.labels
+      ? resource.hash
+      : valueHash(value);
+  };
+  return `sha256:${canonicalSha256(content, (value) => changeText(value, hashOf))}`;
 }
 
-const CHANGE_KEYS = ['action', 'address', 'after', 'before', 'fields', 'kind', 'name', 'tenant'];
+const CHANGE_KEYS = ['action', 'address', 'after', 'before', 'kind', 'name', 'tenant'];
 const { hasOwn } = Object;
+
+type HashOf = (address: string, value: ResourceValue) => string;
 
 /**
  * The text a plan's change is digested as, `{action, address, after, before, kind, name,
- * tenant}` with each value as its hash (null for none). Undefined for any object not exactly of
- * a change's shape — it is walked like any other, fields, values and all.
+ * tenant}` with each value as its hash (null for none), its fields (if listed) left out.
+ * Undefined for any object not exactly of a change's shape — it is walked like any other.
  */
-function changeText(value: object): string | undefined {
+function changeText(value: object, hashOf: HashOf): string | undefined {
   if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
   const change = value as Record<string, unknown>;
-  if (Object.keys(change).length !== CHANGE_KEYS.length) return undefined;
+  const listsFields = hasOwn(change, 'fields');
+  if (listsFields && !Array.isArray(change.fields)) return undefined;
+  if (Object.keys(change).length !== CHANGE_KEYS.length + (listsFields ? 1 : 0)) return undefined;
   if (!CHANGE_KEYS.every((key) => hasOwn(change, key))) return undefined;
-  const { action, address, after, before, fields, kind, name, tenant } = change;
+  const { action, address, after, before, kind, name, tenant } = change;
   if (typeof action !== 'string' || typeof address !== 'string') return undefined;
   if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
   if (tenant !== null && typeof tenant !== 'string') return undefined;
-  if (!isValue(after) || !isValue(before) || !Array.isArray(fields)) return undefined;
+  if (!isValue(after) || !isValue(before)) return undefined;
   const q = JSON.stringify;
+  const hashText = (value: ResourceValue | null) =>
+    value === null ? 'null' : `"${hashOf(address, value)}"`;
   return (
     `{"action":${q(action)},"address":${q(address)},"after":${hashText(after)},` +
     `"before":${hashText(before)},"kind":${q(kind)},"name":${q(name)},"tenant":${q(tenant)}}`
@@ -56,8 +69,4 @@ function isValue(value: unknown): value is ResourceValue | null {
       !Array.isArray(value) &&
       Object.getPrototypeOf(value) === Object.prototype)
   );
-}
-
-function hashText(value: ResourceValue | null): string {
-  return value === null ? 'null' : `"${valueHash(value)}"`;
 }

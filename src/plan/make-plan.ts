@@ -2,9 +2,8 @@ import { compare, sortDiagnostics, type Diagnostic } from '../diagnostics/diagno
 import { addressOf, scopeOf } from '../model/address.js';
 import { SYSTEM_ENTRY_POINT } from '../model/kinds.js';
 import type { Model, ModelResource, ResourceValue } from '../model/model.js';
-import { rememberValueHash } from '../model/value-hash.js';
 import { diffValues } from './diff-values.js';
-import type { Action, Plan, PlanScopes, PlanSummary, ResourceChange } from './plan.js';
+import type { Action, FieldChange, Plan, PlanScopes, PlanSummary, ResourceChange } from './plan.js';
 
 /**
  * Desired against stored, within the planned scopes: create what only the configuration holds,
@@ -26,11 +25,11 @@ export function planChanges(
     if (!inScopes(want, scopes)) continue;
     const have = stored.byAddress.get(want.address);
     if (!have) {
-      changes.push(toDesired('create', want, null));
+      changes.push(resourceChange('create', want, null, want));
       continue;
     }
     matched++;
-    if (have.hash !== want.hash) changes.push(toDesired('update', want, have));
+    if (have.hash !== want.hash) changes.push(resourceChange('update', want, have, want));
   }
   // Every stored resource has its desired one: nothing to delete, no second pass over the store.
   if (matched === stored.size) return changes.sort(byAddress);
@@ -40,20 +39,6 @@ export function planChanges(
     changes.push(resourceChange('delete', have, have, null));
   }
   return changes.sort(byAddress);
-}
-
-/**
- * A change to a desired resource, its value's hash remembered for the plan's digest: the desired
- * model hashed it (a stored resource's hash is only the store's word, so it is never taken).
- */
-function toDesired(
-  action: Action,
-  want: ModelResource,
-  have: ModelResource | null,
-): ResourceChange {
-  const change = resourceChange(action, want, have, want);
-  rememberValueHash(change.after!, want.hash);
-  return change;
 }
 
 function inScopes(resource: ModelResource, scopes: ReadonlySet<string>): boolean {
@@ -70,7 +55,7 @@ function isProtectedSystemEntryPoint(resource: ModelResource, desired: Model): b
   );
 }
 
-/** One planned change between two versions of a resource, with its field diff. */
+/** One planned change between two versions of a resource; an update's with its field diff. */
 export function resourceChange(
   action: Action,
   identity: ModelResource,
@@ -79,7 +64,7 @@ export function resourceChange(
 ): ResourceChange {
   const beforeValue = before && valueOf(before);
   const afterValue = after && valueOf(after);
-  return {
+  const change: ResourceChange = {
     address: identity.address,
     tenant: identity.kind === 'Tenant' ? identity.name : identity.tenant,
     kind: identity.kind,
@@ -87,8 +72,14 @@ export function resourceChange(
     action,
     before: beforeValue,
     after: afterValue,
-    fields: diffValues(beforeValue, afterValue),
   };
+  if (action === 'update') change.fields = diffValues(beforeValue, afterValue);
+  return change;
+}
+
+/** A change's field diff: an update's as planned, a create's or delete's listed now (plan.ts). */
+export function changeFields(change: ResourceChange): FieldChange[] {
+  return change.fields ?? diffValues(change.before, change.after);
 }
 
 /** Only what is compared and stored: no hash, no origin. */

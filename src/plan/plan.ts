@@ -20,7 +20,12 @@ export interface ResourceChange {
   action: Action;
   before: ResourceValue | null;
   after: ResourceValue | null;
-  fields: FieldChange[];
+  /**
+   * An update's field diff. A create or delete lists every leaf of its one value: what its value
+   * gives, made when asked for (changeFields) and not kept, as a plan of 100,000 creates would.
+   * Plans printed or saved always carry them.
+   */
+  fields?: FieldChange[];
 }
 
 /** Each planned scope (tenant, or `_global` for organizations) and the revision the plan was made against. */

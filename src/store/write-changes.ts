@@ -2,7 +2,8 @@ import { debug } from '../cli/debug.js';
 import { sha256 } from '../model/canonical-json.js';
 import { byAddress, isSortedByAddress } from '../plan/make-plan.js';
 import type { ResourceChange } from '../plan/plan.js';
-import { canonicalTextOrNull } from '../model/canonical-text.js';
+import { canonicalText } from '../model/canonical-text.js';
+import type { ResourceValue } from '../model/model.js';
 import type { CopyRow, Queryable } from './database.js';
 import {
   insertRevisions,
@@ -56,8 +57,17 @@ const UPSERT = `on conflict (scope, kind, name) do update
  */
 export class ChangeWriter {
   private staged = false;
+  /** Each written value's canonical text, made once: it goes to a row and to a change record. */
+  private readonly texts = new Map<ResourceValue, string>();
 
   constructor(private readonly tx: Queryable) {}
+
+  private textOf(value: ResourceValue | null): string | null {
+    if (value === null) return null;
+    let text = this.texts.get(value);
+    if (text === undefined) this.texts.set(value, (text = canonicalText(value)));
+    return text;
+  }
 
   async writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void> {
     await this.writeResources(changes, hashesFrom(known));
@@ -160,7 +170,7 @@ export class ChangeWriter {
   ): Generator<CopyRow> {
     for (const change of creates) {
       const { scope, tenant } = rowKeyOf(change);
-      const after = canonicalTextOrNull(change.after);
+      const after = this.textOf(change.after);
       if (after === null) throw new Error(`create of ${change.address} has no after value`);
       sent?.add();
       yield [scope, change.kind, change.name, tenant, after, hashOf(change, after), VOUCHED];
@@ -192,8 +202,8 @@ export class ChangeWriter {
     for (const change of changes) {
       sent?.add();
       const { scope, tenant } = rowKeyOf(change);
-      const before = canonicalTextOrNull(change.before);
-      const after = canonicalTextOrNull(change.after);
+      const before = this.textOf(change.before);
+      const after = this.textOf(change.after);
       if (after === null && change.action !== 'delete')
         throw new Error(`${change.action} of ${change.address} has no after value`);
       yield [
@@ -214,8 +224,8 @@ export class ChangeWriter {
     for (const { fields, hasher, changes } of pending) {
       const revision = String(fields.revision);
       for (const change of changes) {
-        const before = canonicalTextOrNull(change.before);
-        const after = canonicalTextOrNull(change.after);
+        const before = this.textOf(change.before);
+        const after = this.textOf(change.after);
         const { address, kind, name, action } = change;
         hasher.add(change, before, after);
         sent?.add();

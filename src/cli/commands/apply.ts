@@ -102,7 +102,7 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
       desired: checked.desired,
       configDigest: configDigest(checked.desired, scopes),
       gitCommit: await currentGitCommit(),
-      planDigest: contentDigest(plan),
+      planDigest: contentDigest(plan, checked.desired),
     });
     if (!options.autoApprove) {
       output.out(renderPlan(plan, options.format, output.color));

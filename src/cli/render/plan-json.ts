@@ -1,5 +1,6 @@
 import { sortKeys } from '../../model/canonical-json.js';
 import type { ResourceValue } from '../../model/model.js';
+import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import { diagnosticJson } from './diagnostics.js';
 import { chunkedWriter } from './text-chunks.js';
@@ -69,7 +70,7 @@ function orderedChange(change: ResourceChange): ResourceChange {
     action: change.action,
     before: orderedValue(change.before),
     after: orderedValue(change.after),
-    fields: change.fields.map(orderedField),
+    fields: changeFields(change).map(orderedField),
   };
 }
 

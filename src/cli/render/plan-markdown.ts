@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { KINDS } from '../../model/kinds.js';
+import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import {
   ACTION_SYMBOL,
@@ -126,7 +127,7 @@ function renderChange(change: ResourceChange, cap: number): string {
   const summary =
     `<summary><code>${ACTION_SYMBOL[change.action]}</code> ${change.action} ` +
     `<code>${escapeHtml(change.address)}</code></summary>`;
-  const lines = change.fields.flatMap((field) => fieldLines(field, change));
+  const lines = changeFields(change).flatMap((field) => fieldLines(field, change));
   const fence = fenceFor(lines);
   let body = '';
   for (const [i, line] of lines.entries()) {

@@ -1,3 +1,4 @@
+import { changeFields } from '../../plan/make-plan.js';
 import type { Action, FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import { paint, type Paint } from '../output.js';
 import { renderDiagnosticsText } from './diagnostics.js';
@@ -129,7 +130,7 @@ const INDENT = '      ';
 function* changeLines(change: ResourceChange, style: ChangeStyle): Generator<string> {
   const { action } = change;
   yield `  ${style.head[action]} ${style.c.bold(change.address)} ${style.verb[action]}\n`;
-  for (const field of change.fields) yield fieldText(field, action, style);
+  for (const field of changeFields(change)) yield fieldText(field, action, style);
 }
 
 /** One field: `~ path: before → after`, `+ path: after`, `- path: before`; texts as line diffs. */

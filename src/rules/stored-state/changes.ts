@@ -1,4 +1,5 @@
 import type { Kind } from '../../model/kinds.js';
+import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, ResourceChange } from '../../plan/plan.js';
 
 /** Updates of one kind that change a given field, with that field's change. */
@@ -9,7 +10,7 @@ export function* updatesOf(
 ): Generator<ResourceChange & { field: FieldChange }> {
   for (const change of changes) {
     if (change.action !== 'update' || change.kind !== kind) continue;
-    const field = change.fields.find((f) => f.path === path);
+    const field = changeFields(change).find((f) => f.path === path);
     if (field) yield { ...change, field };
   }
 }

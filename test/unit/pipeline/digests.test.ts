@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
+import { renderPlan } from '../../../src/cli/render/render-plan.js';
+import { Model } from '../../../src/model/model.js';
 import { contentDigest } from '../../../src/pipeline/digests.js';
 import { model, res, tenant } from '../plan/fixtures.js';
 
-/** A plan of a create, an update and a delete, made by the planner (its values' hashes known). */
-function samplePlan() {
+/** A plan of a create, an update and a delete, made by the planner, and the model it leads to. */
+function planned() {
   const desired = model(
     tenant('acme'),
     res('Queue', 'Q1', 'acme', { channelType: 'chat', agents: ['a@acme.example'] }),
@@ -16,16 +18,31 @@ function samplePlan() {
     res('Team', 'Old', 'acme', { description: 'old' }),
   );
   const changes = planChanges(desired, stored, new Set(['acme']));
-  return assemblePlan({ scopes: { acme: { baseRevision: 3 } }, changes, diagnostics: [] });
+  const plan = assemblePlan({ scopes: { acme: { baseRevision: 3 } }, changes, diagnostics: [] });
+  return { plan, desired };
 }
+
+const samplePlan = () => planned().plan;
 
 describe('contentDigest', () => {
   test('is the same for the planned plan (hashes known) and its JSON read back (hashes computed)', () => {
-    const plan = samplePlan();
+    const { plan, desired } = planned();
     expect(plan.changes.map((c) => c.action)).toEqual(['update', 'create', 'delete']);
-    const readBack = JSON.parse(JSON.stringify(plan)) as object;
-    expect(contentDigest(readBack)).toBe(contentDigest(plan));
-    expect(contentDigest(plan)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // As `plan --format json` prints it: every change with its fields.
+    const readBack = JSON.parse(renderPlan(plan, 'json', false)) as object;
+    expect(contentDigest(plan, desired)).toBe(contentDigest(readBack));
+    expect(contentDigest(plan, desired)).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  test("takes a planned value's hash from the model only for the model's own value", () => {
+    const { plan, desired } = planned();
+    const digest = contentDigest(plan);
+    // A model whose hashes were wrong would show in the digest: the known ones are taken...
+    const wrong = new Model([...desired.byAddress.values()].map((r) => ({ ...r, hash: 'x' })));
+    expect(contentDigest(plan, wrong)).not.toBe(digest);
+    // ...but only for values that are the model's own objects, not equal copies of them.
+    const copied = JSON.parse(JSON.stringify(plan)) as typeof plan;
+    expect(contentDigest(copied, wrong)).toBe(digest);
   });
 
   test('changes with any value, identity, base revision or diagnostic', () => {

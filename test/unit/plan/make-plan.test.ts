@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { error, warning } from '../../../src/diagnostics/diagnostic.js';
 import type { ModelResource } from '../../../src/model/model.js';
-import { assemblePlan, planChanges, summarize } from '../../../src/plan/make-plan.js';
+import { assemblePlan, changeFields, planChanges, summarize } from '../../../src/plan/make-plan.js';
 import { renderPlanJson } from '../../../src/cli/render/plan-json.js';
 import { model, res, systemEntryPoint, tenant } from './fixtures.js';
 
@@ -35,8 +35,11 @@ describe('planChanges', () => {
     expect(update!.fields).toEqual([{ path: 'spec.agents', after: ['a@acme.example'] }]);
     expect(update!.before).toEqual({ spec: { channelType: 'chat', direction: 'inbound' } });
     expect(del).toMatchObject({ tenant: 'acme', kind: 'Team', name: 'Old', after: null });
-    expect(del!.fields).toEqual([{ path: 'spec.description', before: 'old' }]);
+    // A create's or delete's fields are its one value's leaves, listed when asked for.
+    expect(del!.fields).toBeUndefined();
+    expect(changeFields(del!)).toEqual([{ path: 'spec.description', before: 'old' }]);
     expect(create).toMatchObject({ before: null, after: { spec: { description: 'sales' } } });
+    expect(changeFields(create!)).toEqual([{ path: 'spec.description', after: 'sales' }]);
     expect(summarize(changes)).toEqual({ create: 1, update: 1, delete: 1 });
   });
 

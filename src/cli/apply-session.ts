@@ -7,7 +7,12 @@ import type { SavedPlan } from '../pipeline/saved-plan.js';
 import { error } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import type { Plan } from '../plan/plan.js';
-import type { RevisionRecord, StateStore, StateTransaction } from '../store/state-store.js';
+import type {
+  ApplyRevisionsOptions,
+  RevisionRecord,
+  StateStore,
+  StateTransaction,
+} from '../store/state-store.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Format } from './options.js';
 import type { Output } from './output.js';
@@ -20,9 +25,9 @@ export type ApplySettings = {
   lockTimeoutMs: number;
   actor: string;
   rolesByScope: ReadonlyMap<string, string>;
-  configDigest: string;
   gitCommit: string | null;
-  planDigest: string;
+  /** The configuration's and the plan's digests, or how to make them (ApplyRevisionsOptions). */
+  digests: ApplyRevisionsOptions['digests'];
   format?: Format;
   /**
    * Set when the plan is still being written out as the apply starts (--auto-approve): it

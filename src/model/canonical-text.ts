@@ -20,9 +20,28 @@ export function canonicalTextOrNull(value: unknown): string | null {
  * stringified whole; only objects out of order are walked, their keys in canonicalJson's order.
  */
 export function canonicalSha256(value: unknown, special?: SpecialText): string {
+  return completed(canonicalSha256Steps(value, special));
+}
+
+/**
+ * canonicalSha256 a step at a time: a step after each array item (a plan's change), so a
+ * caller may hash a large plan in turns with other work (cli/in-turns.ts).
+ */
+export function* canonicalSha256Steps(
+  value: unknown,
+  special?: SpecialText,
+): Generator<void, string> {
   const sink = new HashSink();
-  writeCanonical(value, sink, special);
+  yield* writeCanonical(value, sink, special);
   return sink.digest();
+}
+
+/** Runs steps to their end, at once: their result. */
+export function completed<T>(steps: Iterator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -49,17 +68,22 @@ function isCanonical(value: unknown): boolean {
   return true;
 }
 
-/** Writes canonicalJson(value) to `sink`, piece by piece. */
-function writeCanonical(value: unknown, sink: HashSink, special?: SpecialText): void {
+/** Writes canonicalJson(value) to `sink`, piece by piece; a step after each array item. */
+function* writeCanonical(
+  value: unknown,
+  sink: HashSink,
+  special?: SpecialText,
+): Generator<void, void> {
   const text = special && value !== null && typeof value === 'object' ? special(value) : undefined;
   if (text !== undefined) sink.write(text);
   else if (isCanonical(value)) sink.write(JSON.stringify(value) ?? 'null');
   else if (Array.isArray(value)) {
     sink.write('[');
-    value.forEach((item, i) => {
+    for (let i = 0; i < value.length; i++) {
       if (i > 0) sink.write(',');
-      writeCanonical(item, sink, special);
-    });
+      yield* writeCanonical(value[i], sink, special);
+      yield;
+    }
     sink.write(']');
   } else if (Object.getPrototypeOf(value) === Object.prototype) {
     const record = value as Record<string, unknown>;
@@ -70,7 +94,7 @@ function writeCanonical(value: unknown, sink: HashSink, special?: SpecialText): 
       if (item === undefined) continue;
       sink.write(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
       first = false;
-      writeCanonical(item, sink, special);
+      yield* writeCanonical(item, sink, special);
     }
     sink.write('}');
   } else sink.write(canonicalJson(value)); // a class instance: whatever canonicalJson makes of it

@@ -2,14 +2,18 @@ import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { scopeOf } from '../model/address.js';
 import type { Model } from '../model/model.js';
 import type { Plan, PlanScopes, ResourceChange } from '../plan/plan.js';
-import type { RevisionRecord, StateTransaction } from '../store/state-store.js';
+import type {
+  ApplyRevisionsOptions,
+  RevisionRecord,
+  StateTransaction,
+} from '../store/state-store.js';
 
 export interface ApplyRecord {
   actor: string;
   rolesByScope: ReadonlyMap<string, string>;
-  configDigest: string;
   gitCommit: string | null;
-  planDigest: string;
+  /** The configuration's and the plan's, or how to make them (ApplyRevisionsOptions). */
+  digests: ApplyRevisionsOptions['digests'];
 }
 
 /** PLAN_STALE when any scope moved on since the plan was made. */
@@ -41,17 +45,18 @@ export async function writePlan(
   onProgress: Progress = () => undefined,
 ): Promise<RevisionRecord[]> {
   if (hasErrors(plan.diagnostics)) throw new Error('writePlan called with a plan that has errors');
-  const inputs = [...changesByScope(plan.changes)].map(([scope, changes]) => ({
+  const drafts = [...changesByScope(plan.changes)].map(([scope, changes]) => ({
     scope,
     actor: record.actor,
     actorRole: record.rolesByScope.get(scope) ?? 'unknown',
-    configDigest: record.configDigest,
     gitCommit: record.gitCommit,
-    planDigest: record.planDigest,
     changes,
   }));
   const total = plan.changes.length;
-  return tx.applyRevisions(inputs, target.byAddress, (written) => onProgress(written, total));
+  return tx.applyRevisions(drafts, target.byAddress, {
+    digests: record.digests,
+    onProgress: (written) => onProgress(written, total),
+  });
 }
 
 function changesByScope(changes: readonly ResourceChange[]): Map<string, ResourceChange[]> {

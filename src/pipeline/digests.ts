@@ -1,16 +1,37 @@
 import { scopeOf } from '../model/address.js';
 import { sha256 } from '../model/canonical-json.js';
-import { canonicalSha256 } from '../model/canonical-text.js';
+import { canonicalSha256Steps, completed } from '../model/canonical-text.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import { valueHash } from '../model/value-hash.js';
+import type { Plan } from '../plan/plan.js';
+import type { RevisionDigests } from '../store/state-store.js';
 
 /** Digest of the desired configuration of the planned scopes: addresses and content hashes. */
 export function configDigest(desired: Model, scopes: ReadonlySet<string>): string {
-  const lines = [...desired.byAddress.values()]
-    .filter((r) => scopes.has(scopeOf(r.kind, r.name, r.tenant)))
-    .map((r) => `${r.address} ${r.hash}`)
-    .sort();
-  return sha256(lines.join('\n'));
+  return completed(configDigestSteps(desired, scopes));
+}
+
+/** configDigest a step at a time: a step per resource (cli/in-turns.ts). */
+export function* configDigestSteps(
+  desired: Model,
+  scopes: ReadonlySet<string>,
+): Generator<void, string> {
+  const lines: string[] = [];
+  for (const r of desired.byAddress.values()) {
+    if (scopes.has(scopeOf(r.kind, r.name, r.tenant))) lines.push(`${r.address} ${r.hash}`);
+    yield;
+  }
+  return sha256(lines.sort().join('\n'));
+}
+
+/** The digests an apply records with its revisions (RevisionDigests), a step at a time. */
+export function* applyDigestSteps(
+  plan: Plan,
+  desired: Model,
+  scopes: ReadonlySet<string>,
+): Generator<void, RevisionDigests> {
+  const planDigest = yield* contentDigestSteps(plan, desired);
+  return { configDigest: yield* configDigestSteps(desired, scopes), planDigest };
 }
 
 /**
@@ -21,13 +42,19 @@ export function configDigest(desired: Model, scopes: ReadonlySet<string>): strin
  * model's own spec and labels, never mutated): a plan of 100,000 creates is not written out again.
  */
 export function contentDigest(content: object, desired?: Model): string {
+  return completed(contentDigestSteps(content, desired));
+}
+
+/** contentDigest a step at a time: a step per change (cli/in-turns.ts). */
+export function* contentDigestSteps(content: object, desired?: Model): Generator<void, string> {
   const hashOf = (address: string, value: ResourceValue): string => {
     const resource = desired?.byAddress.get(address);
     return resource && resource.spec === value.spec && resource.labels === value.labels
       ? resource.hash
       : valueHash(value);
   };
-  return `sha256:${canonicalSha256(content, (value) => changeText(value, hashOf))}`;
+  const special = (value: object) => changeText(value, hashOf);
+  return `sha256:${yield* canonicalSha256Steps(content, special)}`;
 }
 
 const CHANGE_KEYS = ['action', 'address', 'after', 'before', 'kind', 'name', 'tenant'];

@@ -2,7 +2,7 @@ import type { PlanSummary, ResourceChange } from '../plan/plan.js';
 import type { Queryable } from './database.js';
 import { rowKeyOf } from './resource-row.js';
 import type { RevisionHashFields } from './revision-hash.js';
-import type { RevisionInput, RevisionRecord } from './state-store.js';
+import type { RevisionDigests, RevisionDraft, RevisionRecord } from './state-store.js';
 
 /** ISO 8601, UTC, milliseconds: the one text form of `created_at` that is hashed and read back. */
 export const CREATED_AT_SQL = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -24,7 +24,7 @@ export interface RevisionSlot {
  */
 export async function nextRevisions(
   tx: Queryable,
-  inputs: readonly RevisionInput[],
+  inputs: readonly RevisionDraft[],
 ): Promise<Map<string, RevisionSlot>> {
   const scopes = inputs.map((input) => input.scope);
   if (new Set(scopes).size !== scopes.length)
@@ -80,18 +80,19 @@ export async function nextRevisions(
 }
 
 /** The fields of the revision an input records in its slot: all but its hash. */
-export function revisionFields(input: RevisionInput, slot: RevisionSlot): RevisionHashFields {
+export function revisionFields(
+  draft: RevisionDraft,
+  slot: RevisionSlot,
+): Omit<RevisionHashFields, keyof RevisionDigests> {
   return {
     id: slot.id,
-    scope: input.scope,
+    scope: draft.scope,
     revision: slot.revision,
-    actor: input.actor,
-    actorRole: input.actorRole,
+    actor: draft.actor,
+    actorRole: draft.actorRole,
     createdAt: slot.createdAt,
-    configDigest: input.configDigest,
-    gitCommit: input.gitCommit,
-    planDigest: input.planDigest,
-    counts: countsOf(input.changes),
+    gitCommit: draft.gitCommit,
+    counts: countsOf(draft.changes),
     prevHash: slot.prevHash,
   };
 }
@@ -126,7 +127,7 @@ export async function insertRevisions(
   );
 }
 
-function checkScope(input: RevisionInput): void {
+function checkScope(input: RevisionDraft): void {
   for (const change of input.changes) {
     const { scope } = rowKeyOf(change);
     if (scope !== input.scope)

@@ -30,14 +30,14 @@ export function revisionHash(
   const hasher = new RevisionHasher(fields);
   for (const change of [...changes].sort(byAddress))
     hasher.add(change, canonicalTextOrNull(change.before), canonicalTextOrNull(change.after));
-  return hasher.digest();
+  return hasher.digest(fields);
 }
 
 /**
  * revisionHash fed one change at a time, in address order, so an apply hashes each change as it
  * writes it. The canonical JSON of `{ format: 1, …fields, changes }` goes to the hash piece by
  * piece — the fields sorting before `changes`, each change, the fields after — never built as
- * one string.
+ * one string. The fields after the changes (the digests among them) are needed only at the end.
  */
 export class RevisionHasher {
   private readonly hash = createHash('sha256');
@@ -45,8 +45,7 @@ export class RevisionHasher {
   private count = 0;
   private lastAddress = '';
 
-  constructor(private readonly fields: RevisionHashFields) {
-    const { actor, actorRole } = fields;
+  constructor({ actor, actorRole }: Pick<RevisionHashFields, 'actor' | 'actorRole'>) {
     this.text = `${canonicalJson({ actor, actorRole }).slice(0, -1)},"changes":[`;
   }
 
@@ -61,9 +60,10 @@ export class RevisionHasher {
     }
   }
 
-  digest(): string {
-    const { scope, revision, id, createdAt, configDigest, gitCommit } = this.fields;
-    const { planDigest, counts, prevHash } = this.fields;
+  /** `fields`: the revision's, as at the start (the hash covers actor and actorRole there). */
+  digest(fields: RevisionHashFields): string {
+    const { scope, revision, id, createdAt, configDigest, gitCommit } = fields;
+    const { planDigest, counts, prevHash } = fields;
     const after = canonicalJson({
       format: 1,
       scope,

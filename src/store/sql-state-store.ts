@@ -11,9 +11,11 @@ import {
 import { lockScopes } from './scope-locks.js';
 import { readScopeSummaries } from './scope-summaries.js';
 import type {
+  ApplyRevisionsOptions,
   KnownHashes,
   LockOptions,
   OrganizationReference,
+  RevisionDraft,
   RevisionInput,
   RevisionRecord,
   ScopeSummary,
@@ -77,11 +79,11 @@ class SqlStateTransaction extends SqlStateReader implements StateTransaction {
   }
 
   applyRevisions(
-    inputs: readonly RevisionInput[],
+    drafts: readonly RevisionDraft[],
     known: KnownHashes,
-    onProgress: (written: number) => void = () => undefined,
+    options: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]> {
-    return guarded('writing changes', () => this.writer.applyRevisions(inputs, known, onProgress));
+    return guarded('writing changes', () => this.writer.applyRevisions(drafts, known, options));
   }
 }
 

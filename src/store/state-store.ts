@@ -44,15 +44,33 @@ export const NOTHING_STORED: ScopeSummary = Object.freeze({
 export type KnownHashes = ReadonlyMap<string, { readonly hash: string }>;
 
 /** What an apply records for one scope. */
-export interface RevisionInput {
+export interface RevisionInput extends RevisionDraft, RevisionDigests {}
+
+/** A scope's revision but for its digests, which are its apply's. */
+export interface RevisionDraft {
   scope: string;
   actor: string;
   /** The actor's admin roles that allowed the change, e.g. "full-admin". */
   actorRole: string;
-  configDigest: string;
   gitCommit: string | null;
-  planDigest: string;
   changes: readonly ResourceChange[];
+}
+
+/** What an apply's revisions record of its configuration and its plan (pipeline/digests.ts). */
+export interface RevisionDigests {
+  configDigest: string;
+  planDigest: string;
+}
+
+export interface ApplyRevisionsOptions {
+  /**
+   * The apply's digests, recorded with every revision. Given as a function, it is called as the
+   * change records start to stream (the database takes them slower than they are made, so the
+   * digests may be made meanwhile) and awaited once they are sent.
+   */
+  digests: RevisionDigests | (() => Promise<RevisionDigests>);
+  /** Hears how many changes were sent so far. */
+  onProgress?: (written: number) => void;
 }
 
 export interface RevisionRecord {
@@ -103,14 +121,13 @@ export interface StateTransaction extends StateReader {
    */
   recordRevision(input: RevisionInput): Promise<RevisionRecord>;
   /**
-   * What an apply does: each input's changes written and its revision recorded, in a few
-   * set-based statements for all of them. `known` as for writeChanges; `onProgress` hears how
-   * many changes were sent so far.
+   * What an apply does: each draft's changes written and its revision recorded, in a few
+   * set-based statements for all of them. `known` as for writeChanges.
    */
   applyRevisions(
-    inputs: readonly RevisionInput[],
+    drafts: readonly RevisionDraft[],
     known: KnownHashes,
-    onProgress?: (written: number) => void,
+    options: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]>;
 }
 

@@ -13,7 +13,14 @@ import {
 } from './record-revision.js';
 import { rowKeyOf } from './resource-row.js';
 import { RevisionHasher, type RevisionHashFields } from './revision-hash.js';
-import type { KnownHashes, RevisionInput, RevisionRecord } from './state-store.js';
+import type {
+  ApplyRevisionsOptions,
+  KnownHashes,
+  RevisionDigests,
+  RevisionDraft,
+  RevisionInput,
+  RevisionRecord,
+} from './state-store.js';
 import { sqlState } from './store-errors.js';
 
 const STAGE = 'ccac_stage';
@@ -75,39 +82,48 @@ export class ChangeWriter {
 
   async recordRevision(input: RevisionInput): Promise<RevisionRecord> {
     const slot = (await nextRevisions(this.tx, [input])).get(input.scope)!;
-    return (await this.recordRevisions([pendingRevision(input, slot)]))[0]!;
+    return (await this.recordRevisions([pendingRevision(input, slot)], input))[0]!;
   }
 
   /**
    * Each scope's changes written and its revision recorded: one COPY of all resource rows, one of
-   * all change records (each scope's revision hashed as its records go), then the revisions.
-   * One stream each keeps the database busy while the rows are made; `onProgress` hears how
-   * many changes were sent so far.
+   * all change records (each scope's revision hashed as its records go), then the revisions,
+   * sealed with the apply's digests. One stream each keeps the database busy while the rows are
+   * made.
    */
   async applyRevisions(
-    inputs: readonly RevisionInput[],
+    drafts: readonly RevisionDraft[],
     known: KnownHashes,
-    onProgress: (written: number) => void = () => undefined,
+    { digests, onProgress = () => undefined }: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]> {
-    const slots = await nextRevisions(this.tx, inputs);
-    const pending = inputs.map((input) => pendingRevision(input, slots.get(input.scope)!));
+    const slots = await nextRevisions(this.tx, drafts);
+    const pending = drafts.map((draft) => pendingRevision(draft, slots.get(draft.scope)!));
     const changes = pending.flatMap((revision) => revision.changes);
     const sent = new SentRows(changes.length, onProgress);
     await this.writeResources(changes, hashesFrom(known), sent);
     debug('resource rows written');
-    const records = await this.recordRevisions(pending, sent);
+    const records = await this.recordRevisions(pending, digests, sent);
     debug('change records and revisions written');
     return records;
   }
 
-  /** The revisions' change records COPied (each revision hashed as they go), then the revisions. */
+  /**
+   * The revisions' change records COPied (each revision hashed as they go), then the revisions,
+   * once their digests are known.
+   */
   private async recordRevisions(
     pending: readonly PendingRevision[],
+    digests: ApplyRevisionsOptions['digests'],
     sent?: SentRows,
   ): Promise<RevisionRecord[]> {
+    const made = typeof digests === 'function' ? digests() : digests;
     if (pending.some((revision) => revision.changes.length > 0))
       await this.tx.copyFrom('changes', CHANGE_COLUMNS, this.changeRows(pending, sent));
-    const records = pending.map(({ fields, hasher }) => ({ ...fields, hash: hasher.digest() }));
+    const { configDigest, planDigest } = await made;
+    const records = pending.map(({ fields, hasher }) => {
+      const sealed = { ...fields, configDigest, planDigest };
+      return { ...sealed, hash: hasher.digest(sealed) };
+    });
     await insertRevisions(this.tx, records);
     return records;
   }
@@ -235,16 +251,19 @@ export class ChangeWriter {
   }
 }
 
-/** A revision whose number is taken, its changes (in address order) about to be recorded. */
+/**
+ * A revision whose number is taken, its changes (in address order) about to be recorded; its
+ * digests come last.
+ */
 interface PendingRevision {
-  fields: RevisionHashFields;
+  fields: Omit<RevisionHashFields, keyof RevisionDigests>;
   hasher: RevisionHasher;
   changes: readonly ResourceChange[];
 }
 
-function pendingRevision(input: RevisionInput, slot: RevisionSlot): PendingRevision {
-  const fields = revisionFields(input, slot);
-  const { changes: given } = input;
+function pendingRevision(draft: RevisionDraft, slot: RevisionSlot): PendingRevision {
+  const fields = revisionFields(draft, slot);
+  const { changes: given } = draft;
   const changes = isSortedByAddress(given) ? given : [...given].sort(byAddress);
   return { fields, hasher: new RevisionHasher(fields), changes };
 }

@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../../src/store/database.js';
 import { verifyStore } from '../../src/audit/verify-store.js';
 import { SqlStateStore } from '../../src/store/sql-state-store.js';
 import { storeTargets } from '../helpers/databases.js';
-import { create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
+import { DIGESTS, create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
 
 const LOCK = { lockTimeoutMs: 5_000 };
 
@@ -143,7 +143,9 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
     await expect(
       store.withLockedScopes(['acme'], LOCK, async (tx) => ({
         commit: true,
-        value: await tx.applyRevisions([revisionOf('acme', [...good, refused])], new Map()),
+        value: await tx.applyRevisions([revisionOf('acme', [...good, refused])], new Map(), {
+          digests: DIGESTS,
+        }),
       })),
     ).rejects.toMatchObject({
       name: 'StoreError',
@@ -157,9 +159,36 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
 
     await store.withLockedScopes(['acme'], LOCK, async (tx) => ({
       commit: true,
-      value: await tx.applyRevisions([revisionOf('acme', good)], new Map()),
+      value: await tx.applyRevisions([revisionOf('acme', good)], new Map(), { digests: DIGESTS }),
     }));
     expect((await store.readState(['acme'])).model.size).toBe(3);
+  });
+
+  it('seals the revisions with digests asked for once, as the change records go, and awaited', async () => {
+    const store = await target.open();
+    let asked = 0;
+    const digests = async () => {
+      asked++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { configDigest: 'sha256:later-config', planDigest: 'sha256:later-plan' };
+    };
+    const records = await store.withLockedScopes(['acme', 'beta'], LOCK, async (tx) => ({
+      commit: true,
+      value: await tx.applyRevisions(
+        [revisionOf('acme', queues('acme', 3)), revisionOf('beta', queues('beta', 2))],
+        new Map(),
+        { digests },
+      ),
+    }));
+    expect(asked).toBe(1);
+    for (const record of records)
+      expect(record).toMatchObject({
+        configDigest: 'sha256:later-config',
+        planDigest: 'sha256:later-plan',
+      });
+    expect(await store.planApplied('sha256:later-plan')).toBe(true);
+    const verified = await verifyStore(store, []);
+    expect(verified.map(({ problem }) => problem)).toEqual([null, null]);
   });
 
   it('records changes given in any order as a revision that verifies, telling progress to the end', async () => {
@@ -171,7 +200,7 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
       value: await tx.applyRevisions(
         [revisionOf('beta', shuffled.slice(0, 4)), revisionOf('acme', shuffled.slice(4))],
         new Map(),
-        (written) => told.push(written),
+        { digests: DIGESTS, onProgress: (written) => told.push(written) },
       ),
     }));
     expect(told.at(-1)).toBe(10);

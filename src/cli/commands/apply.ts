@@ -17,11 +17,14 @@ import type { Plan } from '../../plan/plan.js';
 import { planAgainstStore } from '../plan-session.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces } from '../render/plan-text.js';
-import { chunkedWriter } from '../render/text-chunks.js';
+import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
 import { debug } from '../debug.js';
-import { configDigest, contentDigest } from '../../pipeline/digests.js';
+import { applyDigestSteps } from '../../pipeline/digests.js';
+import type { Model } from '../../model/model.js';
+import type { RevisionDigests } from '../../store/state-store.js';
+import { inTurns } from '../in-turns.js';
 import { openSavedPlan } from '../../pipeline/saved-plan.js';
 
 export interface ApplyOptions {
@@ -100,9 +103,8 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
       actor: options.actor ?? '',
       rolesByScope,
       desired: checked.desired,
-      configDigest: configDigest(checked.desired, scopes),
       gitCommit: await currentGitCommit(),
-      planDigest: contentDigest(plan, checked.desired),
+      digests: () => digestsInTurns(plan, checked.desired, scopes),
     });
     if (!options.autoApprove) {
       output.out(renderPlan(plan, options.format, output.color));
@@ -115,7 +117,6 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     // Approved in advance, the writes need not wait for the plan to be read: the database takes
     // the rows while it is written out (the apply commits only once it is all shown).
     const ready = await settings();
-    debug('plan and configuration digests made');
     const planShown = showPlan(plan, options.format, output);
     planShown.catch(() => undefined); // awaited by applyPlan
     return applyPlan(store, plan, { ...ready, planShown });
@@ -129,8 +130,21 @@ async function confirmApply(): Promise<boolean> {
 }
 
 /**
- * The plan, as renderPlan shows it, written a piece at a time and letting other work (the
- * apply's writes) run between the pieces.
+ * The digests an apply records, made in turns: they are needed only once its changes are
+ * written, so they are made while the database takes the change records.
+ */
+function digestsInTurns(
+  plan: Plan,
+  desired: Model,
+  scopes: ReadonlySet<string>,
+): Promise<RevisionDigests> {
+  const digests = inTurns(applyDigestSteps(plan, desired, scopes));
+  digests.then(() => debug('plan and configuration digests made')).catch(() => undefined);
+  return digests;
+}
+
+/**
+ * The plan, as renderPlan shows it, written in turns with other work (the apply's writes).
  */
 async function showPlan(plan: Plan, format: Format, output: Output): Promise<void> {
   if (format !== 'text') {
@@ -138,20 +152,16 @@ async function showPlan(plan: Plan, format: Format, output: Output): Promise<voi
     return;
   }
   const out = chunkedWriter(output.out);
-  let since = 0;
-  for (const piece of planTextPieces(plan, output.color)) {
-    out.add(piece);
-    since += piece.length;
-    if (since >= SHOWN_CHARS) {
-      since = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
+  await inTurns(piecesTo(out, planTextPieces(plan, output.color)));
   out.end();
 }
 
-/** How much plan text is shown between the turns given to the writes: a few ms of rendering. */
-const SHOWN_CHARS = 1 << 17;
+function* piecesTo(out: ChunkedWriter, pieces: Iterable<string>): Generator<void> {
+  for (const piece of pieces) {
+    out.add(piece);
+    yield;
+  }
+}
 
 async function applySavedPlan(
   file: string,
@@ -184,9 +194,8 @@ async function applySavedPlan(
       lockTimeoutMs,
       actor: options.actor ?? '',
       rolesByScope: new Map(),
-      configDigest: saved.configDigest,
       gitCommit: saved.gitCommit,
-      planDigest: saved.digest,
+      digests: { configDigest: saved.configDigest, planDigest: saved.digest },
       saved,
       format: options.format,
     }),

@@ -47,6 +47,30 @@ const CHANGE_COLUMNS = [
   'after',
 ];
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The change records of the created rows one COPY wrote (`$3`, its subtransaction's id), each in
+ * its scope's revision (`$1`, `$2`): a resource's address is `tenant/Kind/name`, or `Kind/name`
+ * for the global kinds, whose rows have no tenant (model/address.ts, store/resource-row.ts).
+ */
+const CHANGES_FROM_CREATED_ROWS = `with recorded as (
+    insert into changes (${CHANGE_COLUMNS.join(', ')})
+    select r.scope, v.revision, coalesce(r.tenant || '/', '') || r.kind || '/' || r.name,
+           r.kind, r.name, 'create', null, r.value
+      from resources r
+      join unnest($1::text[], $2::integer[]) as v(scope, revision) on v.scope = r.scope
+     where r.xmin = $3::text::xid
+    returning 1)
+  select count(*)::integer as n from recorded`;
+
+/** The change records of the staged changes, each in its scope's revision (`$1`, `$2`). */
+const CHANGES_FROM_STAGE = `with recorded as (
+    insert into changes (${CHANGE_COLUMNS.join(', ')})
+    select s.scope, v.revision, s.address, s.kind, s.name, s.action, s.before, s.after
+      from ${STAGE} s
+      join unnest($1::text[], $2::integer[]) as v(scope, revision) on v.scope = s.scope
+    returning 1)
+  select count(*)::integer as n from recorded`;
 /** COPY's text for `true`: the rows ccac writes are vouched for (migration 003). */
 const VOUCHED = 't';
 
@@ -58,9 +82,10 @@ const UPSERT = `on conflict (scope, kind, name) do update
 
 /**
  * The writes of one transaction. Created rows are COPied straight into `resources`, vouched for
- * (`vouched`, which any write by other SQL clears: migration 003); change records are COPied
- * into `changes`. The rest — deletes, updates, and creates over rows that appeared since the
- * plan — go through a temporary staging table, one COPY, then a set-based statement each.
+ * (`vouched`, which any write by other SQL clears: migration 003). The rest — deletes, updates,
+ * and creates over rows that appeared since the plan — go through a temporary staging table, one
+ * COPY, then a set-based statement each. An apply's change records are made by the database from
+ * those rows (recordChangesFrom), so each value crosses the connection once.
  */
 export class ChangeWriter {
   private staged = false;
@@ -80,16 +105,20 @@ export class ChangeWriter {
     await this.writeResources(changes, hashesFrom(known));
   }
 
+  /** A scope's revision and its change records, COPied from `input` (its rows written or not). */
   async recordRevision(input: RevisionInput): Promise<RevisionRecord> {
     const slot = (await nextRevisions(this.tx, [input])).get(input.scope)!;
-    return (await this.recordRevisions([pendingRevision(input, slot)], input))[0]!;
+    const pending = [pendingRevision(input, slot)];
+    if (input.changes.length > 0)
+      await this.tx.copyFrom('changes', CHANGE_COLUMNS, this.changeRows(pending));
+    this.hashChanges(pending[0]!);
+    return (await this.sealRevisions(pending, input))[0]!;
   }
 
   /**
-   * Each scope's changes written and its revision recorded: one COPY of all resource rows, one of
-   * all change records (each scope's revision hashed as its records go), then the revisions,
-   * sealed with the apply's digests. One stream each keeps the database busy while the rows are
-   * made.
+   * Each scope's changes written and its revision recorded: one COPY of all resource rows, then
+   * the change records made by the database from the rows it holds while each revision is hashed
+   * here, then the revisions, sealed with the apply's digests.
    */
   async applyRevisions(
     drafts: readonly RevisionDraft[],
@@ -100,26 +129,55 @@ export class ChangeWriter {
     const pending = drafts.map((draft) => pendingRevision(draft, slots.get(draft.scope)!));
     const changes = pending.flatMap((revision) => revision.changes);
     const sent = new SentRows(changes.length, onProgress);
-    await this.writeResources(changes, hashesFrom(known), sent);
+    const written = await this.writeResources(changes, hashesFrom(known), sent);
     debug('resource rows written');
-    const records = await this.recordRevisions(pending, digests, sent);
-    debug('change records and revisions written');
+    const made = typeof digests === 'function' ? digests() : digests;
+    const recording = this.recordChangesFrom(written, pending);
+    recording.catch(() => undefined); // awaited below, once the hashes are made
+    for (const revision of pending) this.hashChanges(revision);
+    await recording;
+    debug('change records written');
+    const records = await this.sealRevisions(pending, await made);
+    debug('revisions written');
     return records;
   }
 
   /**
-   * The revisions' change records COPied (each revision hashed as they go), then the revisions,
-   * once their digests are known.
+   * The change records of an apply, made by the database: created rows COPied into `resources`
+   * are those carrying the COPY's transaction id, the other changes are in the staging table.
+   * Each insert must meet as many rows as the plan has changes there.
    */
-  private async recordRevisions(
+  private async recordChangesFrom(
+    written: WrittenRows,
     pending: readonly PendingRevision[],
-    digests: ApplyRevisionsOptions['digests'],
-    sent?: SentRows,
+  ): Promise<void> {
+    const scopes = pending.map(({ fields }) => fields.scope);
+    const revisions = pending.map(({ fields }) => fields.revision);
+    const inserts: [string, unknown[], number][] = [];
+    if (written.copied)
+      inserts.push([
+        CHANGES_FROM_CREATED_ROWS,
+        [scopes, revisions, written.copied.xid],
+        written.copied.rows,
+      ]);
+    if (written.staged > 0) inserts.push([CHANGES_FROM_STAGE, [scopes, revisions], written.staged]);
+    for (const [sql, params, expected] of inserts) {
+      const [row] = await this.tx.query<{ n: number }>(sql, params);
+      if (row?.n !== expected)
+        throw new Error(`recorded ${row?.n ?? 0} change records where ${expected} were written`);
+    }
+  }
+
+  private hashChanges({ hasher, changes }: PendingRevision): void {
+    for (const change of changes)
+      hasher.add(change, this.textOf(change.before), this.textOf(change.after));
+  }
+
+  /** Each revision hashed with the apply's digests, then inserted. */
+  private async sealRevisions(
+    pending: readonly PendingRevision[],
+    { configDigest, planDigest }: RevisionDigests,
   ): Promise<RevisionRecord[]> {
-    const made = typeof digests === 'function' ? digests() : digests;
-    if (pending.some((revision) => revision.changes.length > 0))
-      await this.tx.copyFrom('changes', CHANGE_COLUMNS, this.changeRows(pending, sent));
-    const { configDigest, planDigest } = await made;
     const records = pending.map(({ fields, hasher }) => {
       const sealed = { ...fields, configDigest, planDigest };
       return { ...sealed, hash: hasher.digest(sealed) };
@@ -136,7 +194,7 @@ export class ChangeWriter {
     changes: readonly ResourceChange[],
     hashOf: HashOf,
     sent?: SentRows,
-  ): Promise<void> {
+  ): Promise<WrittenRows> {
     const creates = changes.filter((change) => change.action === 'create');
     const others = changes.filter((change) => change.action !== 'create');
     if (others.length > 0) {
@@ -147,22 +205,28 @@ export class ChangeWriter {
             where s.action = 'delete' and r.scope = s.scope and r.kind = s.kind and r.name = s.name`,
         );
     }
-    const copied = creates.length === 0 || (await this.copyCreates(creates, hashOf, sent));
+    const xid = creates.length > 0 ? await this.copyCreates(creates, hashOf, sent) : undefined;
+    const copied = creates.length === 0 || xid !== undefined;
     if (!copied) await this.stage(creates, hashOf, { append: others.length > 0, sent });
     if (!copied || others.some((change) => change.action === 'update'))
       await this.tx.query(`${INSERT_FROM_STAGE} where s.action <> 'delete' ${UPSERT}`);
+    return {
+      ...(xid !== undefined ? { copied: { xid, rows: creates.length } } : {}),
+      staged: copied ? others.length : changes.length,
+    };
   }
 
   /**
-   * Creates COPied into `resources`, the fast path. False when a created row exists already
-   * (made outside ccac after the plan read the store): the caller then writes creates as
-   * upserts, so the apply still leaves what it planned.
+   * Creates COPied into `resources`, the fast path, in a subtransaction of their own: the id
+   * their rows carry (xmin) tells them from any other row. Undefined when a created row exists
+   * already (made outside ccac after the plan read the store): the caller then writes creates
+   * as upserts, so the apply still leaves what it planned.
    */
   private async copyCreates(
     creates: readonly ResourceChange[],
     hashOf: HashOf,
     sent?: SentRows,
-  ): Promise<boolean> {
+  ): Promise<string | undefined> {
     await this.tx.query('savepoint ccac_creates');
     try {
       await this.tx.copyFrom(
@@ -173,10 +237,16 @@ export class ChangeWriter {
     } catch (error) {
       if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
       await this.tx.query('rollback to savepoint ccac_creates');
-      return false;
+      return undefined;
     }
+    const { scope } = rowKeyOf(creates[0]!);
+    const [row] = await this.tx.query<{ xid: string }>(
+      'select xmin::text as xid from resources where scope = $1 and kind = $2 and name = $3',
+      [scope, creates[0]!.kind, creates[0]!.name],
+    );
     await this.tx.query('release savepoint ccac_creates');
-    return true;
+    if (!row) throw new Error(`the created row of ${creates[0]!.address} is not there`);
+    return row.xid;
   }
 
   private *resourceRows(
@@ -236,15 +306,13 @@ export class ChangeWriter {
     }
   }
 
-  private *changeRows(pending: readonly PendingRevision[], sent?: SentRows): Generator<CopyRow> {
-    for (const { fields, hasher, changes } of pending) {
+  private *changeRows(pending: readonly PendingRevision[]): Generator<CopyRow> {
+    for (const { fields, changes } of pending) {
       const revision = String(fields.revision);
       for (const change of changes) {
         const before = this.textOf(change.before);
         const after = this.textOf(change.after);
         const { address, kind, name, action } = change;
-        hasher.add(change, before, after);
-        sent?.add();
         yield [fields.scope, revision, address, kind, name, action, before, after];
       }
     }
@@ -269,8 +337,8 @@ function pendingRevision(draft: RevisionDraft, slot: RevisionSlot): PendingRevis
 }
 
 /**
- * Rows handed to the database, told as changes written: each change is a resource row and a
- * change record, so two rows make one. Told every REPORT_ROWS rows, not to slow the writes.
+ * Rows handed to the database, one per change (its change record is made there), told every
+ * REPORT_ROWS rows, not to slow the writes.
  */
 class SentRows {
   private rows = 0;
@@ -281,9 +349,16 @@ class SentRows {
   ) {}
 
   add(): void {
-    if (++this.rows % REPORT_ROWS === 0 || this.rows === 2 * this.changes)
-      this.onProgress(Math.min(this.changes, Math.floor(this.rows / 2)));
+    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) this.onProgress(this.rows);
   }
+}
+
+/** Where an apply's rows went: the database makes its change records from them. */
+interface WrittenRows {
+  /** The id every created row COPied into `resources` carries (xmin), and how many there are. */
+  copied?: { xid: string; rows: number };
+  /** How many changes the staging table holds. */
+  staged: number;
 }
 
 const REPORT_ROWS = 5_000;

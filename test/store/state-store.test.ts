@@ -3,7 +3,17 @@ import type { Database, Queryable } from '../../src/store/database.js';
 import { verifyStore } from '../../src/audit/verify-store.js';
 import { SqlStateStore } from '../../src/store/sql-state-store.js';
 import { storeTargets } from '../helpers/databases.js';
-import { DIGESTS, create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
+import type { ResourceChange } from '../../src/plan/plan.js';
+import {
+  DIGESTS,
+  applyRevisions,
+  create,
+  queues,
+  remove,
+  revisionOf,
+  update,
+  value,
+} from './fixtures/changes.js';
 
 const LOCK = { lockTimeoutMs: 5_000 };
 
@@ -189,6 +199,58 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
     expect(await store.planApplied('sha256:later-plan')).toBe(true);
     const verified = await verifyStore(store, []);
     expect(verified.map(({ problem }) => problem)).toEqual([null, null]);
+  });
+
+  it('records each change as planned, whichever way its row went: copied, staged or upserted', async () => {
+    const store = await target.open();
+    const [q0, q1, q2] = queues('acme', 3);
+    const org = create(null, 'Organization', 'org-1', value({ type: 'customer' }));
+    const tenant = create('acme', 'Tenant', 'acme', value({ timezone: 'Europe/Amsterdam' }));
+    await applyRevisions(store, [
+      revisionOf('_global', [org]),
+      revisionOf('acme', [tenant, q0!, q1!]),
+    ]);
+    // A row other SQL inserted since the plan: the creates go as upserts through the stage.
+    await store.db.query(
+      `insert into resources (scope, kind, name, tenant, value, hash)
+       values ('acme', 'Queue', 'q00002', 'acme', '{"spec": {}}', 'x')`,
+    );
+    const second = [update(q0!, value({ channelType: 'email' })), remove(q1!), q2!];
+    await applyRevisions(store, [revisionOf('acme', second)]);
+
+    type Recorded = Pick<
+      ResourceChange,
+      'address' | 'kind' | 'name' | 'action' | 'before' | 'after'
+    >;
+    const recorded = (change: Recorded) => ({
+      address: change.address,
+      kind: change.kind,
+      name: change.name,
+      action: change.action,
+      before: change.before,
+      after: change.after,
+    });
+    const byAddress = (a: { address: string }, b: { address: string }) =>
+      a.address < b.address ? -1 : 1;
+    const acme = await store.readChanges('acme');
+    expect(
+      acme
+        .filter((c) => c.revision === 1)
+        .map(recorded)
+        .sort(byAddress),
+    ).toEqual([tenant, q0!, q1!].map(recorded).sort(byAddress));
+    expect(
+      acme
+        .filter((c) => c.revision === 2)
+        .map(recorded)
+        .sort(byAddress),
+    ).toEqual(second.map(recorded).sort(byAddress));
+    expect((await store.readChanges('_global')).map(recorded)).toEqual([recorded(org)]);
+    const verified = await verifyStore(store, []);
+    expect(verified.map(({ scope, problem }) => [scope, problem])).toEqual([
+      ['_global', null],
+      ['acme', null],
+    ]);
   });
 
   it('records changes given in any order as a revision that verifies, telling progress to the end', async () => {

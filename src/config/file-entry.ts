@@ -57,6 +57,19 @@ class CachedFile {
     return new EntryOrigin(this, resource);
   }
 
+  /** A place in `resource`'s document; the file's start when the document is gone. */
+  locate(resource: EntryResource, path: ValuePath, target?: 'value' | 'key'): Place {
+    const { doc, item } = resource;
+    const prefix: ValuePath = item === undefined ? [] : ['items', item];
+    return (
+      this.document(doc)?.locate([...prefix, ...path], target) ?? {
+        file: this.source.path,
+        line: 1,
+        column: 1,
+      }
+    );
+  }
+
   writtenSpec(resource: EntryResource): SpecOf<Kind> {
     return writtenSpec(this.document(resource.doc)?.value, resource.item);
   }
@@ -74,34 +87,26 @@ class EntryOrigin implements Origin {
   }
 
   locate(path: ValuePath, target?: 'value' | 'key'): Place {
-    const { doc, item } = this.resource;
-    const prefix: ValuePath = item === undefined ? [] : ['items', item];
-    return (
-      this.cached.document(doc)?.locate([...prefix, ...path], target) ?? {
-        file: this.file,
-        line: 1,
-        column: 1,
-      }
-    );
+    return this.cached.locate(this.resource, path, target);
   }
 }
 
 /**
  * A declaration whose canonical value the entry holds. The spec as written is rarely needed then,
- * so it is read on demand; origins are made on demand too. One class, so every declaration of
- * every file shares its getters: a hundred thousand of them are made per run.
+ * so it is read on demand. It is its own origin (it knows its entry and file), so no origin is
+ * made per resource. One class, so every declaration of every file shares its getters: a hundred
+ * thousand of them are made per run.
  */
-class CachedDeclaration implements DeclaredResource {
+class CachedDeclaration implements DeclaredResource, Origin {
   readonly kind: Kind;
   readonly name: string;
   readonly tenant: string | null;
   readonly address: string;
   readonly labels?: Record<string, string>;
-  readonly canonical: { value: ResourceValue; hash: string };
+  readonly file: string;
   #entry: EntryResource;
   #file: CachedFile;
   #spec: SpecOf<Kind> | undefined;
-  #origin: Origin | undefined;
 
   constructor(entry: EntryResource, file: CachedFile) {
     this.kind = entry.kind;
@@ -109,9 +114,13 @@ class CachedDeclaration implements DeclaredResource {
     this.tenant = entry.tenant;
     this.address = addressOf(entry.kind, entry.name, entry.tenant);
     if (entry.value!.labels) this.labels = entry.value!.labels;
-    this.canonical = { value: entry.value!, hash: entry.hash! };
+    this.file = file.source.path;
     this.#entry = entry;
     this.#file = file;
+  }
+
+  get canonical(): { value: ResourceValue; hash: string } {
+    return { value: this.#entry.value!, hash: this.#entry.hash! };
   }
 
   get spec(): SpecOf<Kind> {
@@ -119,7 +128,11 @@ class CachedDeclaration implements DeclaredResource {
   }
 
   get origin(): Origin {
-    return (this.#origin ??= this.#file.origin(this.#entry));
+    return this;
+  }
+
+  locate(path: ValuePath, target?: 'value' | 'key'): Place {
+    return this.#file.locate(this.#entry, path, target);
   }
 }
 

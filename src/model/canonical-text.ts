@@ -119,7 +119,7 @@ function isArrayIndex(key: string): boolean {
 }
 
 /** Text gathered into pieces of about 64 KB before hashing: fewer, larger updates. */
-class HashSink {
+export class HashSink {
   private readonly hash: Hash = createHash('sha256');
   private chunk = '';
 

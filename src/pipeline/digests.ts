@@ -1,6 +1,5 @@
 import { scopeOf } from '../model/address.js';
-import { sha256 } from '../model/canonical-json.js';
-import { canonicalSha256Steps, completed } from '../model/canonical-text.js';
+import { canonicalSha256Steps, completed, HashSink } from '../model/canonical-text.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import { valueHash } from '../model/value-hash.js';
 import type { Plan } from '../plan/plan.js';
@@ -21,7 +20,10 @@ export function* configDigestSteps(
     if (scopes.has(scopeOf(r.kind, r.name, r.tenant))) lines.push(`${r.address} ${r.hash}`);
     yield;
   }
-  return sha256(lines.sort().join('\n'));
+  // The sorted lines, one per line, hashed a piece at a time rather than joined first.
+  const sink = new HashSink();
+  lines.sort().forEach((line, i) => sink.write(i > 0 ? `\n${line}` : line));
+  return sink.digest();
 }
 
 /** The digests an apply records with its revisions (RevisionDigests), a step at a time. */

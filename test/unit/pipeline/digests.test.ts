@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
 import { renderPlan } from '../../../src/cli/render/render-plan.js';
 import { Model } from '../../../src/model/model.js';
-import { contentDigest } from '../../../src/pipeline/digests.js';
+import { sha256 } from '../../../src/model/canonical-json.js';
+import { configDigest, contentDigest } from '../../../src/pipeline/digests.js';
 import { model, res, tenant } from '../plan/fixtures.js';
 
 /** A plan of a create, an update and a delete, made by the planner, and the model it leads to. */
@@ -67,5 +68,19 @@ describe('contentDigest', () => {
     const digest = contentDigest(plan);
     plan.changes[0]!.fields = [];
     expect(contentDigest(plan)).toBe(digest);
+  });
+});
+
+describe('configDigest', () => {
+  test("is the sha256 of the planned scopes' `address hash` lines, sorted, one per line", () => {
+    const { desired } = planned();
+    const other = model(tenant('beta'), res('Team', 'T', 'beta', { description: 'x' }));
+    for (const resource of other.byAddress.values()) desired.add(resource);
+    const lines = [...desired.byAddress.values()]
+      .filter((r) => r.tenant === 'acme' || (r.kind === 'Tenant' && r.name === 'acme'))
+      .map((r) => `${r.address} ${r.hash}`)
+      .sort();
+    expect(lines.length).toBeGreaterThan(2);
+    expect(configDigest(desired, new Set(['acme']))).toBe(sha256(lines.join('\n')));
   });
 });

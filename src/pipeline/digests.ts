@@ -11,7 +11,7 @@ export function configDigest(desired: Model, scopes: ReadonlySet<string>): strin
 }
 
 /** configDigest a step at a time: a step per resource (cli/in-turns.ts). */
-export function* configDigestSteps(
+function* configDigestSteps(
   desired: Model,
   scopes: ReadonlySet<string>,
 ): Generator<void, string> {
@@ -48,7 +48,7 @@ export function contentDigest(content: object, desired?: Model): string {
 }
 
 /** contentDigest a step at a time: a step per change (cli/in-turns.ts). */
-export function* contentDigestSteps(content: object, desired?: Model): Generator<void, string> {
+function* contentDigestSteps(content: object, desired?: Model): Generator<void, string> {
   const hashOf = (address: string, value: ResourceValue): string => {
     const resource = desired?.byAddress.get(address);
     return resource && resource.spec === value.spec && resource.labels === value.labels

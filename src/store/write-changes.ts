@@ -89,7 +89,7 @@ const UPSERT = `on conflict (scope, kind, name) do update
  */
 export class ChangeWriter {
   private staged = false;
-  /** Each written value's canonical text, made once: it goes to a row and to a change record. */
+  /** Each written value's canonical text, made once: it goes to a row and to its revision's hash. */
   private readonly texts = new Map<ResourceValue, string>();
 
   constructor(private readonly tx: Queryable) {}

@@ -18,14 +18,8 @@ export function canonicalTextOrNull(value: unknown): string | null {
  * Hex sha256 of canonicalJson(value), fed to the hash a piece at a time: a plan of 100,000
  * changes is never held as one 60 MB string nor copied to sort it. Parts already in order are
  * stringified whole; only objects out of order are walked, their keys in canonicalJson's order.
- */
-export function canonicalSha256(value: unknown, special?: SpecialText): string {
-  return completed(canonicalSha256Steps(value, special));
-}
-
-/**
- * canonicalSha256 a step at a time: a step after each array item (a plan's change), so a
- * caller may hash a large plan in turns with other work (cli/in-turns.ts).
+ * Made a step at a time — a step after each array item (a plan's change) — so a caller may hash
+ * a large plan in turns with other work (cli/in-turns.ts), or at once (`completed`).
  */
 export function* canonicalSha256Steps(
   value: unknown,

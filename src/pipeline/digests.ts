@@ -1,7 +1,12 @@
 import { scopeOf } from '../model/address.js';
-import { canonicalSha256Steps, completed, HashSink } from '../model/canonical-text.js';
+import { sha256 } from '../model/canonical-json.js';
+import {
+  canonicalSha256Steps,
+  canonicalText,
+  completed,
+  HashSink,
+} from '../model/canonical-text.js';
 import type { Model, ResourceValue } from '../model/model.js';
-import { valueHash } from '../model/value-hash.js';
 import type { Plan } from '../plan/plan.js';
 import type { RevisionDigests } from '../store/state-store.js';
 
@@ -50,7 +55,7 @@ function* contentDigestSteps(content: object, desired?: Model): Generator<void, 
     const resource = desired?.byAddress.get(address);
     return resource && resource.spec === value.spec && resource.labels === value.labels
       ? resource.hash
-      : valueHash(value);
+      : sha256(canonicalText(value));
   };
   const special = (value: object) => changeText(value, hashOf);
   return `sha256:${yield* canonicalSha256Steps(content, special)}`;

@@ -1,8 +1,8 @@
 import type { PlanSummary, ResourceChange } from '../plan/plan.js';
 import type { Queryable } from './database.js';
 import { rowKeyOf } from './resource-row.js';
-import type { RevisionHashFields } from './revision-hash.js';
-import type { RevisionDigests, RevisionDraft, RevisionRecord } from './state-store.js';
+import type { UnsealedRevisionFields } from './revision-hash.js';
+import type { RevisionDraft, RevisionRecord } from './state-store.js';
 
 /** ISO 8601, UTC, milliseconds: the one text form of `created_at` that is hashed and read back. */
 export const CREATED_AT_SQL = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -80,10 +80,7 @@ export async function nextRevisions(
 }
 
 /** The fields of the revision an input records in its slot: all but its hash. */
-export function revisionFields(
-  draft: RevisionDraft,
-  slot: RevisionSlot,
-): Omit<RevisionHashFields, keyof RevisionDigests> {
+export function revisionFields(draft: RevisionDraft, slot: RevisionSlot): UnsealedRevisionFields {
   return {
     id: slot.id,
     scope: draft.scope,

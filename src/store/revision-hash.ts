@@ -4,10 +4,13 @@ import type { ResourceValue } from '../model/model.js';
 import { byAddress } from '../plan/make-plan.js';
 import type { Action } from '../plan/plan.js';
 import { canonicalTextOrNull } from '../model/canonical-text.js';
-import type { RevisionRecord } from './state-store.js';
+import type { RevisionDigests, RevisionRecord } from './state-store.js';
 
 /** The recorded fields of a revision that its hash covers: everything but the hash itself. */
 export type RevisionHashFields = Omit<RevisionRecord, 'hash'>;
+
+/** A revision's fields before its apply's digests are known (they seal it: RevisionHasher). */
+export type UnsealedRevisionFields = Omit<RevisionHashFields, keyof RevisionDigests>;
 
 /** A change as recorded with a revision. */
 export interface RevisionHashChange {

@@ -12,7 +12,7 @@ import {
   type RevisionSlot,
 } from './record-revision.js';
 import { rowKeyOf } from './resource-row.js';
-import { RevisionHasher, type RevisionHashFields } from './revision-hash.js';
+import { RevisionHasher, type UnsealedRevisionFields } from './revision-hash.js';
 import type {
   ApplyRevisionsOptions,
   KnownHashes,
@@ -48,29 +48,31 @@ const CHANGE_COLUMNS = [
 ];
 const UNIQUE_VIOLATION = '23505';
 
-/**
- * The change records of the created rows one COPY wrote (`$3`, its subtransaction's id), each in
- * its scope's revision (`$1`, `$2`): a resource's address is `tenant/Kind/name`, or `Kind/name`
- * for the global kinds, whose rows have no tenant (model/address.ts, store/resource-row.ts).
- */
-const CHANGES_FROM_CREATED_ROWS = `with recorded as (
+/** Change records inserted from `rows`, each in its scope's revision (`$1`, `$2`): how many. */
+const recordedFrom = (rows: string) => `with recorded as (
     insert into changes (${CHANGE_COLUMNS.join(', ')})
+    ${rows}
+    returning 1)
+  select count(*)::integer as n from recorded`;
+
+/**
+ * The change records of the created rows one COPY wrote (`$3`, its subtransaction's id): a
+ * resource's address is `tenant/Kind/name`, or `Kind/name` for the global kinds, whose rows have
+ * no tenant (model/address.ts, store/resource-row.ts).
+ */
+const CHANGES_FROM_CREATED_ROWS = recordedFrom(`
     select r.scope, v.revision, coalesce(r.tenant || '/', '') || r.kind || '/' || r.name,
            r.kind, r.name, 'create', null, r.value
       from resources r
       join unnest($1::text[], $2::integer[]) as v(scope, revision) on v.scope = r.scope
-     where r.xmin = $3::text::xid
-    returning 1)
-  select count(*)::integer as n from recorded`;
+     where r.xmin = $3::text::xid`);
 
-/** The change records of the staged changes, each in its scope's revision (`$1`, `$2`). */
-const CHANGES_FROM_STAGE = `with recorded as (
-    insert into changes (${CHANGE_COLUMNS.join(', ')})
+/** The change records of the staged changes. */
+const CHANGES_FROM_STAGE = recordedFrom(`
     select s.scope, v.revision, s.address, s.kind, s.name, s.action, s.before, s.after
       from ${STAGE} s
-      join unnest($1::text[], $2::integer[]) as v(scope, revision) on v.scope = s.scope
-    returning 1)
-  select count(*)::integer as n from recorded`;
+      join unnest($1::text[], $2::integer[]) as v(scope, revision) on v.scope = s.scope`);
+
 /** COPY's text for `true`: the rows ccac writes are vouched for (migration 003). */
 const VOUCHED = 't';
 
@@ -324,7 +326,7 @@ export class ChangeWriter {
  * digests come last.
  */
 interface PendingRevision {
-  fields: Omit<RevisionHashFields, keyof RevisionDigests>;
+  fields: UnsealedRevisionFields;
   hasher: RevisionHasher;
   changes: readonly ResourceChange[];
 }

@@ -17,6 +17,11 @@ import {
 
 const LOCK = { lockTimeoutMs: 5_000 };
 
+/** Each scope's revision chain as `history verify` finds it: [scope, problem or null]. */
+async function chainProblems(store: SqlStateStore) {
+  return (await verifyStore(store, [])).map(({ scope, problem }) => [scope, problem]);
+}
+
 describe.each(storeTargets())('state store on $dialect', (target) => {
   it('reads back what it wrote, for the requested scopes only', async () => {
     const store = await target.open();
@@ -246,8 +251,7 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
         .sort(byAddress),
     ).toEqual(second.map(recorded).sort(byAddress));
     expect((await store.readChanges('_global')).map(recorded)).toEqual([recorded(org)]);
-    const verified = await verifyStore(store, []);
-    expect(verified.map(({ scope, problem }) => [scope, problem])).toEqual([
+    expect(await chainProblems(store)).toEqual([
       ['_global', null],
       ['acme', null],
     ]);
@@ -266,8 +270,7 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
       ),
     }));
     expect(told.at(-1)).toBe(10);
-    const verified = await verifyStore(store, []);
-    expect(verified.map(({ scope, problem }) => [scope, problem])).toEqual([
+    expect(await chainProblems(store)).toEqual([
       ['acme', null],
       ['beta', null],
     ]);

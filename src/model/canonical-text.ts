@@ -68,14 +68,17 @@ function* writeCanonical(
   sink: HashSink,
   special?: SpecialText,
 ): Generator<void, void> {
-  const text = special && value !== null && typeof value === 'object' ? special(value) : undefined;
+  const text = specialText(value, special);
   if (text !== undefined) sink.write(text);
   else if (isCanonical(value)) sink.write(JSON.stringify(value) ?? 'null');
   else if (Array.isArray(value)) {
     sink.write('[');
     for (let i = 0; i < value.length; i++) {
       if (i > 0) sink.write(',');
-      yield* writeCanonical(value[i], sink, special);
+      // An item with a special text (a plan's change) is written here: no generator per item.
+      const itemText = specialText(value[i], special);
+      if (itemText !== undefined) sink.write(itemText);
+      else yield* writeCanonical(value[i], sink, special);
       yield;
     }
     sink.write(']');
@@ -92,6 +95,10 @@ function* writeCanonical(
     }
     sink.write('}');
   } else sink.write(canonicalJson(value)); // a class instance: whatever canonicalJson makes of it
+}
+
+function specialText(value: unknown, special?: SpecialText): string | undefined {
+  return special && value !== null && typeof value === 'object' ? special(value) : undefined;
 }
 
 /**

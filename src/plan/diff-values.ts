@@ -44,13 +44,26 @@ function diffNode(path: string, before: unknown, after: unknown, out: FieldChang
 
 /** One side only (a create, a delete, an added or removed map): every leaf, without comparing. */
 function listLeaves(path: string, value: unknown, side: 'before' | 'after', out: FieldChange[]) {
-  if (!isObject(value)) {
-    out.push(side === 'before' ? { path, before: value } : { path, after: value });
-    return;
-  }
+  const visit =
+    side === 'before'
+      ? (at: string, leaf: unknown) => out.push({ path: at, before: leaf })
+      : (at: string, leaf: unknown) => out.push({ path: at, after: leaf });
+  forEachLeaf(value, visit, path);
+}
+
+/**
+ * Each leaf of one value with its path, in the order diffValues lists a create's or delete's
+ * fields: for a renderer that shows them without a FieldChange per leaf.
+ */
+export function forEachLeaf(
+  value: unknown,
+  visit: (path: string, leaf: unknown) => void,
+  path = '',
+): void {
+  if (!isObject(value)) return visit(path, value);
   const keys = Object.keys(value);
   for (const key of isSorted(keys) ? keys : keys.sort(compare)) {
-    if (value[key] !== undefined) listLeaves(join(path, key), value[key], side, out);
+    if (value[key] !== undefined) forEachLeaf(value[key], visit, join(path, key));
   }
 }
 

@@ -1,3 +1,5 @@
+import type { ResourceValue } from '../../model/model.js';
+import { forEachLeaf } from '../../plan/diff-values.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { Action, FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import { paint, type Paint } from '../output.js';
@@ -126,11 +128,30 @@ function changeStyle(c: Paint, wording: PlanWording): ChangeStyle {
 
 const INDENT = '      ';
 
-/** A change's lines, one by one: joined only into the writer's pieces. */
+/** A change's lines: its heading, then a field at a time (a create or delete: all at once). */
 function* changeLines(change: ResourceChange, style: ChangeStyle): Generator<string> {
   const { action } = change;
   yield `  ${style.head[action]} ${style.c.bold(change.address)} ${style.verb[action]}\n`;
-  for (const field of changeFields(change)) yield fieldText(field, action, style);
+  const value = action === 'create' ? change.after : change.before;
+  if (action !== 'update' && !change.fields && value) yield leafLines(value, action, style);
+  else for (const field of changeFields(change)) yield fieldText(field, action, style);
+}
+
+/**
+ * The fields of a created or deleted value, as fieldText shows them, straight from its leaves:
+ * a plan of 100,000 creates makes no FieldChange per leaf to show them.
+ */
+function leafLines(value: ResourceValue, action: 'create' | 'delete', style: ChangeStyle): string {
+  const symbol = action === 'create' ? style.added : style.removed;
+  let text = '';
+  forEachLeaf(value, (path, leaf) => (text += oneSideLine(path, leaf, symbol, style.c)));
+  return text;
+}
+
+/** `+ path: value` (or `-`): a multi-line text is named by its size, anything else compact JSON. */
+function oneSideLine(path: string, value: unknown, symbol: string, c: Paint): string {
+  const shown = isMultiLine(value) ? c.dim(textSummary(value)) : compactJson(value);
+  return `${INDENT}${symbol} ${path}: ${shown}\n`;
 }
 
 /** One field: `~ path: before → after`, `+ path: after`, `- path: before`; texts as line diffs. */
@@ -142,11 +163,8 @@ function fieldText(field: FieldChange, action: Action, style: ChangeStyle): stri
       : field.after === undefined
         ? style.removed
         : style.changed;
-  if (action !== 'update') {
-    const value = action === 'create' ? field.after : field.before;
-    const shown = isMultiLine(value) ? c.dim(textSummary(value)) : compactJson(value);
-    return `${INDENT}${symbol} ${field.path}: ${shown}\n`;
-  }
+  if (action !== 'update')
+    return oneSideLine(field.path, action === 'create' ? field.after : field.before, symbol, c);
   if (isTextField(field)) {
     let text = `${INDENT}${symbol} ${field.path}:\n`;
     for (const line of textDiffLines(field)) text += `${INDENT}    ${tintDiffLine(line, c)}\n`;

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { renderPlanText } from '../../../src/cli/render/plan-text.js';
-import { assemblePlan } from '../../../src/plan/make-plan.js';
+import type { ResourceValue } from '../../../src/model/model.js';
+import { assemblePlan, changeFields } from '../../../src/plan/make-plan.js';
+import type { Action, ResourceChange } from '../../../src/plan/plan.js';
 import { samplePlan } from './sample-plan.js';
 
 describe('renderPlanText', () => {
@@ -63,6 +65,35 @@ describe('renderPlanText', () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 
+  test("a create's or delete's fields read the same from its values as when listed", () => {
+    const plan = assemblePlan({
+      scopes: { acme: { baseRevision: 7 } },
+      diagnostics: [],
+      changes: [
+        change('create', {
+          labels: { 'cost center': 'x', team: 'sales' },
+          spec: { shifts: [{ start: '09:00', end: '17:00' }], definition: 'a\nb\n', nested: {} },
+        }),
+        change('delete', { spec: { channelType: 'chat', agents: ['b', 'a'], wrapUp: { s: 30 } } }),
+      ],
+    });
+    const listed = {
+      ...plan,
+      changes: plan.changes.map((c) => ({ ...c, fields: changeFields(c) })),
+    };
+    for (const color of [false, true])
+      expect(renderPlanText(plan, color)).toBe(renderPlanText(listed, color));
+    expect(renderPlanText(plan, false)).toContain(
+      [
+        '  + acme/Team/create will be created',
+        '      + labels["cost center"]: "x"',
+        '      + labels.team: "sales"',
+        '      + spec.definition: (text, 2 lines)',
+        '      + spec.shifts: [{"end":"17:00","start":"09:00"}]',
+      ].join('\n'),
+    );
+  });
+
   test('no colour codes without a TTY; colours with one', () => {
     expect(text).not.toContain('\u001b[');
     expect(renderPlanText(samplePlan(), true)).toContain('\u001b[');
@@ -79,3 +110,10 @@ describe('renderPlanText', () => {
     );
   });
 });
+
+function change(action: Exclude<Action, 'update'>, value: ResourceValue): ResourceChange {
+  const address = `acme/Team/${action}`;
+  const values =
+    action === 'create' ? { before: null, after: value } : { before: value, after: null };
+  return { address, tenant: 'acme', kind: 'Team', name: action, action, ...values };
+}

@@ -8,6 +8,7 @@ import {
 } from '../model/canonical-text.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import type { Plan } from '../plan/plan.js';
+import { knownHash } from '../plan/planned-value.js';
 import type { RevisionDigests } from '../store/state-store.js';
 
 /** Digest of the desired configuration of the planned scopes: addresses and content hashes. */
@@ -34,7 +35,7 @@ export function* applyDigestSteps(
   desired: Model,
   scopes: ReadonlySet<string>,
 ): Generator<void, RevisionDigests> {
-  const planDigest = yield* contentDigestSteps(plan, desired);
+  const planDigest = yield* contentDigestSteps(plan);
   return { configDigest: yield* configDigestSteps(desired, scopes), planDigest };
 }
 
@@ -42,36 +43,27 @@ export function* applyDigestSteps(
  * Digest of a plan's content (everything but the digest itself): sha256 of its canonical JSON,
  * except that each change stands there by its identity, action and the hashes of its values —
  * its fields are what its values give (openSavedPlan checks that) and a value's hash covers it.
- * `desired`, the model a plan made now leads to, knows the hashes of its planned values (the
- * model's own spec and labels, never mutated): a plan of 100,000 creates is not written out again.
+ * A value planned now knows its hash (knownHash): a plan of 100,000 creates is not written out
+ * again.
  */
-export function contentDigest(content: object, desired?: Model): string {
-  return completed(contentDigestSteps(content, desired));
+export function contentDigest(content: object): string {
+  return completed(contentDigestSteps(content));
 }
 
 /** contentDigest a step at a time: a step per change (cli/in-turns.ts). */
-function* contentDigestSteps(content: object, desired?: Model): Generator<void, string> {
-  const hashOf = (address: string, value: ResourceValue): string => {
-    const resource = desired?.byAddress.get(address);
-    return resource && resource.spec === value.spec && resource.labels === value.labels
-      ? resource.hash
-      : sha256(canonicalText(value));
-  };
-  const special = (value: object) => changeText(value, hashOf);
-  return `sha256:${yield* canonicalSha256Steps(content, special)}`;
+function* contentDigestSteps(content: object): Generator<void, string> {
+  return `sha256:${yield* canonicalSha256Steps(content, changeText)}`;
 }
 
 const CHANGE_KEYS = ['action', 'address', 'after', 'before', 'kind', 'name', 'tenant'];
 const { hasOwn } = Object;
-
-type HashOf = (address: string, value: ResourceValue) => string;
 
 /**
  * The text a plan's change is digested as, `{action, address, after, before, kind, name,
  * tenant}` with each value as its hash (null for none), its fields (if listed) left out.
  * Undefined for any object not exactly of a change's shape — it is walked like any other.
  */
-function changeText(value: object, hashOf: HashOf): string | undefined {
+function changeText(value: object): string | undefined {
   if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
   const change = value as Record<string, unknown>;
   const listsFields = hasOwn(change, 'fields');
@@ -85,7 +77,7 @@ function changeText(value: object, hashOf: HashOf): string | undefined {
   if (!isValue(after) || !isValue(before)) return undefined;
   const q = JSON.stringify;
   const hashText = (value: ResourceValue | null) =>
-    value === null ? 'null' : `"${hashOf(address, value)}"`;
+    value === null ? 'null' : `"${knownHash(value) ?? sha256(canonicalText(value))}"`;
   return (
     `{"action":${q(action)},"address":${q(address)},"after":${hashText(after)},` +
     `"before":${hashText(before)},"kind":${q(kind)},"name":${q(name)},"tenant":${q(tenant)}}`

@@ -2,7 +2,6 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { canonicalJson } from '../model/canonical-json.js';
 import { diffValues } from '../plan/diff-values.js';
 import { changeFields } from '../plan/make-plan.js';
-import type { Model } from '../model/model.js';
 import type { Plan, ResourceChange } from '../plan/plan.js';
 import { contentDigest } from './digests.js';
 
@@ -18,17 +17,15 @@ export interface SavedPlan extends Plan {
 /** 2: changes by their values' hashes, fields checked against the values (1: their text, fields and all). */
 const DIGEST_FORMAT = 2;
 
-/** `desired`: the model the plan leads to, which knows its planned values' hashes (contentDigest). */
 export function sealPlan(
   plan: Plan,
   origin: { configDigest: string; gitCommit: string | null },
-  desired?: Model,
 ): SavedPlan {
   const changes = plan.changes.map((change) =>
     change.fields ? change : { ...change, fields: changeFields(change) },
   );
   const content = { ...plan, changes, ...origin, digestFormat: DIGEST_FORMAT };
-  return { ...content, digest: contentDigest(content, desired) };
+  return { ...content, digest: contentDigest(content) };
 }
 
 /** Parses a saved plan and refuses one whose content no longer matches its digest. */

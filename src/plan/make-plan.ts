@@ -1,8 +1,9 @@
 import { compare, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { addressOf, scopeOf } from '../model/address.js';
 import { SYSTEM_ENTRY_POINT } from '../model/kinds.js';
-import type { Model, ModelResource, ResourceValue } from '../model/model.js';
+import type { Model, ModelResource } from '../model/model.js';
 import { diffValues } from './diff-values.js';
+import { plannedValue } from './planned-value.js';
 import type { Action, FieldChange, Plan, PlanScopes, PlanSummary, ResourceChange } from './plan.js';
 
 /**
@@ -62,8 +63,8 @@ export function resourceChange(
   before: ModelResource | null,
   after: ModelResource | null,
 ): ResourceChange {
-  const beforeValue = before && valueOf(before);
-  const afterValue = after && valueOf(after);
+  const beforeValue = before && plannedValue(before);
+  const afterValue = after && plannedValue(after);
   const change: ResourceChange = {
     address: identity.address,
     tenant: identity.kind === 'Tenant' ? identity.name : identity.tenant,
@@ -80,13 +81,6 @@ export function resourceChange(
 /** A change's field diff: an update's as planned, a create's or delete's listed now (plan.ts). */
 export function changeFields(change: ResourceChange): FieldChange[] {
   return change.fields ?? diffValues(change.before, change.after);
-}
-
-/** Only what is compared and stored: no hash, no origin. */
-function valueOf(resource: ModelResource): ResourceValue {
-  return resource.labels
-    ? { labels: resource.labels, spec: resource.spec }
-    : { spec: resource.spec };
 }
 
 export function summarize(changes: readonly ResourceChange[]): PlanSummary {

@@ -2,6 +2,7 @@ import { debug } from '../cli/debug.js';
 import { sha256 } from '../model/canonical-json.js';
 import { byAddress, isSortedByAddress } from '../plan/make-plan.js';
 import type { ResourceChange } from '../plan/plan.js';
+import { knownHash } from '../plan/planned-value.js';
 import { canonicalText } from '../model/canonical-text.js';
 import type { ResourceValue } from '../model/model.js';
 import type { CopyRow, Queryable } from './database.js';
@@ -367,7 +368,11 @@ const REPORT_ROWS = 5_000;
 
 type HashOf = (change: ResourceChange, after: string) => string;
 
-/** A written value's hash: the one the caller knows, else computed from its canonical text. */
+/**
+ * A written value's hash: the one a value planned now knows, or the caller knows (a saved plan's
+ * target), else computed from its canonical text.
+ */
 function hashesFrom(known: KnownHashes | undefined): HashOf {
-  return (change, after) => known?.get(change.address)?.hash ?? sha256(after);
+  return (change, after) =>
+    (change.after && knownHash(change.after)) ?? known?.get(change.address)?.hash ?? sha256(after);
 }

@@ -83,14 +83,10 @@ export function registerPlan(
       else writePlan(plan, options.format, output.color, output.out);
       const errors = hasErrors(plan.diagnostics);
       if (options.out && !errors) {
-        const saved = sealPlan(
-          plan,
-          {
-            configDigest: configDigest(checked.desired, scopes),
-            gitCommit: await currentGitCommit(),
-          },
-          checked.desired,
-        );
+        const saved = sealPlan(plan, {
+          configDigest: configDigest(checked.desired, scopes),
+          gitCommit: await currentGitCommit(),
+        });
         await writeFile(options.out, `${JSON.stringify(saved, null, 2)}\n`);
         output.err(`Saved the plan to ${options.out}; apply it with: ccac apply ${options.out}\n`);
       }

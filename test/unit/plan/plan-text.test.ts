@@ -111,7 +111,12 @@ describe('renderPlanText', () => {
   });
 });
 
-function change(action: Exclude<Action, 'update'>, value: ResourceValue): ResourceChange {
+/** A change of any value: the renderer shows whatever a value holds. */
+function change(
+  action: Exclude<Action, 'update'>,
+  shown: { labels?: Record<string, string>; spec: Record<string, unknown> },
+): ResourceChange {
+  const value = shown as ResourceValue;
   const address = `acme/Team/${action}`;
   const values =
     action === 'create' ? { before: null, after: value } : { before: value, after: null };

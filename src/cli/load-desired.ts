@@ -13,7 +13,7 @@ import {
 import type { FileEntry } from '../config/file-entry.js';
 import { loadConfigWithEntries, loadFileEntry } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
-import { openCheckCache } from '../fs/check-cache.js';
+import { openCheckCache, type CheckCache } from '../fs/check-cache.js';
 import { readAssets, readConfigFiles, type ReadResult } from '../fs/read-config-files.js';
 import { cacheSettings, openParseCache, type ParseCache } from '../fs/parse-cache.js';
 import { parseShareInThread } from '../fs/parse-in-thread.js';
@@ -64,9 +64,19 @@ export async function openDesired(paths: readonly string[]): Promise<DesiredConf
     }
   }
   const whole = await checked();
+  const next = await keepCheck(whole, digests, checks);
+  return { summary: next ? next.summary : summarizeConfig(whole), checked, scoped: checked };
+}
+
+/** A whole check kept for the workspace's next run (check cache): its record, if it has one. */
+async function keepCheck(
+  whole: CheckedConfig,
+  digests: ReadonlyMap<string, string> | undefined,
+  checks: CheckCache | undefined,
+): Promise<CheckRecord | undefined> {
   const next = digests && recordCheck(whole, digests, assetsNeeded(whole.declared));
   if (checks && next) await checks.store(next);
-  return { summary: next ? next.summary : summarizeConfig(whole), checked, scoped: checked };
+  return next;
 }
 
 /**
@@ -108,15 +118,18 @@ async function checkScopes(
 
 /**
  * load → validate → model → rules, for commands that need the model itself; when no file changed
- * since the workspace's last check, its findings are taken as they were (modelOfKept).
+ * since the workspace's last check, its findings are taken as they were (modelOfKept), and a
+ * check made now is kept for the next run.
  */
 export async function loadDesired(paths: readonly string[]): Promise<CheckedConfig> {
-  const { cache, read, digests, record } = await readWorkspace(paths);
+  const { cache, read, digests, checks, record } = await readWorkspace(paths);
   if (record && digests && filesChanged(record, digests).length === 0) {
     debug('no file changed since the last check');
     return modelOfKept(record, read.files, cache);
   }
-  return checkFiles(read.files, read.diagnostics, cache);
+  const whole = await checkFiles(read.files, read.diagnostics, cache);
+  await keepCheck(whole, digests, checks);
+  return whole;
 }
 
 /**

@@ -125,3 +125,24 @@ describe('a configuration unchanged since its last check', () => {
     expect(kept.stdout).toMatch(/STATION_EXTENSION_TELEPHONY[\s\S]*TENANT_VPOP_DEPRECATED/);
   }, 120_000);
 });
+
+describe('a check made by an apply', () => {
+  test('is kept for the next run, as a plan keeps its own', async () => {
+    const { dir } = await examplesWorkspace();
+    const env = { CCAC_CACHE_DIR: path.join(dir, 'cache'), CCAC_DEBUG: '1' };
+    const db = ['--db', `pglite:${path.join(dir, 'state')}`];
+    const actor = ['--actor', 'pieter.laan@northwind-partners.example'];
+    const applied = await runCli(['apply', 'config', ...db, ...actor, '--auto-approve'], {
+      cwd: dir,
+      env,
+    });
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).not.toMatch(/no file changed since the last check/);
+    const planned = await runCli(['plan', 'config', ...db, '--detailed-exitcode'], {
+      cwd: dir,
+      env,
+    });
+    expect(planned.stderr).toMatch(/no file changed since the last check/);
+    expect(planned.code).toBe(0);
+  }, 120_000);
+});

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { error } from '../diagnostics/diagnostic.js';
-import { openStore } from '../store/open-store.js';
+import { NO_STORE_YET, type PlanReader } from '../store/no-store-yet.js';
+import { openStore, parseStoreUrl } from '../store/open-store.js';
+import { holdsDatabase } from '../store/pglite-template.js';
 import { redactSecrets } from '../store/redact-url.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import { StoreError } from '../store/state-store.js';
@@ -36,5 +38,32 @@ export async function withStore(
     return EXIT.error;
   } finally {
     await store?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * As withStore, for a plan: an embedded database that does not exist yet is read as empty
+ * (NO_STORE_YET) rather than created, so a first plan writes no state and loads no PGlite.
+ */
+export async function withPlanReader(
+  url: string,
+  output: Output,
+  who: { actor?: string | undefined },
+  work: (reader: PlanReader) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  if (!embeddedDatabaseExists(url)) {
+    debug('no embedded database yet: nothing stored');
+    return work(NO_STORE_YET);
+  }
+  return withStore(url, output, who, work);
+}
+
+/** False only for a `pglite:` directory that holds no database; a URL it cannot read is left to withStore. */
+function embeddedDatabaseExists(url: string): boolean {
+  try {
+    const location = parseStoreUrl(url);
+    return location.dialect !== 'pglite' || holdsDatabase(location.dir);
+  } catch {
+    return true;
   }
 }

@@ -20,12 +20,17 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
  * (PGlite then opens it) or when there is no template for this PGlite (it then runs initdb).
  */
 export function emptyStateFor(dir: string): Blob | undefined {
-  if (existsSync(path.join(dir, 'PG_VERSION'))) return undefined;
+  if (holdsDatabase(dir)) return undefined;
   try {
     return new Blob([readFileSync(templateFile(DIST, pgliteVersion()))]);
   } catch {
     return undefined;
   }
+}
+
+/** Whether `dir` holds an embedded database (PGlite writes PostgreSQL's data directory there). */
+export function holdsDatabase(dir: string): boolean {
+  return existsSync(path.join(dir, 'PG_VERSION'));
 }
 
 /** The installed PGlite's version, from its package.json (which its exports do not list). */

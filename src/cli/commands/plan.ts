@@ -19,7 +19,7 @@ import type { Output } from '../output.js';
 import { planDesired, prefetchSummaries, unchangedPlan } from '../plan-session.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { writePlan } from '../render/render-plan.js';
-import { withStore } from '../with-store.js';
+import { withPlanReader } from '../with-store.js';
 import { debug } from '../debug.js';
 
 interface PlanOptions {
@@ -49,53 +49,60 @@ export function registerPlan(
   addActorOption(command);
   addTenantOption(command);
   command.action(async (paths: string[], options: PlanOptions) => {
-    const code = await withStore(options.db, output, { actor: options.actor }, async (store) => {
-      const summaries = prefetchSummaries(store, options.tenant);
-      const config = await openDesired(paths);
-      debug('configuration checked');
-      // Saving the plan and drawing it need the whole model; a plain review does not.
-      const review = !options.out && options.format !== 'markdown';
-      // Nothing to review beyond "no changes": answered from summaries when no actor is checked.
-      const quick =
-        review && options.actor === undefined
-          ? await unchangedPlan(config.summary, summaries, options.tenant)
-          : undefined;
-      if (quick) {
-        writePlan(quick, options.format, output.color, output.out);
-        return exitCodeFor({ errors: hasErrors(quick.diagnostics), changes: false });
-      }
-      const planned = await planDesired(store, config, {
-        tenants: options.tenant,
-        actor: options.actor,
-        requireActor: false,
-        summaries,
-        whole: !review,
-      });
-      const { scopes, stored, checked } = planned;
-      // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
-      const plan = await markDrift(planned.plan, store, stored);
-      if (options.format === 'markdown')
-        output.out(
-          renderPlanMarkdown(plan, {
-            graph: planRoutingMermaid(plan.changes, checked.desired, stored.model),
-          }),
-        );
-      else writePlan(plan, options.format, output.color, output.out);
-      const errors = hasErrors(plan.diagnostics);
-      if (options.out && !errors) {
-        const saved = sealPlan(plan, {
-          configDigest: configDigest(checked.desired, scopes),
-          gitCommit: await currentGitCommit(),
+    const code = await withPlanReader(
+      options.db,
+      output,
+      { actor: options.actor },
+      async (store) => {
+        const summaries = prefetchSummaries(store, options.tenant);
+        const config = await openDesired(paths);
+        debug('configuration checked');
+        // Saving the plan and drawing it need the whole model; a plain review does not.
+        const review = !options.out && options.format !== 'markdown';
+        // Nothing to review beyond "no changes": answered from summaries when no actor is checked.
+        const quick =
+          review && options.actor === undefined
+            ? await unchangedPlan(config.summary, summaries, options.tenant)
+            : undefined;
+        if (quick) {
+          writePlan(quick, options.format, output.color, output.out);
+          return exitCodeFor({ errors: hasErrors(quick.diagnostics), changes: false });
+        }
+        const planned = await planDesired(store, config, {
+          tenants: options.tenant,
+          actor: options.actor,
+          requireActor: false,
+          summaries,
+          whole: !review,
         });
-        await writeFile(options.out, `${JSON.stringify(saved, null, 2)}\n`);
-        output.err(`Saved the plan to ${options.out}; apply it with: ccac apply ${options.out}\n`);
-      }
-      return exitCodeFor({
-        errors,
-        changes: plan.changes.length > 0,
-        detailed: options.detailedExitcode,
-      });
-    });
+        const { scopes, stored, checked } = planned;
+        // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
+        const plan = await markDrift(planned.plan, store, stored);
+        if (options.format === 'markdown')
+          output.out(
+            renderPlanMarkdown(plan, {
+              graph: planRoutingMermaid(plan.changes, checked.desired, stored.model),
+            }),
+          );
+        else writePlan(plan, options.format, output.color, output.out);
+        const errors = hasErrors(plan.diagnostics);
+        if (options.out && !errors) {
+          const saved = sealPlan(plan, {
+            configDigest: configDigest(checked.desired, scopes),
+            gitCommit: await currentGitCommit(),
+          });
+          await writeFile(options.out, `${JSON.stringify(saved, null, 2)}\n`);
+          output.err(
+            `Saved the plan to ${options.out}; apply it with: ccac apply ${options.out}\n`,
+          );
+        }
+        return exitCodeFor({
+          errors,
+          changes: plan.changes.length > 0,
+          detailed: options.detailedExitcode,
+        });
+      },
+    );
     done(code);
   });
 }

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { PIETER } from '../helpers/cli-store.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+/**
+ * A plan against an embedded database nothing has created yet reads it as empty and creates
+ * nothing (cli/with-store.ts, store/no-store-yet.ts): it must say what a plan against a created,
+ * empty database says, and the first apply creates the database.
+ */
+describe('a plan before the embedded database exists', () => {
+  test('reads an empty state, writes none, and its saved plan applies', async () => {
+    const dir = await tempDir();
+    await cp(EXAMPLES, path.join(dir, 'config'), {
+      recursive: true,
+      filter: (source) => path.basename(source) !== 'broken',
+    });
+    const run = (args: string[], db: string) =>
+      runCli([...args, '--db', `pglite:${db}`], { cwd: dir, env: { CCAC_CACHE: 'off' } });
+    // `history` opens (and so creates) the database it is given: an empty one.
+    expect((await run(['history'], 'empty')).code).toBe(0);
+    expect(existsSync(path.join(dir, 'empty', 'PG_VERSION'))).toBe(true);
+
+    for (const args of [
+      ['plan', 'config', '--detailed-exitcode'],
+      ['plan', 'config', '--format', 'json', '--actor', PIETER],
+      ['plan', 'config', '--format', 'markdown', '--tenant', 'alnoor-bank'],
+    ]) {
+      const created = await run(args, 'empty');
+      const notYet = await run(args, 'new');
+      expect(notYet.stdout).toBe(created.stdout);
+      expect(notYet.code).toBe(created.code);
+      expect(notYet.stderr).toBe(created.stderr);
+    }
+    expect((await run(['plan', 'config', '--detailed-exitcode'], 'new')).code).toBe(2);
+    expect(existsSync(path.join(dir, 'new'))).toBe(false);
+
+    const saved = await run(['plan', 'config', '--out', 'plan.json'], 'new');
+    expect(saved.code).toBe(0);
+    expect(existsSync(path.join(dir, 'new'))).toBe(false);
+    const applied = await run(['apply', 'plan.json', '--actor', PIETER], 'new');
+    expect(applied.stderr).toContain('Apply complete: 83 created');
+    expect(applied.code).toBe(0);
+    expect((await run(['plan', 'config', '--detailed-exitcode'], 'new')).code).toBe(0);
+  }, 180_000);
+});

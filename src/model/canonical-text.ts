@@ -70,7 +70,16 @@ function* writeCanonical(
 ): Generator<void, void> {
   const text = specialText(value, special);
   if (text !== undefined) sink.write(text);
-  else if (isCanonical(value)) sink.write(JSON.stringify(value) ?? 'null');
+  else yield* writeWalked(value, sink, special);
+}
+
+/** writeCanonical of a value without a special text of its own. */
+function* writeWalked(
+  value: unknown,
+  sink: HashSink,
+  special?: SpecialText,
+): Generator<void, void> {
+  if (isCanonical(value)) sink.write(JSON.stringify(value) ?? 'null');
   else if (Array.isArray(value)) {
     sink.write('[');
     for (let i = 0; i < value.length; i++) {
@@ -78,7 +87,7 @@ function* writeCanonical(
       // An item with a special text (a plan's change) is written here: no generator per item.
       const itemText = specialText(value[i], special);
       if (itemText !== undefined) sink.write(itemText);
-      else yield* writeCanonical(value[i], sink, special);
+      else yield* writeWalked(value[i], sink, special);
       yield;
     }
     sink.write(']');

@@ -1,11 +1,9 @@
 import { Model } from '../model/model.js';
-import type { StoredChange } from './read-revisions.js';
+import type { SqlStateStore } from './sql-state-store.js';
 import { NOTHING_STORED, type StateReader, type StoredState } from './state-store.js';
 
 /** What a plan reads: the stored state and, for its drift check, the recorded changes. */
-export type PlanReader = StateReader & {
-  readChanges(scope: string): Promise<StoredChange[]>;
-};
+export type PlanReader = StateReader & Pick<SqlStateStore, 'readChanges'>;
 
 /**
  * An embedded database that nothing has created yet, read as what it holds: nothing. A plan

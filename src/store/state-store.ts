@@ -64,9 +64,9 @@ export interface RevisionDigests {
 
 export interface ApplyRevisionsOptions {
   /**
-   * The apply's digests, recorded with every revision. Given as a function, it is called as the
-   * change records start to stream (the database takes them slower than they are made, so the
-   * digests may be made meanwhile) and awaited once they are sent.
+   * The apply's digests, recorded with every revision. Given as a function, it is called once the
+   * resource rows are written, so the digests are made while the database makes the change
+   * records, and awaited before the revisions are sealed.
    */
   digests: RevisionDigests | (() => Promise<RevisionDigests>);
   /** Hears how many changes were sent so far. */

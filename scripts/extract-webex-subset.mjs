@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-export const subsetDir = path.join(root, 'src/webex/openapi');
+const subsetDir = path.join(root, 'src/webex/openapi');
 
 const COMPONENT_REF = /^#\/components\/([^/]+)\/([^/]+)$/;
 
@@ -42,7 +42,7 @@ export const valueAt = (document, pointer) => nodeAt(document, pointerTokens(poi
  * the specifications' quirks are all in objects). A patch that does not apply is an error, so a
  * change in Cisco's specification cannot leave a patch silently doing nothing.
  */
-export function applyPatches(document, patches) {
+function applyPatches(document, patches) {
   for (const patch of patches) {
     const where = `patch ${patch.op} ${patch.path}`;
     if (typeof patch.reason !== 'string' || patch.reason.length === 0)
@@ -162,7 +162,7 @@ export function extractSubset(spec, list, patches, source) {
 
 export const subsetText = (subset) => `${JSON.stringify(subset, null, 2)}\n`;
 
-export async function readSubsetInputs() {
+async function readSubsetInputs() {
   const read = async (file) => JSON.parse(await readFile(path.join(subsetDir, file), 'utf8'));
   return { lists: await read('operations.json'), patches: await read('patches.json') };
 }
@@ -170,7 +170,10 @@ export async function readSubsetInputs() {
 async function main(referenceDir) {
   const { lists, patches } = await readSubsetInputs();
   for (const [name, list] of Object.entries(lists)) {
-    const bytes = await readFile(path.join(referenceDir, list.source));
+    const file = path.join(referenceDir, list.source);
+    const bytes = await readFile(file).catch(() => {
+      throw new Error(`cannot read ${file}: pass the folder of Cisco's specifications`);
+    });
     const source = { file: list.source, sha256: createHash('sha256').update(bytes).digest('hex') };
     const own = patches.filter((patch) => patch.spec === name);
     const subset = extractSubset(JSON.parse(bytes.toString('utf8')), list, own, source);

@@ -1,9 +1,10 @@
-// Generates src/generated/config-types.ts from schemas/*.schema.json.
-// `--check` compares instead of writing, so a test can fail when the file is stale.
+// Generates src/generated/config-types.ts from schemas/*.schema.json, and the Webex API types
+// (generate-webex-types.mjs). `--check` compares instead of writing: it fails when one is stale.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { compile } from 'json-schema-to-typescript';
+import { generateWebexTypes } from './generate-webex-types.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const schemasDir = path.join(root, 'schemas');
@@ -41,14 +42,14 @@ export async function generateTypes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = await generateTypes();
-  if (process.argv.includes('--check')) {
-    const current = await readFile(target, 'utf8').catch(() => '');
-    if (current !== text) {
-      console.error(`${path.relative(root, target)} is stale: run npm run gen`);
-      process.exit(1);
+  const files = [[target, await generateTypes()], ...(await generateWebexTypes())];
+  let stale = false;
+  for (const [file, text] of files) {
+    if (!process.argv.includes('--check')) await writeFile(file, text);
+    else if ((await readFile(file, 'utf8').catch(() => '')) !== text) {
+      console.error(`${path.relative(root, file)} is stale: run npm run gen`);
+      stale = true;
     }
-  } else {
-    await writeFile(target, text);
   }
+  if (stale) process.exit(1);
 }

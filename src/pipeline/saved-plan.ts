@@ -135,6 +135,8 @@ function isSavedPlan(value: unknown): value is SavedPlan {
     typeof plan.configDigest === 'string' &&
     /^[0-9a-f]{64}$/.test(plan.configDigest) &&
     (plan.gitCommit === null || /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(String(plan.gitCommit))) &&
+    (plan.signature === undefined ||
+      (typeof plan.signature === 'object' && plan.signature !== null)) &&
     typeof plan.tenants === 'object' &&
     plan.tenants !== null &&
     Array.isArray(plan.changes) &&

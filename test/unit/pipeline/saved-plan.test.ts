@@ -28,13 +28,14 @@ async function examplesPlan() {
   return assemblePlan({ scopes: revisions, changes, diagnostics: [] });
 }
 
-/** A saved plan as its file holds it, edited, and its fields and digest made again to match. */
+/** A saved plan as its file holds it, edited, and its fields and digest made again to match (a signature, if any, kept). */
 function forged(saved: SavedPlan, edit: (plan: SavedPlan) => void): string {
   const plan = JSON.parse(JSON.stringify(saved)) as SavedPlan;
   edit(plan);
   for (const change of plan.changes) change.fields = diffValues(change.before, change.after);
-  const { digest: _digest, signature: _signature, ...content } = plan;
-  return JSON.stringify({ ...content, digest: contentDigest(content) });
+  const { digest: _digest, signature, ...content } = plan;
+  const signed = 'signature' in plan ? { signature } : {};
+  return JSON.stringify({ ...content, digest: contentDigest(content), ...signed });
 }
 
 function messages(text: string, key?: string): string[] {
@@ -122,6 +123,7 @@ describe('openSavedPlan', async () => {
     const edits = [
       (p: SavedPlan) => (p.gitCommit = '`<img src=x>`'),
       (p: SavedPlan) => (p.configDigest = 'abc'),
+      (p: SavedPlan) => (p.signature = null as never),
     ];
     for (const edit of edits)
       expect(messages(forged(saved, edit))).toEqual([

@@ -51,8 +51,8 @@ export function checkSavedChanges(
 }
 
 /**
- * The address shown in messages: a valid one is at most 206 characters (a 63-character tenant, a
- * kind, a 128-character name); a longer one, from a hostile file, is left out.
+ * The change named in messages, with its address unless that is far longer than a valid one
+ * (206 characters at most: a 63-character tenant, a kind, a 128-character name) can be.
  */
 function changeLabel(change: ResourceChange, index: number): string {
   return change.address.length <= 256

@@ -36,6 +36,7 @@ export type DiagnosticCode =
   | 'AUTHZ_DENIED'
   | 'PLAN_STALE'
   | 'PLAN_INVALID'
+  | 'PLAN_UNVERIFIED'
   | 'DRIFT'
   | 'STORE'
   | 'USAGE';

@@ -58,7 +58,7 @@ function folderOf(resource: ModelResource): string {
  * dropped, a flow's definition handed to `writeAsset` and referenced by `definitionFile`.
  */
 export function toDocument(
-  resource: ModelResource,
+  resource: Pick<ModelResource, 'kind' | 'name' | 'tenant' | 'labels' | 'spec'>,
   writeAsset: (definition: string) => string,
 ): Record<string, unknown> {
   const metadata: Record<string, unknown> = {};

@@ -77,11 +77,16 @@ function changeText(value: object): string | undefined {
   if (!isValue(after) || !isValue(before)) return undefined;
   const q = JSON.stringify;
   const hashText = (value: ResourceValue | null) =>
-    value === null ? 'null' : `"${knownHash(value) ?? sha256(canonicalText(value))}"`;
+    value === null ? 'null' : `"${valueHash(value)}"`;
   return (
     `{"action":${q(action)},"address":${q(address)},"after":${hashText(after)},` +
     `"before":${hashText(before)},"kind":${q(kind)},"name":${q(name)},"tenant":${q(tenant)}}`
   );
+}
+
+/** The content hash of a value, as the store keeps it (canonicalize.ts): known, or made now. */
+export function valueHash(value: ResourceValue): string {
+  return knownHash(value) ?? sha256(canonicalText(value));
 }
 
 /** A plain object (a resource's value) or null. */

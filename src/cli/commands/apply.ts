@@ -26,6 +26,7 @@ import type { Model } from '../../model/model.js';
 import type { RevisionDigests } from '../../store/state-store.js';
 import { inTurns } from '../in-turns.js';
 import { openSavedPlan } from '../../pipeline/saved-plan.js';
+import { planKey } from '../plan-key.js';
 
 export interface ApplyOptions {
   db: string;
@@ -169,12 +170,15 @@ async function applySavedPlan(
   lockTimeoutMs: number,
   output: Output,
 ): Promise<ExitCode> {
-  const opened = openSavedPlan(await readFile(file, 'utf8'), file);
-  if ('diagnostic' in opened) {
-    output.err(renderDiagnosticsText([opened.diagnostic], output.color));
+  const signing = planKey();
+  if ('diagnostic' in signing) {
+    output.err(renderDiagnosticsText([signing.diagnostic], output.color));
     return EXIT.error;
   }
+  const opened = openSavedPlan(await readFile(file, 'utf8'), file, signing.key);
+  output.err(renderDiagnosticsText(opened.diagnostics, output.color));
   const saved = opened.plan;
+  if (!saved) return EXIT.error;
   if (hasErrors(saved.diagnostics)) {
     output.err(
       renderDiagnosticsText(

@@ -6,7 +6,7 @@ import { currentGitCommit } from '../../fs/git.js';
 import { planRoutingMermaid } from '../../graph/plan-graph.js';
 import { configDigest } from '../../pipeline/digests.js';
 import { sealPlan } from '../../pipeline/saved-plan.js';
-import { exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { openDesired } from '../load-desired.js';
 import {
   addActorOption,
@@ -17,6 +17,8 @@ import {
 } from '../options.js';
 import type { Output } from '../output.js';
 import { planDesired, prefetchSummaries, unchangedPlan } from '../plan-session.js';
+import { planKey } from '../plan-key.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { writePlan } from '../render/render-plan.js';
 import { withPlanReader } from '../with-store.js';
@@ -49,6 +51,14 @@ export function registerPlan(
   addActorOption(command);
   addTenantOption(command);
   command.action(async (paths: string[], options: PlanOptions) => {
+    // Checked before any work: a plan to save that could not be signed is not made at all.
+    const signing = options.out ? planKey() : { key: undefined };
+    if ('diagnostic' in signing) {
+      output.err(renderDiagnosticsText([signing.diagnostic], output.color));
+      done(EXIT.error);
+      return;
+    }
+    const signingKey = signing.key;
     const code = await withPlanReader(
       options.db,
       output,
@@ -87,10 +97,14 @@ export function registerPlan(
         else writePlan(plan, options.format, output.color, output.out);
         const errors = hasErrors(plan.diagnostics);
         if (options.out && !errors) {
-          const saved = sealPlan(plan, {
-            configDigest: configDigest(checked.desired, scopes),
-            gitCommit: await currentGitCommit(),
-          });
+          const saved = sealPlan(
+            plan,
+            {
+              configDigest: configDigest(checked.desired, scopes),
+              gitCommit: await currentGitCommit(),
+            },
+            signingKey,
+          );
           await writeFile(options.out, `${JSON.stringify(saved, null, 2)}\n`);
           output.err(
             `Saved the plan to ${options.out}; apply it with: ccac apply ${options.out}\n`,

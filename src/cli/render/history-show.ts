@@ -3,6 +3,7 @@ import type { Plan } from '../../plan/plan.js';
 import type { RevisionRecord } from '../../store/state-store.js';
 import type { Format } from '../options.js';
 import { paint } from '../output.js';
+import { markdownCode } from './escape-markdown.js';
 import { renderRevisionJson } from './history-json.js';
 import type { PlanWording } from './plan-text.js';
 import { renderPlan } from './render-plan.js';
@@ -43,7 +44,7 @@ export function renderRevision(
   if (format === 'json') return renderRevisionJson(record, plan);
   const fields = headerFields(record);
   if (format === 'markdown') {
-    const rows = fields.map(([name, value]) => `| ${name} | \`${value}\` |`).join('\n');
+    const rows = fields.map(([name, value]) => `| ${name} | ${markdownCode(value)} |`).join('\n');
     return `## ccac revision ${record.id}\n\n| | |\n|---|---|\n${rows}\n\n${renderPlan(plan, 'markdown', color)}`;
   }
   const c = paint(color);

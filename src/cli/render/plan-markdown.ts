@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { KINDS } from '../../model/kinds.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
+import { escapeMarkdown, markdownCode } from './escape-markdown.js';
 import {
   ACTION_SYMBOL,
   compactJson,
@@ -82,7 +83,7 @@ function renderGraph(graph: string | undefined, cap: number): string {
 }
 
 function renderHead(plan: Plan, cap: number): string {
-  const title = `## ccac plan\n\nAgainst ${describeScopes(plan)}.\n\n**${summaryLine(plan)}**\n\n`;
+  const title = `## ccac plan\n\nAgainst ${escapeMarkdown(describeScopes(plan))}.\n\n**${summaryLine(plan)}**\n\n`;
   return plan.changes.length > 0 ? title + renderCountTable(plan.changes, cap) : title;
 }
 
@@ -108,7 +109,7 @@ function renderCountTable(changes: readonly ResourceChange[], cap: number): stri
   let length = lines.join('\n').length;
   for (const [i, key] of sorted.entries()) {
     const { tenant, kind, counts } = rows.get(key)!;
-    const line = `| ${escapeCell(tenant)} | ${kind} | ${counts.create} | ${counts.update} | ${counts.delete} |`;
+    const line = `| ${escapeMarkdown(tenant)} | ${kind} | ${counts.create} | ${counts.update} | ${counts.delete} |`;
     if (length + line.length > cap - 200) {
       lines.push(`| … | ${sorted.length - i} more rows | | | |`);
       break;
@@ -126,7 +127,7 @@ function renderCountTable(changes: readonly ResourceChange[], cap: number): stri
 function renderChange(change: ResourceChange, cap: number): string {
   const summary =
     `<summary><code>${ACTION_SYMBOL[change.action]}</code> ${change.action} ` +
-    `<code>${escapeHtml(change.address)}</code></summary>`;
+    `${markdownCode(change.address)}</summary>`;
   const lines = changeFields(change).flatMap((field) => fieldLines(field, change));
   const fence = fenceFor(lines);
   let body = '';
@@ -175,9 +176,9 @@ function renderDiagnostics(diagnostics: readonly Diagnostic[], cap: number): str
 
 function diagnosticLine(d: Diagnostic): string {
   const icon = d.severity === 'error' ? '❌' : '⚠️';
-  const where = d.file ? ` \`${d.file}:${d.line ?? 1}:${d.column ?? 1}\`` : '';
-  const address = d.address ? ` (\`${d.address}\`)` : '';
-  return `- ${icon} **${d.severity}** \`${d.code}\`${where}${address}: ${escapeHtml(d.message)}\n`;
+  const where = d.file ? ` ${markdownCode(`${d.file}:${d.line ?? 1}:${d.column ?? 1}`)}` : '';
+  const address = d.address ? ` (${markdownCode(d.address)})` : '';
+  return `- ${icon} **${d.severity}** \`${d.code}\`${where}${address}: ${escapeMarkdown(d.message)}\n`;
 }
 
 function truncationNotice(leftOut: number, total: number, limit: number): string {
@@ -194,12 +195,4 @@ function fenceFor(lines: readonly string[]): string {
   for (const line of lines)
     for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return '`'.repeat(Math.max(3, longest + 1));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeCell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|');
 }

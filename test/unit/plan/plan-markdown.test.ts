@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { MARKDOWN_LIMIT, renderPlanMarkdown } from '../../../src/cli/render/plan-markdown.js';
+import { renderRevision } from '../../../src/cli/render/history-show.js';
+import { error } from '../../../src/diagnostics/diagnostic.js';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
+import type { RevisionRecord } from '../../../src/store/state-store.js';
 import { model, res, tenant } from './fixtures.js';
 import { samplePlan } from './sample-plan.js';
 
@@ -51,10 +54,10 @@ describe('renderPlanMarkdown', () => {
 
   test('diagnostics as a list with file:line:column', () => {
     expect(lines).toContain(
-      '- ⚠️ **warning** `EP_FLOW_NO_BUSINESS_HOURS` `acme/entry-points.yaml:8:9` (`acme/EntryPoint/Sales_Chat`): flow "Sales" has no businessHours',
+      '- ⚠️ **warning** `EP_FLOW_NO_BUSINESS_HOURS` <code>acme/entry-points.yaml:8:9</code> (<code>acme/EntryPoint/Sales&#95;Chat</code>): flow "Sales" has no businessHours',
     );
     expect(lines).toContain(
-      '- ❌ **error** `REF_IN_USE` (`acme/Team/Old`): team "Old" is still referenced',
+      '- ❌ **error** `REF_IN_USE` (<code>acme/Team/Old</code>): team "Old" is still referenced',
     );
   });
 
@@ -166,4 +169,63 @@ test('a rewritten text too large to diff is summarised, deterministically', () =
       '+(text, 30000 lines)',
     ].join('\n'),
   );
+});
+
+describe('user text in the markdown', () => {
+  const name = 'Q` <details open><summary>✅ All checks passed<summary> `';
+  const folder = 'x`<img src=x onerror=alert(1)>`';
+  const hostile = model(res('Team', name, 'acme', { description: 'd' }));
+  const plan = assemblePlan({
+    scopes: { 'a|b': { baseRevision: 1 } },
+    changes: planChanges(hostile, model(), new Set(['acme'])).map((c) => ({
+      ...c,
+      tenant: 'ac|me',
+    })),
+    diagnostics: [
+      error('REF_UNKNOWN', 'see [here](https://evil.example) *now* `x` <b>', {
+        address: `acme/Team/${name}`,
+        place: { file: `${folder}/teams.yaml`, line: 3, column: 5 },
+      }),
+    ],
+  });
+  const markdown = renderPlanMarkdown(plan);
+
+  test('is shown as text: no HTML, code span, link, emphasis or table cell of its own', () => {
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('<details open>');
+    expect(markdown).not.toContain('<b>');
+    expect(markdown).not.toContain('[here]');
+    expect(markdown).not.toContain('*now*');
+    expect(markdown).toContain('| ac&#124;me | Team | 1 | 0 | 0 |');
+    expect(markdown).toContain('Against a&#124;b at revision 1.');
+    const address =
+      '<code>acme/Team/Q&#96; &#60;details open&#62;&#60;summary&#62;✅ All checks passed&#60;summary&#62; &#96;</code>';
+    expect(markdown).toContain(`<summary><code>+</code> create ${address}</summary>`);
+    expect(markdown).toContain(
+      `- ❌ **error** \`REF_UNKNOWN\` <code>x&#96;&#60;img src=x onerror=alert(1)&#62;&#96;/teams.yaml:3:5</code> (${address}): ` +
+        'see &#91;here&#93;(https://evil.example) &#42;now&#42; &#96;x&#96; &#60;b&#62;',
+    );
+  });
+
+  test('a revision shown as markdown keeps its recorded fields in their cells', () => {
+    const record: RevisionRecord = {
+      id: 1,
+      scope: 'acme',
+      revision: 1,
+      actor: 'a`|<img src=x>@acme.example',
+      actorRole: 'full-admin',
+      createdAt: '2026-01-01T00:00:00Z',
+      configDigest: 'c',
+      gitCommit: null,
+      planDigest: 'p',
+      counts: { create: 0, update: 0, delete: 0 },
+      prevHash: null,
+      hash: 'h',
+    };
+    const shown = renderRevision(record, plan, 'markdown', false);
+    expect(shown).toContain(
+      '| actor | <code>a&#96;&#124;&#60;img src=x&#62;@acme.example (full-admin)</code> |',
+    );
+    expect(shown).not.toContain('<img');
+  });
 });

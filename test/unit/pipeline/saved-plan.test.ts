@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readAssets, readConfigFiles } from '../../../src/fs/read-config-files.js';
+import { Model } from '../../../src/model/model.js';
+import { assetsNeeded, checkConfig, loadConfig } from '../../../src/pipeline/check-config.js';
+import { contentDigest } from '../../../src/pipeline/digests.js';
+import { openSavedPlan, sealPlan, type SavedPlan } from '../../../src/pipeline/saved-plan.js';
+import { diffValues } from '../../../src/plan/diff-values.js';
+import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
+
+const EXAMPLES = path.resolve(import.meta.dirname, '../../../examples');
+const ORIGIN = { configDigest: 'c'.repeat(64), gitCommit: null };
+
+/** Every example resource created from nothing: each kind, labels, flow definitions, defaults. */
+async function examplesPlan() {
+  const read = await readConfigFiles(
+    ['organizations.yaml', 'vandijk-retail', 'alnoor-bank'].map((p) => path.join(EXAMPLES, p)),
+  );
+  const loaded = loadConfig(read.files);
+  const checked = checkConfig(
+    loaded.resources,
+    loaded.diagnostics,
+    await readAssets(assetsNeeded(loaded.resources)),
+  );
+  const scopes = new Set(['_global', 'vandijk-retail', 'alnoor-bank']);
+  const changes = planChanges(checked.desired, new Model(), scopes);
+  const revisions = Object.fromEntries([...scopes].map((s) => [s, { baseRevision: 0 }]));
+  return assemblePlan({ scopes: revisions, changes, diagnostics: [] });
+}
+
+/** A saved plan as its file holds it, edited, and its fields and digest made again to match (a signature, if any, kept). */
+function forged(saved: SavedPlan, edit: (plan: SavedPlan) => void): string {
+  const plan = JSON.parse(JSON.stringify(saved)) as SavedPlan;
+  edit(plan);
+  for (const change of plan.changes) change.fields = diffValues(change.before, change.after);
+  const { digest: _digest, signature, ...content } = plan;
+  const signed = 'signature' in plan ? { signature } : {};
+  return JSON.stringify({ ...content, digest: contentDigest(content), ...signed });
+}
+
+function messages(text: string, key?: string): string[] {
+  return openSavedPlan(text, 'p.json', key).diagnostics.map((d) => `${d.code} ${d.message}`);
+}
+
+describe('openSavedPlan', async () => {
+  const plan = await examplesPlan();
+  const saved = sealPlan(plan, ORIGIN);
+  const text = JSON.stringify(saved);
+  const kinds = new Set(saved.changes.map((c) => c.kind));
+
+  test('takes back every value ccac itself writes, of every kind', () => {
+    expect([...kinds].sort()).toEqual(
+      [
+        'BusinessHours',
+        'Campaign',
+        'DesktopProfile',
+        'EntryPoint',
+        'Flow',
+        'Organization',
+        'Queue',
+        'Team',
+        'Tenant',
+        'User',
+      ].sort(),
+    );
+    const opened = openSavedPlan(text, 'p.json', undefined);
+    expect(opened.diagnostics).toEqual([]);
+    expect(opened.plan?.digest).toBe(saved.digest);
+  });
+
+  test('refuses changes that do not name one resource consistently', () => {
+    const at = (i: number) => saved.changes[i]!;
+    const tenantAt = saved.changes.findIndex((c) => c.kind === 'Tenant');
+    const queueAt = saved.changes.findIndex((c) => c.kind === 'Queue');
+    const cases: [(plan: SavedPlan) => void, RegExp][] = [
+      [(p) => (p.changes[queueAt]!.kind = 'Robot' as never), /names no kind ccac knows/],
+      [(p) => (p.changes[queueAt]!.tenant = 'elsewhere'), /address that is not the one/],
+      [(p) => (p.changes[tenantAt]!.tenant = null), /tenant that does not fit its kind Tenant/],
+      [(p) => (p.changes[queueAt]!.action = 'delete'), /is a delete with the values of a create/],
+      [(p) => p.changes.push(at(queueAt)), /changes the same resource as changes\[\d+\]/],
+      [(p) => delete p.tenants['vandijk-retail'], /not among the plan's `tenants`/],
+      [(p) => (p.changes[queueAt]!.after = [] as never), /neither a map nor null/],
+      [
+        (p) => ((p.changes[queueAt]!.after as { extra?: unknown }).extra = 1),
+        /a value is a map of a spec and maybe labels, and nothing else/,
+      ],
+    ];
+    for (const [edit, expected] of cases) {
+      const said = messages(forged(saved, edit));
+      expect(said[0], String(expected)).toMatch(
+        /^PLAN_INVALID the plan file holds changes `ccac plan` does not/,
+      );
+      expect(said.slice(1).join('\n')).toMatch(expected);
+    }
+  });
+
+  test('refuses values that are valid but not what ccac makes of them', () => {
+    const flowAt = saved.changes.findIndex((c) => c.kind === 'Flow' && c.after?.spec);
+    const epAt = saved.changes.findIndex((c) => c.kind === 'EntryPoint');
+    const flow = (p: SavedPlan) => p.changes[flowAt]!.after!.spec as Record<string, unknown>;
+    const entryPoint = (p: SavedPlan) => p.changes[epAt]!.after!.spec as Record<string, unknown>;
+    // A flow names its definition by a file as written, never in the store.
+    expect(messages(forged(saved, (p) => (flow(p).definitionFile = 'flows/x.json')))).toEqual([
+      expect.stringMatching(/^PLAN_INVALID/),
+      expect.stringMatching(
+        /after: not the value ccac makes of this spec \(it differs in spec\.definition/,
+      ),
+    ]);
+    // `active` defaults to true: left out, the value is not the canonical one.
+    expect(messages(forged(saved, (p) => delete entryPoint(p).active))[1]).toMatch(
+      /after: not the value ccac makes of this spec \(it differs in spec\.active\)/,
+    );
+  });
+
+  test('refuses a file nested deeper than any plan, without recursing into it', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(messages(`{"formatVersion":1,"x":${deep}}`)).toEqual([
+      'PLAN_INVALID not a plan file: it nests deeper than 64 levels',
+    ]);
+  });
+
+  test('refuses configuration and commit digests not as ccac writes them', () => {
+    const edits = [
+      (p: SavedPlan) => (p.gitCommit = '`<img src=x>`'),
+      (p: SavedPlan) => (p.configDigest = 'abc'),
+      (p: SavedPlan) => (p.signature = null as never),
+    ];
+    for (const edit of edits)
+      expect(messages(forged(saved, edit))).toEqual([
+        'PLAN_INVALID not a plan file written by `ccac plan --out` (format version 1)',
+      ]);
+  });
+
+  test('with a key, takes only what that key signed', () => {
+    const signed = sealPlan(plan, ORIGIN, 'key one');
+    expect(signed.signature?.value).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(signed)).not.toContain('key one');
+    expect(messages(JSON.stringify(signed), 'key one')).toEqual([]);
+    expect(messages(JSON.stringify(signed), 'key two')[0]).toMatch(
+      /^PLAN_INVALID the plan file is not signed by a holder of CCAC_PLAN_KEY: it is signed with key [0-9a-f]{16}, not with/,
+    );
+    expect(messages(text, 'key one')[0]).toMatch(/: it is not signed$/);
+    const swapped = { ...signed, signature: { ...signed.signature!, value: '0'.repeat(64) } };
+    expect(messages(JSON.stringify(swapped), 'key one')[0]).toMatch(
+      /its signature does not match$/,
+    );
+    const odd = { ...signed, signature: { ...signed.signature!, value: 'zz' } };
+    expect(messages(JSON.stringify(odd), 'key one')[0]).toMatch(/not of the form hmac-sha256\/1/);
+    expect(messages(JSON.stringify(signed))).toEqual([
+      expect.stringMatching(/^PLAN_UNVERIFIED the plan file is signed with key [0-9a-f]{16}, but/),
+    ]);
+  });
+});

@@ -15,7 +15,8 @@ import { loadConfigWithEntries, loadFileEntry } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
 import { openCheckCache, type CheckCache } from '../fs/check-cache.js';
 import { readAssets, readConfigFiles, type ReadResult } from '../fs/read-config-files.js';
-import { cacheSettings, openParseCache, type ParseCache } from '../fs/parse-cache.js';
+import { cacheSettings } from '../fs/cache-settings.js';
+import { openParseCache, type ParseCache } from '../fs/parse-cache.js';
 import { parseShareInThread } from '../fs/parse-in-thread.js';
 import type { ConfigRule } from '../rules/rule.js';
 import { debug } from './debug.js';
@@ -152,10 +153,13 @@ async function modelOfKept(
  * digests, and the workspace's last check when the files can be compared with it.
  */
 async function readWorkspace(paths: readonly string[]) {
-  const cache = openParseCache();
+  const settings = cacheSettings(paths);
+  if ('off' in settings) debug(`caching is off: ${settings.off}`);
+  const caching = 'off' in settings ? undefined : settings;
+  const cache = openParseCache(caching);
   const read = await readConfigFiles(paths, cache.files);
   const digests = fileDigests(read);
-  const checks = digests && openCheckCache(cacheSettings(), paths);
+  const checks = digests && openCheckCache(caching, paths);
   return { cache, read, digests, checks, record: checks?.lookup() };
 }
 

@@ -1,14 +1,19 @@
-import { createHash } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckRecord } from '../pipeline/recheck-scopes.js';
+import type { CacheSettings } from './cache-settings.js';
+import { keyedName, seal, unseal } from './cache-seal.js';
+import { readCacheFile } from './read-cache-file.js';
 import { bytesDigest } from './read-config-files.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /**
  * Beside the parse cache: the last check of a workspace (the same paths from the same directory,
- * by the same build), kept as a CheckRecord. The flow definitions it read are checked by digest on
+ * by the same build), kept as a CheckRecord. Its name is a MAC of the workspace and it is sealed
+ * (cache-seal.ts): a record answers for a whole configuration's findings, so one this machine did
+ * not write for this workspace is a miss. The flow definitions it read are checked by digest on
  * lookup. Best effort like the parse cache: anything unreadable is a miss.
  */
 export interface CheckCache {
@@ -27,22 +32,21 @@ const KEEP = 8;
 const ENTRY_NAME = /^check-[0-9a-f]{64}\.json$/;
 
 export function openCheckCache(
-  settings: { dir: string; build: string } | undefined,
+  settings: CacheSettings | undefined,
   paths: readonly string[],
 ): CheckCache | undefined {
   if (!settings) return undefined;
-  const key = createHash('sha256')
-    .update(`${settings.build}\0${process.cwd()}\0${JSON.stringify(paths)}`)
-    .digest('hex');
-  const entryFile = path.join(settings.dir, `check-${key}.json`);
+  const { dir, build, key } = settings;
+  const name = `check-${keyedName(key, build, process.cwd(), JSON.stringify(paths))}.json`;
+  const entryFile = path.join(dir, name);
   return {
-    lookup: () => readCheck(entryFile),
+    lookup: () => readCheck(entryFile, key, name),
     store: async (record) => {
       const entry: CheckEntry = { record, assets: record.assets.map(digestOf) };
       try {
-        await mkdir(settings.dir, { recursive: true });
-        writeFileAtomic(entryFile, JSON.stringify(entry));
-        await keepNewest(settings.dir);
+        await mkdir(dir, { recursive: true });
+        writeFileAtomic(entryFile, seal(key, name, JSON.stringify(entry)));
+        await keepNewest(dir);
       } catch {
         // The next run checks the configuration again; nothing is lost.
       }
@@ -50,17 +54,14 @@ export function openCheckCache(
   };
 }
 
-function readCheck(file: string): CheckRecord | undefined {
-  try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as CheckEntry;
-    const { record, assets } = entry;
-    if (!Array.isArray(record?.summary?.diagnostics) || !Array.isArray(record.assets))
-      return undefined;
-    const assetsSame = record.assets.every((asset, i) => digestOf(asset) === assets[i]);
-    return assetsSame ? record : undefined;
-  } catch {
-    return undefined;
-  }
+/** The record as this machine kept it (its MAC verifies), while the assets it read are unchanged. */
+function readCheck(file: string, key: KeyObject, name: string): CheckRecord | undefined {
+  const read = readCacheFile(file);
+  const data = read && unseal(key, name, read.bytes);
+  if (!data) return undefined;
+  const { record, assets } = JSON.parse(data.toString('utf8')) as CheckEntry;
+  const assetsSame = record.assets.every((asset, i) => digestOf(asset) === assets[i]);
+  return assetsSame ? record : undefined;
 }
 
 /** '' for a file that cannot be read: it then matches only another unreadable one. */

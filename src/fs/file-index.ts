@@ -1,11 +1,16 @@
-import { mkdirSync, readFileSync, type BigIntStats } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import { mkdirSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
+import { seal, unseal } from './cache-seal.js';
+import { readCacheFile } from './read-cache-file.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /**
  * What the last runs learned of each configuration file: its size, times and inode, and the digest
  * of its content. A file whose stat is unchanged need not be read to know its digest (git's index
- * does the same). Best effort like the parse cache it lives in: unreadable means empty.
+ * does the same). Sealed with the cache key like every file of the cache (cache-seal.ts): an index
+ * this machine did not write would let an edited file pass for unchanged. Best effort like the
+ * parse cache it lives in: unreadable, or not sealed with the key, means empty.
  */
 export interface FileIndex {
   /** The content digest of a file whose stat matches what was recorded, else undefined. */
@@ -26,9 +31,13 @@ const SETTLE_NS = 2_000_000_000n;
 export const FILE_INDEX_NAME = 'files.json';
 
 /** `now` (nanoseconds since the epoch) decides which files are old enough to record. */
-export function openFileIndex(dir: string, now = BigInt(Date.now()) * 1_000_000n): FileIndex {
+export function openFileIndex(
+  dir: string,
+  key: KeyObject,
+  now = BigInt(Date.now()) * 1_000_000n,
+): FileIndex {
   const file = path.join(dir, FILE_INDEX_NAME);
-  const recorded = readIndex(file);
+  const recorded = readIndex(file, key);
   let changed = false;
   return {
     vouch(name, stats) {
@@ -61,7 +70,8 @@ export function openFileIndex(dir: string, now = BigInt(Date.now()) * 1_000_000n
       if (!changed) return;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileAtomic(file, JSON.stringify(Object.fromEntries(recorded)));
+        const data = JSON.stringify(Object.fromEntries(recorded));
+        writeFileAtomic(file, seal(key, FILE_INDEX_NAME, data));
       } catch {
         // Next run reads the files again; nothing is lost.
       }
@@ -69,9 +79,13 @@ export function openFileIndex(dir: string, now = BigInt(Date.now()) * 1_000_000n
   };
 }
 
-function readIndex(file: string): Map<string, Recorded> {
+/** The index as sealed; its entries checked, as another build may have written it. */
+function readIndex(file: string, key: KeyObject): Map<string, Recorded> {
+  const read = readCacheFile(file);
+  const data = read && unseal(key, FILE_INDEX_NAME, read.bytes);
+  if (!data) return new Map();
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const parsed = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
     return new Map(
       Object.entries(parsed).filter(
         (e): e is [string, Recorded] =>

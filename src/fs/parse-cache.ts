@@ -1,20 +1,19 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileEntry } from '../config/file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
-import { buildId } from './build-id.js';
+import type { CacheSettings } from './cache-settings.js';
+import { keyedName, unseal } from './cache-seal.js';
 import { openFileIndex, type FileIndex } from './file-index.js';
+import { readCacheFile } from './read-cache-file.js';
 import { packEntries, writeEntries, type EntryWrite } from './write-entries.js';
 
-/** Where entries live unless CCAC_CACHE_DIR says otherwise; CCAC_CACHE=off turns caching off. */
-export const DEFAULT_CACHE_DIR = '.ccac/cache';
-
 /**
- * The parse cache: one JSON entry per file content, named by a digest of the build and the
- * content, so an edited file or a new ccac build simply misses. Best effort throughout: an entry
- * that cannot be read or written is a miss, never an error. Safe to delete at any time.
+ * The parse cache: one JSON entry per file content, named by a MAC of the build and the content
+ * (cache-seal.ts), so an edited file or a new ccac build simply misses, and sealed, so an entry
+ * this machine did not write for these bytes is a miss too. Best effort throughout: an entry that
+ * cannot be read or written is a miss, never an error. Safe to delete at any time.
  */
 export interface ParseCache {
   /** What the cache knows of files by their stat, so unchanged ones are not read (file-index.ts). */
@@ -38,41 +37,24 @@ const NO_CACHE: ParseCache = {
   store: async () => {},
 };
 
-/** Where the caches live and which build fills them; undefined when caching is off. */
-export function cacheSettings(
-  env: NodeJS.ProcessEnv = process.env,
-): { dir: string; build: string } | undefined {
-  const build = buildId();
-  if (build === undefined || env.CCAC_CACHE === 'off') return undefined;
-  return { dir: path.resolve(env.CCAC_CACHE_DIR || DEFAULT_CACHE_DIR), build };
-}
-
-export function openParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache {
-  const settings = cacheSettings(env);
+/** The parse cache of these settings; one that keeps nothing when caching is off (undefined). */
+export function openParseCache(settings: CacheSettings | undefined): ParseCache {
   if (!settings) return NO_CACHE;
-  const { dir, build } = settings;
-  const entryPath = (file: SourceFile) =>
-    path.join(
-      dir,
-      `${createHash('sha256')
-        .update(build)
-        .update('\0')
-        .update(file.digest !== undefined ? `bytes ${file.digest}` : `text ${file.text}`)
-        .digest('hex')}.json`,
-    );
-  const fileIndex = openFileIndex(dir);
+  const { dir, build, key } = settings;
+  const entryName = (file: SourceFile) =>
+    `${keyedName(key, build, file.digest !== undefined ? `bytes ${file.digest}` : `text ${file.text}`)}.json`;
+  const fileIndex = openFileIndex(dir, key);
   return {
     files: fileIndex,
-    lookup: (files) => files.map((file) => readEntry(entryPath(file))),
+    lookup: (files) => files.map((file) => readEntry(dir, key, entryName(file))),
     store: async (files, fresh, inUse = files) => {
       fileIndex.save();
       if (fresh.size === 0) return;
-      const name = (file: SourceFile) => path.basename(entryPath(file));
-      const writes = [...fresh].map(([index, data]) => ({ name: name(files[index]!), data }));
-      const used = inUse.map(name);
+      const writes = [...fresh].map(([index, data]) => ({ name: entryName(files[index]!), data }));
+      const used = inUse.map(entryName);
       const bytes = writes.reduce((sum, { data }) => sum + data.length, 0);
-      if (bytes < BACKGROUND_BYTES) writeEntries(dir, writes, new Set(used));
-      else writeInBackground(dir, writes, used);
+      if (bytes < BACKGROUND_BYTES) writeEntries(dir, key, writes, new Set(used));
+      else writeInBackground(dir, key, writes, used);
     },
   };
 }
@@ -85,26 +67,29 @@ const BACKGROUND_BYTES = 1024 * 1024;
 
 /**
  * A cold run of a large configuration writes thousands of entries (38 MB at 100k resources):
- * almost a second of system calls, which a thread of their own does while the run plans. The
- * process exits once the thread is done; a thread that fails leaves the cache as it was.
+ * almost a second of system calls and their MACs, which a thread of their own does while the run
+ * plans. The process exits once the thread is done; a thread that fails leaves the cache as it was.
  */
-function writeInBackground(dir: string, writes: EntryWrite[], used: string[]): void {
+function writeInBackground(
+  dir: string,
+  key: KeyObject,
+  writes: EntryWrite[],
+  used: string[],
+): void {
   try {
     const entries = packEntries(writes);
-    new Worker(WRITER, { workerData: { dir, entries, used }, transferList: [entries.bytes] }).on(
-      'error',
-      () => undefined,
-    );
+    new Worker(WRITER, {
+      workerData: { dir, key, entries, used },
+      transferList: [entries.bytes],
+    }).on('error', () => undefined);
   } catch {
     // No thread to be had: the next run parses these files again.
   }
 }
 
-function readEntry(file: string): FileEntry | undefined {
-  try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<FileEntry> | null;
-    return Array.isArray(entry?.resources) ? (entry as FileEntry) : undefined;
-  } catch {
-    return undefined;
-  }
+/** An entry as this machine wrote it (its MAC verifies, so it is JSON of this build), else a miss. */
+function readEntry(dir: string, key: KeyObject, name: string): FileEntry | undefined {
+  const read = readCacheFile(path.join(dir, name));
+  const data = read && unseal(key, name, read.bytes);
+  return data && (JSON.parse(data.toString('utf8')) as FileEntry);
 }

@@ -1,5 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { seal } from './cache-seal.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -36,19 +38,20 @@ export function unpackEntries({ names, sizes, bytes }: PackedEntries): EntryWrit
 }
 
 /** Entries, and what a killed write left of one; the file index and kept checks are not entries. */
-const ENTRY_OR_LEFTOVER = /^[0-9a-f]{64}\.json(\.\d+\.tmp)?$/;
+const ENTRY_OR_LEFTOVER = /^[0-9a-f]{64}\.json(\.[0-9a-f]+\.tmp)?$/;
 
 /** Entries kept beyond those of the current run, before the others are removed. */
 const SPARE_ENTRIES = 10_000;
 
 /**
- * Writes entries into the cache folder, then prunes it. Synchronous: many entries are written on
- * a thread of their own (write-entries-worker.ts), where a plain loop of system calls is the
- * cheapest way to write a thousand files; a few, on the caller's. Best effort throughout: a
- * read-only or full disk costs the next run a parse.
+ * Writes entries, sealed with the cache key (cache-seal.ts), into the cache folder, then prunes
+ * it. Synchronous: many entries are written on a thread of their own (write-entries-worker.ts),
+ * where a plain loop of system calls is the cheapest way to write a thousand files; a few, on the
+ * caller's. Best effort throughout: a read-only or full disk costs the next run a parse.
  */
 export function writeEntries(
   dir: string,
+  key: KeyObject,
   writes: readonly EntryWrite[],
   used: ReadonlySet<string>,
 ): void {
@@ -57,7 +60,7 @@ export function writeEntries(
   } catch {
     return;
   }
-  for (const { name, data } of writes) writeEntry(path.join(dir, name), data);
+  for (const { name, data } of writes) writeEntry(path.join(dir, name), seal(key, name, data));
   prune(dir, used);
 }
 

@@ -18,14 +18,23 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would: a separate process, no TTY, its own environment. */
+/**
+ * Runs the built CLI as a user would: a separate process, no TTY, its own environment. With
+ * `timeoutMs`, a run that could hang is killed then (its code is then -1).
+ */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    input?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...NODE_FLAGS, CLI, ...args], {
       cwd: options.cwd,
+      ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
       env: {
         ...process.env,
         NO_COLOR: '1',

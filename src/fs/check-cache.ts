@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckRecord } from '../pipeline/recheck-scopes.js';
+import { resolvePathArguments, type ConfigFolders } from './config-folders.js';
 import { bytesDigest } from './read-config-files.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -35,10 +36,14 @@ export function openCheckCache(
     .update(`${settings.build}\0${process.cwd()}\0${JSON.stringify(paths)}`)
     .digest('hex');
   const entryFile = path.join(settings.dir, `check-${key}.json`);
+  const { folders } = resolvePathArguments(paths);
   return {
-    lookup: () => readCheck(entryFile),
+    lookup: () => readCheck(entryFile, folders),
     store: async (record) => {
-      const entry: CheckEntry = { record, assets: record.assets.map(digestOf) };
+      const entry: CheckEntry = {
+        record,
+        assets: record.assets.map((asset) => digestOf(asset, folders)),
+      };
       try {
         await mkdir(settings.dir, { recursive: true });
         writeFileAtomic(entryFile, JSON.stringify(entry));
@@ -50,26 +55,26 @@ export function openCheckCache(
   };
 }
 
-function readCheck(file: string): CheckRecord | undefined {
+function readCheck(file: string, folders: ConfigFolders): CheckRecord | undefined {
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as CheckEntry;
     const { record, assets } = entry;
     if (!Array.isArray(record?.summary?.diagnostics) || !Array.isArray(record.assets))
       return undefined;
-    const assetsSame = record.assets.every((asset, i) => digestOf(asset) === assets[i]);
+    const assetsSame = record.assets.every((asset, i) => digestOf(asset, folders) === assets[i]);
     return assetsSame ? record : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** '' for a file that cannot be read: it then matches only another unreadable one. */
-function digestOf(file: string): string {
-  try {
-    return bytesDigest(readFileSync(file));
-  } catch {
-    return '';
-  }
+/**
+ * Read as readAssets reads it (ConfigFolders.read); a file it refuses is known by the reason, so
+ * the kept check's diagnostic about it holds as long as the reason does.
+ */
+function digestOf(file: string, folders: ConfigFolders): string {
+  const read = folders.read(file);
+  return 'bytes' in read ? bytesDigest(read.bytes) : `refused: ${read.refused}`;
 }
 
 async function keepNewest(dir: string): Promise<void> {

@@ -44,10 +44,12 @@ export class ConfigFolders {
       if (dot === undefined) return undefined;
       hidden ??= dot;
     }
+    // Where it leads is not said: the same input must give the same plan, and /proc/self/…
+    // leads somewhere new each run.
     if (hidden !== undefined)
-      return `it leads to ${real}, under the hidden name ${hidden}, which ccac never reads`;
+      return `it leads under the hidden name ${hidden}, which ccac never reads`;
     const folders = this.roots.length === 1 ? 'folder' : 'folders';
-    return `it leads to ${real}, outside the configuration's ${folders} ${this.roots.join(', ')}`;
+    return `it leads outside the configuration's ${folders} ${this.roots.join(', ')}`;
   }
 }
 

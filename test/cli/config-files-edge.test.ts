@@ -69,8 +69,10 @@ describe('a definitionFile that is not a regular file of the configuration', () 
       const result = await planMarkdown(dir, {
         CCAC_DATABASE_URL: `postgres://postgres:${SECRET}@127.0.0.1:1/ccac`,
       });
-      expectRefused(result, place, /outside the configuration's folder/);
+      expectRefused(result, place, /it leads outside the configuration's folder /);
       expect(result.stdout + result.stderr).not.toContain(SECRET);
+      // The link leads to /proc/<pid>/environ, another place each run: the plan does not say.
+      expect((await planMarkdown(dir)).stdout).toBe(result.stdout);
     },
   );
 
@@ -79,7 +81,7 @@ describe('a definitionFile that is not a regular file of the configuration', () 
     await symlink('/etc/passwd', path.join(dir, 'config/vandijk-retail/flows/env.json'));
     const place = await referTo(dir, 'flows/env.json');
     const result = await planMarkdown(dir);
-    expectRefused(result, place, /leads to \/etc\/passwd, outside the configuration's folder/);
+    expectRefused(result, place, /it leads outside the configuration's folder /);
     const firstLine = (await readFile('/etc/passwd', 'utf8')).split('\n')[0]!;
     expect(result.stdout + result.stderr).not.toContain(firstLine);
   });
@@ -95,7 +97,7 @@ describe('a definitionFile that is not a regular file of the configuration', () 
     const result = await planMarkdown(dir);
     expect(result.code).toBe(1);
     const line = result.stdout.split('\n').find((text) => text.includes(`\`${place}\``));
-    expect(line).toMatch(/cannot be read: it leads to .*, under the hidden name \.git/);
+    expect(line).toMatch(/cannot be read: it leads under the hidden name \.git,/);
     expect(result.stdout + result.stderr).not.toContain(SECRET);
   });
 
@@ -105,7 +107,7 @@ describe('a definitionFile that is not a regular file of the configuration', () 
       const dir = await workspace();
       await symlink('/dev/zero', path.join(dir, 'config/vandijk-retail/flows/env.json'));
       const place = await referTo(dir, 'flows/env.json');
-      expectRefused(await planMarkdown(dir), place, /leads to \/dev\/zero, outside/);
+      expectRefused(await planMarkdown(dir), place, /it leads outside the configuration's folder /);
     },
   );
 
@@ -186,7 +188,7 @@ describe.each(storeTargets())('linked YAML files and folders on $dialect', (targ
           severity: 'error',
           code: 'FILE',
           message: expect.stringMatching(
-            /^link skipped: it leads to .*elsewhere\/vandijk-retail, outside the configuration's folder .*; list it in \.ccacignore/,
+            /^link skipped: it leads outside the configuration's folder .*config\. A link is followed only within the configuration's folders; list it in \.ccacignore to leave it out$/,
           ),
           file: 'config/vandijk-retail',
           line: 1,

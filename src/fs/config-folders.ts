@@ -40,7 +40,7 @@ export class ConfigFolders {
     for (const root of this.roots) {
       const relative = within(root, real);
       if (relative === undefined) continue;
-      const dot = relative.split(path.sep).find((part) => part.startsWith('.'));
+      const dot = hiddenPart(relative);
       if (dot === undefined) return undefined;
       hidden ??= dot;
     }
@@ -62,8 +62,9 @@ export interface PathArgument {
 
 /**
  * The paths named on the command line, resolved, and the folders they make. A path that is
- * itself a link must lead inside the folder holding it: in a pipeline the path names a folder of
- * the checkout, which a pull request could replace by a link to `/` or to the checkout's root.
+ * itself a link must lead inside the folder holding it, and not under a hidden name: in a
+ * pipeline the path names a folder of the checkout, which a pull request could replace by a link
+ * to `/`, to the checkout's root (with its `.git`) or to a `.env`.
  */
 export function resolvePathArguments(paths: readonly string[]): {
   folders: ConfigFolders;
@@ -92,10 +93,11 @@ function resolveArgument(given: string): { resolved: PathArgument; root: string 
     if (!named) return error('FILE', `${given}: no such file or directory`, { place });
     const real = realpathSync.native(given);
     const parent = realpathSync.native(path.dirname(given));
-    if (named.isSymbolicLink() && !strictlyInside(real, parent))
+    const refused = named.isSymbolicLink() ? linkOutOfReach(real, parent) : undefined;
+    if (refused !== undefined)
       return error(
         'FILE',
-        `${given} is a link to ${real}, outside the folder ${parent} that holds it: name ${real} itself to read it`,
+        `${given} is a link that leads ${refused}: name the path it leads to, to read that`,
         { place },
       );
     const folder = statSync(real).isDirectory();
@@ -105,9 +107,18 @@ function resolveArgument(given: string): { resolved: PathArgument; root: string 
   }
 }
 
-function strictlyInside(real: string, folder: string): boolean {
-  const relative = within(folder, real);
-  return relative !== undefined && relative !== '';
+/** Where a link named on the command line leads, when that is out of reach. */
+function linkOutOfReach(real: string, parent: string): string | undefined {
+  const relative = within(parent, real);
+  if (relative === undefined) return `outside the folder ${parent} that holds it`;
+  if (relative === '') return `to the folder ${parent} that holds it`;
+  const dot = hiddenPart(relative);
+  return dot === undefined ? undefined : `under the hidden name ${dot}`;
+}
+
+/** The first hidden name (`.git`, `.env`) of a relative path, if any. */
+function hiddenPart(relative: string): string | undefined {
+  return relative.split(path.sep).find((part) => part.startsWith('.'));
 }
 
 /** `real` relative to `folder` when it is inside ('' for the folder itself), else undefined. */

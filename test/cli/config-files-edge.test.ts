@@ -112,18 +112,22 @@ describe('a definitionFile that is not a regular file of the configuration', () 
   );
 
   test.runIf(process.platform !== 'win32')(
-    'a FIFO, as a definition file and as a YAML file: refused, never waited on',
+    'a FIFO, as a definition file, a YAML file and a .ccacignore: refused, never waited on',
     async () => {
       const dir = await workspace();
       execFileSync('mkfifo', [
         path.join(dir, 'config/vandijk-retail/flows/env.json'),
         path.join(dir, 'config/vandijk-retail/more.yaml'),
+        path.join(dir, 'config/alnoor-bank/.ccacignore'),
       ]);
       const place = await referTo(dir, 'flows/env.json');
       const result = await planMarkdown(dir);
       expectRefused(result, place, /file is a FIFO \(named pipe\), not a regular file/);
       expect(result.stdout).toMatch(
         /`FILE` `config\/vandijk-retail\/more\.yaml:1:1`.*file is a FIFO \(named pipe\), not a regular file/,
+      );
+      expect(result.stdout).toMatch(
+        /`FILE` `config\/alnoor-bank\/\.ccacignore:1:1`.*file is a FIFO \(named pipe\), not a regular file/,
       );
     },
   );
@@ -163,9 +167,23 @@ describe('a path named on the command line', () => {
         file: 'contact-center',
         line: 1,
         column: 1,
-        message: expect.stringMatching(/^contact-center is a link to .*, outside the folder/),
+        message: expect.stringMatching(
+          /^contact-center is a link that leads to the folder .* that holds it/,
+        ),
       }),
     ]);
+  });
+
+  test('a link to a hidden file beside it (.env) is refused, never read as YAML', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, '.env'), `${SECRET}: ${SECRET}\n`);
+    await symlink('.env', path.join(dir, 'tenant.yaml'));
+    const result = await runCli(['validate', 'tenant.yaml'], { cwd: dir, limitMs: LIMIT_MS });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^tenant\.yaml:1:1: error FILE tenant\.yaml is a link that leads under the hidden name \.env/,
+    );
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
   });
 });
 

@@ -41,21 +41,21 @@ export interface DesiredConfig {
 export async function openDesired(paths: readonly string[]): Promise<DesiredConfig> {
   const { cache, read, digests, checks, record } = await readWorkspace(paths);
   let full: Promise<CheckedConfig> | undefined;
-  const checked = () => (full ??= checkFiles(read.files, read.diagnostics, cache));
+  const checked = () => (full ??= checkFiles(read, cache));
   if (checks && digests && record) {
     const changed = filesChanged(record, digests);
     if (changed.length === 0) {
       debug('no file changed since the last check');
-      const kept = () => (full ??= modelOfKept(record, read.files, cache));
-      const scoped = scopedLoader(record, read.files, cache);
+      const kept = () => (full ??= modelOfKept(record, read, cache));
+      const scoped = scopedLoader(record, read, cache);
       return { summary: record.summary, checked: kept, scoped };
     }
-    const rechecked = await recheck(record, changed, read.files, digests, cache);
+    const rechecked = await recheck(record, changed, read, digests, cache);
     if (rechecked) {
       const { scopes } = rechecked;
       debug(`checked ${[...scopes].sort().join(', ')} again for ${changed.length} changed files`);
       await checks.store(rechecked.record);
-      const others = scopedLoader(rechecked.record, read.files, cache);
+      const others = scopedLoader(rechecked.record, read, cache);
       return {
         summary: rechecked.record.summary,
         checked,
@@ -84,13 +84,13 @@ async function keepCheck(
  * Models of some tenants and the organizations, from their files (the record says which): what a
  * plan needs when the other scopes are as stored. The whole configuration's findings come along.
  */
-function scopedLoader(record: CheckRecord, files: readonly SourceFile[], cache: ParseCache) {
+function scopedLoader(record: CheckRecord, read: ReadResult, cache: ParseCache) {
   return async (scopes: ReadonlySet<string>): Promise<CheckedConfig> => {
     const needed = filesToLoad(record, scopes);
     const { checked } = await checkScopes(
       scopes,
-      files.filter((file) => needed.has(file.path)),
-      files,
+      read.files.filter((file) => needed.has(file.path)),
+      read,
       cache,
       [],
     );
@@ -100,20 +100,20 @@ function scopedLoader(record: CheckRecord, files: readonly SourceFile[], cache: 
 
 /**
  * Some tenants and the organizations, from `files` (those declaring in them, in the order of the
- * whole configuration), checked with `rules`; `all` is every file, whose entries the cache keeps.
+ * whole configuration), checked with `rules`; `all` has every file, whose entries the cache keeps.
  * `clean`: no file had load diagnostics.
  */
 async function checkScopes(
   scopes: ReadonlySet<string>,
   files: readonly SourceFile[],
-  all: readonly SourceFile[],
+  all: ReadResult,
   cache: ParseCache,
   rules: readonly ConfigRule[],
 ) {
-  const loaded = await loadFiles(files, cache, all);
+  const loaded = await loadFiles(files, cache, all.files);
   const declared = inRecheck(loaded.resources, scopes);
   const assets = assetsNeeded(declared);
-  const checked = checkConfig(declared, [], await readAssets(assets), rules);
+  const checked = checkConfig(declared, [], readAssets(assets, all.folders), rules);
   return { checked, assets, clean: loaded.diagnostics.length === 0 };
 }
 
@@ -126,9 +126,9 @@ export async function loadDesired(paths: readonly string[]): Promise<CheckedConf
   const { cache, read, digests, checks, record } = await readWorkspace(paths);
   if (record && digests && filesChanged(record, digests).length === 0) {
     debug('no file changed since the last check');
-    return modelOfKept(record, read.files, cache);
+    return modelOfKept(record, read, cache);
   }
-  const whole = await checkFiles(read.files, read.diagnostics, cache);
+  const whole = await checkFiles(read, cache);
   await keepCheck(whole, digests, checks);
   return whole;
 }
@@ -139,11 +139,11 @@ export async function loadDesired(paths: readonly string[]): Promise<CheckedConf
  */
 async function modelOfKept(
   record: CheckRecord,
-  files: readonly SourceFile[],
+  read: ReadResult,
   cache: ParseCache,
 ): Promise<CheckedConfig> {
-  const loaded = await loadFiles(files, cache);
-  const assets = await readAssets(assetsNeeded(loaded.resources));
+  const loaded = await loadFiles(read.files, cache);
+  const assets = readAssets(assetsNeeded(loaded.resources), read.folders);
   const checked = checkConfig(loaded.resources, [], assets, []);
   return { ...checked, diagnostics: record.summary.diagnostics };
 }
@@ -181,10 +181,11 @@ function fileDigests(read: ReadResult): Map<string, string> | undefined {
 async function recheck(
   record: CheckRecord,
   changed: readonly string[],
-  files: readonly SourceFile[],
+  read: ReadResult,
   digests: ReadonlyMap<string, string>,
   cache: ParseCache,
 ) {
+  const { files } = read;
   const changedFiles = files.filter((file) => changed.includes(file.path));
   const now = await loadFiles(changedFiles, cache, files);
   if (now.diagnostics.length > 0) return undefined;
@@ -195,7 +196,7 @@ async function recheck(
   const partial = await checkScopes(
     scopes,
     files.filter((file) => needed.has(file.path) || changed.includes(file.path)),
-    files,
+    read,
     cache,
     RECHECK_RULES,
   );
@@ -272,12 +273,8 @@ async function parseOnTwoThreads(
 }
 
 /** Loads every file (see loadFiles) and runs the pure checks. */
-async function checkFiles(
-  files: readonly SourceFile[],
-  readDiagnostics: ReadResult['diagnostics'],
-  cache: ParseCache,
-): Promise<CheckedConfig> {
-  const loaded = await loadFiles(files, cache);
-  const assets = await readAssets(assetsNeeded(loaded.resources));
-  return checkConfig(loaded.resources, [...readDiagnostics, ...loaded.diagnostics], assets);
+async function checkFiles(read: ReadResult, cache: ParseCache): Promise<CheckedConfig> {
+  const loaded = await loadFiles(read.files, cache);
+  const assets = readAssets(assetsNeeded(loaded.resources), read.folders);
+  return checkConfig(loaded.resources, [...read.diagnostics, ...loaded.diagnostics], assets);
 }

@@ -35,15 +35,17 @@ export function decodeSource(source: SourceBytes): SourceFile | Diagnostic {
 
 /** A FILE diagnostic when a file is over the limit, so callers can refuse it before reading. */
 export function checkSize(file: string, byteLength: number): Diagnostic | undefined {
-  if (byteLength <= MAX_FILE_BYTES) return undefined;
+  const reason = oversize(byteLength);
+  return reason === undefined
+    ? undefined
+    : error('FILE', reason, { place: { file, line: 1, column: 1 } });
+}
+
+/** Why a file of `byteLength` bytes is refused, or undefined when it is within `limit`. */
+export function oversize(byteLength: number, limit = MAX_FILE_BYTES): string | undefined {
+  if (byteLength <= limit) return undefined;
   const mb = (byteLength / 1024 / 1024).toFixed(1);
-  return error(
-    'FILE',
-    `file is ${mb} MiB, larger than the limit of ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
-    {
-      place: { file, line: 1, column: 1 },
-    },
-  );
+  return `file is ${mb} MiB, larger than the limit of ${limit / 1024 / 1024} MiB`;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { compare } from '../diagnostics/diagnostic.js';
+import { compare, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { systemEntryPoint } from '../model/canonicalize.js';
 import { KINDS, SYSTEM_ENTRY_POINT, type Kind } from '../model/kinds.js';
 import type { Model, ModelResource } from '../model/model.js';
+import { fileSafe, tenantFolder } from './path-segment.js';
 import { yamlText } from './yaml-text.js';
 
 /** File name of each kind's documents inside a tenant folder (organizations sit at the top). */
@@ -22,17 +22,22 @@ export const KIND_FILES: Readonly<Record<Kind, string>> = {
 /** Where flow definitions go, relative to the tenant folder (and to its flows.yaml). */
 export const FLOWS_FOLDER = 'flows';
 
+/** An export's files (relative path with `/` → content), or why there can be none. */
+export type ExportLayout = { files: Map<string, string> } | { refused: Diagnostic };
+
 /**
  * The canonical layout of a stored state: `organizations.yaml`, then one folder per tenant
  * with one file per kind, flow definitions in `<tenant>/flows/`. Deterministic byte for byte:
- * resources by kind then address, files by path. Returns relative path (with `/`) → content.
+ * resources by kind then address, files by path. A tenant name that cannot be a folder name
+ * (path-segment.ts) refuses the whole export.
  */
-export function exportFiles(model: Model): Map<string, string> {
+export function exportFiles(model: Model): ExportLayout {
   const documents = new Map<string, string[]>();
   const assets = new Map<string, string>();
   for (const resource of [...model.byAddress.values()].sort(byKindThenAddress)) {
     if (isDefaultSystemEntryPoint(resource, model)) continue;
     const folder = folderOf(resource);
+    if (folder === undefined) return { refused: unsafeTenantName(resource) };
     const document = toDocument(resource, (definition) => {
       const file = `${FLOWS_FOLDER}/${fileSafe(resource.name)}.json`;
       assets.set(`${folder}${file}`, definition);
@@ -44,13 +49,28 @@ export function exportFiles(model: Model): Map<string, string> {
   const out = new Map<string, string>();
   for (const [file, texts] of sortedEntries(documents)) out.set(file, texts.join('---\n'));
   for (const [file, content] of sortedEntries(assets)) out.set(file, content);
-  return out;
+  return { files: out };
 }
 
 /** Organizations at the top; a Tenant in its own folder; everything else in its tenant's. */
-function folderOf(resource: ModelResource): string {
+function folderOf(resource: ModelResource): string | undefined {
   if (resource.kind === 'Organization') return '';
-  return `${resource.tenant ?? resource.name}/`;
+  const folder = tenantFolder(tenantOf(resource));
+  return folder === undefined ? undefined : `${folder}/`;
+}
+
+function tenantOf(resource: ModelResource): string {
+  return resource.tenant ?? resource.name;
+}
+
+function unsafeTenantName(resource: ModelResource): Diagnostic {
+  // Quoted as JSON, cut short: the name may hold anything, a terminal's escapes included.
+  const name = JSON.stringify(tenantOf(resource).slice(0, 100));
+  return error(
+    'STORE',
+    `the stored tenant name ${name} cannot be a folder name (a tenant name is lower-case letters, digits, '-' and '_'): the store holds what no configuration can declare, so nothing was exported`,
+    { address: resource.address },
+  );
 }
 
 /**
@@ -95,19 +115,4 @@ function byKindThenAddress(a: ModelResource, b: ModelResource): number {
 
 function sortedEntries<V>(map: ReadonlyMap<string, V>): [string, V][] {
   return [...map].sort(([a], [b]) => compare(a, b));
-}
-
-/**
- * Flow names may hold anything printable; a file name gets a plain slug (for people) and a
- * hash of the exact name (so `Sales` and `sales`, or two names with the same slug, stay apart
- * even on case-insensitive file systems).
- */
-export function fileSafe(name: string): string {
-  const slug =
-    name
-      .replace(/[^A-Za-z0-9_-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .toLowerCase() || 'flow';
-  return `${slug}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }

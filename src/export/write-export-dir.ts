@@ -1,7 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  readdir,
+  realpath,
+  rename,
+  rmdir,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { compare } from '../diagnostics/diagnostic.js';
+import { readRegularFile } from '../fs/read-regular-file.js';
+import { isPlainRelativePath } from './path-segment.js';
 
 /**
  * Lists what the last export wrote into a directory. Hidden, so `ccac plan DIR` skips it; it is
@@ -17,61 +28,101 @@ export interface WriteReport {
   others: string[];
 }
 
+/** An export that would write or remove outside its directory: refused, with what and why. */
+export class ExportPathError extends Error {}
+
 /**
  * The filesystem edge of `export --out`: writes each file atomically (temporary file, then
  * rename), removes the files the previous export listed and this one no longer has, and leaves
- * every other file alone.
+ * every other file alone. Nothing is written or removed outside `dir`: every path is plain
+ * (isPlainRelativePath), every folder on the way is a real folder, not a link (a checkout could
+ * hold `acme -> /etc`), and no file is written through a link left at its name. A path that fails
+ * is an ExportPathError, found before anything is written.
  */
 export async function writeExportDir(
   dir: string,
   files: ReadonlyMap<string, string>,
 ): Promise<WriteReport> {
   await mkdir(dir, { recursive: true });
-  const previous = await readManifest(dir);
+  const root = await realpath(dir);
+  const previous = readManifest(root);
+  const outside = [...files.keys()].find((file) => !isPlainRelativePath(file));
+  if (outside !== undefined)
+    throw new ExportPathError(`${JSON.stringify(outside)} is not a plain path inside ${dir}`);
+  for (const file of [...files.keys(), ...previous]) await checkFolders(root, dir, file);
   const suffix = `.ccac-tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
   for (const [file, content] of files) {
-    const target = path.join(dir, ...file.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target + suffix, content);
-    await rename(target + suffix, target);
+    await makeFolders(root, file);
+    await replaceFile(path.join(root, ...file.split('/')), suffix, content);
   }
   const removed = previous.filter((file) => !files.has(file));
-  for (const file of removed) await removeWithEmptyParents(dir, file);
+  for (const file of removed) await removeWithEmptyParents(root, file);
   const written = [...files.keys()].sort(compare);
-  await writeFile(
-    path.join(dir, MANIFEST),
-    `${JSON.stringify({ formatVersion: 1, files: written }, null, 2)}\n`,
-  );
+  const manifest = `${JSON.stringify({ formatVersion: 1, files: written }, null, 2)}\n`;
+  await replaceFile(path.join(root, MANIFEST), suffix, manifest);
   const ours = new Set(written);
-  const others = (await listYaml(dir)).filter((file) => !ours.has(file));
+  const others = (await listYaml(root)).filter((file) => !ours.has(file));
   return { written, removed, others };
 }
 
+/** Refuses a path whose existing folders include a link or a file: it could lead anywhere. */
+async function checkFolders(root: string, dir: string, file: string): Promise<void> {
+  const parts = file.split('/').slice(0, -1);
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const folder = path.join(root, ...parts.slice(0, depth));
+    const stats = await lstat(folder).catch(() => undefined);
+    if (!stats) return;
+    if (stats.isSymbolicLink() || !stats.isDirectory())
+      throw new ExportPathError(
+        `${path.join(dir, ...parts.slice(0, depth))} is ${stats.isSymbolicLink() ? 'a link' : 'not a folder'}: export writes only into real folders inside ${dir}; move it away or export elsewhere`,
+      );
+  }
+}
+
+/** The folders of `file`, made one at a time, each a real folder once made (checkFolders). */
+async function makeFolders(root: string, file: string): Promise<void> {
+  const parts = file.split('/').slice(0, -1);
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const folder = path.join(root, ...parts.slice(0, depth));
+    await mkdir(folder).catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code !== 'EEXIST') throw cause;
+    });
+    const stats = await lstat(folder);
+    if (stats.isSymbolicLink() || !stats.isDirectory())
+      throw new ExportPathError(`${folder} changed into a link or a file while exporting`);
+  }
+}
+
+/**
+ * Writes beside `target` (a new name: `wx` neither follows nor reuses anything there), then
+ * renames into place, which replaces a link at `target` rather than writing through it.
+ */
+async function replaceFile(target: string, suffix: string, content: string): Promise<void> {
+  await writeFile(target + suffix, content, { flag: 'wx' });
+  await rename(target + suffix, target);
+}
+
 /** The previous export's files; only plain relative paths, so an edited manifest cannot reach outside. */
-async function readManifest(dir: string): Promise<string[]> {
+function readManifest(root: string): string[] {
+  const read = readRegularFile(path.join(root, MANIFEST));
+  if ('refused' in read) return [];
   try {
-    const parsed = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as {
-      files?: unknown;
-    };
+    const parsed = JSON.parse(read.bytes.toString('utf8')) as { files?: unknown };
     if (!Array.isArray(parsed.files)) return [];
     return parsed.files.filter(
-      (file): file is string =>
-        typeof file === 'string' &&
-        file !== '' &&
-        !file.startsWith('/') &&
-        !file.split('/').some((part) => part === '' || part === '.' || part === '..'),
+      (file): file is string => typeof file === 'string' && isPlainRelativePath(file),
     );
   } catch {
     return [];
   }
 }
 
-async function removeWithEmptyParents(dir: string, file: string): Promise<void> {
-  await unlink(path.join(dir, ...file.split('/'))).catch(() => undefined);
+async function removeWithEmptyParents(root: string, file: string): Promise<void> {
+  await unlink(path.join(root, ...file.split('/'))).catch(() => undefined);
   const parts = file.split('/').slice(0, -1);
   for (let depth = parts.length; depth > 0; depth--) {
     // rmdir refuses a folder that still holds anything: a user's file keeps its folder.
-    const removed = await rmdir(path.join(dir, ...parts.slice(0, depth))).then(
+    const removed = await rmdir(path.join(root, ...parts.slice(0, depth))).then(
       () => true,
       () => false,
     );

@@ -76,8 +76,9 @@ function readKey(file: string): Buffer | undefined {
   const read = readCacheFile(file);
   if (!read) return undefined;
   const { bytes, stats } = read;
-  const own = stats.uid === (process.getuid?.() ?? stats.uid);
-  return own && (stats.mode & 0o077) === 0 && bytes.length === KEY_BYTES ? bytes : undefined;
+  const uid = process.getuid?.();
+  const own = uid === undefined || stats.uid === BigInt(uid);
+  return own && (stats.mode & 0o077n) === 0n && bytes.length === KEY_BYTES ? bytes : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildId } from './build-id.js';
 import { cacheKey } from './cache-key.js';
@@ -23,6 +23,8 @@ export function cacheSettings(
   const build = buildId();
   if (build === undefined) return { off: 'the code is not built (no build id)' };
   const dir = path.resolve(env.CCAC_CACHE_DIR || DEFAULT_CACHE_DIR);
+  const linked = linkOnTheWay(dir);
+  if (linked) return { off: `the cache folder is reached through the link ${linked}` };
   const found = cacheKey([dir, ...paths.map(folderOf)], env);
   return 'off' in found ? found : { dir, build, key: found.key };
 }
@@ -34,4 +36,23 @@ function folderOf(file: string): string {
   } catch {
     return file;
   }
+}
+
+/**
+ * A link among the folders from the working directory down to the cache folder: a checkout may
+ * hold `.ccac` as a link to anywhere, and the caches write and prune files where it leads.
+ */
+function linkOnTheWay(dir: string): string | undefined {
+  const relative = path.relative(process.cwd(), dir);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  let at = process.cwd();
+  for (const part of relative.split(path.sep).filter(Boolean)) {
+    at = path.join(at, part);
+    try {
+      if (lstatSync(at).isSymbolicLink()) return at;
+    } catch {
+      return undefined; // not made yet: the caches make real folders
+    }
+  }
+  return undefined;
 }

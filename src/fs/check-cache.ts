@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckRecord } from '../pipeline/recheck-scopes.js';
 import type { CacheSettings } from './cache-settings.js';
 import { keyedName, seal, unseal } from './cache-seal.js';
+import { resolvePathArguments, type ConfigFolders } from './config-folders.js';
 import { readCacheFile } from './read-cache-file.js';
 import { bytesDigest } from './read-config-files.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -39,10 +39,14 @@ export function openCheckCache(
   const { dir, build, key } = settings;
   const name = `check-${keyedName(key, build, process.cwd(), JSON.stringify(paths))}.json`;
   const entryFile = path.join(dir, name);
+  const { folders } = resolvePathArguments(paths);
   return {
-    lookup: () => readCheck(entryFile, key, name),
+    lookup: () => readCheck(entryFile, key, name, folders),
     store: async (record) => {
-      const entry: CheckEntry = { record, assets: record.assets.map(digestOf) };
+      const entry: CheckEntry = {
+        record,
+        assets: record.assets.map((asset) => digestOf(asset, folders)),
+      };
       try {
         await mkdir(dir, { recursive: true });
         writeFileAtomic(entryFile, seal(key, name, JSON.stringify(entry)));
@@ -55,22 +59,27 @@ export function openCheckCache(
 }
 
 /** The record as this machine kept it (its MAC verifies), while the assets it read are unchanged. */
-function readCheck(file: string, key: KeyObject, name: string): CheckRecord | undefined {
+function readCheck(
+  file: string,
+  key: KeyObject,
+  name: string,
+  folders: ConfigFolders,
+): CheckRecord | undefined {
   const read = readCacheFile(file);
   const data = read && unseal(key, name, read.bytes);
   if (!data) return undefined;
   const { record, assets } = JSON.parse(data.toString('utf8')) as CheckEntry;
-  const assetsSame = record.assets.every((asset, i) => digestOf(asset) === assets[i]);
+  const assetsSame = record.assets.every((asset, i) => digestOf(asset, folders) === assets[i]);
   return assetsSame ? record : undefined;
 }
 
-/** '' for a file that cannot be read: it then matches only another unreadable one. */
-function digestOf(file: string): string {
-  try {
-    return bytesDigest(readFileSync(file));
-  } catch {
-    return '';
-  }
+/**
+ * Read as readAssets reads it (ConfigFolders.read); a file it refuses is known by the reason, so
+ * the kept check's diagnostic about it holds as long as the reason does.
+ */
+function digestOf(file: string, folders: ConfigFolders): string {
+  const read = folders.read(file);
+  return 'bytes' in read ? bytesDigest(read.bytes) : `refused: ${read.refused}`;
 }
 
 async function keepNewest(dir: string): Promise<void> {

@@ -12,8 +12,15 @@ import {
 } from './model.js';
 import type { DeclaredResource } from './resource.js';
 
-/** File contents referenced by configurations (flow definitions), keyed by resolved path. */
-export type Assets = ReadonlyMap<string, string>;
+/**
+ * File contents referenced by configurations (flow definitions), keyed by resolved path; for one
+ * the reader refused or could not read, why (reported at the reference).
+ */
+export type Assets = ReadonlyMap<string, string | UnreadableAsset>;
+
+export interface UnreadableAsset {
+  unreadable: string;
+}
 
 /** Where a Flow's definitionFile points: relative to the YAML file that names it. */
 export function assetPath(yamlFile: string, definitionFile: string): string {
@@ -220,9 +227,10 @@ function canonicalFlow(
   const { definitionFile, ...rest } = resource.spec;
   if (definitionFile === undefined) return rest;
   const definition = assets.get(assetPath(resource.origin.file, definitionFile));
-  if (definition === undefined) {
+  if (typeof definition !== 'string') {
+    const why = definition === undefined ? '' : `: ${definition.unreadable}`;
     diagnostics.push(
-      error('FILE', `definitionFile "${definitionFile}" cannot be read`, {
+      error('FILE', `definitionFile "${definitionFile}" cannot be read${why}`, {
         address: resource.address,
         place: resource.origin.locate(['spec', 'definitionFile']),
       }),

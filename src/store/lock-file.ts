@@ -1,14 +1,16 @@
 import {
   closeSync,
+  lstatSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { readRegularFile } from '../fs/read-regular-file.js';
 import { processStartTime } from './process-start.js';
 import { StoreError } from './state-store.js';
 
@@ -31,13 +33,19 @@ export interface DirectoryLock {
 /** A lock file younger than this that cannot be parsed is still being written by its owner. */
 const HALF_WRITTEN_GRACE_MS = 5_000;
 
+/** A lock file is a line of JSON (ownHolder): anything longer was not written by ccac. */
+const MAX_LOCK_BYTES = 4096;
+
 /** Lock files this process holds, so a second open in the same process is refused too. */
 const heldHere = new Set<string>();
 
 /**
  * Takes the data directory for this process: creates `ccac.lock` exclusively (`wx`), holding
- * pid and process start time. A lock whose process is gone is recovered; a live one fails at once
- * with STORE_BUSY. Released by `release()` and, as a last resort, when the process exits.
+ * pid and process start time. A live holder's lock fails at once with STORE_BUSY. A lock whose
+ * process is gone is recovered, and so is one no ccac process wrote (parseHolder): a folder, a
+ * link, a FIFO, a pid that names no single process (0 and -1 signal whole groups, so they always
+ * look alive) — otherwise one crafted file would keep the database locked for good. Released by
+ * `release()` and, as a last resort, when the process exits.
  */
 export function lockDirectory(dir: string): DirectoryLock {
   try {
@@ -55,17 +63,21 @@ export function lockDirectory(dir: string): DirectoryLock {
     const mine = ownHolder();
     const text = `${JSON.stringify(mine)}\n`;
     if (tryCreate(file, text)) return held(file, text);
-    const existing = readText(file);
+    const existing = readLock(file);
     if (existing === undefined) continue; // released meanwhile: try again
+    if (existing === NOT_A_FILE) {
+      removeNotAFile(file);
+      continue;
+    }
     const holder = parseHolder(existing);
-    if (holder === undefined) {
+    if (holder === UNFINISHED) {
       if (ageMs(file) < HALF_WRITTEN_GRACE_MS) throw busy(dir, file, undefined);
-    } else if (holderAlive(holder)) {
+    } else if (holder !== INVALID && holderAlive(holder)) {
       throw busy(dir, file, holder);
     }
     removeIfUnchanged(file, existing);
   }
-  throw busy(dir, file, parseHolder(readText(file) ?? ''));
+  throw busy(dir, file, undefined);
 }
 
 function held(file: string, text: string): DirectoryLock {
@@ -136,26 +148,65 @@ function holderAlive(holder: LockHolder): boolean {
   return started === undefined || Math.abs(started - holder.processStart) < 2_000;
 }
 
-function parseHolder(text: string): LockHolder | undefined {
+/** Not JSON: maybe a lock its owner is still writing. */
+const UNFINISHED = Symbol('unfinished');
+/** JSON, but no lock ccac writes: stale at once. */
+const INVALID = Symbol('invalid');
+
+/** A lock as ownHolder writes it; `processStart` and `lockedAt` may be missing (older locks). */
+function parseHolder(text: string): LockHolder | typeof UNFINISHED | typeof INVALID {
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof value.pid !== 'number' || typeof value.hostname !== 'string') return undefined;
-    return {
-      pid: value.pid,
-      processStart: typeof value.processStart === 'number' ? value.processStart : 0,
-      hostname: value.hostname,
-      lockedAt: typeof value.lockedAt === 'string' ? value.lockedAt : 'an unknown time',
-    };
+    value = JSON.parse(text);
   } catch {
-    return undefined;
+    return UNFINISHED;
   }
+  if (typeof value !== 'object' || value === null) return INVALID;
+  const { pid, processStart, hostname, lockedAt } = value as Record<string, unknown>;
+  const valid =
+    // A pid is a positive int32 (pid_t); 0 and -1 would signal process groups, not a process.
+    Number.isSafeInteger(pid) &&
+    (pid as number) > 0 &&
+    (pid as number) <= 0x7fffffff &&
+    printable(hostname, 255) &&
+    (processStart === undefined ||
+      (typeof processStart === 'number' && Number.isFinite(processStart))) &&
+    (lockedAt === undefined || printable(lockedAt, 64));
+  if (!valid) return INVALID;
+  return {
+    pid: pid as number,
+    processStart: (processStart as number | undefined) ?? 0,
+    hostname: hostname as string,
+    lockedAt: (lockedAt as string | undefined) ?? 'an unknown time',
+  };
 }
 
-function readText(file: string): string | undefined {
+/** Printed in the busy message: no control or format characters (a terminal's escapes). */
+function printable(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength && /^\P{C}+$/u.test(value);
+}
+
+/** Not a regular file of its own (a folder, a link, a FIFO, a device) or too long to be a lock. */
+const NOT_A_FILE = Symbol('not a file');
+
+/** The lock file's text; undefined when there is none. Read as a regular file, bounded. */
+function readLock(file: string): string | typeof NOT_A_FILE | undefined {
+  const read = readRegularFile(file, MAX_LOCK_BYTES);
+  if ('bytes' in read) return read.bytes.toString('utf8');
+  return read.missing ? undefined : NOT_A_FILE;
+}
+
+/**
+ * Removes what stands where the lock file belongs and is none (a link itself, not its target).
+ * ccac only ever creates regular lock files, so one that became regular meanwhile is left alone.
+ */
+function removeNotAFile(file: string): void {
   try {
-    return readFileSync(file, 'utf8');
+    const stats = lstatSync(file);
+    if (stats.isDirectory()) rmSync(file, { recursive: true });
+    else if (!stats.isFile() || stats.size > MAX_LOCK_BYTES) unlinkSync(file);
   } catch {
-    return undefined;
+    // gone already, or not ours to remove: the next attempt says which
   }
 }
 
@@ -169,7 +220,7 @@ function ageMs(file: string): number {
 
 /** Removes the lock only while it still holds `text`, so a lock just taken by another process survives. */
 function removeIfUnchanged(file: string, text: string): void {
-  if (readText(file) !== text) return;
+  if (readLock(file) !== text) return;
   try {
     unlinkSync(file);
   } catch {

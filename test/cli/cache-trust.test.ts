@@ -64,7 +64,7 @@ function ccac(
   return runCli(args, {
     cwd: ws.dir,
     env: { XDG_STATE_HOME: ws.machine, CCAC_CACHE_KEY: undefined, CCAC_DEBUG: '1', ...env },
-    timeoutMs: 30_000,
+    limitMs: 30_000,
   });
 }
 
@@ -288,5 +288,18 @@ describe('the cache key', () => {
     const short = await ccac(ws, VALIDATE, { CCAC_CACHE_KEY: 'too short' });
     expect(short.stderr).toMatch(/ccac: caching is off: CCAC_CACHE_KEY/);
     expect(short.stdout).toBe(truth.stdout);
+  });
+
+  test('a cache folder reached through a link (a checkout can hold `.ccac` as one) is not used', async () => {
+    const ws = await examplesWorkspace();
+    const elsewhere = await tempDir();
+    await symlink(elsewhere, path.join(ws.dir, '.ccac'));
+    const truth = await uncached(ws, VALIDATE);
+    const run = await ccac(ws, VALIDATE);
+    expect({ stdout: run.stdout, code: run.code }).toEqual(truth);
+    expect(run.stderr).toMatch(
+      /ccac: caching is off: the cache folder is reached through the link/,
+    );
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 });

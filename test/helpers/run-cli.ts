@@ -16,11 +16,13 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The process outlived `limitMs` and was killed: a hang, which a test counts as a failure. */
+  timedOut?: boolean;
 }
 
 /**
  * Runs the built CLI as a user would: a separate process, no TTY, its own environment. With
- * `timeoutMs`, a run that could hang is killed then (its code is then -1).
+ * `limitMs`, a process still running after that long is killed (SIGKILL) and reported timedOut.
  */
 export function runCli(
   args: readonly string[],
@@ -28,13 +30,12 @@ export function runCli(
     cwd?: string;
     env?: Record<string, string | undefined>;
     input?: string;
-    timeoutMs?: number;
+    limitMs?: number;
   } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...NODE_FLAGS, CLI, ...args], {
       cwd: options.cwd,
-      ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
       env: {
         ...process.env,
         NO_COLOR: '1',
@@ -46,10 +47,21 @@ export function runCli(
     });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const limit =
+      options.limitMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, options.limitMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      resolve({ code: code ?? -1, stdout, stderr, timedOut });
+    });
     child.stdin.end(options.input ?? '');
   });
 }

@@ -3,7 +3,7 @@ import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { exportFiles } from '../../export/export-files.js';
 import { exportStream } from '../../export/export-stream.js';
 import { selectTenants } from '../../export/select-tenants.js';
-import { MANIFEST, writeExportDir } from '../../export/write-export-dir.js';
+import { ExportPathError, MANIFEST, writeExportDir } from '../../export/write-export-dir.js';
 import { liveState, stateAtRevision } from '../../sources/state-at-revision.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, addTenantOption } from '../options.js';
@@ -62,7 +62,9 @@ export function registerExport(
         return fail(
           error('USAGE', `no stored tenant named ${selected.unknown.join(', ')}${asOf(options)}`),
         );
-      const files = exportFiles(selected.model);
+      const layout = exportFiles(selected.model);
+      if ('refused' in layout) return fail(layout.refused);
+      const { files } = layout;
       if (options.out === undefined) {
         const stream = exportStream(files);
         if ('assets' in stream)
@@ -75,7 +77,13 @@ export function registerExport(
         output.out(stream.text);
         return EXIT.ok;
       }
-      const report = await writeExportDir(options.out, files);
+      let report;
+      try {
+        report = await writeExportDir(options.out, files);
+      } catch (cause) {
+        if (!(cause instanceof ExportPathError)) throw cause;
+        return fail(error('FILE', `nothing exported: ${cause.message}`));
+      }
       output.err(
         `Exported ${report.written.length} file(s) to ${options.out}${asOf(options)}` +
           (report.removed.length > 0

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { exportFiles, fileSafe } from '../../../src/export/export-files.js';
+import { exportFiles } from '../../../src/export/export-files.js';
+import { fileSafe } from '../../../src/export/path-segment.js';
 import { exportStream } from '../../../src/export/export-stream.js';
 import { selectTenants } from '../../../src/export/select-tenants.js';
-import type { Model } from '../../../src/model/model.js';
+import { Model } from '../../../src/model/model.js';
 import { checkConfig, loadConfig } from '../../../src/pipeline/check-config.js';
 import { ODD_NAMES, ODD_TENANT, oddConfig } from './odd-config.js';
 
@@ -20,6 +21,13 @@ function load(files: ReadonlyMap<string, string> | Record<string, string>) {
   );
 }
 
+/** The files of an export that must succeed. */
+function filesOf(model: Model): Map<string, string> {
+  const layout = exportFiles(model);
+  if ('refused' in layout) throw new Error(layout.refused.message);
+  return layout.files;
+}
+
 function hashes(model: Model): [string, string][] {
   return [...model.byAddress.values()].map((r): [string, string] => [r.address, r.hash]).sort();
 }
@@ -32,7 +40,7 @@ describe('exportFiles', () => {
   });
 
   test('odd names, texts and flow definitions round-trip to the same canonical model', () => {
-    const files = exportFiles(original.desired);
+    const files = filesOf(original.desired);
     const again = load(files);
     expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(hashes(again.desired)).toEqual(hashes(original.desired));
@@ -40,7 +48,7 @@ describe('exportFiles', () => {
   });
 
   test('the canonical layout: one folder per tenant, one file per kind, flows beside them', () => {
-    const files = [...exportFiles(original.desired).keys()];
+    const files = [...filesOf(original.desired).keys()];
     expect(files.filter((f) => f.endsWith('.yaml'))).toEqual([
       `${ODD_TENANT}/flows.yaml`,
       `${ODD_TENANT}/teams.yaml`,
@@ -53,7 +61,7 @@ describe('exportFiles', () => {
   });
 
   test('derived fields stay out, and the default system entry point is not written', () => {
-    const text = [...exportFiles(original.desired).values()].join('\n');
+    const text = [...filesOf(original.desired).values()].join('\n');
     expect(text).not.toContain('connectRole');
     expect(text).not.toContain('Outdial Transfer to Queue');
   });
@@ -62,7 +70,24 @@ describe('exportFiles', () => {
     const shuffled = oddConfig();
     const teams = shuffled['teams.yaml']!.split('---\n').reverse().join('---\n');
     const reordered = load({ ...shuffled, 'teams.yaml': teams });
-    expect([...exportFiles(reordered.desired)]).toEqual([...exportFiles(original.desired)]);
+    expect([...filesOf(reordered.desired)]).toEqual([...filesOf(original.desired)]);
+  });
+
+  test('a tenant name that cannot be a folder (an edited store) refuses the whole export', () => {
+    const hostile = '../../../../tmp/x';
+    const edited = new Model(
+      [...original.desired.byAddress.values()].map((resource) =>
+        resource.kind === 'Tenant'
+          ? { ...resource, name: hostile }
+          : { ...resource, tenant: resource.tenant === null ? null : hostile },
+      ),
+    );
+    expect(exportFiles(edited)).toEqual({
+      refused: expect.objectContaining({
+        code: 'STORE',
+        message: expect.stringContaining(`tenant name "${hostile}" cannot be a folder name`),
+      }),
+    });
   });
 
   test('file names: a slug for people, a hash of the exact name to keep them apart', () => {
@@ -91,7 +116,7 @@ describe('exportStream', () => {
     const config = oddConfig();
     delete config['flows.yaml'];
     const model = load(config).desired;
-    const stream = exportStream(exportFiles(model));
+    const stream = exportStream(filesOf(model));
     if (!('text' in stream)) throw new Error('expected a stream');
     expect(hashes(load({ 'all.yaml': stream.text }).desired)).toEqual(hashes(model));
   });

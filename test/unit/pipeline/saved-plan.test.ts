@@ -20,7 +20,7 @@ async function examplesPlan() {
   const checked = checkConfig(
     loaded.resources,
     loaded.diagnostics,
-    await readAssets(assetsNeeded(loaded.resources)),
+    readAssets(assetsNeeded(loaded.resources), read.folders),
   );
   const scopes = new Set(['_global', 'vandijk-retail', 'alnoor-bank']);
   const changes = planChanges(checked.desired, new Model(), scopes);

@@ -33,7 +33,7 @@ function asCached(resources: readonly DeclaredResource[]) {
 async function check(paths: string[]) {
   const read = await readConfigFiles(paths);
   const loaded = loadConfig(read.files);
-  const assets = await readAssets(assetsNeeded(loaded.resources));
+  const assets = readAssets(assetsNeeded(loaded.resources), read.folders);
   const plain = checkConfig(loaded.resources, loaded.diagnostics, assets).diagnostics;
   const cached = asCached(loaded.resources);
   const lazy = checkConfig(cached.declared, loaded.diagnostics, assets).diagnostics;

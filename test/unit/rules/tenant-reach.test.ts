@@ -34,7 +34,7 @@ describe('rules that read one tenant', () => {
   test.each(configurations)('%s: tenant by tenant finds what the whole finds', async (_, paths) => {
     const read = await readConfigFiles(paths);
     const loaded = loadConfig(read.files);
-    const assets = await readAssets(assetsNeeded(loaded.resources));
+    const assets = readAssets(assetsNeeded(loaded.resources), read.folders);
     const whole = checkConfig(loaded.resources, [], assets, RECHECK_RULES);
     const tenants = scopesHeld(whole.desired).filter((scope) => scope !== '_global');
     expect(tenants.length).toBeGreaterThan(0);

@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { apiOf, type Api } from './fetch-api.js';
 import { startWebexSimulator, type WebexSimulator } from './index.js';
@@ -70,5 +72,28 @@ describe('faults on demand', () => {
     expect(sim.writes().map((call) => call.operationId)).toEqual(['createPerson']);
     sim.resetCalls();
     expect(sim.calls()).toEqual([]);
+  });
+});
+
+describe('clients that go away', () => {
+  test('a client gone mid-body, or before a slow answer, leaves the simulator serving', async () => {
+    const port = Number(new URL(sim.ccUrl).port);
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST /hub/v1/people HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer the-token\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"emails":',
+    );
+    socket.destroy();
+    sim.fault({ kind: 'slow', ms: 200, times: 1 });
+    await expect(
+      fetch(`${sim.ccUrl}${TEAMS}`, {
+        headers: { authorization: 'Bearer the-token' },
+        signal: AbortSignal.timeout(20),
+      }),
+    ).rejects.toThrow();
+    await delay(300); // the slow answer is written after its client left
+    expect((await api.cc('GET', TEAMS)).status).toBe(200);
+    expect(sim.invalid()).toEqual([]);
   });
 });

@@ -40,6 +40,7 @@ function faultAnswer(api: ApiName, fault: SimFault): SimAnswer {
 }
 
 function send(response: ServerResponse, answer: SimAnswer): void {
+  if (response.destroyed) return; // the client is gone (killed, or timed out): nobody to answer
   const headers = { ...answer.headers };
   if (answer.body === undefined) {
     response.writeHead(answer.status, headers).end();
@@ -215,7 +216,14 @@ export async function startWebexSimulator(options: SimulatorOptions = {}): Promi
   const token = options.token ?? `sim-token-${newUuid()}`;
   const simulator = new Simulator(server, backends, token, options.orgs ?? [newUuid()]);
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    void simulator.serve(request, response);
+    simulator.serve(request, response).catch((error: unknown) => {
+      // A client that goes away mid-request (kill -9 in a test) is not the simulator's failure.
+      if (request.destroyed || response.destroyed) return;
+      simulator.recorder.invalid(
+        `${request.method} ${request.url}: the simulator failed: ${String(error)}`,
+      );
+      send(response, { status: 500, body: { message: 'Internal server error.' } });
+    });
   });
   return simulator;
 }

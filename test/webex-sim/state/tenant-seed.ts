@@ -31,10 +31,10 @@ const ROLES: ReadonlyArray<[string, string]> = [
 
 // [offer code, name, units]: the two CC licenses and two ccac does not manage.
 const LICENSES: ReadonlyArray<[string, string, number]> = [
-  ['CJPSTD', CC_LICENSES.standard, 500],
-  ['CJPPRM', CC_LICENSES.premium, 500],
-  ['MS', 'Messaging', 1000],
-  ['BCWX', 'Webex Calling - Professional', 500],
+  ['CJPSTD', CC_LICENSES.standard, 1000],
+  ['CJPPRM', CC_LICENSES.premium, 1000],
+  ['MS', 'Messaging', 5000],
+  ['BCWX', 'Webex Calling - Professional', 1000],
 ];
 
 // Cisco, "Manage multimedia profiles": every site gets Default_Telephony_Profile (voice 1, others 0),

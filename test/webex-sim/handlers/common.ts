@@ -6,7 +6,11 @@ import type { SimOrg } from '../state/sim-org.js';
 import type { SimAnswer } from '../types.js';
 
 export type SimHandler = (c: Context, rc: RequestContext) => SimAnswer | Promise<SimAnswer>;
-type OrgHandler = (c: Context, rc: RequestContext, org: SimOrg) => SimAnswer | Promise<SimAnswer>;
+export type OrgHandler = (
+  c: Context,
+  rc: RequestContext,
+  org: SimOrg,
+) => SimAnswer | Promise<SimAnswer>;
 
 /** A path, query or body value of the request (validated against the spec before handlers run). */
 export const pathParam = (c: Context, name: string): string => String(c.request.params[name] ?? '');

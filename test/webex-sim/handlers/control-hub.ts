@@ -16,7 +16,14 @@ import {
 } from '../state/people.js';
 import type { SimOrg } from '../state/sim-org.js';
 import type { SimAnswer } from '../types.js';
-import { answered, bodyOf, pathParam, queryOf, type SimHandler } from './common.js';
+import {
+  answered,
+  bodyOf,
+  pathParam,
+  queryOf,
+  type OrgHandler,
+  type SimHandler,
+} from './common.js';
 import { peoplePage, type PeopleQuery } from './people-paging.js';
 
 function orgNamed(rc: RequestContext, hubOrgId: string | undefined): Outcome<SimOrg> {
@@ -26,8 +33,6 @@ function orgNamed(rc: RequestContext, hubOrgId: string | undefined): Outcome<Sim
   const org = rc.sim.managedOrg(orgId);
   return org ? done(org) : refused(403, `The token may not manage organization ${orgId}.`);
 }
-
-type OrgHandler = (c: Context, rc: RequestContext, org: SimOrg) => SimAnswer;
 
 /** Runs a handler with the org named by the query's or the body's `orgId`, else the token's. */
 const withHubOrg =

@@ -25,10 +25,7 @@ function parsed(text: string): unknown {
 }
 
 /** The flow version the file holds, or why it is not one (a name is needed to import it). */
-export function flowFileProblems(
-  c: Context,
-  file: unknown,
-): Outcome<FlowVersion & { name: string }> {
+export function flowInFile(c: Context, file: unknown): Outcome<FlowVersion & { name: string }> {
   if (typeof file !== 'string')
     return refused(400, 'file: a multipart part named file is required.');
   const value = parsed(file);

@@ -122,20 +122,12 @@ class Simulator implements WebexSimulator, SimulatorState {
   async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? 'GET').toUpperCase();
     const target = apiOf(request.url ?? '/');
-    const raw = await rawBody(request);
-    if (!target) {
-      const call = this.recorder.arrived(method, request.url ?? '/', '');
-      this.recorder.invalid(
-        `${method} ${call.path}: not under ${BASE_PATHS.cc} or ${BASE_PATHS.hub}`,
-      );
-      call.status = 404;
-      send(response, { status: 404, body: { message: 'No such API.' } });
-      return;
-    }
+    if (!target) return this.refuseUnknownApi(method, request, response);
     const backend = this.backends[target.api];
     const [pathname = '', search = ''] = target.path.split(/(?=\?)/);
     const operation = this.operationOf(backend, method, pathname);
     const call = this.recorder.arrived(method, target.path, operation?.operationId ?? '');
+    const raw = await rawBody(request);
     const slow = this.faults.take(['slow'], call);
     if (slow?.kind === 'slow') await delay(slow.ms);
     const fault = this.faults.take(['drop', 'rate-limit', 'server-error'], call);
@@ -160,6 +152,20 @@ class Simulator implements WebexSimulator, SimulatorState {
         );
     call.status = answer.status;
     send(response, answer);
+  }
+
+  private refuseUnknownApi(
+    method: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): void {
+    const call = this.recorder.arrived(method, request.url ?? '/', '');
+    this.recorder.invalid(
+      `${method} ${call.path}: not under ${BASE_PATHS.cc} or ${BASE_PATHS.hub}`,
+    );
+    call.status = 404;
+    request.resume(); // its body is not read
+    send(response, { status: 404, body: { message: 'No such API.' } });
   }
 
   private operationOf(backend: OpenAPIBackend, method: string, path: string) {

@@ -34,7 +34,7 @@ function store(org: SimOrg, type: CcType, object: CcEntity): CcEntity {
 /** Puts an object in the org as Webex would have made it, without any check (seeding, tests). */
 export function insertEntity(org: SimOrg, type: CcType, fields: object): CcEntity {
   const now = nextTime();
-  const given = fields as { id?: string; version?: number; systemDefault?: boolean };
+  const given = fields as { id?: string; version?: number };
   return store(org, type, {
     ...fields,
     organizationId: org.orgId,
@@ -61,6 +61,7 @@ function nameTaken(org: SimOrg, type: CcType, object: CcEntity, except?: string)
   const scope = kindOf(type).nameScope;
   if (!scope) return false;
   const key = scope(object);
+  if (!key) return false;
   return [...org.entities(type).values()].some(
     (other) => other.id !== except && scope(other) === key,
   );

@@ -81,3 +81,10 @@ test('the flow store answers only in its one project', async () => {
   const other = `/flow-store/${ORG}/project/000000000000000000000000/flows`;
   expect((await api.cc('GET', other)).status).toBe(404);
 });
+
+test('includePagination=true, whose answer the published schema does not describe, is refused and recorded', async () => {
+  expect((await api.cc('GET', `${FLOWS}?includePagination=true`)).status).toBe(400);
+  expect(sim.invalid()).toEqual([
+    expect.stringMatching(/^listFlows: includePagination=true answers an object/),
+  ]);
+});

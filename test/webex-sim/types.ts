@@ -1,5 +1,5 @@
-// The simulator's interface, agreed with the connector (see the brief in docs of issue #19):
-// tests start a simulator, point ccac at ccUrl/hubUrl with token, then inspect calls and state.
+// The simulator's interface, agreed between it and the connector's tests (issue #19): a test
+// starts a simulator, points ccac at ccUrl/hubUrl with its token, then inspects calls and state.
 import type { SimOrg } from './state/sim-org.js';
 
 /** One request the simulator answered; `status` 0 means the connection was dropped (a fault). */
@@ -17,7 +17,9 @@ export interface SimCall {
 /**
  * Faults on demand. A fault applies to the next `times` requests it matches, in order of arrival;
  * `match` is tested against the operationId and against `METHOD /path?query` (no match: every
- * request). A version conflict applies only to updates (PUT, and bulk items that update).
+ * request). A version conflict applies only to Contact Center updates (PUT, and bulk items that
+ * update): another admin saves the object first, so the request's version is stale and it is
+ * answered 412, the status the spec documents for PUT (a bulk item gets 412 in the 207).
  */
 export type SimFault =
   | { kind: 'rate-limit'; retryAfterSeconds: number; times: number; match?: RegExp }

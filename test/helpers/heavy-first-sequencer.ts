@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * tests spawn processes against real databases for a minute or more, the unit tests take
  * milliseconds. Starting the long files first keeps one of them from running alone at the end.
  */
-const FOLDERS = ['reliability', 'cli', 'property', 'store', 'browser', 'unit'];
+const FOLDERS = ['reliability', 'cli', 'property', 'store', 'browser', 'webex-sim', 'unit'];
 
 export class HeavyFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

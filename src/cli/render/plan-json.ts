@@ -1,5 +1,6 @@
 import { sortKeys } from '../../model/canonical-json.js';
 import type { ResourceValue } from '../../model/model.js';
+import { destroyedTenants } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import { diagnosticJson } from './diagnostics.js';
@@ -21,7 +22,7 @@ const NO_CHANGES = '\n  "changes": [],\n';
  * 100,000 creates is never one string of tens of MB.
  */
 export function writePlanJson(plan: Plan, write: (text: string) => void): void {
-  const frame = JSON.stringify(orderedPlan({ ...plan, changes: [] }), null, 2);
+  const frame = JSON.stringify(orderedFrame(plan, []), null, 2);
   const at = frame.indexOf(NO_CHANGES);
   const out = chunkedWriter(write);
   if (plan.changes.length === 0 || at < 0) {
@@ -39,11 +40,21 @@ export function writePlanJson(plan: Plan, write: (text: string) => void): void {
   out.end();
 }
 
+/** SPEC §5 extended: `destroy` names the tenants the plan deletes whole (the first thing to see). */
+export interface PlanJson extends Plan {
+  destroy: string[];
+}
+
 /**
  * The plan with every key in SPEC §5 order (values' own keys sorted), so the text and a digest
  * of it do not depend on how the plan object was built.
  */
-export function orderedPlan(plan: Plan): Plan {
+export function orderedPlan(plan: Plan): PlanJson {
+  return orderedFrame(plan, plan.changes.map(orderedChange));
+}
+
+/** orderedPlan with the given changes in place of the plan's (its `destroy` is still the plan's). */
+function orderedFrame(plan: Plan, changes: ResourceChange[]): PlanJson {
   const tenants: Plan['tenants'] = {};
   for (const scope of Object.keys(plan.tenants).sort()) {
     tenants[scope] = { baseRevision: plan.tenants[scope]!.baseRevision };
@@ -51,7 +62,8 @@ export function orderedPlan(plan: Plan): Plan {
   return {
     formatVersion: plan.formatVersion,
     tenants,
-    changes: plan.changes.map(orderedChange),
+    destroy: destroyedTenants(plan.changes),
+    changes,
     diagnostics: plan.diagnostics.map(diagnosticJson),
     summary: {
       create: plan.summary.create,

@@ -22,15 +22,30 @@ describe('creating an organization needs a full-admin of any tenant in the apply
     expect(result.rolesByScope).toEqual(new Map([['_global', 'full-admin in acme']]));
   });
 
-  it('is allowed to the bootstrap full-admin of a new tenant it manages', () => {
-    const desired = [
-      ...STORED,
-      NEWCO,
-      tenant('beta', { partner: 'newco' }),
-      systemEntryPoint('beta', 'Europe/Amsterdam'),
-      user('beta', 'boss@newco.example', { organization: 'newco', adminRoles: ['full-admin'] }),
-    ];
-    const result = check('boss@newco.example', desired);
+  // A new partner and the tenant it manages, bootstrapped by the partner's admin.
+  const newcoTenant = (partner = 'newco') => [
+    tenant('beta', { partner }),
+    systemEntryPoint('beta', 'Europe/Amsterdam'),
+    user('beta', 'boss@newco.example', { organization: 'newco', adminRoles: ['full-admin'] }),
+  ];
+
+  it('is denied to the bootstrap full-admin of a new tenant once organizations are stored', () => {
+    const result = check('boss@newco.example', [...STORED, NEWCO, ...newcoTenant()]);
+    // Naming newco as the partner of beta and as its admin's organization needs the same right.
+    expect(result.diagnostics.map((d) => [d.code, d.address])).toEqual([
+      ['AUTHZ_DENIED', 'Tenant/beta'],
+      ['AUTHZ_DENIED', 'beta/User/boss@newco.example'],
+      ['AUTHZ_DENIED', 'Organization/newco'],
+    ]);
+    expect(messages(result)[2]).toBe(
+      'boss@newco.example (bootstrap full-admin in beta) may not create Organization/newco: ' +
+        'that needs full-admin in a stored tenant of this apply (acme); ' +
+        'the full-admin a new tenant declares has rights in that tenant only',
+    );
+  });
+
+  it('is allowed to the bootstrap full-admin of a new tenant in the first setup (no organization stored)', () => {
+    const result = check('boss@newco.example', [NEWCO, ...newcoTenant()], { stored: [] });
     expect(result.diagnostics).toEqual([]);
     expect(result.rolesByScope).toEqual(
       new Map([
@@ -53,7 +68,8 @@ describe('creating an organization needs a full-admin of any tenant in the apply
   it('names the role and the change', () => {
     expect(messages(check('ccsa@acme.example', desiredWith(NEWCO)))).toEqual([
       'ccsa@acme.example (cc-service-admin in acme) may not create Organization/newco: ' +
-        'that needs full-admin in a tenant of this apply (acme)',
+        'that needs full-admin in a stored tenant of this apply (acme); ' +
+        'the full-admin a new tenant declares has rights in that tenant only',
     ]);
   });
 
@@ -92,8 +108,8 @@ describe('changing or deleting one needs full-admin in every stored tenant refer
     const desired = [...without(stored, 'Organization/globex'), globexChanged];
     expect(messages(check('pfull@globex.example', desired, { stored }))).toEqual([
       'pfull@globex.example (full-admin in acme; read-only-admin in beta) may not change ' +
-        'spec.provisioningPartner of Organization/globex: changing or deleting an organization ' +
-        'needs full-admin in every tenant that references it (acme, beta), and ' +
+        'spec.provisioningPartner of Organization/globex: ' +
+        'that needs full-admin in every stored tenant that references it (acme, beta), and ' +
         'pfull@globex.example is not full-admin in beta',
     ]);
   });

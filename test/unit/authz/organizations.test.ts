@@ -143,3 +143,84 @@ describe('changing or deleting one needs full-admin in every stored tenant refer
     expect(codes(check('ccsa@acme.example', desired, { stored }))).toEqual(['AUTHZ_DENIED']);
   });
 });
+
+describe('bootstrap rights reach only their new tenant', () => {
+  const mallory = (
+    spec: Parameters<typeof tenant>[1] = {},
+    users = [] as ReturnType<typeof user>[],
+  ) => [
+    tenant('evil', spec),
+    systemEntryPoint('evil', 'Europe/Amsterdam'),
+    user('evil', 'mallory@evil.example', { adminRoles: ['full-admin'] }),
+    ...users,
+  ];
+  const lonely = org('lonely', { type: 'external' });
+
+  it('never to an organization no stored tenant references', () => {
+    const result = check('mallory@evil.example', [...STORED, ...mallory()], {
+      stored: [...STORED, lonely],
+    });
+    expect(result.diagnostics.map((d) => [d.code, d.address])).toEqual([
+      ['AUTHZ_DENIED', 'Organization/lonely'],
+    ]);
+    expect(messages(result)[0]).toContain(
+      'the full-admin a new tenant declares has rights in that tenant only',
+    );
+  });
+
+  it('nor to naming a partner organization, as the partner or as a user’s', () => {
+    const denied = check('mallory@evil.example', [
+      ...STORED,
+      ...mallory({ partner: 'globex' }, [
+        user('evil', 'noc@globex.example', {
+          organization: 'globex',
+          adminRoles: ['read-only-admin'],
+        }),
+      ]),
+    ]);
+    expect(denied.diagnostics.map((d) => [d.code, d.address])).toEqual([
+      ['AUTHZ_DENIED', 'Tenant/evil'],
+      ['AUTHZ_DENIED', 'evil/User/noc@globex.example'],
+    ]);
+    expect(messages(denied)[0]).toBe(
+      'mallory@evil.example (bootstrap full-admin in evil) may not name ' +
+        'Organization/globex as the partner of Tenant/evil: that needs full-admin in every stored ' +
+        'tenant that references it (acme), and mallory@evil.example is not full-admin in acme',
+    );
+  });
+
+  it('a user of an external organization is the tenant’s own call', () => {
+    const result = check('mallory@evil.example', [
+      ...STORED,
+      ...mallory({}, [user('evil', 'x@ext.example', { organization: 'ext', license: 'premium' })]),
+    ]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('who may change the partner organization may name it: its full-admin where it is referenced', () => {
+    const result = check('pfull@globex.example', [
+      ...STORED,
+      tenant('beta', { partner: 'globex' }),
+      systemEntryPoint('beta', 'Europe/Amsterdam'),
+      user('beta', 'pfull@globex.example', { organization: 'globex', adminRoles: ['full-admin'] }),
+    ]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('the stored references decide who changes an organization, not a declaration not applied yet', () => {
+    // beta, new, declares globex its partner; globex's change is acme's full-admins' to make.
+    const beta = [
+      tenant('beta', { partner: 'globex' }),
+      systemEntryPoint('beta', 'Europe/Amsterdam'),
+      user('beta', 'pfull@globex.example', { organization: 'globex', adminRoles: ['full-admin'] }),
+    ];
+    const desired = [
+      ...without(STORED, 'Organization/globex'),
+      org('globex', { type: 'partner', provisioningPartner: true }),
+      ...beta,
+    ];
+    const result = check('pfull@globex.example', desired);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.rolesByScope.get('_global')).toBe('full-admin in acme');
+  });
+});

@@ -1,5 +1,5 @@
 import { compare, error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { addressOf, GLOBAL_SCOPE, scopeOf } from '../model/address.js';
+import { addressOf, GLOBAL_SCOPE, scopeOf, scopeOfAddress } from '../model/address.js';
 import type { Model } from '../model/model.js';
 import type { ResourceChange } from '../plan/plan.js';
 import type { OrganizationReference } from '../store/state-store.js';
@@ -67,9 +67,11 @@ export function authorize(input: AuthorizeInput): AuthorizeResult {
     tenantsInApply,
     references: input.organizationReferences ?? [],
   };
-  // A change denied already is not denied again for the organization it names.
-  const denied = new Set(diagnostics.map((d) => d.address));
-  const undenied = input.changes.filter((change) => !denied.has(change.address));
+  // A tenant whose changes are denied already is not denied again for the organizations it names.
+  const denied = new Set(diagnostics.map((d) => scopeOfAddress(d.address ?? '')));
+  const undenied = input.changes.filter(
+    (change) => !denied.has(scopeOf(change.kind, change.name, change.tenant)),
+  );
   for (const diagnostic of authorizeNamedOrganizations(undenied, context))
     diagnostics.push(diagnostic);
   const organizationChanges = byScope.get(GLOBAL_SCOPE);

@@ -51,7 +51,7 @@ export function authorizeOrganizations(
     else diagnostics.push(rights.denial(change.name, change.address, verb(change), right.why));
   }
   if (diagnostics.length > 0) return { diagnostics };
-  return { diagnostics, role: `full-admin in ${[...used].sort().join(', ')}` };
+  return { diagnostics, role: rights.role([...used].sort()) };
 }
 
 /**
@@ -139,7 +139,12 @@ function organizationRights(context: OrganizationContext) {
       address,
     });
   };
-  return { of, denial };
+  // "full-admin in acme, beta"; in the first setup "bootstrap full-admin in beta" (one tenant).
+  const role = (tenants: readonly string[]) => {
+    const bootstrap = tenants.some((t) => actorIn(t)?.bootstrap);
+    return `${bootstrap ? 'bootstrap ' : ''}full-admin in ${tenants.join(', ')}`;
+  };
+  return { of, denial, role };
 }
 
 /** "full-admin", "bootstrap full-admin": a bootstrap's rights are named as such. */

@@ -12,7 +12,7 @@ import type { ScopeView } from './plan-views.js';
  * For showing only: an apply writes the plan itself.
  */
 export function visiblePlan(plan: Plan, views: ReadonlyMap<string, ScopeView> | undefined): Plan {
-  if (!views) return plan;
+  if (!views || seesEverything(views)) return plan;
   const shows = (scope: string, kind: Kind | undefined) => {
     const view = views.get(scope);
     return !view || view.sees === 'all' || (kind !== undefined && view.sees.has(kind));

@@ -40,21 +40,19 @@ export function writePlanJson(plan: Plan, write: (text: string) => void): void {
   out.end();
 }
 
-/** SPEC §5 extended: `destroy` names the tenants the plan deletes whole (the first thing to see). */
-export interface PlanJson extends Plan {
-  destroy: string[];
-}
-
 /**
  * The plan with every key in SPEC §5 order (values' own keys sorted), so the text and a digest
  * of it do not depend on how the plan object was built.
  */
-export function orderedPlan(plan: Plan): PlanJson {
+export function orderedPlan(plan: Plan): Plan {
   return orderedFrame(plan, plan.changes.map(orderedChange));
 }
 
-/** orderedPlan with the given changes in place of the plan's (its `destroy` is still the plan's). */
-function orderedFrame(plan: Plan, changes: ResourceChange[]): PlanJson {
+/**
+ * orderedPlan with the given changes in place of the plan's. `destroy` is made from the plan's
+ * changes, so a plan saved by an older ccac (without it) reads the same.
+ */
+function orderedFrame(plan: Plan, changes: ResourceChange[]): Plan {
   const tenants: Plan['tenants'] = {};
   for (const scope of Object.keys(plan.tenants).sort()) {
     tenants[scope] = { baseRevision: plan.tenants[scope]!.baseRevision };

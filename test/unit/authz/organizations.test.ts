@@ -49,7 +49,7 @@ describe('creating an organization needs a full-admin of any tenant in the apply
     expect(result.diagnostics).toEqual([]);
     expect(result.rolesByScope).toEqual(
       new Map([
-        ['_global', 'full-admin in beta'],
+        ['_global', 'bootstrap full-admin in beta'],
         ['beta', 'bootstrap full-admin (partner org)'],
       ]),
     );

@@ -1,5 +1,5 @@
 import { compare, error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { addressOf, GLOBAL_SCOPE, scopeOf } from '../model/address.js';
+import { addressOf, GLOBAL_SCOPE, scopeOf, scopeOfAddress } from '../model/address.js';
 import type { Model } from '../model/model.js';
 import type { ResourceChange } from '../plan/plan.js';
 import type { OrganizationReference } from '../store/state-store.js';
@@ -7,7 +7,11 @@ import { actorInTenant, describeActor, normalizeActor, type TenantActor } from '
 import { changeItems, under, type ChangeItem } from './change-items.js';
 import { matchingRows, rowLabel } from './matching-rows.js';
 import type { Permission } from './permissions.js';
-import { authorizeOrganizations } from './organizations.js';
+import {
+  authorizeNamedOrganizations,
+  authorizeOrganizations,
+  type OrganizationContext,
+} from './organizations.js';
 
 export interface AuthorizeInput {
   /** `--actor` / `CCAC_ACTOR`: the e-mail of the user applying. */
@@ -15,12 +19,13 @@ export interface AuthorizeInput {
   /**
    * The stored state of the scopes in the apply. Include `_global` even when no organization
    * changes: a user's organization kind (customer, partner, external) is read from it. For
-   * organization updates and deletes, include the referencing tenants too (their full-admins decide).
+   * organizations changed, deleted or named anew (organizationsTouched), include the tenants that
+   * reference them too (their full-admins decide).
    */
   stored: Model;
   desired: Model;
   changes: readonly ResourceChange[];
-  /** Stored resources referencing the organizations changed, beyond those in `stored`. */
+  /** Stored resources referencing the organizations changed, deleted or named, beyond those in `stored`. */
   organizationReferences?: readonly OrganizationReference[];
 }
 
@@ -52,18 +57,26 @@ export function authorize(input: AuthorizeInput): AuthorizeResult {
     for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     if (result.role) rolesByScope.set(scope, result.role);
   }
+  const tenantsInApply = [...new Set([...input.stored.tenantNames(), ...byScope.keys()])]
+    .filter((scope) => scope !== GLOBAL_SCOPE)
+    .sort(compare);
+  const context: OrganizationContext = {
+    actor,
+    stored: input.stored,
+    desired: input.desired,
+    tenantsInApply,
+    references: input.organizationReferences ?? [],
+  };
+  // A tenant whose changes are denied already is not denied again for the organizations it names.
+  const denied = new Set(diagnostics.map((d) => scopeOfAddress(d.address ?? '')));
+  const undenied = input.changes.filter(
+    (change) => !denied.has(scopeOf(change.kind, change.name, change.tenant)),
+  );
+  for (const diagnostic of authorizeNamedOrganizations(undenied, context))
+    diagnostics.push(diagnostic);
   const organizationChanges = byScope.get(GLOBAL_SCOPE);
   if (organizationChanges) {
-    const tenantsInApply = [...new Set([...input.stored.tenantNames(), ...byScope.keys()])]
-      .filter((scope) => scope !== GLOBAL_SCOPE)
-      .sort(compare);
-    const result = authorizeOrganizations(organizationChanges, {
-      actor,
-      stored: input.stored,
-      desired: input.desired,
-      tenantsInApply,
-      references: input.organizationReferences ?? [],
-    });
+    const result = authorizeOrganizations(organizationChanges, context);
     for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
     if (result.role) rolesByScope.set(GLOBAL_SCOPE, result.role);
   }

@@ -1,9 +1,14 @@
 import type { TenantActor } from './actor.js';
-import { PERMISSIONS, type Permission } from './permissions.js';
+import { PERMISSIONS, type Permission, type RoleRow } from './permissions.js';
 
 /** The rows of SPEC §3 that apply to the actor in a tenant: one per role held, in table order. */
 export function matchingRows(actor: TenantActor): Permission[] {
-  return PERMISSIONS.filter(
+  return rowsFor(actor, PERMISSIONS);
+}
+
+/** The rows of a table keyed like SPEC §3 (permissions, visibility) that apply to the actor. */
+export function rowsFor<R extends RoleRow>(actor: TenantActor, table: readonly R[]): R[] {
+  return table.filter(
     (row) =>
       actor.roles.includes(row.role) &&
       (row.orgs === 'any' || (actor.org !== undefined && row.orgs.includes(actor.org.kind))) &&

@@ -3,18 +3,21 @@ import type { OrganizationKind } from '../rules/support/organizations.js';
 import type { AdminRole } from './actor.js';
 import { under, type ChangeItem } from './change-items.js';
 
-/**
- * One row of SPEC §3 "Who may change what": which actors it is for, and what it allows.
- * Organizations are decided across tenants (see organizations.ts), never by a row.
- */
-export interface Permission {
+/** Which actors a row of SPEC §3 is for: a role, from some organization kinds, and a license. */
+export interface RoleRow {
   role: AdminRole;
   /** The actor's organization kinds the row is for; 'any' also covers an organization not stored. */
   orgs: 'any' | readonly OrganizationKind[];
   /** full-admin splits on the license: a standard license removes the admin functions. */
   standardLicense?: boolean;
-  /** Whether the role may run `plan` at all. */
-  mayPlan: boolean;
+}
+
+/**
+ * One row of SPEC §3 "Who may change what": which actors it is for, and what it allows.
+ * Organizations are decided across tenants (see organizations.ts), never by a row. What a row
+ * may see of a plan is the table beside it (visibility.ts).
+ */
+export interface Permission extends RoleRow {
   /** May full-admins of the tenant's referencing tenants change Organizations? Only this row. */
   organizations: boolean;
   /** One line a reader can check against the sources. */
@@ -77,7 +80,6 @@ export const PERMISSIONS: readonly Permission[] = [
     role: 'full-admin',
     orgs: 'any',
     standardLicense: false,
-    mayPlan: true,
     organizations: true,
     source: 'seed 000, table 1 (Volledige beheerder, all three orgs); SPEC §3 row 1',
     allows: everything,
@@ -85,7 +87,6 @@ export const PERMISSIONS: readonly Permission[] = [
   {
     role: 'cc-service-admin',
     orgs: ['customer'],
-    mayPlan: true,
     organizations: false,
     source:
       'seed 000, tables 1 and 2 (Contact Center-servicebeheerder, klantorganisatie); SPEC §3 row 2',
@@ -94,7 +95,6 @@ export const PERMISSIONS: readonly Permission[] = [
   {
     role: 'cc-service-admin',
     orgs: ['external'],
-    mayPlan: true,
     organizations: false,
     source: 'seed 000, table 2 (een andere organisatie: only to customer-org users); SPEC §3 row 3',
     allows: serviceAdmin(['customer']),
@@ -106,7 +106,6 @@ export const PERMISSIONS: readonly Permission[] = [
     // setup-wizard and subscription fields, nor create or delete the tenant; no user changes.
     role: 'provisioning-admin',
     orgs: ['partner'],
-    mayPlan: true,
     organizations: false,
     source: 'seed 000, table 1 (Leveringsbeheerder: geen gebruikersbeheer); SPEC §3 row 4',
     allows: (item) => CONTACT_CENTER_KINDS.has(item.kind) || tenantServiceField(item),
@@ -115,7 +114,6 @@ export const PERMISSIONS: readonly Permission[] = [
     // Updates of existing business hours only: creating one needs a time zone, outside the three.
     role: 'supervisor',
     orgs: ['customer'],
-    mayPlan: true,
     organizations: false,
     source: 'seed 000, table 1 (Supervisor: diensten, vakanties, overrides); SPEC §3 row 5',
     allows: (item) =>
@@ -124,7 +122,6 @@ export const PERMISSIONS: readonly Permission[] = [
   {
     role: 'read-only-admin',
     orgs: ['partner', 'external'],
-    mayPlan: true,
     organizations: false,
     source:
       'seed 000, table 1 (Alleen-lezen-beheerder, partner/andere: alleen lezen); SPEC §3 row 6',
@@ -133,7 +130,6 @@ export const PERMISSIONS: readonly Permission[] = [
   {
     role: 'read-only-admin',
     orgs: ['customer'],
-    mayPlan: false,
     organizations: false,
     source: 'seed 000, table 1 (Alleen-lezen-beheerder, klant: geen toegang); SPEC §3 row 7',
     allows: nothing,
@@ -142,7 +138,6 @@ export const PERMISSIONS: readonly Permission[] = [
     role: 'full-admin',
     orgs: 'any',
     standardLicense: true,
-    mayPlan: true,
     organizations: false,
     source:
       'seed 000, note below table 1 (Standaard-licentie: alleen Agent Desktop); SPEC §3 row 8',

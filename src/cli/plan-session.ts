@@ -72,6 +72,8 @@ interface PlanOptions {
   tenants: readonly string[];
   actor: string | undefined;
   requireActor: boolean;
+  /** Apply: whether `--destroy` was given (PlanRequest.destroy). */
+  destroy?: boolean;
   summaries?: Summaries;
   /** Each scope's size and digest in the configuration, when known already (ConfigSummary). */
   desired?: DesiredScopes;
@@ -118,6 +120,7 @@ export async function planAgainstStore(
     return {
       plan,
       rolesByScope: new Map(),
+      views: undefined,
       scopes,
       stored: { model: new Model(), revisions: new Map() },
       checked,
@@ -134,7 +137,8 @@ export async function planAgainstStore(
   const touched = organizationsTouched(checked.desired, stored.model, scopes);
   const organizationReferences =
     touched.length > 0 ? await reader.organizationReferences(touched) : [];
-  // Who may change an organization depends on the tenants that reference it, planned or not.
+  // Who may change or name an organization, and the rules an organization change must pass,
+  // depend on the tenants that reference it, planned or not.
   const referencing = referencingScopes(organizationReferences, stored);
   if (referencing.length > 0)
     stored = await readStoredState(
@@ -151,6 +155,7 @@ export async function planAgainstStore(
     scopes,
     actor: options.actor,
     requireActor: options.requireActor,
+    destroy: options.destroy ?? false,
     organizationReferences,
   });
   // The stored state too: drift is checked against it, and markdown draws both sides.

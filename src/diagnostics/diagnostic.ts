@@ -34,6 +34,7 @@ export type DiagnosticCode =
   | 'AUTHZ_NO_ACTOR'
   | 'AUTHZ_UNKNOWN_ACTOR'
   | 'AUTHZ_DENIED'
+  | 'TENANT_DESTROY'
   | 'PLAN_STALE'
   | 'PLAN_INVALID'
   | 'PLAN_UNVERIFIED'

@@ -1,4 +1,4 @@
-import { isGlobalKind, type Kind } from './kinds.js';
+import { isGlobalKind, isKind, type Kind } from './kinds.js';
 
 /**
  * `<tenant>/<Kind>/<name>` for tenant kinds, `<Kind>/<name>` for global ones.
@@ -27,4 +27,11 @@ export function scopeOfAddress(address: string): string {
   const [first = '', second = ''] = parts;
   if (parts.length > 2) return first;
   return first === 'Organization' ? GLOBAL_SCOPE : second;
+}
+
+/** `Tenant/acme` → Tenant, `acme/Queue/q` → Queue; undefined when the address names no kind. */
+export function kindOfAddress(address: string): Kind | undefined {
+  const parts = address.split('/');
+  const kind = parts.length > 2 ? parts[1] : parts[0];
+  return isKind(kind) ? kind : undefined;
 }

@@ -1,11 +1,13 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { GLOBAL_SCOPE } from '../model/address.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { addressOf, GLOBAL_SCOPE } from '../model/address.js';
 import type { Model } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';
-import { authorize, mayPlan } from '../authz/index.js';
-import { error } from '../diagnostics/diagnostic.js';
+import { authorize, planViews, type ScopeView } from '../authz/index.js';
+import { organizationsNamed } from '../authz/named-organizations.js';
+import { tenantDestroys } from '../plan/destroyed-tenants.js';
 import { assemblePlan, planChanges } from '../plan/make-plan.js';
-import type { Plan, PlanScopes } from '../plan/plan.js';
+import type { Plan, PlanScopes, ResourceChange } from '../plan/plan.js';
+import { checkReachedTenants } from '../rules/reached-tenants.js';
 import { STATE_RULES } from '../rules/registry.js';
 import { runRules } from '../rules/rule.js';
 import type { OrganizationReference, StoredState } from '../store/state-store.js';
@@ -19,6 +21,12 @@ export interface PlanRequest {
   /** Authorization runs when an actor is given, or always when one is required (apply). */
   actor: string | undefined;
   requireActor: boolean;
+  /**
+   * Apply only (`requireActor`): whether `--destroy` was given. Without it, a plan that deletes a
+   * whole tenant is refused (TENANT_DESTROY), as is any destroy in a plan re-checked without it.
+   */
+  destroy?: boolean;
+  /** Stored references to the organizations touched (organizationsTouched). */
   organizationReferences: readonly OrganizationReference[];
 }
 
@@ -26,20 +34,26 @@ export interface PlanOutcome {
   plan: Plan;
   /** Per scope, the actor's role that allowed its changes: recorded in the revision. */
   rolesByScope: Map<string, string>;
+  /** What the named actor may see of the plan (visiblePlan); undefined: everything. */
+  views: Map<string, ScopeView> | undefined;
 }
 
-/** Desired vs stored → changes, then stateful rules and authorization. Pure. */
+/**
+ * Desired vs stored → changes, then stateful rules (on the planned scopes and on the tenants an
+ * organization change reaches), authorization, and what the actor may see. Pure.
+ */
 export function planConfiguration(request: PlanRequest): PlanOutcome {
   const { desired, stored, scopes } = request;
   const changes = planChanges(desired, stored.model, scopes);
-  const stateDiagnostics = runRules(STATE_RULES, {
+  const context = {
     desired,
     declared: request.declared,
     stored: stored.model,
     scopes,
     changes,
     organizationReferences: request.organizationReferences,
-  });
+  };
+  const stateDiagnostics = runRules(STATE_RULES, context);
   const authorization =
     request.actor !== undefined || request.requireActor
       ? authorize({
@@ -50,36 +64,47 @@ export function planConfiguration(request: PlanRequest): PlanOutcome {
           organizationReferences: request.organizationReferences,
         })
       : { diagnostics: [], rolesByScope: new Map<string, string>() };
+  const views = planViews(request.actor, stored.model, scopes);
   const plan = assemblePlan({
     scopes: baseRevisions(stored.revisions, scopes),
     changes,
     diagnostics: [
       ...request.configDiagnostics,
+      ...newFindings(checkReachedTenants(context), request.configDiagnostics),
       ...stateDiagnostics,
-      ...planPermission(request.actor, stored, scopes),
+      ...refusals(views),
       ...authorization.diagnostics,
+      ...(request.requireActor && !request.destroy ? unconfirmedDestroys(changes) : []),
     ],
   });
-  return { plan, rolesByScope: authorization.rolesByScope };
+  return { plan, rolesByScope: authorization.rolesByScope, views };
 }
 
-/** A customer-org read-only admin has no contact-center access, not even to plan (seed 000, table 1). */
-function planPermission(
-  actor: string | undefined,
-  stored: StoredState,
-  scopes: ReadonlySet<string>,
-): Diagnostic[] {
-  return [...scopes]
-    .filter((scope) => !mayPlan(actor, stored.model, scope))
-    .map((scope) =>
-      error(
-        'AUTHZ_DENIED',
-        `${actor} (read-only-admin, customer org) has no contact-center access and may not plan ${scope}`,
-        {
-          address: `Tenant/${scope}`,
-        },
-      ),
-    );
+/** Scopes the actor may not plan at all (visibility.ts: a customer-org read-only admin). */
+function refusals(views: ReadonlyMap<string, ScopeView> | undefined): Diagnostic[] {
+  return [...(views?.values() ?? [])].flatMap((view) =>
+    view.refused && view.notice ? [view.notice] : [],
+  );
+}
+
+/**
+ * Destroying a tenant is a deliberate act (as `terraform destroy` is): an apply deletes a whole
+ * tenant only when told to with `--destroy`.
+ */
+function unconfirmedDestroys(changes: readonly ResourceChange[]): Diagnostic[] {
+  return tenantDestroys(changes).map(({ tenant, resources }) =>
+    error(
+      'TENANT_DESTROY',
+      `this apply destroys tenant ${tenant}: it and all ${resources} of its resources would be deleted; apply with --destroy to mean it`,
+      { address: addressOf('Tenant', tenant, null) },
+    ),
+  );
+}
+
+/** Findings not made on the configuration already (a reached tenant the files declare too). */
+function newFindings(found: readonly Diagnostic[], made: readonly Diagnostic[]): Diagnostic[] {
+  const known = new Set(made.map((d) => `${d.code} ${d.address ?? ''}`));
+  return found.filter((d) => !known.has(`${d.code} ${d.address ?? ''}`));
 }
 
 /** Each planned scope's revision when planned: an apply refuses the plan once one moved on. */
@@ -93,18 +118,20 @@ export function baseRevisions(
 }
 
 /**
- * Stored organizations this plan may change or delete: their references, in tenants
- * inside or outside the plan, decide REF_IN_USE and who may change them.
+ * Stored organizations this plan may change, delete, or name anew as a tenant's partner or a
+ * user's partner organization: their references, in tenants inside or outside the plan, decide
+ * REF_IN_USE, the rules on the tenants a change reaches, and who may change or name them.
  */
 export function organizationsTouched(
   desired: Model,
   stored: Model,
   scopes: ReadonlySet<string>,
 ): string[] {
-  if (!scopes.has(GLOBAL_SCOPE)) return [];
-  return stored
-    .organizations()
-    .filter((org) => desired.byAddress.get(org.address)?.hash !== org.hash)
-    .map((org) => org.name)
-    .sort();
+  const changed = scopes.has(GLOBAL_SCOPE)
+    ? stored
+        .organizations()
+        .filter((org) => desired.byAddress.get(org.address)?.hash !== org.hash)
+        .map((org) => org.name)
+    : [];
+  return [...new Set([...changed, ...organizationsNamed(desired, stored, scopes)])].sort();
 }

@@ -2,6 +2,7 @@ import { compare, sortDiagnostics, type Diagnostic } from '../diagnostics/diagno
 import { addressOf, scopeOf } from '../model/address.js';
 import { SYSTEM_ENTRY_POINT } from '../model/kinds.js';
 import type { Model, ModelResource } from '../model/model.js';
+import { destroyedTenants } from './destroyed-tenants.js';
 import { diffValues } from './diff-values.js';
 import { plannedValue } from './planned-value.js';
 import type { Action, FieldChange, Plan, PlanScopes, PlanSummary, ResourceChange } from './plan.js';
@@ -105,6 +106,7 @@ export function assemblePlan(input: {
   return {
     formatVersion: 1,
     tenants,
+    destroy: destroyedTenants(changes),
     changes,
     diagnostics: sortDiagnostics(input.diagnostics),
     summary: summarize(changes),

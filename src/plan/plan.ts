@@ -41,6 +41,8 @@ export interface PlanSummary {
 export interface Plan {
   formatVersion: 1;
   tenants: PlanScopes;
+  /** Extends SPEC §5: the tenants the plan deletes whole, sorted (destroyedTenants). */
+  destroy: string[];
   changes: ResourceChange[];
   diagnostics: Diagnostic[];
   summary: PlanSummary;

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cliWorkspace, errorCodes, PIETER, withCode } from '../helpers/cli-store.js';
+import {
+  cliWorkspace,
+  deactivateEntryPoints,
+  errorCodes,
+  PIETER,
+  withCode,
+} from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
 
 /**
@@ -190,6 +196,9 @@ describe.each(storeTargets())('plan and apply on $dialect', (target) => {
     'scoping: tenants absent from the files, --tenant deletion, REF_IN_USE across tenants',
     async () => {
       const ws = await cliWorkspace(target, { applied: true });
+      // Its channels deactivated first: a tenant with active ones is not deleted (EP_DELETE_ACTIVE).
+      await deactivateEntryPoints(ws, 'alnoor-bank');
+      expect((await ws.apply(PIETER)).code).toBe(0);
 
       // A stored tenant the files do not mention is outside the plan: left alone.
       await ws.remove('alnoor-bank');
@@ -224,8 +233,8 @@ describe.each(storeTargets())('plan and apply on $dialect', (target) => {
           (c) => c.address === 'Tenant/alnoor-bank' || c.address.startsWith('alnoor-bank/'),
         ),
       ).toBe(true);
-      const deleted = await ws.apply(PIETER, ['--tenant', 'alnoor-bank']);
-      expect(deleted.stderr).toContain('Revisions: alnoor-bank@2.');
+      const deleted = await ws.apply(PIETER, ['--tenant', 'alnoor-bank', '--destroy']);
+      expect(deleted.stderr).toContain('Revisions: alnoor-bank@3.');
       expect(deleted.code).toBe(0);
 
       // Nothing references Fjordline any more: its deletion passes.

@@ -196,3 +196,22 @@ export function withCode(diagnostics: readonly JsonDiagnostic[], code: string): 
 export function errorCodes(diagnostics: readonly JsonDiagnostic[]): string[] {
   return [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.code))].sort();
 }
+
+/**
+ * Sets `active: false` on every entry point a tenant's `entry-points.yaml` declares (the system
+ * one excepted: it cannot be deactivated): what must be applied before the channels, or the
+ * tenant, may be deleted (EP_DELETE_ACTIVE).
+ */
+export async function deactivateEntryPoints(ws: CliWorkspace, tenant: string): Promise<void> {
+  const file = path.join(ws.dir, 'config', tenant, 'entry-points.yaml');
+  const documents = (await readFile(file, 'utf8'))
+    .split(/\n---\n/)
+    .map((document) =>
+      document.includes('kind: EntryPoint') && !document.includes('name: Outdial Transfer to Queue')
+        ? document
+            .replace(/^ {2}active: .*\n?/m, '')
+            .replace(/^( {2}channelType: .*)$/m, '$1\n  active: false')
+        : document,
+    );
+  await writeFile(file, documents.join('\n---\n'));
+}

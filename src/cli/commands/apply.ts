@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { visiblePlan } from '../../authz/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
 import { applyPlan } from '../apply-session.js';
@@ -34,6 +35,7 @@ export interface ApplyOptions {
   tenant: string[];
   format: Format;
   autoApprove?: boolean;
+  destroy?: boolean;
   lockTimeout: string;
 }
 
@@ -48,6 +50,10 @@ export function registerApply(
     .argument('<paths...>', 'YAML files or directories, or one saved plan file')
     .addOption(formatOption(['text', 'json']))
     .option('--auto-approve', 'apply without asking (required without a terminal)')
+    .option(
+      '--destroy',
+      'allow the apply to delete whole tenants (the plan names them at its top): without it, such an apply is refused',
+    )
     .option(
       '--lock-timeout <seconds>',
       'how long to wait for another apply on the same tenant',
@@ -88,14 +94,17 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
   return withStore(options.db, output, options, async (store) => {
     const checked = await loading;
     debug('configuration checked');
-    const { plan, rolesByScope, scopes } = await planAgainstStore(store, checked, {
+    const { plan, rolesByScope, scopes, views } = await planAgainstStore(store, checked, {
       tenants: options.tenant,
       actor: options.actor,
       requireActor: true,
+      destroy: options.destroy ?? false,
     });
     debug('planned');
+    // The actor sees no more than their roles show (authz/visibility.ts); the plan is applied whole.
+    const shown = visiblePlan(plan, views);
     if (hasErrors(plan.diagnostics) || plan.changes.length === 0) {
-      output.out(renderPlan(plan, options.format, output.color));
+      output.out(renderPlan(shown, options.format, output.color));
       return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
     }
     const settings = async () => ({
@@ -108,7 +117,7 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
       digests: () => digestsInTurns(plan, checked.desired, scopes),
     });
     if (!options.autoApprove) {
-      output.out(renderPlan(plan, options.format, output.color));
+      output.out(renderPlan(shown, options.format, output.color));
       if (!(await confirmApply())) {
         output.err('Apply cancelled; nothing was written.\n');
         return EXIT.error;
@@ -118,7 +127,7 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     // Approved in advance, the writes need not wait for the plan to be read: the database takes
     // the rows while it is written out (the apply commits only once it is all shown).
     const ready = await settings();
-    const planShown = showPlan(plan, options.format, output);
+    const planShown = showPlan(shown, options.format, output);
     planShown.catch(() => undefined); // awaited by applyPlan
     return applyPlan(store, plan, { ...ready, planShown });
   });

@@ -21,6 +21,8 @@ interface DriftOptions {
 const DRIFT_WORDING: PlanWording = {
   heading: (plan) =>
     `ccac drift: stored state against the recorded revisions of ${describeScopes(plan)}`,
+  destroys: ({ tenant, resources }) =>
+    `Tenant ${tenant} was deleted outside ccac, with all ${resources} of its resources.`,
   verb: {
     create: 'was created outside ccac',
     update: 'was changed outside ccac',

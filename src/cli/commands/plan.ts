@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { markDrift } from '../../audit/mark-drift.js';
+import { seesEverything, visiblePlan } from '../../authz/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
 import { planRoutingMermaid } from '../../graph/plan-graph.js';
@@ -85,16 +86,20 @@ export function registerPlan(
           summaries,
           whole: !review,
         });
-        const { scopes, stored, checked } = planned;
+        const { scopes, stored, checked, views } = planned;
         // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
         const plan = await markDrift(planned.plan, store, stored);
+        // The actor sees no more than their roles show (authz/visibility.ts).
+        const shown = visiblePlan(plan, views);
         if (options.format === 'markdown')
           output.out(
-            renderPlanMarkdown(plan, {
-              graph: planRoutingMermaid(plan.changes, checked.desired, stored.model),
+            renderPlanMarkdown(shown, {
+              graph: seesEverything(views)
+                ? planRoutingMermaid(shown.changes, checked.desired, stored.model)
+                : undefined,
             }),
           );
-        else writePlan(plan, options.format, output.color, output.out);
+        else writePlan(shown, options.format, output.color, output.out);
         const errors = hasErrors(plan.diagnostics);
         if (options.out && !errors) {
           const saved = sealPlan(

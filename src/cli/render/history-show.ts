@@ -15,6 +15,8 @@ function revisionWording(record: RevisionRecord): PlanWording {
   const title = `Revision ${record.id} (${scopeName(record.scope)} revision ${record.revision})`;
   return {
     heading: () => `Changes made by ${title}`,
+    destroys: ({ tenant, resources }) =>
+      `Tenant ${tenant} was destroyed: it and all ${resources} of its resources were deleted.`,
     verb: { create: 'was created', update: 'was updated', delete: 'was deleted' },
     summary: ({ summary }) =>
       `${title}: ${summary.create} created, ${summary.update} updated, ${summary.delete} deleted.`,

@@ -1,5 +1,6 @@
 import { sortKeys } from '../../model/canonical-json.js';
 import type { ResourceValue } from '../../model/model.js';
+import { destroyedTenants } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import { diagnosticJson } from './diagnostics.js';
@@ -21,7 +22,7 @@ const NO_CHANGES = '\n  "changes": [],\n';
  * 100,000 creates is never one string of tens of MB.
  */
 export function writePlanJson(plan: Plan, write: (text: string) => void): void {
-  const frame = JSON.stringify(orderedPlan({ ...plan, changes: [] }), null, 2);
+  const frame = JSON.stringify(orderedFrame(plan, []), null, 2);
   const at = frame.indexOf(NO_CHANGES);
   const out = chunkedWriter(write);
   if (plan.changes.length === 0 || at < 0) {
@@ -44,6 +45,14 @@ export function writePlanJson(plan: Plan, write: (text: string) => void): void {
  * of it do not depend on how the plan object was built.
  */
 export function orderedPlan(plan: Plan): Plan {
+  return orderedFrame(plan, plan.changes.map(orderedChange));
+}
+
+/**
+ * orderedPlan with the given changes in place of the plan's. `destroy` is made from the plan's
+ * changes, so a plan saved by an older ccac (without it) reads the same.
+ */
+function orderedFrame(plan: Plan, changes: ResourceChange[]): Plan {
   const tenants: Plan['tenants'] = {};
   for (const scope of Object.keys(plan.tenants).sort()) {
     tenants[scope] = { baseRevision: plan.tenants[scope]!.baseRevision };
@@ -51,7 +60,8 @@ export function orderedPlan(plan: Plan): Plan {
   return {
     formatVersion: plan.formatVersion,
     tenants,
-    changes: plan.changes.map(orderedChange),
+    destroy: destroyedTenants(plan.changes),
+    changes,
     diagnostics: plan.diagnostics.map(diagnosticJson),
     summary: {
       create: plan.summary.create,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { KINDS } from '../../model/kinds.js';
+import { tenantDestroys } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
 import { escapeMarkdown, markdownCode } from './escape-markdown.js';
@@ -83,8 +84,19 @@ function renderGraph(graph: string | undefined, cap: number): string {
 }
 
 function renderHead(plan: Plan, cap: number): string {
-  const title = `## ccac plan\n\nAgainst ${escapeMarkdown(describeScopes(plan))}.\n\n**${summaryLine(plan)}**\n\n`;
+  const destroys = renderDestroys(plan.changes);
+  const title = `## ccac plan\n\n${destroys}Against ${escapeMarkdown(describeScopes(plan))}.\n\n**${summaryLine(plan)}**\n\n`;
   return plan.changes.length > 0 ? title + renderCountTable(plan.changes, cap) : title;
+}
+
+/** A tenant deleted whole, called out above everything else as GitHub's caution alert. */
+function renderDestroys(changes: readonly ResourceChange[]): string {
+  return tenantDestroys(changes)
+    .map(
+      ({ tenant, resources }) =>
+        `> [!CAUTION]\n> **This plan destroys tenant ${markdownCode(tenant)}**: it and all ${resources} of its resources will be deleted.\n\n`,
+    )
+    .join('');
 }
 
 /** One row per tenant and kind that changes; organizations have no tenant. */

@@ -1,4 +1,5 @@
 import type { ResourceValue } from '../../model/model.js';
+import { tenantDestroys, type TenantDestroy } from '../../plan/destroyed-tenants.js';
 import { forEachLeaf } from '../../plan/diff-values.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { Action, FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
@@ -22,12 +23,16 @@ import { chunkedWriter } from './text-chunks.js';
  */
 export interface PlanWording {
   heading: (plan: Plan) => string;
+  /** The call-out under the heading for a tenant deleted whole. */
+  destroys: (destroy: TenantDestroy) => string;
   verb: Record<Action, string>;
   summary: (plan: Plan) => string;
 }
 
 export const PLAN_WORDING: PlanWording = {
   heading: (plan) => `ccac plan against ${describeScopes(plan)}`,
+  destroys: ({ tenant, resources }) =>
+    `This plan destroys tenant ${tenant}: it and all ${resources} of its resources will be deleted.`,
   verb: { create: 'will be created', update: 'will be updated', delete: 'will be deleted' },
   summary: summaryLine,
 };
@@ -69,8 +74,13 @@ export function* planTextPieces(
   // Sections are separated by one empty line: every section after the first starts with `\n`.
   let separator = '';
   if (plan.changes.length > 0) {
+    // A tenant deleted whole is said first: it is the one thing nobody may miss.
+    const destroys = tenantDestroys(plan.changes)
+      .map((destroy) => `${c.red(c.bold(wording.destroys(destroy)))}\n`)
+      .join('');
     yield (
       `${c.bold(wording.heading(plan))}\n\n` +
+      (destroys ? `${destroys}\n` : '') +
       'Resource actions are indicated with the following symbols:\n' +
       `  ${c.green('+')} create\n  ${c.yellow('~')} update\n  ${c.red('-')} delete\n`
     );

@@ -84,9 +84,13 @@ export function splitDeletions(changes: readonly ResourceChange[]): {
 export function summaryLine(plan: Pick<Plan, 'summary' | 'diagnostics' | 'tenants'>): string {
   const { summary } = plan;
   const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
-  // Configuration errors stop planning before the store is read: there is no comparison to report.
+  // Configuration errors stop planning before the store is read, and an actor is shown nothing
+  // of a scope they may not plan: there is no comparison to report.
   if (errors > 0 && Object.keys(plan.tenants).length === 0) {
-    return `No plan: the configuration has ${errors} ${errors === 1 ? 'error' : 'errors'}.`;
+    const count = `${errors} ${errors === 1 ? 'error' : 'errors'}`;
+    return plan.diagnostics.some((d) => d.code.startsWith('AUTHZ_'))
+      ? `No plan shown: ${count}.`
+      : `No plan: the configuration has ${count}.`;
   }
   const blocked =
     errors > 0

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from '../../../src/authz/authorize.js';
-import { mayPlan } from '../../../src/authz/may-plan.js';
 import { Model } from '../../../src/model/model.js';
 import {
   STORED,
@@ -10,7 +9,6 @@ import {
   edited,
   messages,
   queue,
-  scenario,
   systemEntryPoint,
   tenant,
   user,
@@ -171,25 +169,5 @@ describe('an apply touching several tenants needs permission in each', () => {
     expect(codes(result)).toEqual(['AUTHZ_UNKNOWN_ACTOR']);
     expect(result.diagnostics[0]?.address).toBe('Tenant/beta');
     expect([...result.rolesByScope.keys()]).toEqual(['acme']);
-  });
-});
-
-describe('mayPlan', () => {
-  const stored = scenario(STORED).stored;
-  it.each([
-    ['ro@acme.example', false],
-    ['RO@acme.example', false],
-    ['rosup@acme.example', true],
-    ['pro@globex.example', true],
-    ['xro@ext.example', true],
-    ['ccsa@acme.example', true],
-    ['agent@acme.example', true],
-    ['stranger@x.example', true],
-    [undefined, true],
-  ])('%s → %s', (actor, expected) => {
-    expect(mayPlan(actor, stored, 'acme')).toBe(expected);
-  });
-  it('is true on a tenant not stored yet', () => {
-    expect(mayPlan('ro@acme.example', stored, 'beta')).toBe(true);
   });
 });

@@ -170,11 +170,13 @@ describe('assemblePlan', () => {
     expect(Object.keys(plan)).toEqual([
       'formatVersion',
       'tenants',
+      'destroy',
       'changes',
       'diagnostics',
       'summary',
     ]);
     expect(plan.formatVersion).toBe(1);
+    expect(plan.destroy).toEqual([]);
     expect(Object.keys(plan.tenants)).toEqual(['acme', 'globex']);
     expect(plan.diagnostics.map((d) => d.code)).toEqual([
       'ROLE_EXCLUSIVE',

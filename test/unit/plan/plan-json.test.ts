@@ -6,16 +6,18 @@ describe('renderPlanJson', () => {
   const json = renderPlanJson(samplePlan());
   const parsed = JSON.parse(json) as ReturnType<typeof samplePlan>;
 
-  test('top-level, change, field and diagnostic keys in SPEC §5 order', () => {
+  test('top-level, change, field and diagnostic keys in SPEC §5 order (with `destroy` after the scopes)', () => {
     expect(Object.keys(parsed)).toEqual([
       'formatVersion',
       'tenants',
+      'destroy',
       'changes',
       'diagnostics',
       'summary',
     ]);
     expect(parsed.formatVersion).toBe(1);
     expect(parsed.tenants).toEqual({ acme: { baseRevision: 7 } });
+    expect(parsed.destroy).toEqual([]);
     for (const change of parsed.changes) {
       expect(Object.keys(change)).toEqual([
         'address',

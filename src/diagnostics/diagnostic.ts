@@ -38,6 +38,7 @@ export type DiagnosticCode =
   | 'PLAN_INVALID'
   | 'DRIFT'
   | 'STORE'
+  | 'STORE_TAMPERED'
   | 'USAGE';
 
 /** Where in the configuration a diagnostic points: 1-based line and column. */

@@ -1,9 +1,10 @@
 import type { Queryable } from './database.js';
+import { WRITTEN_BY_CCAC } from './read-state.js';
 import { NOTHING_STORED, type ScopeSummary } from './state-store.js';
 
 /**
  * Per scope, what a plan needs to know before reading any row: its revision, how many rows it
- * holds and whether they are all as ccac wrote them (vouched for), and the digest of its resources
+ * holds and whether ccac's transactions wrote them all (WRITTEN_BY_CCAC), and the digest of its resources
  * (model/scope-digest.ts computes the same from a configuration). The database does the reading;
  * a hundred thousand rows come back as one row per scope. `scopes` undefined: every scope.
  */
@@ -26,12 +27,12 @@ export async function readScopeSummaries(
             coalesce(r.intact, true) as intact, r.digest
        from (select scope, revision, resource_count from scopes ${filter}) s
        full join (
-         select scope, count(*)::int as rows,
-                bool_and(vouched) as intact,
+         select r.scope, count(*)::int as rows,
+                bool_and(${WRITTEN_BY_CCAC}) as intact,
                 sum(('x' || left(md5(concat_ws(chr(31), kind, name, coalesce(tenant, ''), hash)), 16))
                   ::bit(64)::bigint)::text as digest
-           from resources ${filter}
-          group by scope) r on r.scope = s.scope`,
+           from resources r ${filter}
+          group by r.scope) r on r.scope = s.scope`,
     params,
   );
   const out = new Map<string, ScopeSummary>();

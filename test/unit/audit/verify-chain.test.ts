@@ -49,7 +49,7 @@ describe('verifyScopeChain', () => {
   test('an intact chain has no problem, whatever order the rows come in', () => {
     const { revisions, changes } = chain(5);
     const result = verify([...revisions].reverse(), [...changes].reverse());
-    expect(result).toEqual({ scope: 'acme', revisions: 5, problem: null });
+    expect(result).toEqual({ scope: 'acme', revisions: 5, anchors: 0, problem: null });
   });
 
   test('a scope without revisions is intact', () => {

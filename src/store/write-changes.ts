@@ -83,7 +83,7 @@ const UPSERT = `on conflict (scope, kind, name) do update
 /**
  * The ids this transaction's rows carry (`xmin`: its own, and that of the subtransaction that
  * COPied creates, `$2`) recorded for each scope written (`$1`): a row carrying one was written by
- * ccac (WRITTEN_BY_CCAC, migration 004). txid_current() counts epochs; xmin shows 32 bits.
+ * ccac (RESOURCES_AND_WRITERS, migration 004). txid_current() counts epochs; xmin shows 32 bits.
  */
 const RECORD_WRITERS = `insert into ccac_writes (scope, xid)
   select scope, xid

@@ -205,30 +205,43 @@ describe.each(storeTargets())('the store edited behind ccac’s back on $dialect
   );
 
   test(
-    'adopting drift is a change the actor must be allowed to make',
+    'adopting drift is a change the actor must be allowed to make; the history then holds the row as adopted',
     async () => {
       const ws = await cliWorkspace(target, { applied: true });
       await withSql(ws, ({ db }) =>
         db.query(
-          `update resources set value = jsonb_set(value, '{spec,adminRoles}', '["full-admin"]')
+          `update resources set value = jsonb_set(value, '{spec,displayName}', '"Noah Pieters"')
             where name = 'noah.peters@vandijk.example'`,
         ),
       );
       // The files agree with the edit, so the plan leaves Noah alone; the queue is Joost's to change.
-      await ws.edit(
-        'vandijk-retail/users.yaml',
-        '  displayName: Noah Peters\n',
-        '  displayName: Noah Peters\n  adminRoles: [full-admin]\n',
-      );
+      await ws.edit('vandijk-retail/users.yaml', 'Noah Peters', 'Noah Pieters');
       await ws.edit('vandijk-retail/queues.yaml', 'timeoutSeconds: 60', 'timeoutSeconds: 90');
 
       const before = await ws.dump();
       const denied = await ws.apply(JOOST, ['--accept-drift']);
       expect(denied.code).toBe(1);
       expect(denied.stderr).toContain(
-        `${NOAH}: error AUTHZ_DENIED adopting drift: ${JOOST} (cc-service-admin, customer org) may not change spec.adminRoles of ${NOAH} (adds full-admin on a user of the customer org)\n`,
+        `${NOAH}: error AUTHZ_DENIED adopting drift: ${JOOST} (cc-service-admin, customer org) may not change spec.displayName of ${NOAH}\n`,
       );
       expect(await ws.dump()).toBe(before);
+
+      // A full-admin may: Noah's row is adopted as found, and the history holds it from there on.
+      const adopted = await ws.apply(PIETER, ['--accept-drift']);
+      expect(adopted.code).toBe(0);
+      expect(adopted.stderr).toContain(`Adopted drift: ${NOAH}.\n`);
+      const { id, counts } = (await ws.revisions()).find((r) => r.acceptedDrift)!;
+      expect(counts).toEqual({ create: 0, update: 1, delete: 0 });
+      const replayed = await ws.run(['diff', `rev:${id}`, 'live']);
+      expect(replayed.stdout).toBe(
+        `No differences: rev:${id} and live hold the same configuration.\n`,
+      );
+      const drift = await ws.run(['drift', '--detailed-exitcode']);
+      expect(drift.code).toBe(0);
+      // The adopted row was written again by the apply: a plan can tell it is ccac's unread.
+      const plan = await ws.run(['plan', 'config'], { CCAC_DEBUG: '1' });
+      expect(plan.stdout).toContain('No changes.');
+      expect(plan.stderr).toContain('ccac: read the rows of 0 of 3 scopes\n');
     },
     SCENARIO_TIMEOUT,
   );

@@ -1,7 +1,7 @@
 import type { StoredChange } from '../store/read-revisions.js';
-import type { Anchor } from './anchors.js';
 import { revisionHash } from '../store/revision-hash.js';
 import type { RevisionRecord } from '../store/state-store.js';
+import type { Anchor } from './anchors.js';
 
 /** The first thing wrong with a scope's chain: enough to name the revision precisely. */
 export type ChainProblem =
@@ -20,7 +20,10 @@ export interface ScopeVerification {
   revisions: number;
   /** Anchors checked against the chain (none when it is broken before them). */
   anchors: number;
-  /** The first problem in revision order; null when the chain is intact. */
+  /**
+   * The first problem: in the chain (in revision order), then with an anchor, then with the stored
+   * rows (verify-store.ts); null when all hold.
+   */
   problem: ChainProblem | null;
 }
 

@@ -1,8 +1,8 @@
+import { canonicalText } from '../model/canonical-text.js';
 import type { PlanSummary, ResourceChange } from '../plan/plan.js';
 import type { Queryable } from './database.js';
 import { rowKeyOf } from './resource-row.js';
 import type { UnsealedRevisionFields } from './revision-hash.js';
-import { canonicalText } from '../model/canonical-text.js';
 import type { DriftedRow, RevisionDraft, RevisionRecord } from './state-store.js';
 
 /** ISO 8601, UTC, milliseconds: the one text form of `created_at` that is hashed and read back. */

@@ -242,6 +242,7 @@ export class ChangeWriter {
    */
   private async rewriteAdopted(drafts: readonly RevisionDraft[]): Promise<void> {
     const rows = drafts.flatMap(({ scope, changes, acceptedDrift = [] }) => {
+      if (acceptedDrift.length === 0) return [];
       const changed = new Set(changes.map((change) => change.address));
       return acceptedDrift
         .filter(({ address, stored }) => stored !== null && !changed.has(address))

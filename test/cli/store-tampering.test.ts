@@ -149,6 +149,12 @@ describe.each(storeTargets())('the store edited behind ccac’s back on $dialect
         `${NOAH}: error DRIFT changed outside ccac since revision 1; apply does not build on it: restore it, or adopt it with --accept-drift (the revision records it)\n`,
       );
       expect(refused.stderr).toContain('Nothing was written.');
+      // A saved plan is checked under the lock the same way.
+      const saved = await ws.run(['plan', 'config', '--out', 'plan.json']);
+      expect(saved.code).toBe(0);
+      const savedApply = await ws.run(['apply', 'plan.json', '--actor', PIETER]);
+      expect(savedApply.code).toBe(1);
+      expect(savedApply.stderr).toContain(`${NOAH}: error DRIFT changed outside ccac`);
       expect(await ws.dump()).toBe(before);
 
       const adopted = await ws.apply(PIETER, ['--accept-drift']);

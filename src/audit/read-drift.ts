@@ -1,49 +1,54 @@
-import { GLOBAL_SCOPE } from '../model/address.js';
-import { Model } from '../model/model.js';
 import type { ResourceChange } from '../plan/plan.js';
-import type { StoredState } from '../store/state-store.js';
-import type { SqlStateStore } from '../store/sql-state-store.js';
-import { findDrift } from './find-drift.js';
-import { replayChanges } from './replay-changes.js';
+import type { DriftedRow, StateReader } from '../store/state-store.js';
+import { resourceChangeOf } from './revision-plan.js';
 
-/** What drift detection reads: the stored state and the recorded changes of a scope. */
-export type DriftReader = Pick<SqlStateStore, 'readState' | 'readChanges'>;
+/** What drift detection reads: rows compared with the history, and the scopes' revisions. */
+export type DriftReader = Pick<StateReader, 'driftedRows' | 'scopeRevisions'>;
 
 export interface ScopeDrift {
   scope: string;
-  /** The scope's latest revision: what the recorded changes were replayed up to. */
+  /** The scope's latest revision: what the stored rows were compared with. */
   revision: number;
   changes: ResourceChange[];
-  /** For each drifted address the recorded changes know, the last revision that wrote it. */
+  /** For each drifted address the history holds, the last revision that wrote it. */
   lastWritten: Map<string, number>;
 }
 
 /**
- * Per scope, the recorded changes replayed against the stored resources. One scope at a time,
- * so memory stays bounded by the largest tenant's history.
+ * Per scope (sorted), its rows compared value by value with what the recorded history wrote
+ * (store/recorded-values.ts), as changes from "recorded" (before) to "stored now" (after).
  */
 export async function readDrift(
   reader: DriftReader,
   scopes: readonly string[],
-  alreadyRead?: StoredState,
 ): Promise<ScopeDrift[]> {
-  const out: ScopeDrift[] = [];
-  for (const scope of [...new Set(scopes)].sort()) {
-    const recorded = await reader.readChanges(scope);
-    // A plan has just read these scopes: comparing with that state saves reading them twice.
-    const { model, revisions } = alreadyRead?.revisions.has(scope)
-      ? { model: scopeModel(alreadyRead.model, scope), revisions: alreadyRead.revisions }
-      : await reader.readState([scope]);
-    const changes = findDrift(replayChanges(recorded), model);
-    const drifted = new Set(changes.map((change) => change.address));
+  const wanted = [...new Set(scopes)].sort();
+  const rows = await reader.driftedRows(wanted);
+  const revisions = await reader.scopeRevisions(wanted);
+  return wanted.map((scope) => {
+    const own = rows.filter((row) => row.scope === scope);
     const lastWritten = new Map<string, number>();
-    for (const change of recorded)
-      if (drifted.has(change.address)) lastWritten.set(change.address, change.revision);
-    out.push({ scope, revision: revisions.get(scope) ?? 0, changes, lastWritten });
-  }
-  return out;
+    for (const row of own) if (row.revision !== null) lastWritten.set(row.address, row.revision);
+    return {
+      scope,
+      revision: revisions.get(scope) ?? 0,
+      changes: own.map(driftChange),
+      lastWritten,
+    };
+  });
 }
 
-function scopeModel(model: Model, scope: string): Model {
-  return new Model(scope === GLOBAL_SCOPE ? model.organizations() : model.inTenant(scope));
+/** A drifted row as a change: created, changed or deleted outside ccac. */
+export function driftChange(row: DriftedRow): ResourceChange {
+  const action = row.recorded === null ? 'create' : row.stored === null ? 'delete' : 'update';
+  return resourceChangeOf({
+    scope: row.scope,
+    revision: row.revision ?? 0,
+    address: row.address,
+    kind: row.kind,
+    name: row.name,
+    action,
+    before: row.recorded,
+    after: row.stored,
+  });
 }

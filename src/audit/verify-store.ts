@@ -1,29 +1,41 @@
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import type { RevisionRecord } from '../store/state-store.js';
+import type { Anchor } from './anchors.js';
 import { verifyScopeChain, type ScopeVerification } from './verify-chain.js';
 
 /**
- * Reads each scope's revisions, change rows and revision counter, and verifies its chain.
- * Every scope when `tenants` is empty; scopes are verified one at a time to bound memory.
+ * Reads each scope's revisions, change rows and revision counter and verifies its chain against
+ * the anchors, then — where the chain holds — its stored rows against what the chain recorded,
+ * value by value: a row changed by any SQL, whatever it set, differs. Every scope (and every
+ * anchored one, which may have lost all its rows) when `tenants` is empty; scopes are verified
+ * one at a time to bound memory.
  */
 export async function verifyStore(
   store: SqlStateStore,
   tenants: readonly string[],
+  anchors: readonly Anchor[] = [],
 ): Promise<ScopeVerification[]> {
-  const scopes = tenants.length > 0 ? [...new Set(tenants)].sort() : await store.listScopes();
+  const scopes =
+    tenants.length > 0
+      ? [...new Set(tenants)].sort()
+      : [...new Set([...(await store.listScopes()), ...anchors.map((a) => a.scope)])].sort();
   const byScope = new Map<string, RevisionRecord[]>(scopes.map((scope) => [scope, []]));
   for (const record of await store.readRevisions(scopes)) byScope.get(record.scope)?.push(record);
   const results: ScopeVerification[] = [];
   const counters = await store.scopeRevisions(scopes);
+  const drifted = await store.driftedRows(scopes);
   for (const scope of scopes) {
-    results.push(
-      verifyScopeChain({
-        scope,
-        revisions: byScope.get(scope) ?? [],
-        changes: await store.readChanges(scope),
-        latest: counters.get(scope) ?? 0,
-      }),
-    );
+    const result = verifyScopeChain({
+      scope,
+      revisions: byScope.get(scope) ?? [],
+      changes: await store.readChanges(scope),
+      latest: counters.get(scope) ?? 0,
+      anchors: anchors.filter((anchor) => anchor.scope === scope),
+    });
+    const addresses = drifted.filter((row) => row.scope === scope).map((row) => row.address);
+    if (result.problem === null && addresses.length > 0)
+      result.problem = { kind: 'drift', addresses };
+    results.push(result);
   }
   return results;
 }

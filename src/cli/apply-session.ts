@@ -19,6 +19,13 @@ import type { Output } from './output.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';
 import { renderPlan } from './render/render-plan.js';
 import { progressBar } from './progress.js';
+import { anchorText } from '../audit/anchors.js';
+import { tamperedReads } from '../audit/tampered-reads.js';
+import { authorizationReads } from '../authz/authorization-reads.js';
+import { withDiagnostics } from '../plan/with-diagnostics.js';
+import { visiblePlan } from '../authz/index.js';
+import { checkDrift } from '../pipeline/check-drift.js';
+import { appendAnchors } from './anchor-file.js';
 
 export type ApplySettings = {
   output: Output;
@@ -29,6 +36,10 @@ export type ApplySettings = {
   /** The configuration's and the plan's digests, or how to make them (ApplyRevisionsOptions). */
   digests: ApplyRevisionsOptions['digests'];
   format?: Format;
+  /** `--accept-drift`: adopt rows changed outside ccac in the scopes written (check-drift.ts). */
+  acceptDrift?: boolean;
+  /** `--anchors` / CCAC_ANCHOR_FILE: where each recorded revision's anchor is appended. */
+  anchorFile?: string | undefined;
   /**
    * Set when the plan is still being written out as the apply starts (--auto-approve): it
    * resolves once it is all shown. Nothing else is said before, and nothing is committed unless
@@ -43,6 +54,8 @@ export type ApplySettings = {
   | {
       /** A saved plan: re-checked against the state under the lock, its target projected there. */
       saved: SavedPlan;
+      /** `--destroy`: the saved plan may delete whole tenants (TENANT_DESTROY otherwise). */
+      destroy: boolean;
     }
 );
 
@@ -63,9 +76,18 @@ export async function applyPlan(
     .withLockedScopes<Outcome>(scopes, { lockTimeoutMs: settings.lockTimeoutMs }, async (tx) => {
       const checked = await checkUnderLock(tx, plan, settings);
       if ('diagnostics' in checked) return { commit: false, value: checked };
+      const drift = await checkDrift(tx, checked.plan, {
+        actor: settings.actor,
+        accept: settings.acceptDrift ?? false,
+      });
+      if ('diagnostics' in drift) return { commit: false, value: drift };
       const progress = progressAfter(shown, checked.plan.changes.length);
       try {
-        const record = { ...settings, rolesByScope: checked.rolesByScope };
+        const record = {
+          ...settings,
+          rolesByScope: checked.rolesByScope,
+          acceptedDrift: drift.adopted,
+        };
         const { target } = checked;
         const revisions = await writePlan(tx, checked.plan, record, target, progress.update);
         await shown;
@@ -83,6 +105,10 @@ export async function applyPlan(
     return EXIT.error;
   }
   output.err(applySummary(outcome.revisions));
+  if (settings.anchorFile !== undefined) {
+    const failed = await appendAnchors(settings.anchorFile, outcome.revisions);
+    if (failed) output.err(renderDiagnosticsText([failed], output.color));
+  }
   return EXIT.ok;
 }
 
@@ -118,10 +144,24 @@ async function checkUnderLock(
   const target = savedPlanTarget(saved, current);
   const touched = organizationsTouched(target, current.model, scopes);
   const references = touched.length > 0 ? await tx.organizationReferences(touched) : [];
-  const rechecked = recheckSavedPlan(saved, current, target, settings.actor, references);
-  settings.output.out(renderPlan(rechecked.plan, settings.format ?? 'text', settings.output.color));
-  if (hasErrors(rechecked.plan.diagnostics)) return { diagnostics: [] };
-  return { ...rechecked, target };
+  const rechecked = recheckSavedPlan(saved, current, target, {
+    actor: settings.actor,
+    destroy: settings.destroy,
+    organizationReferences: references,
+  });
+  const reads = authorizationReads({
+    actor: settings.actor,
+    stored: current.model,
+    scopes,
+    organizationReferences: references,
+  });
+  const tampered = await tamperedReads(tx, current.model, reads);
+  const checked = withDiagnostics(rechecked.plan, tampered);
+  // The actor sees no more than their roles show (authz/visibility.ts); the plan is applied whole.
+  const shown = visiblePlan(checked, rechecked.views);
+  settings.output.out(renderPlan(shown, settings.format ?? 'text', settings.output.color));
+  if (hasErrors(checked.diagnostics)) return { diagnostics: [] };
+  return { ...rechecked, plan: checked, target };
 }
 
 /** The progress bar, once the plan is shown: drawn while it is written out, it would garble it. */
@@ -155,5 +195,13 @@ function applySummary(revisions: readonly RevisionRecord[]): string {
     { create: 0, update: 0, delete: 0 },
   );
   const list = revisions.map((r) => `${r.scope}@${r.revision}`).join(', ');
-  return `Apply complete: ${total.create} created, ${total.update} updated, ${total.delete} deleted. Revisions: ${list}.\n`;
+  const adopted = revisions.flatMap((r) => r.acceptedDrift ?? []).map((d) => d.address);
+  const adoptedLine = adopted.length > 0 ? `Adopted drift: ${adopted.join(', ')}.\n` : '';
+  // The chain cannot see its own tail cut: these lines, kept elsewhere, can (history verify --expect).
+  const anchors = revisions.map((r) => `  ${anchorText(r)}\n`).join('');
+  return (
+    `Apply complete: ${total.create} created, ${total.update} updated, ${total.delete} deleted. Revisions: ${list}.\n` +
+    adoptedLine +
+    `Anchors (keep them; \`ccac history verify --expect ANCHOR\` checks the history still holds them):\n${anchors}`
+  );
 }

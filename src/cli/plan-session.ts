@@ -16,7 +16,10 @@ import {
   withUnchangedScopes,
   type DesiredScopes,
 } from '../pipeline/unchanged-scopes.js';
+import { tamperedReads } from '../audit/tampered-reads.js';
+import { authorizationReads } from '../authz/authorization-reads.js';
 import { assemblePlan } from '../plan/make-plan.js';
+import { withDiagnostics } from '../plan/with-diagnostics.js';
 import type { Plan } from '../plan/plan.js';
 import type {
   OrganizationReference,
@@ -158,8 +161,16 @@ export async function planAgainstStore(
     destroy: options.destroy ?? false,
     organizationReferences,
   });
+  // What authorization read about the actor must be what the history recorded.
+  const reads = authorizationReads({
+    actor: options.actor,
+    stored: stored.model,
+    scopes,
+    organizationReferences,
+  });
+  const plan = withDiagnostics(outcome.plan, await tamperedReads(reader, stored.model, reads));
   // The stored state too: drift is checked against it, and markdown draws both sides.
-  return { ...outcome, scopes, stored, checked };
+  return { ...outcome, plan, scopes, stored, checked };
 }
 
 /**

@@ -40,6 +40,7 @@ export type DiagnosticCode =
   | 'PLAN_UNVERIFIED'
   | 'DRIFT'
   | 'STORE'
+  | 'STORE_TAMPERED'
   | 'USAGE';
 
 /** Where in the configuration a diagnostic points: 1-based line and column. */

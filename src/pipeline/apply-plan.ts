@@ -4,6 +4,7 @@ import type { Model } from '../model/model.js';
 import type { Plan, PlanScopes, ResourceChange } from '../plan/plan.js';
 import type {
   ApplyRevisionsOptions,
+  DriftedRow,
   RevisionRecord,
   StateTransaction,
 } from '../store/state-store.js';
@@ -14,6 +15,8 @@ export interface ApplyRecord {
   gitCommit: string | null;
   /** The configuration's and the plan's, or how to make them (ApplyRevisionsOptions). */
   digests: ApplyRevisionsOptions['digests'];
+  /** Drift the apply adopts (`--accept-drift`, checked under its lock: check-drift.ts). */
+  acceptedDrift?: readonly DriftedRow[];
 }
 
 /** PLAN_STALE when any scope moved on since the plan was made. */
@@ -51,6 +54,7 @@ export async function writePlan(
     actorRole: record.rolesByScope.get(scope) ?? 'unknown',
     gitCommit: record.gitCommit,
     changes,
+    acceptedDrift: (record.acceptedDrift ?? []).filter((row) => row.scope === scope),
   }));
   const total = plan.changes.length;
   return tx.applyRevisions(drafts, target.byAddress, {

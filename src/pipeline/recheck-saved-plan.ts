@@ -21,8 +21,12 @@ export function recheckSavedPlan(
   saved: SavedPlan,
   stored: StoredState,
   desired: Model,
-  actor: string | undefined,
-  organizationReferences: readonly OrganizationReference[],
+  options: {
+    actor: string | undefined;
+    /** `--destroy` given: the plan may delete whole tenants. */
+    destroy: boolean;
+    organizationReferences: readonly OrganizationReference[];
+  },
 ): PlanOutcome {
   const configDiagnostics: Diagnostic[] = runRules(CONFIG_RULES, { desired, declared: [] });
   const outcome = planConfiguration({
@@ -31,9 +35,10 @@ export function recheckSavedPlan(
     configDiagnostics,
     stored,
     scopes: new Set(Object.keys(saved.tenants)),
-    actor,
+    actor: options.actor,
     requireActor: true,
-    organizationReferences,
+    destroy: options.destroy,
+    organizationReferences: options.organizationReferences,
   });
   const differences = changesAsSaved(saved.changes, outcome.plan.changes, stored.model);
   if (differences.length === 0) return outcome;

@@ -9,10 +9,13 @@ export interface DesiredScopes {
 }
 
 /**
- * Scopes whose stored rows need not be read: all of them as ccac wrote them, as many as their
- * revisions built, and exactly what the configuration declares there (as many, same digest; the
- * digest is only computed when the sizes agree). Such a scope's stored state is the
- * configuration's, value for value. Pure.
+ * Scopes whose stored rows need not be read: all of them written by ccac's own transactions (which
+ * no SQL session can pass for: migration 004), as many as their revisions built, and exactly what
+ * the configuration declares there (as many, same digest; the digest is only computed when the
+ * sizes agree). Such a scope's stored state is the configuration's, value for value. A hint for
+ * speed, never the last word: what authorization reads of it is checked against the history
+ * (audit/tampered-reads.ts), and an apply checks the scopes it writes again under its lock
+ * (pipeline/check-drift.ts). Pure.
  */
 export function unchangedScopes(
   scopes: readonly string[],

@@ -24,4 +24,6 @@ export const NO_STORE_YET: PlanReader = {
   organizationReferences: async () => [],
   planApplied: async () => false,
   readChanges: async () => [],
+  driftedRows: async () => [],
+  recordedValues: async () => new Map(),
 };

@@ -3,7 +3,7 @@ import type { ResourceValue } from '../model/model.js';
 import type { Action, PlanSummary } from '../plan/plan.js';
 import type { Queryable } from './database.js';
 import { CREATED_AT_SQL } from './record-revision.js';
-import type { RevisionRecord } from './state-store.js';
+import type { AcceptedDrift, RevisionRecord } from './state-store.js';
 
 /** A change as stored with its revision (what `history`, `export --revision` and `history verify` read). */
 export interface StoredChange {
@@ -45,7 +45,9 @@ export async function readRevisions(
       order by scope collate "C", revision`,
     [scopes ? [...scopes] : null],
   );
+  const adopted = await readAcceptedDrift(q, scopes);
   return rows.map((row) => ({
+    ...withAccepted(adopted.get(revisionKey(row.scope, row.revision))),
     id: Number(row.id),
     scope: row.scope,
     revision: row.revision,
@@ -59,6 +61,35 @@ export async function readRevisions(
     prevHash: row.prev_hash,
     hash: row.hash,
   }));
+}
+
+/** The drift each revision of some scopes (all when undefined) adopted, by `scope revision`. */
+async function readAcceptedDrift(
+  q: Queryable,
+  scopes?: readonly string[],
+): Promise<Map<string, AcceptedDrift[]>> {
+  const rows = await q.query<AcceptedDrift & { scope: string; revision: number }>(
+    `select scope, revision, address, kind, name, value
+       from accepted_drift
+      where $1::text[] is null or scope = any($1::text[])
+      order by scope, revision, address collate "C"`,
+    [scopes ? [...scopes] : null],
+  );
+  const out = new Map<string, AcceptedDrift[]>();
+  for (const { scope, revision, ...drift } of rows) {
+    const key = revisionKey(scope, revision);
+    const list = out.get(key);
+    if (list) list.push(drift);
+    else out.set(key, [drift]);
+  }
+  return out;
+}
+
+const revisionKey = (scope: string, revision: number) => `${scope}\u0000${revision}`;
+
+/** The record's `acceptedDrift`, present only when there is some (as the hash has it). */
+function withAccepted(drift: AcceptedDrift[] | undefined): { acceptedDrift?: AcceptedDrift[] } {
+  return drift ? { acceptedDrift: drift } : {};
 }
 
 /** The changes recorded with revisions of one scope up to `upTo` (inclusive), by revision then address. */

@@ -5,6 +5,19 @@ import { Model, type ModelResource, type ResourceValue } from '../model/model.js
 import { compare } from '../diagnostics/diagnostic.js';
 import type { Queryable } from './database.js';
 import type { OrganizationReference, ScopeIntegrity, StoredState } from './state-store.js';
+import { recordedSql } from './recorded-values.js';
+import { storedValue } from './stored-value.js';
+
+/**
+ * Resource rows `r`, each with `w.xid` set when it was last written by one of ccac's transactions
+ * (migration 004): the id PostgreSQL stamped on the row version is one ccac recorded for the
+ * scope. A row written by any other SQL carries that session's id, whatever it sets, so only
+ * ccac's writes pass; its stored hash can then be trusted, and a scope of such rows needs no
+ * comparison with its history. A join rather than a subquery per row: planned as one, it is
+ * costed as cheaply as the scan it is (a subquery's estimate woke PostgreSQL's JIT compiler).
+ */
+export const RESOURCES_AND_WRITERS = `resources r
+  left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text`;
 
 interface ResourceRow {
   scope: string;
@@ -14,7 +27,7 @@ interface ResourceRow {
   hash: string;
   /** The stored value as jsonb renders it; parsed only when someone reads the resource's spec. */
   value: string;
-  /** Whether the row is as ccac wrote it (vouched for: migration 003). */
+  /** Whether the row was last written by one of ccac's transactions (RESOURCES_AND_WRITERS). */
   intact: boolean;
 }
 
@@ -32,9 +45,10 @@ export async function readState(q: Queryable, scopes: readonly string[]): Promis
   const { revisions, recorded } = await readCounters(q, wanted);
   // Sorted here rather than in SQL: a sort of wide rows spills to disk.
   const rows = await q.query<ResourceRow>(
-    `select scope, kind, name, tenant, hash, value::text as value, vouched as intact
-       from resources
-      where scope = any($1::text[])`,
+    `select r.scope, r.kind, r.name, r.tenant, r.hash, r.value::text as value,
+            w.xid is not null as intact
+       from ${RESOURCES_AND_WRITERS}
+      where r.scope = any($1::text[])`,
     [wanted],
   );
   rows.sort(byKey);
@@ -145,10 +159,8 @@ class StoredResource implements ModelResource {
   };
 }
 
-/** What is compared and hashed: spec and labels, whatever else an edit outside ccac left in the value. */
 function valueOf(text: string): ResourceValue {
-  const stored = JSON.parse(text) as ResourceValue;
-  return { spec: stored.spec, ...(stored.labels ? { labels: stored.labels } : {}) };
+  return storedValue(JSON.parse(text));
 }
 
 export async function listScopes(q: Queryable): Promise<string[]> {
@@ -159,8 +171,12 @@ export async function listScopes(q: Queryable): Promise<string[]> {
 }
 
 /**
- * Stored Tenants whose spec.partner, and Users whose spec.organization, names one of the organizations.
- * It spans all scopes by nature (who points at this organization?), so it is the one query without a scope filter.
+ * Stored Tenants whose spec.partner, and Users whose spec.organization, names one of the
+ * organizations — as stored, or as the recorded history last wrote them: a row edited outside
+ * ccac to drop its reference still counts, so whoever may change the organization is not
+ * decided by the edit (and the edited row is then found tampered: audit/tampered-reads.ts).
+ * It spans all scopes by nature (who points at this organization?), so it is the one query
+ * without a scope filter.
  */
 export async function organizationReferences(
   q: Queryable,
@@ -175,12 +191,18 @@ export async function organizationReferences(
   }>(
     `select kind, name, tenant, value->'spec'->>'partner' as organization
        from resources
-      where kind = 'Tenant' and value->'spec'->>'partner' = any($1::text[])
-     union all
+      where kind = 'Tenant' and value->'spec'->>'partner' = any($2::text[])
+     union
      select kind, name, tenant, value->'spec'->>'organization' as organization
        from resources
-      where kind = 'User' and value->'spec'->>'organization' = any($1::text[])`,
-    [[...organizations]],
+      where kind = 'User' and value->'spec'->>'organization' = any($2::text[])
+     union
+     select kind, name, case when kind = 'User' then scope end,
+            value->'spec'->>(case when kind = 'Tenant' then 'partner' else 'organization' end)
+       from (${recordedSql(`and kind in ('Tenant', 'User')`)}) w
+      where value->'spec'->>(case when kind = 'Tenant' then 'partner' else 'organization' end)
+            = any($2::text[])`,
+    [null, [...organizations]],
   );
   return rows
     .map((row) => ({

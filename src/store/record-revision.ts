@@ -1,8 +1,9 @@
+import { canonicalText } from '../model/canonical-text.js';
 import type { PlanSummary, ResourceChange } from '../plan/plan.js';
 import type { Queryable } from './database.js';
 import { rowKeyOf } from './resource-row.js';
 import type { UnsealedRevisionFields } from './revision-hash.js';
-import type { RevisionDraft, RevisionRecord } from './state-store.js';
+import type { DriftedRow, RevisionDraft, RevisionRecord } from './state-store.js';
 
 /** ISO 8601, UTC, milliseconds: the one text form of `created_at` that is hashed and read back. */
 export const CREATED_AT_SQL = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -30,9 +31,9 @@ export async function nextRevisions(
   if (new Set(scopes).size !== scopes.length)
     throw new Error(`one revision per scope, not ${scopes.join(', ')}`);
   for (const input of inputs) checkScope(input);
-  const deltas = inputs.map(({ changes }) => {
+  const deltas = inputs.map(({ changes, acceptedDrift = [] }) => {
     const counts = countsOf(changes);
-    return counts.create - counts.delete;
+    return counts.create - counts.delete + adoptedCount(acceptedDrift);
   });
   const rows = await tx.query<{
     scope: string;
@@ -81,6 +82,12 @@ export async function nextRevisions(
 
 /** The fields of the revision an input records in its slot: all but its hash. */
 export function revisionFields(draft: RevisionDraft, slot: RevisionSlot): UnsealedRevisionFields {
+  const accepted = (draft.acceptedDrift ?? []).map(({ address, kind, name, stored }) => ({
+    address,
+    kind,
+    name,
+    value: stored,
+  }));
   return {
     id: slot.id,
     scope: draft.scope,
@@ -91,10 +98,21 @@ export function revisionFields(draft: RevisionDraft, slot: RevisionSlot): Unseal
     gitCommit: draft.gitCommit,
     counts: countsOf(draft.changes),
     prevHash: slot.prevHash,
+    ...(accepted.length > 0 ? { acceptedDrift: accepted } : {}),
   };
 }
 
-/** Inserts revision rows, one statement for all of them. */
+/** How adopting drift moves a scope's resource count: rows created outside ccac, less rows deleted. */
+function adoptedCount(drift: readonly DriftedRow[]): number {
+  let count = 0;
+  for (const { recorded, stored } of drift) {
+    if (recorded === null && stored !== null) count++;
+    else if (recorded !== null && stored === null) count--;
+  }
+  return count;
+}
+
+/** Inserts revision rows, and the drift they adopted: one statement for each, for all of them. */
 export async function insertRevisions(
   tx: Queryable,
   records: readonly RevisionRecord[],
@@ -120,6 +138,23 @@ export async function insertRevisions(
       column((r) => JSON.stringify(r.counts)),
       column((r) => r.prevHash),
       column((r) => r.hash),
+    ],
+  );
+  const accepted = records.flatMap(({ scope, revision, acceptedDrift = [] }) =>
+    acceptedDrift.map((drift) => ({ scope, revision, ...drift })),
+  );
+  if (accepted.length === 0) return;
+  const field = <T>(of: (row: (typeof accepted)[number]) => T) => accepted.map(of);
+  await tx.query(
+    `insert into accepted_drift (scope, revision, address, kind, name, value)
+     select * from unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
+    [
+      field((a) => a.scope),
+      field((a) => a.revision),
+      field((a) => a.address),
+      field((a) => a.kind),
+      field((a) => a.name),
+      field((a) => (a.value === null ? null : canonicalText(a.value))),
     ],
   );
 }

@@ -4,7 +4,7 @@ import type { ResourceValue } from '../model/model.js';
 import { byAddress } from '../plan/make-plan.js';
 import type { Action } from '../plan/plan.js';
 import { canonicalTextOrNull } from '../model/canonical-text.js';
-import type { RevisionDigests, RevisionRecord } from './state-store.js';
+import type { AcceptedDrift, RevisionDigests, RevisionRecord } from './state-store.js';
 
 /** The recorded fields of a revision that its hash covers: everything but the hash itself. */
 export type RevisionHashFields = Omit<RevisionRecord, 'hash'>;
@@ -39,8 +39,9 @@ export function revisionHash(
 /**
  * revisionHash fed one change at a time, in address order, so an apply hashes each change as it
  * writes it. The canonical JSON of `{ format: 1, …fields, changes }` goes to the hash piece by
- * piece — the fields sorting before `changes`, each change, the fields after — never built as
- * one string. The fields after the changes (the digests among them) are needed only at the end.
+ * piece — the fields sorting before `changes` (the adopted drift, when there is any, and the
+ * actor), each change, the fields after — never built as one string. The fields after the
+ * changes (the digests among them) are needed only at the end.
  */
 export class RevisionHasher {
   private readonly hash = createHash('sha256');
@@ -48,8 +49,17 @@ export class RevisionHasher {
   private count = 0;
   private lastAddress = '';
 
-  constructor({ actor, actorRole }: Pick<RevisionHashFields, 'actor' | 'actorRole'>) {
-    this.text = `${canonicalJson({ actor, actorRole }).slice(0, -1)},"changes":[`;
+  constructor({
+    actor,
+    actorRole,
+    acceptedDrift = [],
+  }: Pick<RevisionHashFields, 'actor' | 'actorRole' | 'acceptedDrift'>) {
+    // Adopted drift sorts before the actor; a revision without any hashes as every older one did.
+    const head =
+      acceptedDrift.length > 0
+        ? { acceptedDrift: [...acceptedDrift].sort(byAddress).map(acceptedJson), actor, actorRole }
+        : { actor, actorRole };
+    this.text = `${canonicalJson(head).slice(0, -1)},"changes":[`;
   }
 
   add(change: ChangeIdentity, before: string | null, after: string | null): void {
@@ -82,6 +92,11 @@ export class RevisionHasher {
     this.hash.update(`${this.text}],${after.slice(1)}`);
     return this.hash.digest('hex');
   }
+}
+
+/** What a revision's hash covers of a drifted row it adopted. */
+function acceptedJson({ address, kind, name, value }: AcceptedDrift): AcceptedDrift {
+  return { address, kind, name, value };
 }
 
 /** Text gathered before each update of the hash: fewer, larger updates. */

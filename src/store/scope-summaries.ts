@@ -1,9 +1,10 @@
 import type { Queryable } from './database.js';
+import { RESOURCES_AND_WRITERS } from './read-state.js';
 import { NOTHING_STORED, type ScopeSummary } from './state-store.js';
 
 /**
  * Per scope, what a plan needs to know before reading any row: its revision, how many rows it
- * holds and whether they are all as ccac wrote them (vouched for), and the digest of its resources
+ * holds and whether ccac's transactions wrote them all (RESOURCES_AND_WRITERS), and the digest of its resources
  * (model/scope-digest.ts computes the same from a configuration). The database does the reading;
  * a hundred thousand rows come back as one row per scope. `scopes` undefined: every scope.
  */
@@ -11,7 +12,7 @@ export async function readScopeSummaries(
   q: Queryable,
   scopes?: readonly string[],
 ): Promise<Map<string, ScopeSummary>> {
-  const filter = scopes ? 'where scope = any($1::text[])' : '';
+  const filter = (table: string) => (scopes ? `where ${table}scope = any($1::text[])` : '');
   const params = scopes ? [scopes] : [];
   const rows = await q.query<{
     scope: string;
@@ -24,14 +25,14 @@ export async function readScopeSummaries(
     `select coalesce(s.scope, r.scope) as scope, coalesce(s.revision, 0) as revision,
             s.resource_count as recorded, coalesce(r.rows, 0) as rows,
             coalesce(r.intact, true) as intact, r.digest
-       from (select scope, revision, resource_count from scopes ${filter}) s
+       from (select scope, revision, resource_count from scopes ${filter('')}) s
        full join (
-         select scope, count(*)::int as rows,
-                bool_and(vouched) as intact,
-                sum(('x' || left(md5(concat_ws(chr(31), kind, name, coalesce(tenant, ''), hash)), 16))
+         select r.scope, count(*)::int as rows,
+                bool_and(w.xid is not null) as intact,
+                sum(('x' || left(md5(concat_ws(chr(31), r.kind, r.name, coalesce(r.tenant, ''), r.hash)), 16))
                   ::bit(64)::bigint)::text as digest
-           from resources ${filter}
-          group by scope) r on r.scope = s.scope`,
+           from ${RESOURCES_AND_WRITERS} ${filter('r.')}
+          group by r.scope) r on r.scope = s.scope`,
     params,
   );
   const out = new Map<string, ScopeSummary>();

@@ -1,3 +1,4 @@
+import type { ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../plan/plan.js';
 import type { Database, Queryable } from './database.js';
 import { readChanges, readRevisions, type StoredChange } from './read-revisions.js';
@@ -8,10 +9,12 @@ import {
   readState,
   scopeRevisions,
 } from './read-state.js';
+import { readDriftedRows, readRecordedValues } from './recorded-values.js';
 import { lockScopes } from './scope-locks.js';
 import { readScopeSummaries } from './scope-summaries.js';
 import type {
   ApplyRevisionsOptions,
+  DriftedRow,
   KnownHashes,
   LockOptions,
   OrganizationReference,
@@ -54,6 +57,14 @@ class SqlStateReader {
 
   planApplied(planDigest: string): Promise<boolean> {
     return guarded('checking whether the plan was applied', () => planApplied(this.q, planDigest));
+  }
+
+  driftedRows(scopes: readonly string[]): Promise<DriftedRow[]> {
+    return guarded('comparing stored rows with the history', () => readDriftedRows(this.q, scopes));
+  }
+
+  recordedValues(addresses: readonly string[]): Promise<Map<string, ResourceValue | null>> {
+    return guarded('reading recorded values', () => readRecordedValues(this.q, addresses));
   }
 
   /** Recorded revisions of some scopes (all when omitted), by scope and revision. */
@@ -112,8 +123,6 @@ export class SqlStateStore extends SqlStateReader implements StateStore {
     try {
       return await this.db.transaction(async (tx) => {
         await guarded('locking scopes', () => lockScopes(tx, wanted, options.lockTimeoutMs));
-        // ccac's own writes keep the rows vouched for (the trigger of migration 003).
-        await tx.query(`select set_config('ccac.writing', 'on', true)`);
         let outcome: { commit: boolean; value: T };
         try {
           outcome = await work(new SqlStateTransaction(tx));

@@ -1,4 +1,5 @@
-import type { Model } from '../model/model.js';
+import type { Kind } from '../model/kinds.js';
+import type { Model, ResourceValue } from '../model/model.js';
 import { scopeDigest } from '../model/scope-digest.js';
 import type { PlanSummary, ResourceChange } from '../plan/plan.js';
 
@@ -17,7 +18,10 @@ export interface StoredState {
 export interface ScopeIntegrity {
   /** Rows stored now. */
   rows: number;
-  /** Whether every row is as ccac wrote it: no other SQL wrote it since (migration 003). */
+  /**
+   * Whether every row was last written by one of ccac's transactions (migration 004): no other
+   * SQL wrote it since. PostgreSQL sets the id a row carries; no session can choose it.
+   */
   intact: boolean;
   /** How many resources the scope's recorded revisions build; null when unknown. */
   recorded: number | null;
@@ -40,6 +44,34 @@ export const NOTHING_STORED: ScopeSummary = Object.freeze({
   digest: scopeDigest([]),
 });
 
+/**
+ * A stored row that is not what the recorded history last wrote at its address, or an address
+ * the history holds without a row: drift, found value by value (store/recorded-values.ts).
+ */
+export interface DriftedRow {
+  scope: string;
+  address: string;
+  kind: Kind;
+  name: string;
+  /** The revision that last wrote the address; null when no revision did. */
+  revision: number | null;
+  /** What the history says the address holds; null: nothing (never created, or deleted). */
+  recorded: ResourceValue | null;
+  /** What is stored there now (spec and labels); null: no row. */
+  stored: ResourceValue | null;
+}
+
+/**
+ * A drifted row an apply adopted (`--accept-drift`), as its revision records it and hashes it:
+ * the value found (null: the row was gone), which the revision's changes were made against.
+ */
+export interface AcceptedDrift {
+  address: string;
+  kind: Kind;
+  name: string;
+  value: ResourceValue | null;
+}
+
 /** Hashes of values being written, by address: what the model the changes lead to knows already. */
 export type KnownHashes = ReadonlyMap<string, { readonly hash: string }>;
 
@@ -54,6 +86,8 @@ export interface RevisionDraft {
   actorRole: string;
   gitCommit: string | null;
   changes: readonly ResourceChange[];
+  /** Drift the apply adopts in this scope, found under its lock; absent or empty: none. */
+  acceptedDrift?: readonly DriftedRow[];
 }
 
 /** What an apply's revisions record of its configuration and its plan (pipeline/digests.ts). */
@@ -87,6 +121,8 @@ export interface RevisionRecord {
   planDigest: string;
   counts: PlanSummary;
   prevHash: string | null;
+  /** Rows changed outside ccac that this revision adopted; absent when none (as in every older one). */
+  acceptedDrift?: readonly AcceptedDrift[];
   hash: string;
 }
 
@@ -107,6 +143,10 @@ export interface StateReader {
   organizationReferences(organizations: readonly string[]): Promise<OrganizationReference[]>;
   /** Whether a plan with this digest was applied already. */
   planApplied(planDigest: string): Promise<boolean>;
+  /** Rows of the scopes that are not what the recorded history wrote, compared value by value. */
+  driftedRows(scopes: readonly string[]): Promise<DriftedRow[]>;
+  /** What the recorded history last wrote at each address (null: deleted); absent: never written. */
+  recordedValues(addresses: readonly string[]): Promise<Map<string, ResourceValue | null>>;
 }
 
 export interface StateTransaction extends StateReader {

@@ -36,7 +36,7 @@ const STAGE_COLUMNS = [
   'after',
   'hash',
 ];
-const RESOURCE_COLUMNS = ['scope', 'kind', 'name', 'tenant', 'value', 'hash', 'vouched'];
+const RESOURCE_COLUMNS = ['scope', 'kind', 'name', 'tenant', 'value', 'hash'];
 const CHANGE_COLUMNS = [
   'scope',
   'revision',
@@ -74,18 +74,26 @@ const CHANGES_FROM_STAGE = recordedFrom(`
       from ${STAGE} s
       join unnest($1::text[], $2::integer[]) as v(scope, revision) on v.scope = s.scope`);
 
-/** COPY's text for `true`: the rows ccac writes are vouched for (migration 003). */
-const VOUCHED = 't';
-
-const INSERT_FROM_STAGE = `insert into resources (scope, kind, name, tenant, value, hash, vouched)
-  select s.scope, s.kind, s.name, s.tenant, s.after, s.hash, true
+const INSERT_FROM_STAGE = `insert into resources (scope, kind, name, tenant, value, hash)
+  select s.scope, s.kind, s.name, s.tenant, s.after, s.hash
     from ${STAGE} s`;
 const UPSERT = `on conflict (scope, kind, name) do update
-  set tenant = excluded.tenant, value = excluded.value, hash = excluded.hash, vouched = true`;
+  set tenant = excluded.tenant, value = excluded.value, hash = excluded.hash`;
 
 /**
- * The writes of one transaction. Created rows are COPied straight into `resources`, vouched for
- * (`vouched`, which any write by other SQL clears: migration 003). The rest — deletes, updates,
+ * The ids this transaction's rows carry (`xmin`: its own, and that of the subtransaction that
+ * COPied creates, `$2`) recorded for each scope written (`$1`): a row carrying one was written by
+ * ccac (RESOURCES_AND_WRITERS, migration 004). txid_current() counts epochs; xmin shows 32 bits.
+ */
+const RECORD_WRITERS = `insert into ccac_writes (scope, xid)
+  select scope, xid
+    from unnest($1::text[]) as s(scope),
+         unnest(array[(txid_current() % 4294967296)::text] || $2::text[]) as x(xid)
+  on conflict do nothing`;
+
+/**
+ * The writes of one transaction. Created rows are COPied straight into `resources`; the ids the
+ * written rows carry are recorded as ccac's (RECORD_WRITERS). The rest — deletes, updates,
  * and creates over rows that appeared since the plan — go through a temporary staging table, one
  * COPY, then a set-based statement each. An apply's change records are made by the database from
  * those rows (recordChangesFrom), so each value crosses the connection once.
@@ -132,6 +140,7 @@ export class ChangeWriter {
     const pending = drafts.map((draft) => pendingRevision(draft, slots.get(draft.scope)!));
     const changes = pending.flatMap((revision) => revision.changes);
     const sent = new SentRows(changes.length, onProgress);
+    await this.rewriteAdopted(drafts);
     const written = await this.writeResources(changes, hashesFrom(known), sent);
     debug('resource rows written');
     const made = typeof digests === 'function' ? digests() : digests;
@@ -213,10 +222,45 @@ export class ChangeWriter {
     if (!copied) await this.stage(creates, hashOf, { append: others.length > 0, sent });
     if (!copied || others.some((change) => change.action === 'update'))
       await this.tx.query(`${INSERT_FROM_STAGE} where s.action <> 'delete' ${UPSERT}`);
+    await this.recordWriters(writtenScopes(changes), xid);
     return {
       ...(xid !== undefined ? { copied: { xid, rows: creates.length } } : {}),
       staged: copied ? others.length : changes.length,
     };
+  }
+
+  /** The ids the rows just written carry, recorded as ccac's for their scopes (RECORD_WRITERS). */
+  private async recordWriters(scopes: ReadonlySet<string>, copiedXid?: string): Promise<void> {
+    if (scopes.size === 0) return;
+    await this.tx.query(RECORD_WRITERS, [[...scopes], copiedXid === undefined ? [] : [copiedXid]]);
+  }
+
+  /**
+   * Adopted drift (`--accept-drift`) that the revisions' changes leave in place, written again
+   * as it was found (its spec and labels, their hash): the rows then carry this transaction's id
+   * and a hash that is their value's, as every row ccac writes.
+   */
+  private async rewriteAdopted(drafts: readonly RevisionDraft[]): Promise<void> {
+    const rows = drafts.flatMap(({ scope, changes, acceptedDrift = [] }) => {
+      if (acceptedDrift.length === 0) return [];
+      const changed = new Set(changes.map((change) => change.address));
+      return acceptedDrift
+        .filter(({ address, stored }) => stored !== null && !changed.has(address))
+        .map(({ address, stored }) => ({ scope, address, text: this.textOf(stored)! }));
+    });
+    if (rows.length === 0) return;
+    await this.tx.query(
+      `update resources r set value = v.value::jsonb, hash = v.hash
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as v(scope, address, value, hash)
+        where r.scope = v.scope and coalesce(r.tenant || '/', '') || r.kind || '/' || r.name = v.address`,
+      [
+        rows.map((row) => row.scope),
+        rows.map((row) => row.address),
+        rows.map((row) => row.text),
+        rows.map((row) => sha256(row.text)),
+      ],
+    );
+    await this.recordWriters(new Set(rows.map((row) => row.scope)));
   }
 
   /**
@@ -239,7 +283,10 @@ export class ChangeWriter {
       );
     } catch (error) {
       if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+      // Released too: a savepoint rolled back to stays open, and the upserts made instead would
+      // carry a subtransaction's id that RECORD_WRITERS does not know.
       await this.tx.query('rollback to savepoint ccac_creates');
+      await this.tx.query('release savepoint ccac_creates');
       return undefined;
     }
     const { scope } = rowKeyOf(creates[0]!);
@@ -262,7 +309,7 @@ export class ChangeWriter {
       const after = this.textOf(change.after);
       if (after === null) throw new Error(`create of ${change.address} has no after value`);
       sent?.add();
-      yield [scope, change.kind, change.name, tenant, after, hashOf(change, after), VOUCHED];
+      yield [scope, change.kind, change.name, tenant, after, hashOf(change, after)];
     }
   }
 
@@ -365,6 +412,13 @@ interface WrittenRows {
 }
 
 const REPORT_ROWS = 5_000;
+
+/** The scopes whose rows the changes write (deletes leave none). */
+function writtenScopes(changes: readonly ResourceChange[]): Set<string> {
+  const scopes = new Set<string>();
+  for (const change of changes) if (change.action !== 'delete') scopes.add(rowKeyOf(change).scope);
+  return scopes;
+}
 
 type HashOf = (change: ResourceChange, after: string) => string;
 

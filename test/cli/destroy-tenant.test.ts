@@ -91,7 +91,16 @@ describe.each(storeTargets())('destroying a tenant on $dialect', (target) => {
       expect(unconfirmed.stdout).toContain('error TENANT_DESTROY');
       expect(unconfirmed.stdout).not.toContain('EP_DELETE_ACTIVE');
 
-      const destroyed = await apply('--destroy');
+      // A saved plan that destroys the tenant is held to the same: --destroy at apply says it is meant.
+      const saved = await ws.run(['plan', ...REPRO, '--out', 'destroy.json']);
+      expect(saved.code).toBe(0);
+      const savedBefore = await ws.dump();
+      const savedUnconfirmed = await ws.run(['apply', 'destroy.json', '--actor', PIETER]);
+      expect(savedUnconfirmed.code).toBe(1);
+      expect(savedUnconfirmed.stdout).toContain('error TENANT_DESTROY');
+      expect(await ws.dump()).toBe(savedBefore);
+
+      const destroyed = await ws.run(['apply', 'destroy.json', '--actor', PIETER, '--destroy']);
       expect(destroyed.stderr).toContain(
         'Apply complete: 0 created, 0 updated, 43 deleted. Revisions: vandijk-retail@3.',
       );

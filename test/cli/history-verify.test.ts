@@ -117,7 +117,7 @@ describe.each(storeTargets())('history verify on $dialect', (target) => {
           "umbrella: revision 3's prev_hash does not match revision 2",
           'vandijk-retail: revision 1 is missing',
           '',
-          'Chain broken in 6 scopes of 7 (13 revisions in 7 scopes checked).',
+          'Verification failed in 6 scopes of 7 (13 revisions in 7 scopes checked).',
           '',
         ].join('\n'),
       );
@@ -127,6 +127,7 @@ describe.each(storeTargets())('history verify on $dialect', (target) => {
       expect(JSON.parse(json.stdout)).toEqual({
         intact: false,
         revisions: 2,
+        anchors: 0,
         scopes: [
           {
             scope: 'initech',

@@ -69,6 +69,12 @@ describe.each(storeTargets())('what a plan shows its actor on $dialect', (target
       expect(apply.code).toBe(1);
       expectNothingStored(apply.stdout + apply.stderr);
       expect(await ws.dump()).toBe(before);
+      // A saved plan applied by her shows her no more than a plan would.
+      expect((await ws.run(['plan', 'config', '--out', 'saved.json'])).code).toBe(0);
+      const savedApply = await ws.run(['apply', 'saved.json', '--actor', SANNE]);
+      expect(savedApply.code).toBe(1);
+      expectNothingStored(savedApply.stdout + savedApply.stderr);
+      expect(await ws.dump()).toBe(before);
 
       // A supervisor sees the business hours, and that the plan holds more than they may see.
       const femke = await planAs(ws, FEMKE, 'json');

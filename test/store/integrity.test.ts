@@ -96,28 +96,27 @@ describe.each(storeTargets())(
       });
     });
 
-    it('keeps rows written by other SQL unvouched, even when that SQL says otherwise', async () => {
+    it('never takes rows written by other SQL for ccac’s, whatever that SQL sets', async () => {
       const store = await target.open();
       await applyRevisions(store, [revisionOf('acme', queues('acme', 2))]);
+      // The flag migration 003 trusted: any session could set it.
+      await store.db.query(`select set_config('ccac.writing', 'on', false)`);
       await store.db.query(
-        `update resources set value = jsonb_set(value, '{spec,i}', '7'), vouched = true
+        `update resources set value = jsonb_set(value, '{spec,i}', '7')
           where scope = 'acme' and name = 'q00000'`,
       );
       await store.db.query(
-        `insert into resources (scope, kind, name, tenant, value, hash, vouched)
-         values ('beta', 'Queue', 'qx', 'beta', '{"spec": {}}', 'x', true)`,
+        `insert into resources (scope, kind, name, tenant, value, hash)
+         values ('beta', 'Queue', 'qx', 'beta', '{"spec": {}}', 'x')`,
       );
-      const rows = await store.db.query<{ name: string; vouched: boolean }>(
-        'select name, vouched from resources order by scope, name',
-      );
-      expect(rows).toEqual([
-        { name: 'q00000', vouched: false },
-        { name: 'q00001', vouched: true },
-        { name: 'qx', vouched: false },
-      ]);
       const summaries = await store.scopeSummaries(['acme', 'beta']);
       expect(summaries.get('acme')).toMatchObject({ rows: 2, intact: false });
       expect(summaries.get('beta')).toMatchObject({ rows: 1, intact: false });
+      // Its stored hash is not trusted either: the value is hashed as read.
+      const state = await store.readState(['acme']);
+      expect(state.model.get('Queue', 'q00000', 'acme')!.hash).toBe(
+        hashed(value({ channelType: 'chat', version: 1, i: 7 })).hash,
+      );
     });
 
     it('writes a create over a row inserted by other SQL since the plan read the store', async () => {
@@ -145,15 +144,42 @@ describe.each(storeTargets())(
       await applyRevisions(store, [revisionOf('acme', [remove(first[2]!)])]);
       // Back to the schema of migration 001, as a store written by an older ccac.
       await store.db.query('delete from ccac_migrations where version > 1');
-      await store.db.query('drop trigger resources_written_outside_ccac on resources');
-      await store.db.query('alter table resources drop column vouched');
+      await store.db.query('drop table ccac_writes, accepted_drift');
       await store.db.query('alter table scopes drop column resource_count');
 
-      expect(await migrate(store.db)).toEqual({ applied: ['002-integrity', '003-vouched-rows'] });
+      expect(await migrate(store.db)).toEqual({
+        applied: ['002-integrity', '003-vouched-rows', '004-ccac-writes'],
+      });
       const state = await store.readState(['acme']);
       // Its rows predate checksums: not vouched for until ccac writes them again.
       expect(state.integrity?.get('acme')).toEqual({ rows: 2, intact: false, recorded: 2 });
       expect(state.model.get('Queue', 'q00000', 'acme')!.hash).toBe(hashed(first[0]!.after!).hash);
+    });
+
+    it('trusts, migrating a store of migration 003, the rows whose values the history holds', async () => {
+      const url = await target.freshUrl();
+      const store = await target.open(url);
+      await applyRevisions(store, [revisionOf('acme', queues('acme', 3))]);
+      await applyRevisions(store, [revisionOf('beta', queues('beta', 2))]);
+      // Back to the schema of migration 003: every row vouched for, without rewriting one.
+      await store.db.query('delete from ccac_migrations where version > 3');
+      await store.db.query('drop table ccac_writes, accepted_drift');
+      await store.db.query(
+        'alter table resources add column vouched boolean not null default true',
+      );
+      // Edited with the flag left set, as `set ccac.writing = 'on'` let any session do.
+      await store.db.query(
+        `update resources set value = jsonb_set(value, '{spec,i}', '9')
+          where scope = 'acme' and name = 'q00001'`,
+      );
+
+      expect(await migrate(store.db)).toEqual({ applied: ['004-ccac-writes'] });
+      const summaries = await store.scopeSummaries(['acme', 'beta']);
+      expect(summaries.get('acme')).toMatchObject({ rows: 3, intact: false });
+      expect(summaries.get('beta')).toMatchObject({ rows: 2, intact: true });
+      expect((await store.driftedRows(['acme', 'beta'])).map((row) => row.address)).toEqual([
+        'acme/Queue/q00001',
+      ]);
     });
   },
 );

@@ -24,10 +24,12 @@ describe.each(storeTargets())('migrations on $dialect', (target) => {
   it('reports the applied migrations by name on a fresh database', async () => {
     const url = await target.freshUrl();
     const store = await target.open(url);
-    await store.db.query('drop table changes, revisions, scopes, resources, ccac_migrations');
+    await store.db.query(
+      'drop table changes, revisions, scopes, resources, ccac_writes, accepted_drift, ccac_migrations',
+    );
     await store.db.query('drop sequence revision_id');
     expect(await migrate(store.db)).toEqual({
-      applied: ['001-initial', '002-integrity', '003-vouched-rows'],
+      applied: ['001-initial', '002-integrity', '003-vouched-rows', '004-ccac-writes'],
     });
   });
 

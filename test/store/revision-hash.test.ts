@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256 } from '../../src/model/canonical-json.js';
+import type { Kind } from '../../src/model/kinds.js';
 import type { ResourceValue } from '../../src/model/model.js';
 import {
   RevisionHasher,
@@ -21,11 +22,15 @@ function hashAsOneString(fields: RevisionHashFields, changes: readonly RevisionH
       after,
     }))
     .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-  const { counts, ...rest } = fields;
+  const { counts, acceptedDrift = [], ...rest } = fields;
+  const adopted = [...acceptedDrift].sort((a, b) =>
+    a.address < b.address ? -1 : a.address > b.address ? 1 : 0,
+  );
   return sha256(
     canonicalJson({
       format: 1,
       ...rest,
+      ...(adopted.length > 0 ? { acceptedDrift: adopted } : {}),
       counts: { create: counts.create, update: counts.update, delete: counts.delete },
       changes: sorted,
     }),
@@ -62,7 +67,35 @@ const fields = fc.record({
   prevHash: fc.option(fc.string(), { nil: null }),
 });
 
+/** Rows adopted as drift (`--accept-drift`): at least one, unique addresses. */
+const adopted = fc.uniqueArray(
+  fc.record({
+    address: fc.string(),
+    kind: fc.string().map((kind) => kind as Kind),
+    name: fc.string(),
+    value: fc.option(value, { nil: null }),
+  }),
+  { selector: (a) => a.address, minLength: 1 },
+);
+
 describe('revisionHash', () => {
+  it('covers the drift a revision adopted, and hashes one without any as before', () => {
+    fc.assert(
+      fc.property(
+        fields,
+        adopted,
+        fc.uniqueArray(change, { selector: (c) => c.address }),
+        (f, acceptedDrift, c) => {
+          const withDrift = { ...f, acceptedDrift };
+          expect(revisionHash(withDrift, c)).toBe(hashAsOneString(withDrift, c));
+          expect(revisionHash(withDrift, c)).not.toBe(revisionHash(f, c));
+          expect(revisionHash({ ...f, acceptedDrift: [] }, c)).toBe(revisionHash(f, c));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('hashes the same bytes as canonical JSON of the whole revision, fed piece by piece', () => {
     fc.assert(
       fc.property(fields, fc.uniqueArray(change, { selector: (c) => c.address }), (f, c) => {

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { visiblePlan } from '../../authz/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
@@ -28,6 +28,7 @@ import type { RevisionDigests } from '../../store/state-store.js';
 import { inTurns } from '../in-turns.js';
 import { openSavedPlan } from '../../pipeline/saved-plan.js';
 import { planKey } from '../plan-key.js';
+import { ANCHOR_FILE_ENV } from '../anchor-file.js';
 
 export interface ApplyOptions {
   db: string;
@@ -37,6 +38,8 @@ export interface ApplyOptions {
   autoApprove?: boolean;
   destroy?: boolean;
   lockTimeout: string;
+  acceptDrift?: boolean;
+  anchors?: string;
 }
 
 export function registerApply(
@@ -58,6 +61,15 @@ export function registerApply(
       '--lock-timeout <seconds>',
       'how long to wait for another apply on the same tenant',
       '30',
+    )
+    .option(
+      '--accept-drift',
+      'adopt resources changed outside ccac in the tenants written (recorded in the revision)',
+    )
+    .addOption(
+      new Option('--anchors <file>', "append each revision's anchor to this file").env(
+        ANCHOR_FILE_ENV,
+      ),
     );
   addStoreOption(command);
   addActorOption(command);
@@ -110,6 +122,8 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     const settings = async () => ({
       output,
       lockTimeoutMs,
+      acceptDrift: options.acceptDrift ?? false,
+      anchorFile: options.anchors,
       actor: options.actor ?? '',
       rolesByScope,
       desired: checked.desired,
@@ -205,11 +219,14 @@ async function applySavedPlan(
     applyPlan(store, saved, {
       output,
       lockTimeoutMs,
+      acceptDrift: options.acceptDrift ?? false,
+      anchorFile: options.anchors,
       actor: options.actor ?? '',
       rolesByScope: new Map(),
       gitCommit: saved.gitCommit,
       digests: { configDigest: saved.configDigest, planDigest: saved.digest },
       saved,
+      destroy: options.destroy ?? false,
       format: options.format,
     }),
   );

@@ -14,6 +14,7 @@ import { renderRevision } from '../render/history-show.js';
 import { renderHistoryText } from '../render/history-text.js';
 import { renderVerifyJson, renderVerifyText } from '../render/history-verify.js';
 import { withStore } from '../with-store.js';
+import { ANCHOR_FILE_ENV, readAnchors } from '../anchor-file.js';
 
 interface HistoryOptions {
   db: string;
@@ -126,18 +127,39 @@ function registerShow(history: Command, output: Output, done: (code: ExitCode) =
   });
 }
 
+interface VerifyOptions {
+  db: string;
+  tenant: string[];
+  format: Format;
+  expect: string[];
+  anchors?: string;
+}
+
 function registerVerify(history: Command, output: Output, done: (code: ExitCode) => void): void {
   const verify = history
     .command('verify')
     .description(
-      "check each tenant's revision chain: hashes, links and numbering; names the first bad revision",
+      "check each tenant's revision chain (hashes, links, numbering), the anchors given and the stored rows against it; names the first problem",
     )
-    .addOption(formatOption(['text', 'json']));
+    .addOption(formatOption(['text', 'json']))
+    .option(
+      '--expect <anchor>',
+      'scope@N:sha256:HASH, as apply prints it: the chain must still hold that revision (repeatable)',
+      collect,
+      [],
+    )
+    .addOption(
+      new Option('--anchors <file>', 'a file of anchors, as apply appends them').env(
+        ANCHOR_FILE_ENV,
+      ),
+    );
   tenantFilter(verify);
   addStoreOption(verify);
-  verify.action(async (options: { db: string; tenant: string[]; format: Format }) => {
+  verify.action(async (options: VerifyOptions) => {
+    const { anchors, errors } = await readAnchors(options);
+    if (errors.length > 0) return done(fail(output, errors));
     const code = await withStore(options.db, output, {}, async (store) => {
-      const results = await verifyStore(store, options.tenant);
+      const results = await verifyStore(store, options.tenant, anchors);
       output.out(
         options.format === 'json'
           ? renderVerifyJson(results)

@@ -1,5 +1,5 @@
 import type { Plan } from '../../plan/plan.js';
-import type { RevisionRecord } from '../../store/state-store.js';
+import type { AcceptedDrift, RevisionRecord } from '../../store/state-store.js';
 import { orderedPlan } from './plan-json.js';
 
 /** A revision with its keys in one fixed order, so equal histories print equal bytes. */
@@ -16,8 +16,13 @@ export function orderedRevision(r: RevisionRecord): RevisionRecord {
     planDigest: r.planDigest,
     counts: { create: r.counts.create, update: r.counts.update, delete: r.counts.delete },
     prevHash: r.prevHash,
+    ...(r.acceptedDrift ? { acceptedDrift: r.acceptedDrift.map(orderedDrift) } : {}),
     hash: r.hash,
   };
+}
+
+function orderedDrift({ address, kind, name, value }: AcceptedDrift): AcceptedDrift {
+  return { address, kind, name, value };
 }
 
 export function renderHistoryJson(revisions: readonly RevisionRecord[]): string {

@@ -1,6 +1,7 @@
 import { GLOBAL_SCOPE } from '../../model/address.js';
 import type { Plan } from '../../plan/plan.js';
-import type { RevisionRecord } from '../../store/state-store.js';
+import { hashed } from '../../model/canonicalize.js';
+import type { AcceptedDrift, RevisionRecord } from '../../store/state-store.js';
 import type { Format } from '../options.js';
 import { paint } from '../output.js';
 import { markdownCode } from './escape-markdown.js';
@@ -33,7 +34,14 @@ function headerFields(record: RevisionRecord): [string, string][] {
     ['plan', record.planDigest],
     ['hash', record.hash],
     ['previous', record.prevHash ?? '- (first revision)'],
+    ...(record.acceptedDrift ?? []).map(adoptedField),
   ];
+}
+
+/** A row changed outside ccac that the revision adopted, and the hash of the value it found. */
+function adoptedField({ address, value }: AcceptedDrift): [string, string] {
+  const found = value === null ? 'deleted' : `sha256:${hashed(value).hash}`;
+  return ['adopted', `${address} as changed outside ccac (${found})`];
 }
 
 /** `ccac history show N`: the revision's recorded fields, then its changes in the plan layout. */

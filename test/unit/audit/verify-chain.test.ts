@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parseAnchor, parseAnchorFile } from '../../../src/audit/anchors.js';
 import { describeProblem, verifyScopeChain } from '../../../src/audit/verify-chain.js';
 import type { StoredChange } from '../../../src/store/read-revisions.js';
 import { revisionHash } from '../../../src/store/revision-hash.js';
@@ -49,7 +50,7 @@ describe('verifyScopeChain', () => {
   test('an intact chain has no problem, whatever order the rows come in', () => {
     const { revisions, changes } = chain(5);
     const result = verify([...revisions].reverse(), [...changes].reverse());
-    expect(result).toEqual({ scope: 'acme', revisions: 5, problem: null });
+    expect(result).toEqual({ scope: 'acme', revisions: 5, anchors: 0, problem: null });
   });
 
   test('a scope without revisions is intact', () => {
@@ -148,5 +149,76 @@ describe('describeProblem', () => {
     expect(describeProblem('acme', { kind: 'unlinked', revision: 5 })).toBe(
       "acme: revision 5's prev_hash does not match revision 4",
     );
+  });
+});
+
+describe('anchors', () => {
+  const anchorOf = (record: RevisionRecord, source = '--expect') => ({
+    scope: record.scope,
+    revision: record.revision,
+    hash: record.hash,
+    source,
+  });
+
+  test('the chain must still hold each anchored revision with its hash', () => {
+    const { revisions, changes } = chain(5);
+    const anchors = [anchorOf(revisions[1]!), anchorOf(revisions[4]!)];
+    expect(verifyScopeChain({ scope: 'acme', revisions, changes, latest: 5, anchors })).toEqual({
+      scope: 'acme',
+      revisions: 5,
+      anchors: 2,
+      problem: null,
+    });
+    // The last two cut off and the counter set back: whole as far as it goes, but short.
+    const cut = verifyScopeChain({
+      scope: 'acme',
+      revisions: revisions.slice(0, 3),
+      changes,
+      latest: 3,
+      anchors,
+    });
+    expect(cut.problem).toEqual({ kind: 'cut', revision: 5, last: 3, anchor: '--expect' });
+    // The last one forged and re-hashed: no later revision links to it, its anchor does.
+    const forged = { ...revisions[4]!, actor: 'mallory@acme.example' };
+    const rehashed = { ...forged, hash: revisionHash(forged, changes.slice(8)) };
+    const rewritten = verifyScopeChain({
+      scope: 'acme',
+      revisions: [...revisions.slice(0, 4), rehashed],
+      changes,
+      latest: 5,
+      anchors,
+    });
+    expect(rewritten.problem).toEqual({ kind: 'rewritten', revision: 5, anchor: '--expect' });
+    expect(describeProblem('acme', cut.problem!)).toBe(
+      'acme: revision 5, anchored by --expect, is missing: the chain ends at revision 3, so its last revisions were removed',
+    );
+  });
+
+  test('reads anchors as apply prints them, as --expect takes them, and from a file', () => {
+    const hash = 'ab'.repeat(32);
+    expect(parseAnchor(`acme@12 sha256:${hash}`, 'x')).toEqual({
+      scope: 'acme',
+      revision: 12,
+      hash,
+      source: 'x',
+    });
+    expect(parseAnchor(`acme@12:sha256:${hash}`, 'x')).toMatchObject({ revision: 12, hash });
+    expect(parseAnchor(`_global@1:${hash}`, 'x')).toMatchObject({ scope: '_global' });
+    for (const bad of ['acme@0 sha256:' + hash, 'acme sha256:' + hash, `acme@1 sha256:${hash}0`])
+      expect(parseAnchor(bad, 'x')).toBeUndefined();
+    const file = `# kept by CI\nacme@1 sha256:${hash} 2026-12-01T10:00:00.000Z\n\nnot an anchor\n`;
+    expect(parseAnchorFile(file, 'anchors.txt')).toEqual({
+      anchors: [{ scope: 'acme', revision: 1, hash, source: 'anchors.txt:2' }],
+      errors: [
+        {
+          severity: 'error',
+          code: 'USAGE',
+          message: 'not an anchor: expected `scope@N sha256:HASH`',
+          file: 'anchors.txt',
+          line: 4,
+          column: 1,
+        },
+      ],
+    });
   });
 });

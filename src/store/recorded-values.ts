@@ -1,0 +1,91 @@
+import type { Kind } from '../model/kinds.js';
+import { scopeOfAddress } from '../model/address.js';
+import type { ResourceValue } from '../model/model.js';
+import type { Queryable } from './database.js';
+import type { DriftedRow } from './state-store.js';
+import { storedValue } from './stored-value.js';
+
+/**
+ * What the recorded history says each address of some scopes (`$1`; null: every scope) holds:
+ * the value its last change wrote, or the value a later revision adopted as drift (adopted before
+ * that revision's changes, so a change of the same revision wins); a null value: deleted.
+ * `filter` narrows both sources further.
+ */
+export function recordedSql(filter = ''): string {
+  const where = `where ($1::text[] is null or scope = any($1::text[])) ${filter}`;
+  return `select distinct on (w.scope, w.address) w.scope, w.address, w.kind, w.name, w.revision, w.value
+      from (select scope, address, kind, name, revision, 1 as rank, after as value
+              from changes ${where}
+            union all
+            select scope, address, kind, name, revision, 0, value
+              from accepted_drift ${where}) w
+     order by w.scope, w.address, w.revision desc, w.rank desc`;
+}
+
+/**
+ * Stored rows against the recorded history, compared in the database value by value (spec and
+ * labels, as a plan compares them): the addresses where they differ, with both values. A row at
+ * an address the history does not hold, or holds as deleted, was created outside ccac; an
+ * address it holds that has no row was deleted outside ccac. Exact: no flag or checksum the
+ * rows carry is trusted.
+ */
+export async function readDriftedRows(
+  q: Queryable,
+  scopes: readonly string[],
+): Promise<DriftedRow[]> {
+  if (scopes.length === 0) return [];
+  const rows = await q.query<{
+    scope: string;
+    address: string;
+    kind: Kind;
+    name: string;
+    revision: number | null;
+    recorded: unknown;
+    stored: unknown;
+    present: boolean;
+  }>(
+    `with recorded as (${recordedSql()}),
+     stored as (
+       select scope, coalesce(tenant || '/', '') || kind || '/' || name as address, kind, name, value
+         from resources where scope = any($1::text[]))
+     select coalesce(s.scope, w.scope) as scope, coalesce(s.address, w.address) as address,
+            coalesce(s.kind, w.kind) as kind, coalesce(s.name, w.name) as name, w.revision,
+            w.value as recorded, s.value as stored, s.address is not null as present
+       from stored s full join recorded w on w.scope = s.scope and w.address = s.address
+      where (s.address is null) <> (w.value is null)
+         or (w.value -> 'spec') is distinct from (s.value -> 'spec')
+         or nullif(w.value -> 'labels', 'null') is distinct from nullif(s.value -> 'labels', 'null')`,
+    [[...new Set(scopes)]],
+  );
+  return rows
+    .map((row) => ({
+      scope: row.scope,
+      address: row.address,
+      kind: row.kind,
+      name: row.name,
+      revision: row.revision,
+      recorded: row.recorded === null ? null : storedValue(row.recorded),
+      stored: row.present ? storedValue(row.stored) : null,
+    }))
+    .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
+/**
+ * The value the recorded history last gave each of some addresses (null: deleted); an address
+ * it never wrote is absent from the map. A handful of addresses: what authorization read.
+ */
+export async function readRecordedValues(
+  q: Queryable,
+  addresses: readonly string[],
+): Promise<Map<string, ResourceValue | null>> {
+  if (addresses.length === 0) return new Map();
+  const wanted = [...new Set(addresses)];
+  const scopes = [...new Set(wanted.map(scopeOfAddress))];
+  const rows = await q.query<{ address: string; value: unknown }>(
+    recordedSql('and address = any($2::text[])'),
+    [scopes, wanted],
+  );
+  return new Map(
+    rows.map((row) => [row.address, row.value === null ? null : storedValue(row.value)]),
+  );
+}

@@ -30,6 +30,21 @@ export interface CallCounts {
 export type CallOutcome = keyof CallCounts;
 
 /**
+ * What a request was about: the configuration, or users (Control Hub people, licences, roles and
+ * the contact-center users and their profiles), whose calls are budgeted apart (no bulk for
+ * people or licences).
+ */
+export type CallArea = 'configuration' | 'users';
+
+const USER_PATHS =
+  /\/(?:people|licenses|roles)(?:[/?]|$)|\/organization\/[^/]+\/(?:v2\/|v3\/)?(?:user|user-profile)(?:[/?]|$)/;
+
+/** The area of a request by its URL path. */
+export function callArea(path: string): CallArea {
+  return USER_PATHS.test(path) ? 'users' : 'configuration';
+}
+
+/**
  * The one door every request to Webex goes through, shared by the Contact Center and the Control
  * Hub clients: bounded concurrency and the client-side rate limit (p-queue, strict sliding
  * window), a pause of everything when the API answers 429 (`holdFor`), and the counters.
@@ -44,6 +59,7 @@ export class RequestGate {
     serverError: 0,
     networkError: 0,
   };
+  private readonly areas: Record<CallArea, number> = { configuration: 0, users: 0 };
   private heldUntil = 0;
   private resume: NodeJS.Timeout | undefined;
 
@@ -77,13 +93,19 @@ export class RequestGate {
     }, ms);
   }
 
-  count(outcome: CallOutcome): void {
+  count(outcome: CallOutcome, area: CallArea): void {
     this.counts[outcome]++;
+    this.areas[area]++;
   }
 
   /** Requests sent so far, by outcome (retries count: each is a request the API answered or not). */
   calls(): CallCounts {
     return { ...this.counts };
+  }
+
+  /** Requests sent so far, configuration and users apart. */
+  callsByArea(): Record<CallArea, number> {
+    return { ...this.areas };
   }
 
   /** How many more requests may start now before the rate limit makes them wait: for progress. */

@@ -1,6 +1,6 @@
 import pRetry from 'p-retry';
 import { debug } from '../../cli/debug.js';
-import type { RequestGate } from './request-gate.js';
+import { callArea, type RequestGate } from './request-gate.js';
 import { retryAfterMs } from './retry-after.js';
 import type { Secret } from './secret.js';
 
@@ -95,7 +95,9 @@ export function gatedFetch(options: TransportOptions): (request: Request) => Pro
   };
 
   async function attempt(request: Request): Promise<Response> {
-    const what = `${request.method} ${pathOf(request.url)}`;
+    const path = pathOf(request.url);
+    const what = `${request.method} ${path}`;
+    const area = callArea(path);
     let started = performance.now();
     let response: Response;
     try {
@@ -106,7 +108,7 @@ export function gatedFetch(options: TransportOptions): (request: Request) => Pro
         return send(authorized(request, token, retry.attemptTimeoutMs));
       });
     } catch (error) {
-      gate.count('networkError');
+      gate.count('networkError', area);
       const reason = token.redact(error instanceof Error ? describeNetworkError(error) : 'failed');
       log(`${what} → no answer: ${reason}`, started);
       throw new NoAnswer(reason);
@@ -114,17 +116,17 @@ export function gatedFetch(options: TransportOptions): (request: Request) => Pro
     log(`${what} → ${response.status}`, started);
     const { status } = response;
     if (status === 429) {
-      gate.count('rateLimited');
+      gate.count('rateLimited', area);
       const wait = retryAfterMs(response.headers.get('retry-after'), Date.now());
       if (wait !== undefined && wait > retry.maxRetryAfterMs) return response;
       gate.holdFor(wait ?? retry.defaultRetryAfterMs);
       throw new RateLimited(response);
     }
     if (status >= 500) {
-      gate.count('serverError');
+      gate.count('serverError', area);
       throw new RetryableAnswer(response);
     }
-    gate.count(status >= 400 ? 'clientError' : 'ok');
+    gate.count(status >= 400 ? 'clientError' : 'ok', area);
     return response;
   }
 

@@ -1,0 +1,485 @@
+import { compare } from '../../diagnostics/diagnostic.js';
+import { addressOf, scopeOfAddress } from '../../model/address.js';
+import { isKind, SYSTEM_ENTRY_POINT, type TenantKind } from '../../model/kinds.js';
+import type { Model, ModelResource } from '../../model/model.js';
+import type { LiveState, WebexEntity } from '../entities.js';
+import { numberKey } from '../lookup.js';
+import { KIND_MAPPINGS } from '../mapping/kinds.js';
+import type { EntityMapping, FieldChange, NotCarried } from '../mapping/mapping.js';
+import { isRefused } from '../mapping/mapping.js';
+import {
+  carriedFields,
+  changedFields,
+  readResource,
+  type Composite,
+} from '../mapping/read-resource.js';
+import type { RecordedRemotes, RemoteRef } from '../remote-refs.js';
+import { TenantView } from './live-index.js';
+import type { Observation, PartPlan, ResourceObservation } from './observation.js';
+import { DELETE_ORDER, KIND_ORDER } from './write-order.js';
+
+export interface ObserveInput {
+  tenant: string;
+  /** The stored state at the latest revision (only this tenant's resources are looked at). */
+  model: Model;
+  /** The remote ids ccac recorded per address. */
+  recorded: RecordedRemotes;
+  /** Everything listed from the tenant's organization. */
+  live: LiveState;
+}
+
+/**
+ * Live against stored, per resource (Crossplane's Observe, Terraform's Read): each resource is
+ * matched to its live objects by recorded id, else by name (a same-named object is adopted,
+ * never duplicated), and found in sync, to create, to update (field by field, live against
+ * stored), to delete, or not carried. Pure: push --dry-run, drift --live and push itself all
+ * start here.
+ */
+export function observe(input: ObserveInput): Observation {
+  return observeView(new TenantView(input.tenant, input.model, input.recorded, input.live));
+}
+
+interface Matched {
+  id: string;
+  object: unknown;
+  adopted: boolean;
+}
+
+/** observe() on a view push goes on using (its lookup holds the planned objects' placeholders). */
+export function observeView(view: TenantView): Observation {
+  const desired = desiredResources(view.model, view.tenant);
+  const matches = new Map<string, Matched>();
+  const claimed = new Set<string>();
+  const awaitingLicence = new Set<string>();
+
+  // Match everything first, and expect what will be created, so references resolve either way.
+  for (const resource of desired) {
+    for (const mapping of KIND_MAPPINGS[resource.kind].entities) {
+      for (const key of mapping.keys(resource as ModelResource<TenantKind>)) {
+        const found = view.match(resource, mapping, key);
+        if (found) {
+          matches.set(partKey(resource, mapping.entity, key), found);
+          claimed.add(`${mapping.entity}:${found.id}`);
+        } else if (mapping.creatable !== false) view.lookup.expect(mapping.entity, key);
+        else if (gainsLicence(resource as ModelResource<'User'>)) {
+          view.lookup.expect(mapping.entity, key);
+          awaitingLicence.add(resource.address);
+        }
+      }
+    }
+  }
+  const siteId = view.lookup.id('site', view.tenant);
+  const site = {
+    create:
+      siteId === undefined &&
+      desired.some((r) => r.kind === 'Team' && !matches.has(partKey(r, 'team', r.name))),
+  };
+  if (site.create) view.lookup.expect('site', view.tenant);
+
+  const observer = new ResourceObserver(view, matches, claimed, awaitingLicence);
+  const resources = [
+    ...desired.map((resource) => observer.observe(resource)),
+    ...removedAddresses(view).map((address) => observer.observeRemoved(address)),
+  ].sort((a, b) => compare(a.address, b.address));
+  return { tenant: view.tenant, resources, site: siteId ? { id: siteId, create: false } : site };
+}
+
+/** The tenant's resources in planning order: a resource's references are planned before it. */
+function desiredResources(model: Model, tenant: string): ModelResource[] {
+  const resources = model.inTenant(tenant).filter((r) => r.kind !== 'Tenant');
+  const rank = (r: ModelResource) => KIND_ORDER.indexOf(r.kind as TenantKind);
+  const tenantResource = model.get('Tenant', tenant);
+  return [
+    ...(tenantResource ? [tenantResource] : []),
+    ...resources.sort((a, b) => rank(a) - rank(b) || compare(a.name, b.name)),
+  ];
+}
+
+/** Recorded addresses of the tenant the stored state no longer has. */
+function removedAddresses(view: TenantView): string[] {
+  return [...view.recorded.keys()]
+    .filter((a) => scopeOfAddress(a) === view.tenant && !view.model.byAddress.has(a))
+    .sort(compare);
+}
+
+function partKey(resource: ModelResource, entity: WebexEntity, key: string): string {
+  return `${resource.address}\u0000${entity}\u0000${entity === 'dial-number' ? numberKey(key) : key}`;
+}
+
+/** A user whose person gets (or keeps) a contact-center licence: Webex makes its CC user. */
+function gainsLicence(user: ModelResource<'User'>): boolean {
+  return user.kind === 'User' && (user.spec.license ?? 'none') !== 'none';
+}
+
+/** Set and not a default: worth saying that it does not reach Webex. */
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0);
+}
+
+class ResourceObserver {
+  constructor(
+    private readonly view: TenantView,
+    private readonly matches: ReadonlyMap<string, Matched>,
+    private readonly claimed: ReadonlySet<string>,
+    private readonly awaitingLicence: ReadonlySet<string>,
+  ) {}
+
+  observe(resource: ModelResource): ResourceObservation {
+    const kindMapping = KIND_MAPPINGS[resource.kind];
+    const base = blank(resource.address, resource.kind, resource.name);
+    if (kindMapping.notPushed)
+      return { ...base, status: 'not-pushed', reason: kindMapping.notPushed };
+    const spec = resource.spec as Record<string, unknown>;
+    const notCarried: NotCarried[] = kindMapping.notCarried.filter((n) => isSet(spec[n.field]));
+    const assumed: NotCarried[] = [];
+    const parts: PartPlan[] = [];
+    const refs: RemoteRef[] = [];
+    const bodies: Record<string, unknown[]> = {};
+    let adopted = false;
+    let primaryId: string | undefined;
+
+    for (const mapping of kindMapping.entities) {
+      const keys = mapping.keys(resource as ModelResource<TenantKind>);
+      for (const key of keys) {
+        const found = this.matches.get(partKey(resource, mapping.entity, key));
+        if (!found && mapping.creatable === false) {
+          if (this.awaitingLicence.has(resource.address))
+            parts.push({
+              entity: mapping.entity,
+              key,
+              action: 'update',
+              afterLicence: true,
+              changes: [],
+            });
+          else notCarried.push(...withoutHome(resource, mapping));
+          continue;
+        }
+        const remote = mapping.toRemote(
+          resource as ModelResource<TenantKind>,
+          key,
+          this.view.lookup,
+          found?.object,
+        );
+        if (isRefused(remote)) return this.refuse(resource, remote.refused, notCarried);
+        notCarried.push(...remote.notCarried);
+        (bodies[mapping.entity] ??= []).push(remote.body);
+        if (!found) {
+          parts.push({ entity: mapping.entity, key, action: 'create', changes: [] });
+          assumed.push(...(remote.assumed ?? []));
+          continue;
+        }
+        if (mapping.entity === kindMapping.primary) primaryId = found.id;
+        adopted ||= found.adopted;
+        refs.push(this.refOf(resource, mapping, key, found));
+        const changes = this.partChanges(resource, mapping, key, remote.body, found, notCarried);
+        if (changes.length > 0)
+          parts.push({ entity: mapping.entity, key, action: 'update', id: found.id, changes });
+      }
+      parts.push(...this.unwanted(resource, mapping, keys, primaryId));
+    }
+
+    const changes = this.resourceChanges(resource, bodies, notCarried, parts);
+    const primaryMatched = primaryId !== undefined;
+    const status = !primaryMatched ? 'create' : parts.length > 0 ? 'update' : 'in-sync';
+    return {
+      ...base,
+      status,
+      changes,
+      parts,
+      notCarried: unique(notCarried),
+      assumed,
+      refs,
+      adopted,
+    };
+  }
+
+  /** A recorded address gone from the stored state: delete its objects (retire a user). */
+  observeRemoved(address: string): ResourceObservation {
+    const [, kind = '', ...rest] = address.split('/');
+    const name = rest.join('/');
+    const base = blank(address, isKind(kind) ? kind : 'Team', name);
+    if (kind === 'User') return this.retire(address);
+    if (kind === 'Flow')
+      return {
+        ...base,
+        status: 'not-pushed',
+        reason: `the flow store has no delete: delete flow ${name} in Flow Designer`,
+      };
+    if (kind === 'EntryPoint' && name === SYSTEM_ENTRY_POINT)
+      return { ...base, status: 'not-pushed', reason: 'the system entry point is never deleted' };
+    const parts: PartPlan[] = [];
+    for (const ref of sortedForDelete(this.view.refsOf(address))) {
+      const object = this.view.object(ref.entity, ref.id) as { active?: boolean } | undefined;
+      if (object === undefined || this.claimed.has(`${ref.entity}:${ref.id}`)) continue;
+      parts.push({
+        entity: ref.entity,
+        key: ref.key,
+        action: 'delete',
+        id: ref.id,
+        changes: [],
+        ...(ref.entity === 'entry-point' && object.active !== false
+          ? { deactivateFirst: true }
+          : {}),
+      });
+    }
+    return { ...base, status: parts.length > 0 ? 'delete' : 'in-sync', parts };
+  }
+
+  /** A user gone from the stored state is retired (retiredUser), not deleted. */
+  private retire(address: string): ResourceObservation {
+    const observed = this.observe(retiredUser(address));
+    const changed = observed.parts.length > 0;
+    return {
+      ...observed,
+      status: changed ? 'delete' : 'in-sync',
+      // Once retired, nothing of it is ccac's to record.
+      refs: changed ? observed.refs : [],
+      notCarried: [],
+      reason: 'the person stays: its contact-center licence and ccac-managed roles are removed',
+    };
+  }
+
+  private refuse(
+    resource: ModelResource,
+    reason: string,
+    notCarried: NotCarried[],
+  ): ResourceObservation {
+    // What it would have created is not coming: references to it resolve to nothing now.
+    for (const mapping of KIND_MAPPINGS[resource.kind].entities)
+      for (const key of mapping.keys(resource as ModelResource<TenantKind>)) {
+        const id = this.view.lookup.id(mapping.entity, key);
+        if (id !== undefined && !this.matches.has(partKey(resource, mapping.entity, key)))
+          this.view.lookup.forget(mapping.entity, id);
+      }
+    return {
+      ...blank(resource.address, resource.kind, resource.name),
+      status: 'refused',
+      reason,
+      notCarried: unique(notCarried),
+    };
+  }
+
+  private refOf(
+    resource: ModelResource,
+    mapping: EntityMapping,
+    key: string,
+    found: Matched,
+  ): RemoteRef {
+    const version = (found.object as { version?: number }).version;
+    const recorded = this.view
+      .refsOf(resource.address)
+      .find((r) => r.entity === mapping.entity && r.id === found.id);
+    return {
+      entity: mapping.entity,
+      id: found.id,
+      key,
+      ...(version === undefined ? {} : { version }),
+      ...(recorded?.digest === undefined ? {} : { digest: recorded.digest }),
+    };
+  }
+
+  /** What differs on one live object: its fields read back, its name, the ids it links to. */
+  private partChanges(
+    resource: ModelResource,
+    mapping: EntityMapping,
+    key: string,
+    body: unknown,
+    found: Matched,
+    notCarried: readonly NotCarried[],
+  ): FieldChange[] {
+    if (mapping.compare) {
+      const recorded = this.view
+        .refsOf(resource.address)
+        .find((r) => r.entity === mapping.entity && r.id === found.id);
+      return mapping.compare(body, found.object, recorded);
+    }
+    const kind = resource.kind as TenantKind;
+    const fields = mapping.carries
+      .map((c) => c.field)
+      .filter((f) => !f.startsWith('metadata.') && !notCarried.some((n) => n.field === f));
+    const desired = readResource(kind, { [mapping.entity]: [body] }, this.view.context).spec;
+    const live = readResource(kind, { [mapping.entity]: [found.object] }, this.view.context).spec;
+    const changes = changedFields(
+      desired as Record<string, unknown>,
+      live as Record<string, unknown>,
+      fields,
+    );
+    const liveKey = mapping.keyOf(found.object);
+    const normalize = (k: string | undefined) =>
+      mapping.entity === 'dial-number' && k ? numberKey(k) : k;
+    if (normalize(liveKey) !== normalize(key))
+      changes.push({ field: 'metadata.name', live: liveKey ?? null, desired: key });
+    for (const link of mapping.links ?? []) {
+      const want = (body as Record<string, unknown>)[link.field] as string | undefined;
+      const have = (found.object as Record<string, unknown>)[link.field] as string | undefined;
+      if (want !== have)
+        changes.push({
+          field: link.field,
+          live: have === undefined ? null : (this.view.lookup.key(link.entity, have) ?? have),
+          desired: want === undefined ? null : (this.view.lookup.key(link.entity, want) ?? want),
+        });
+    }
+    return changes;
+  }
+
+  /**
+   * Objects of an entity that are the resource's but no longer wanted: recorded ones it has no
+   * key for now, and (dial numbers) live ones pointing at its primary object. Never one another
+   * resource wants.
+   */
+  private unwanted(
+    resource: ModelResource,
+    mapping: EntityMapping,
+    keys: readonly string[],
+    primaryId: string | undefined,
+  ): PartPlan[] {
+    const wanted = new Set(keys.map((k) => (mapping.entity === 'dial-number' ? numberKey(k) : k)));
+    const keyOf = (k: string) => (mapping.entity === 'dial-number' ? numberKey(k) : k);
+    const stale = new Map<string, string>();
+    for (const ref of this.view.refsOf(resource.address))
+      if (
+        ref.entity === mapping.entity &&
+        !wanted.has(keyOf(ref.key)) &&
+        this.view.object(ref.entity, ref.id) !== undefined
+      )
+        stale.set(ref.id, ref.key);
+    const backLink = mapping.links?.find((l) => l.entity === KIND_MAPPINGS[resource.kind].primary);
+    if (backLink && primaryId !== undefined)
+      for (const [id, object] of this.view.index.get(mapping.entity) ?? []) {
+        const key = mapping.keyOf(object);
+        if (
+          (object as Record<string, unknown>)[backLink.field] === primaryId &&
+          key !== undefined &&
+          !wanted.has(keyOf(key))
+        )
+          stale.set(id, key);
+      }
+    return [...stale]
+      .filter(([id]) => !this.claimed.has(`${mapping.entity}:${id}`))
+      .map(([id, key]) => ({
+        entity: mapping.entity,
+        key,
+        action: 'delete' as const,
+        id,
+        changes: [],
+      }));
+  }
+
+  /** Field by field, the resource as Webex has it against the stored one (both read back alike). */
+  private resourceChanges(
+    resource: ModelResource,
+    bodies: Composite,
+    notCarried: readonly NotCarried[],
+    parts: readonly PartPlan[],
+  ): FieldChange[] {
+    const kind = resource.kind as TenantKind;
+    const fields = carriedFields(kind).filter((f) => !notCarried.some((n) => n.field === f));
+    const desired = readResource(kind, bodies, this.view.context).spec as Record<string, unknown>;
+    const live = readResource(kind, this.liveComposite(resource), this.view.context).spec as Record<
+      string,
+      unknown
+    >;
+    const changes: FieldChange[] = changedFields(desired, live, fields).map((change) => ({
+      ...change,
+      desired: (resource.spec as Record<string, unknown>)[change.field] ?? null,
+    }));
+    // What only a part shows (a renamed object, a moved link, a flow changed in Flow Designer).
+    for (const part of parts)
+      for (const change of part.changes)
+        if (!changes.some((c) => c.field === change.field)) changes.push(change);
+    return changes;
+  }
+
+  /** The live objects the resource is made of now, following the links between them. */
+  private liveComposite(resource: ModelResource): Composite {
+    const kindMapping = KIND_MAPPINGS[resource.kind];
+    const primaryMapping = kindMapping.entities.find((m) => m.entity === kindMapping.primary);
+    const primary =
+      primaryMapping && this.matches.get(partKey(resource, primaryMapping.entity, resource.name));
+    const composite: Record<string, unknown[]> = {};
+    for (const mapping of kindMapping.entities) {
+      const objects: unknown[] = [];
+      const forward = primaryMapping?.links?.find((l) => l.entity === mapping.entity);
+      const backward = mapping.links?.find((l) => l.entity === kindMapping.primary);
+      if (mapping === primaryMapping) {
+        if (primary) objects.push(primary.object);
+      } else if (forward) {
+        const id =
+          primary &&
+          ((primary.object as Record<string, unknown>)[forward.field] as string | undefined);
+        const object = this.view.object(mapping.entity, id);
+        if (object !== undefined) objects.push(object);
+      } else if (backward) {
+        if (primary)
+          for (const object of this.view.index.get(mapping.entity)?.values() ?? [])
+            if ((object as Record<string, unknown>)[backward.field] === primary.id)
+              objects.push(object);
+      } else
+        for (const key of mapping.keys(resource as ModelResource<TenantKind>)) {
+          const found = this.matches.get(partKey(resource, mapping.entity, key));
+          if (found) objects.push(found.object);
+        }
+      composite[mapping.entity] = objects;
+    }
+    return composite;
+  }
+}
+
+/**
+ * A user gone from ccac keeps its person (never deleted): its contact-center licence and the
+ * admin roles ccac manages go, and it is no longer contact-center enabled (lead's decision).
+ */
+export function retiredUser(address: string): ModelResource<'User'> {
+  const tenant = scopeOfAddress(address);
+  const email = address.slice(`${tenant}/User/`.length);
+  return {
+    kind: 'User',
+    name: email,
+    tenant,
+    address: addressOf('User', email, tenant),
+    hash: '',
+    spec: { license: 'none', contactCenterRole: 'none', organization: tenant },
+  };
+}
+
+/** What a user without a contact-center user cannot have: the fields its CC user would carry. */
+function withoutHome(resource: ModelResource, mapping: EntityMapping): NotCarried[] {
+  const spec = resource.spec as Record<string, unknown>;
+  return mapping.carries
+    .filter(
+      (c) => !c.field.startsWith('metadata.') && isSet(spec[c.field]) && spec[c.field] !== 'none',
+    )
+    .map((c) => ({
+      field: c.field,
+      why: 'the user has no contact-center licence, so Webex has no contact-center user to carry it',
+    }));
+}
+
+function sortedForDelete(refs: readonly RemoteRef[]): RemoteRef[] {
+  return [...refs].sort((a, b) => DELETE_ORDER.indexOf(a.entity) - DELETE_ORDER.indexOf(b.entity));
+}
+
+function unique(list: readonly NotCarried[]): NotCarried[] {
+  const seen = new Set<string>();
+  return list.filter((n) => {
+    const key = `${n.field}\u0000${n.why}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function blank(address: string, kind: ModelResource['kind'], name: string): ResourceObservation {
+  return {
+    address,
+    kind,
+    name,
+    status: 'in-sync',
+    changes: [],
+    parts: [],
+    notCarried: [],
+    assumed: [],
+    refs: [],
+    adopted: false,
+  };
+}

@@ -69,16 +69,19 @@ export const flowMapping: EntityMapping<'Flow', LiveFlow, FlowImport> = {
   // The flow store keeps no digest of what was imported: compare by what ccac last published.
   compare(desired, live, recorded) {
     if (desired.digest === '') return [];
-    const changedOutside = recorded !== undefined && recorded.version !== live.version;
+    const changedOutside =
+      live !== undefined && recorded !== undefined && recorded.version !== live.version;
     if (recorded?.digest === desired.digest && !changedOutside) return [];
     return [
       {
         field: 'definition',
-        live: changedOutside
-          ? `changed in Flow Designer (version ${live.version ?? '?'})`
-          : recorded
-            ? `published by ccac (sha256 ${recorded.digest?.slice(0, 12) ?? '?'})`
-            : 'not published by ccac',
+        live: !live
+          ? null
+          : changedOutside
+            ? `changed in Flow Designer (version ${live.version ?? '?'})`
+            : recorded
+              ? `published by ccac (sha256 ${recorded.digest?.slice(0, 12) ?? '?'})`
+              : 'not published by ccac',
         desired: `definition file (sha256 ${desired.digest.slice(0, 12)})`,
       },
     ];

@@ -77,7 +77,7 @@ export interface EntityMapping<K extends TenantKind = TenantKind, Live = unknown
    * Whether a live object matches the desired body, where reading both back cannot tell (a flow:
    * by the version ccac last published and the digest of what it imported then).
    */
-  compare?(desired: Body, live: Live, recorded: RemoteRef | undefined): FieldChange[];
+  compare?(desired: Body, live: Live | undefined, recorded: RemoteRef | undefined): FieldChange[];
 }
 
 /** The spec fields of a kind as ccac compares them (canonical form). */

@@ -52,15 +52,18 @@ export function observeView(view: TenantView): Observation {
   const claimed = new Set<string>();
   const awaitingLicence = new Set<string>();
 
+  const removed = removedAddresses(view);
+  const retired = removed.filter((a) => a.startsWith(`${view.tenant}/User/`)).map(retiredUser);
   // Match everything first, and expect what will be created, so references resolve either way.
-  for (const resource of desired) {
+  for (const resource of [...desired, ...retired]) {
     for (const mapping of KIND_MAPPINGS[resource.kind].entities) {
       for (const key of mapping.keys(resource as ModelResource<TenantKind>)) {
         const found = view.match(resource, mapping, key);
         if (found) {
           matches.set(partKey(resource, mapping.entity, key), found);
           claimed.add(`${mapping.entity}:${found.id}`);
-        } else if (mapping.creatable !== false) view.lookup.expect(mapping.entity, key);
+        } else if (retired.includes(resource as ModelResource<'User'>)) continue;
+        else if (mapping.creatable !== false) view.lookup.expect(mapping.entity, key);
         else if (gainsLicence(resource as ModelResource<'User'>)) {
           view.lookup.expect(mapping.entity, key);
           awaitingLicence.add(resource.address);
@@ -79,7 +82,7 @@ export function observeView(view: TenantView): Observation {
   const observer = new ResourceObserver(view, matches, claimed, awaitingLicence);
   const resources = [
     ...desired.map((resource) => observer.observe(resource)),
-    ...removedAddresses(view).map((address) => observer.observeRemoved(address)),
+    ...removed.map((address) => observer.observeRemoved(address)),
   ].sort((a, b) => compare(a.address, b.address));
   return { tenant: view.tenant, resources, site: siteId ? { id: siteId, create: false } : site };
 }
@@ -124,7 +127,8 @@ class ResourceObserver {
     private readonly awaitingLicence: ReadonlySet<string>,
   ) {}
 
-  observe(resource: ModelResource): ResourceObservation {
+  /** `retiring`: a user gone from the stored state, whose missing objects are not created. */
+  observe(resource: ModelResource, retiring = false): ResourceObservation {
     const kindMapping = KIND_MAPPINGS[resource.kind];
     const base = blank(resource.address, resource.kind, resource.name);
     if (kindMapping.notPushed)
@@ -142,6 +146,7 @@ class ResourceObserver {
       const keys = mapping.keys(resource as ModelResource<TenantKind>);
       for (const key of keys) {
         const found = this.matches.get(partKey(resource, mapping.entity, key));
+        if (!found && retiring) continue;
         if (!found && mapping.creatable === false) {
           if (this.awaitingLicence.has(resource.address))
             parts.push({
@@ -164,7 +169,8 @@ class ResourceObserver {
         notCarried.push(...remote.notCarried);
         (bodies[mapping.entity] ??= []).push(remote.body);
         if (!found) {
-          parts.push({ entity: mapping.entity, key, action: 'create', changes: [] });
+          const changes = mapping.compare?.(remote.body, undefined, undefined) ?? [];
+          parts.push({ entity: mapping.entity, key, action: 'create', changes });
           assumed.push(...(remote.assumed ?? []));
           continue;
         }
@@ -227,7 +233,7 @@ class ResourceObserver {
 
   /** A user gone from the stored state is retired (retiredUser), not deleted. */
   private retire(address: string): ResourceObservation {
-    const observed = this.observe(retiredUser(address));
+    const observed = this.observe(retiredUser(address), true);
     const changed = observed.parts.length > 0;
     return {
       ...observed,
@@ -373,20 +379,36 @@ class ResourceObserver {
     parts: readonly PartPlan[],
   ): FieldChange[] {
     const kind = resource.kind as TenantKind;
-    const fields = carriedFields(kind).filter((f) => !notCarried.some((n) => n.field === f));
+    // Fields an entity compares its own way (a flow's definition) come from its parts below.
+    const ownWay = new Set(
+      KIND_MAPPINGS[kind].entities
+        .filter((m) => m.compare)
+        .flatMap((m) => m.carries.map((c) => c.field)),
+    );
+    const fields = carriedFields(kind).filter(
+      (f) => !ownWay.has(f) && !notCarried.some((n) => n.field === f),
+    );
     const desired = readResource(kind, bodies, this.view.context).spec as Record<string, unknown>;
     const live = readResource(kind, this.liveComposite(resource), this.view.context).spec as Record<
       string,
       unknown
     >;
+    // Shown as stored; a field the resource leaves out, as Webex will have it.
     const changes: FieldChange[] = changedFields(desired, live, fields).map((change) => ({
       ...change,
-      desired: (resource.spec as Record<string, unknown>)[change.field] ?? null,
+      desired: (resource.spec as Record<string, unknown>)[change.field] ?? change.desired,
     }));
     // What only a part shows (a renamed object, a moved link, a flow changed in Flow Designer).
+    // A child pointing back at the resource (a dial number) is in the resource's own read already.
+    const children = new Set(
+      KIND_MAPPINGS[kind].entities
+        .filter((m) => m.links?.some((l) => l.entity === KIND_MAPPINGS[kind].primary))
+        .map((m) => m.entity),
+    );
     for (const part of parts)
-      for (const change of part.changes)
-        if (!changes.some((c) => c.field === change.field)) changes.push(change);
+      if (!children.has(part.entity))
+        for (const change of part.changes)
+          if (!changes.some((c) => c.field === change.field)) changes.push(change);
     return changes;
   }
 

@@ -110,7 +110,10 @@ class Execution {
         this.emit({ type: 'refs', address: resource.address, refs: resource.refs });
     // Batches of one entity and action go out together; one step after the other.
     for (const step of steps(batchesOf(this.observation, this.options.bulkSize))) {
-      if (step[0]!.entity === 'cc-user' && this.licensed) {
+      const waiting = step.some((b) =>
+        b.items.some((i) => this.outcomes.get(i.address)?.status !== 'failed'),
+      );
+      if (step[0]!.entity === 'cc-user' && this.licensed && waiting) {
         this.licensed = false;
         await this.relistUsers();
       }

@@ -367,3 +367,50 @@ describe('observe: what Webex cannot take', () => {
     );
   });
 });
+
+describe('the call budget (issue 19)', () => {
+  test('a first push of 1,000 resources (users apart) takes at most 50 calls', () => {
+    const resources: Declared[] = [];
+    const shifts = [{ name: 'Week', days: ['mon'], start: '09:00', end: '17:00' }];
+    for (let i = 0; i < 100; i++)
+      resources.push({
+        kind: 'BusinessHours',
+        name: `Hours_${i}`,
+        spec: {
+          timezone: 'Europe/Amsterdam',
+          shifts,
+          holidays: [{ name: 'New Year', from: '2026-01-01', to: '2026-01-01' }],
+          overrides: [
+            {
+              name: 'Closed',
+              from: '2026-06-01T18:00:00+02:00',
+              to: '2026-06-01T22:00:00+02:00',
+              open: false,
+            },
+          ],
+        },
+      });
+    for (let i = 0; i < 50; i++)
+      resources.push({
+        kind: 'DesktopProfile',
+        name: `Desk_${i}`,
+        spec: { stationLogin: ['desktop'] },
+      });
+    for (let i = 0; i < 300; i++) resources.push({ kind: 'Team', name: `Team_${i}`, spec: {} });
+    for (let i = 0; i < 300; i++)
+      resources.push({
+        kind: 'Queue',
+        name: `Queue_${i}`,
+        spec: { channelType: 'chat', direction: 'inbound', teams: [`Team_${i}`] },
+      });
+    for (let i = 0; i < 249; i++)
+      resources.push({ kind: 'EntryPoint', name: `EP_${i}`, spec: { channelType: 'chat' } });
+    const observation = observed(baseLive(), new Map(), resources);
+    // 999 declared and the system entry point.
+    expect(observation.resources.filter((r) => r.kind !== 'Tenant')).toHaveLength(1000);
+    const listings = 12; // one page of each configuration entity of an empty organization
+    const writes = livePlan(observation, ORG).length;
+    expect(writes).toBe(14);
+    expect(listings + writes).toBeLessThanOrEqual(50);
+  });
+});

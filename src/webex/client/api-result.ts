@@ -44,7 +44,7 @@ export async function settle<T>(
  * The message of an error body: Contact Center's `{error: {key, message: [{description}]}}`,
  * Control Hub's `{message, errors: [{description}]}`, else the status line.
  */
-export function apiMessage(body: unknown, response: Response): string {
+function apiMessage(body: unknown, response: Response): string {
   const fallback = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   if (typeof body === 'string')
     return body.trim() ? `${fallback}: ${body.trim().slice(0, 500)}` : fallback;

@@ -21,9 +21,9 @@ export type ConnectionResult =
   | { status: 'ledger-only' }
   | { status: 'unusable'; message: string };
 
-export const HUB_BASE_URL = 'https://webexapis.com/v1';
+const HUB_BASE_URL = 'https://webexapis.com/v1';
 
-export function ccBaseUrlOf(region: WebexRegion): string {
+function ccBaseUrlOf(region: WebexRegion): string {
   return `https://api.wxcc-${region}.cisco.com`;
 }
 

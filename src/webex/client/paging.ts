@@ -3,7 +3,7 @@ import type { ApiResult } from './api-result.js';
 /** Asked of every v2 list; the API lowers it to its maximum and says so in meta.totalPages. */
 export const V2_PAGE_SIZE = 1000;
 /** The flow store's page size: a page shorter than this is the last. */
-export const FLOW_PAGE_SIZE = 100;
+const FLOW_PAGE_SIZE = 100;
 /** Control Hub's `max` for /people. */
 export const PEOPLE_PAGE_SIZE = 1000;
 

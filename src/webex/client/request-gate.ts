@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 
 /** The documented limit of the Webex APIs: 300 requests per minute per client (README of the specs). */
-export const WEBEX_RATE_LIMIT = { intervalCap: 300, interval: 60_000 };
+const WEBEX_RATE_LIMIT = { intervalCap: 300, interval: 60_000 };
 
 export interface GateOptions {
   /** Requests in flight at once. */
@@ -114,10 +114,4 @@ export class RequestGate {
     while (this.starts.length > 0 && this.starts[0]! <= since) this.starts.shift();
     return Math.max(0, this.options.intervalCap - this.starts.length);
   }
-}
-
-export function totalCalls(counts: CallCounts): number {
-  return (
-    counts.ok + counts.clientError + counts.rateLimited + counts.serverError + counts.networkError
-  );
 }

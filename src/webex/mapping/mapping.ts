@@ -1,5 +1,5 @@
-import type { Kind, TenantKind } from '../../model/kinds.js';
-import type { ModelResource } from '../../model/model.js';
+import type { TenantKind } from '../../model/kinds.js';
+import type { CanonicalSpec, ModelResource } from '../../model/model.js';
 import type { WebexEntity } from '../entities.js';
 import type { Ids, Names } from '../lookup.js';
 import type { RemoteRef } from '../remote-refs.js';
@@ -65,7 +65,7 @@ export interface EntityMapping<K extends TenantKind = TenantKind, Live = unknown
   keyOf(live: Live): string | undefined;
   toRemote(resource: ModelResource<K>, key: string, ids: Ids, live?: Live): Remote<Body> | Refused;
   /** Accepts what toRemote built as well: desired and live are compared read back alike. */
-  fromRemote(object: Live | Body, names: Names): Read<Partial<SpecOfKind<K>>>;
+  fromRemote(object: Live | Body, names: Names): Read<Partial<CanonicalSpec<K>>>;
   /**
    * Ids of other objects the body links to that no ccac field shows (a business hours' holiday
    * list): compared as ids, so a link moved in Control Hub is found and put back.
@@ -79,9 +79,6 @@ export interface EntityMapping<K extends TenantKind = TenantKind, Live = unknown
    */
   compare?(desired: Body, live: Live | undefined, recorded: RemoteRef | undefined): FieldChange[];
 }
-
-/** The spec fields of a kind as ccac compares them (canonical form). */
-export type SpecOfKind<K extends Kind> = import('../../model/model.js').CanonicalSpec<K>;
 
 export function isRefused<T>(value: T | Refused): value is Refused {
   return typeof value === 'object' && value !== null && 'refused' in value;

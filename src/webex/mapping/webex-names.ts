@@ -4,7 +4,7 @@ const MAX_NAME = 80;
 /** BusinessHoursDTO, HolidayListDTO, OverridesDTO and their shifts, holidays and overrides. */
 const SCHEDULE_NAME = /^[a-zA-Z0-9_-]+(\s?[a-zA-Z0-9_-]+)*$/;
 
-export const NAME_RULES = {
+const NAME_RULES = {
   schedule: {
     pattern: SCHEDULE_NAME,
     says: 'letters, digits, _ and -, single spaces between words',

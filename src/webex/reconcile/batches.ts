@@ -3,7 +3,7 @@ import type { Observation, PartPlan } from './observation.js';
 import { DELETE_ORDER, WRITE_ORDER } from './write-order.js';
 
 /** Items per bulk call: the API documents no limit; this keeps one call's failure small. */
-export const BULK_SIZE = 100;
+const BULK_SIZE = 100;
 
 /** Entities written one object per call: Control Hub has no bulk, the flow store neither. */
 const ONE_BY_ONE: ReadonlySet<WebexEntity> = new Set(['person', 'flow', 'site']);

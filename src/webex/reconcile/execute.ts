@@ -75,7 +75,7 @@ class Execution {
   private readonly outcomes = new Map<string, ResourceOutcome>();
   private readonly observed = new Map<string, ResourceObservation>();
   private readonly emit: (event: PushEvent) => void;
-  /** A person was created or given a licence: Webex made contact-center users to list. */
+  /** A person was given a licence: Webex made (some may be) contact-center users to list. */
   private licensed = false;
 
   constructor(
@@ -110,10 +110,9 @@ class Execution {
         this.emit({ type: 'refs', address: resource.address, refs: resource.refs });
     // Batches of one entity and action go out together; one step after the other.
     for (const step of steps(batchesOf(this.observation, this.options.bulkSize))) {
-      const waiting = step.some((b) =>
-        b.items.some((i) => this.outcomes.get(i.address)?.status !== 'failed'),
-      );
-      if (step[0]!.entity === 'cc-user' && this.licensed && waiting) {
+      // Licences given just now made contact-center users, which queues (agents) and the
+      // users' own settings refer to: listed once the people are done.
+      if (this.licensed && step[0]!.entity !== 'person') {
         this.licensed = false;
         await this.relistUsers();
       }
@@ -309,7 +308,7 @@ class Execution {
     if (live === undefined) {
       const created = await createPerson(this.client, person);
       this.count(item.address);
-      this.licensed = true;
+      this.licensed ||= (person.licenses ?? []).length > 0;
       if (!created.ok) return this.fail(item.address, created.failure.message);
       return this.saved(item, 'person', created.value.id, created.value);
     }
@@ -329,7 +328,7 @@ class Execution {
     if (add.length || remove.length) {
       const assigned = await assignLicenses(this.client, id, add, remove);
       this.count(item.address);
-      this.licensed = true;
+      this.licensed ||= add.length > 0;
       if (!assigned.ok) return this.fail(item.address, assigned.failure.message);
     }
     this.saved(item, 'person', id, person);

@@ -6,9 +6,9 @@ import type { ReadContext } from '../mapping/read-resource.js';
 import type { RecordedRemotes, RemoteRef } from '../remote-refs.js';
 
 /** Live objects by entity and id. */
-export type LiveIndex = Map<WebexEntity, Map<string, unknown>>;
+type LiveIndex = Map<WebexEntity, Map<string, unknown>>;
 
-export function indexLive(live: LiveState): LiveIndex {
+function indexLive(live: LiveState): LiveIndex {
   const index: LiveIndex = new Map();
   for (const entity of WEBEX_ENTITIES) {
     const byId = new Map<string, unknown>();

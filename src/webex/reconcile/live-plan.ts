@@ -30,7 +30,7 @@ const BULK_PATH: Partial<Record<WebexEntity, { method: 'POST' | 'PATCH'; path: s
   'cc-user': { method: 'PATCH', path: 'user/bulk' },
 };
 
-export function bulkPath(
+function bulkPath(
   entity: WebexEntity,
   orgId: string,
 ): { method: 'POST' | 'PATCH'; path: string } | undefined {

@@ -112,15 +112,6 @@ function items<T>(result: ApiResult<{ items?: T[] }>): ApiResult<T[]> {
   return result.ok ? { ...result, value: result.value.items ?? [] } : result;
 }
 
-/** The entities of the Control Hub API and of the contact-center users: a push's "user" calls. */
-export const USER_ENTITIES: ReadonlySet<WebexEntity> = new Set([
-  'person',
-  'license',
-  'role',
-  'cc-user',
-  'user-profile',
-]);
-
 /**
  * Everything of the organization ccac reads, every page: each entity listed once, all at the
  * same time (the gate bounds how many calls run together). A listing that fails fails the read.

@@ -14,7 +14,7 @@ import { startLocalServer, type Answer, type Seen } from './local-server.js';
  * from an empty organization, every write accepted — but the bulk save of team "Sales", whose
  * item is answered 400 inside the 207.
  */
-function answer(live: LiveState, seen: Seen): Answer {
+function answer(live: LiveState, seen: Seen, failTeam?: string): Answer {
   const url = new URL(seen.url, 'http://x');
   const path = url.pathname.replace(`/organization/${ORG}`, 'O');
   const body = jsonOf(seen.body) as {
@@ -80,7 +80,7 @@ function answer(live: LiveState, seen: Seen): Answer {
       status: 207,
       body: {
         items: (body.items ?? []).map(({ itemIdentifier, item }) =>
-          path === 'O/team/bulk' && item.name === 'Sales'
+          path === 'O/team/bulk' && item.name === failTeam
             ? {
                 itemIdentifier,
                 status: 400,
@@ -115,32 +115,46 @@ afterEach(async () => {
   licensed.clear();
 });
 
-describe('push: a 4xx fails its resource and what depends on it; the rest goes on', async () => {
-  test('first push to an empty organization', async () => {
-    const live = baseLive();
-    const server = await startLocalServer((seen) => answer(live, seen));
-    close = server.close;
-    const resolved = resolveConnection(
-      TENANT,
-      { orgId: ORG, region: 'eu1' },
-      {
-        CCAC_WEBEX_TOKEN: 'token',
-        CCAC_WEBEX_BASE_URL: server.url,
-        CCAC_WEBEX_HUB_URL: `${server.url}/v1`,
-      },
-    );
-    if (resolved.status !== 'connected') throw new Error('not connected');
-    const client = createWebexClient(resolved.connection, {
-      retry: { retries: 0, attemptTimeoutMs: 5000 },
-    });
-    const events: PushEvent[] = [];
-    const result = await pushTenant(
-      client,
-      { tenant: TENANT, model: modelOf(CONTACT_CENTER, DEFINITIONS), recorded: new Map() },
-      { onEvent: (event) => events.push(event) },
-    );
-    if (!result.ok) throw new Error(result.failure.message);
-    const outcomes = Object.fromEntries(result.value.outcomes.map((o) => [o.address, o]));
+/** A first push of the contact center to an empty organization, answered by `answer`. */
+async function firstPush(failTeam?: string) {
+  const live = baseLive();
+  const server = await startLocalServer((seen) => answer(live, seen, failTeam));
+  close = server.close;
+  const resolved = resolveConnection(
+    TENANT,
+    { orgId: ORG, region: 'eu1' },
+    {
+      CCAC_WEBEX_TOKEN: 'token',
+      CCAC_WEBEX_BASE_URL: server.url,
+      CCAC_WEBEX_HUB_URL: `${server.url}/v1`,
+    },
+  );
+  if (resolved.status !== 'connected') throw new Error('not connected');
+  const client = createWebexClient(resolved.connection, {
+    retry: { retries: 0, attemptTimeoutMs: 5000 },
+  });
+  const events: PushEvent[] = [];
+  const result = await pushTenant(
+    client,
+    { tenant: TENANT, model: modelOf(CONTACT_CENTER, DEFINITIONS), recorded: new Map() },
+    { onEvent: (event) => events.push(event) },
+  );
+  if (!result.ok) throw new Error(result.failure.message);
+  const outcomes = Object.fromEntries(result.value.outcomes.map((o) => [o.address, o]));
+  return { server, events, result: result.value, outcomes };
+}
+
+/** A write as the test names it: method and path, the org and the flow store shortened. */
+function write(seen: Seen): string {
+  const path = new URL(seen.url, 'http://x').pathname
+    .replace(`/organization/${ORG}`, 'O')
+    .replace(/^\/flow-store\/.*\/flows/, 'flows');
+  return `${seen.method} ${path}`;
+}
+
+describe('push through the client: bulk answers item by item', () => {
+  test('a team refused inside the bulk answer', async () => {
+    const { server, events, result, outcomes } = await firstPush('Sales');
     const status = (address: string) => outcomes[`${TENANT}/${address}`]?.status;
 
     expect(outcomes['acme/Team/Sales']).toMatchObject({
@@ -214,12 +228,7 @@ describe('push: a 4xx fails its resource and what depends on it; the rest goes o
     const siteAt = server.seen.findIndex((s) => s.url.endsWith('/site'));
     expect(siteAt).toBeLessThan(server.seen.indexOf(teamBulk));
     // The whole push: one listing per entity (17), then the writes, users apart.
-    const writes = server.seen
-      .filter((s) => s.method !== 'GET')
-      .map(
-        (s) =>
-          `${s.method} ${new URL(s.url, 'http://x').pathname.replace(`/organization/${ORG}`, 'O').replace(/^\/flow-store\/.*\/flows/, 'flows')}`,
-      );
+    const writes = server.seen.filter((s) => s.method !== 'GET').map(write);
     expect(writes).toEqual([
       'POST O/site',
       'POST O/holiday-list/bulk',
@@ -242,8 +251,49 @@ describe('push: a 4xx fails its resource and what depends on it; the rest goes o
     expect(JSON.parse(server.seen.find((s) => s.url.includes(':publish'))!.body)).toMatchObject({
       tagIds: ['Live'],
     });
-    expect(result.value.calls).toMatchObject({ ok: 28, clientError: 0, serverError: 0 });
+    expect(result.calls).toMatchObject({ ok: 28, clientError: 0, serverError: 0 });
     // users: the people, licences, roles, CC users and user profiles listed, and the person created
-    expect(result.value.callsByArea).toEqual({ configuration: 22, users: 6 });
+    expect(result.callsByArea).toEqual({ configuration: 22, users: 6 });
+  });
+
+  test('licences given: the contact-center users Webex made are listed before queues name them', async () => {
+    const { server, outcomes } = await firstPush();
+    expect(Object.values(outcomes).filter((o) => o.status === 'failed')).toEqual([]);
+    const writes = server.seen.map((s) =>
+      s.method === 'GET' && s.url.includes('/v2/user') ? 'GET O/v2/user' : write(s),
+    );
+    // Listed once at the start (none yet), once more after the people.
+    expect(writes.filter((w) => w === 'GET O/v2/user')).toHaveLength(2);
+    expect(writes.lastIndexOf('GET O/v2/user')).toBeGreaterThan(writes.indexOf('POST /v1/people'));
+    expect(writes.lastIndexOf('GET O/v2/user')).toBeLessThan(
+      writes.indexOf('POST O/contact-service-queue/v2/bulk'),
+    );
+    const queues = JSON.parse(
+      server.seen.find((s) => s.url.endsWith('/contact-service-queue/v2/bulk'))!.body,
+    ) as { items: { item: { name: string; agents?: { id: string }[] } }[] };
+    expect(queues.items.find((i) => i.item.name === 'Callbacks')?.item.agents).toEqual([
+      { id: 'cc-ann@acme.example' },
+    ]);
+    const users = JSON.parse(server.seen.find((s) => s.url.endsWith('/user/bulk'))!.body) as {
+      items: { item: object }[];
+    };
+    expect(users.items).toEqual([
+      {
+        itemIdentifier: 0,
+        requestAction: 'SAVE',
+        item: expect.objectContaining({
+          email: 'ann@acme.example',
+          contactCenterEnabled: true,
+          userProfileId: 'up-prem',
+          teamIds: ['Sales-id'],
+          agentProfileId: 'Agent_Desk-id',
+          siteId: 'site-1',
+        }),
+      },
+    ]);
+    expect(outcomes['acme/User/ann@acme.example']?.refs.map((r) => r.entity)).toEqual([
+      'person',
+      'cc-user',
+    ]);
   });
 });

@@ -1,20 +1,21 @@
 import { addressOf } from '../../model/address.js';
-import type { Kind, TenantKind } from '../../model/kinds.js';
+import type { TenantKind } from '../../model/kinds.js';
 import type { ModelResource } from '../../model/model.js';
 import { REFERENCE_FIELDS } from '../../rules/references/reference-fields.js';
 import type { ApiResult } from '../client/api-result.js';
 import type { WebexClient } from '../client/webex-client.js';
-import type { BulkResponse, CcUser, Person, WebexEntity } from '../entities.js';
+import type { CcUser, Person, WebexEntity } from '../entities.js';
 import { numberKey } from '../lookup.js';
 import type { FlowImport } from '../mapping/flow.js';
 import { entityMapping } from '../mapping/kinds.js';
-import { isRefused, type NotCarried } from '../mapping/mapping.js';
+import { isRefused } from '../mapping/mapping.js';
 import type { PersonBody } from '../mapping/person.js';
 import type { RemoteRef } from '../remote-refs.js';
 import { batchesOf, type Batch, type BatchItem } from './batches.js';
 import type { TenantView } from './live-index.js';
 import type { Observation, ResourceObservation } from './observation.js';
-import { retiredUser } from './observe.js';
+import { finish, initialStatus, type PushEvent, type ResourceOutcome } from './outcome.js';
+import { retiredUser } from './retired-user.js';
 import { listEntity } from './read-live.js';
 import {
   assignLicenses,
@@ -25,31 +26,9 @@ import {
   personPutBody,
   publishFlow,
   updatePerson,
+  itemAnswer,
   type BulkItem,
 } from './write-calls.js';
-
-/** What happened to a resource in a push: what the store records, and what the output shows. */
-export interface ResourceOutcome {
-  address: string;
-  kind: Kind;
-  name: string;
-  status: 'in-sync' | 'created' | 'updated' | 'deleted' | 'failed' | 'not-pushed' | 'refused';
-  /** The live objects it is carried by now; none for a deleted (or retired) one: forget it. */
-  refs: RemoteRef[];
-  /** Same-named live objects it was matched to, not created. */
-  adopted: boolean;
-  /** Write calls made for it (a bulk call counts for each resource it carried). */
-  calls: number;
-  failures: string[];
-  notCarried: NotCarried[];
-  assumed: NotCarried[];
-  reason?: string;
-}
-
-/** Reported as it happens, so the caller can record ids before anything else can go wrong. */
-export type PushEvent =
-  | { type: 'refs'; address: string; refs: RemoteRef[] }
-  | { type: 'failed'; address: string; message: string };
 
 export interface ExecuteOptions {
   onEvent?: (event: PushEvent) => void;
@@ -408,50 +387,8 @@ function keyOf(entity: WebexEntity, key: string): string {
   return entity === 'dial-number' ? numberKey(key) : key;
 }
 
-/** A 207 item's answer: the id of what it saved (the last segment of its href), or why not. */
-function itemAnswer(response: BulkResponse, index: number): ApiResult<string | undefined> {
-  const answer = response.items?.find((item) => item.itemIdentifier === index);
-  if (!answer)
-    return { ok: false, failure: { message: 'the bulk answer says nothing of this item' } };
-  const status = answer.status ?? 0;
-  if (status < 200 || status >= 300) {
-    const described = (answer.apiError?.error?.message ?? [])
-      .map((m) => m.description)
-      .filter(Boolean)
-      .join('; ');
-    return {
-      ok: false,
-      failure: { status, message: `HTTP ${status}${described ? `: ${described}` : ''}` },
-    };
-  }
-  const id = answer.href?.split('/').filter(Boolean).pop();
-  return { ok: true, value: id, headers: new Headers() };
-}
-
 function sameSet(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   const x = new Set(a ?? []);
   const y = new Set(b ?? []);
   return x.size === y.size && [...x].every((v) => y.has(v));
-}
-
-function initialStatus(resource: ResourceObservation): ResourceOutcome['status'] {
-  switch (resource.status) {
-    case 'not-pushed':
-    case 'refused':
-    case 'in-sync':
-      return resource.status;
-    case 'create':
-      return 'created';
-    case 'update':
-      return 'updated';
-    case 'delete':
-      return 'deleted';
-  }
-}
-
-/** A deleted resource that failed nowhere leaves nothing to record. */
-function finish(outcome: ResourceOutcome, observed: ResourceObservation): ResourceOutcome {
-  if (outcome.status === 'deleted') return { ...outcome, refs: [] };
-  if (observed.status === 'delete' && outcome.status === 'in-sync') return { ...outcome, refs: [] };
-  return outcome;
 }

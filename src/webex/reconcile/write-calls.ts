@@ -217,3 +217,23 @@ export function publishFlow(
     }),
   );
 }
+
+/** A 207 item's answer: the id of what it saved (the last segment of its href), or why not. */
+export function itemAnswer(response: BulkResponse, index: number): ApiResult<string | undefined> {
+  const answer = response.items?.find((item) => item.itemIdentifier === index);
+  if (!answer)
+    return { ok: false, failure: { message: 'the bulk answer says nothing of this item' } };
+  const status = answer.status ?? 0;
+  if (status < 200 || status >= 300) {
+    const described = (answer.apiError?.error?.message ?? [])
+      .map((m) => m.description)
+      .filter(Boolean)
+      .join('; ');
+    return {
+      ok: false,
+      failure: { status, message: `HTTP ${status}${described ? `: ${described}` : ''}` },
+    };
+  }
+  const id = answer.href?.split('/').filter(Boolean).pop();
+  return { ok: true, value: id, headers: new Headers() };
+}

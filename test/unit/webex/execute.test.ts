@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { resolveConnection } from '../../../src/webex/client/connection.js';
 import { createWebexClient } from '../../../src/webex/client/webex-client.js';
 import type { LiveState } from '../../../src/webex/entities.js';
-import type { PushEvent } from '../../../src/webex/reconcile/execute.js';
+import type { PushEvent } from '../../../src/webex/reconcile/outcome.js';
 import { pushTenant } from '../../../src/webex/reconcile/push.js';
 import { CONTACT_CENTER, DEFINITIONS } from './fixtures/contact-center.js';
 import { baseLive } from './fixtures/live.js';

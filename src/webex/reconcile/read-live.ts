@@ -19,6 +19,8 @@ import type { LiveFlow } from '../mapping/flow.js';
 export interface ReadLiveOptions {
   /** Export each flow's definition too (import): one more call per flow. */
   flowDefinitions?: boolean;
+  /** Told as each entity's listing completes: for progress (with the gate's calls left). */
+  onListed?: (entity: WebexEntity, count: number) => void;
 }
 
 type Lister<E extends WebexEntity> = (client: WebexClient) => Promise<ApiResult<LiveObjects[E][]>>;
@@ -120,7 +122,13 @@ export async function readLive(
   client: WebexClient,
   options: ReadLiveOptions = {},
 ): Promise<ApiResult<LiveState>> {
-  const results = await Promise.all(WEBEX_ENTITIES.map((entity) => listEntity(client, entity)));
+  const results = await Promise.all(
+    WEBEX_ENTITIES.map(async (entity) => {
+      const result = await listEntity(client, entity);
+      if (result.ok) options.onListed?.(entity, result.value.length);
+      return result;
+    }),
+  );
   const live: Record<string, unknown[]> = {};
   for (const [i, entity] of WEBEX_ENTITIES.entries()) {
     const result = results[i]!;

@@ -143,7 +143,7 @@ const PERSON_PUT_FIELDS = [
 
 /**
  * PUT /people replaces the person: every field it takes is sent as it is live, with ccac's
- * changed. Its phone numbers can only be "work" ones (the spec; Control Hub keeps the others).
+ * changed. Its phone numbers: only "work" ones, the only type the PUT schema takes.
  */
 export function personPutBody(body: PersonBody): PersonPut {
   const out: Record<string, unknown> = {};

@@ -13,6 +13,7 @@ export function schemaFormats(): Record<string, Format> {
     email: fullFormats.email!,
     date: fullFormats.date!,
     'date-time': fullFormats['date-time']!,
+    uuid: fullFormats.uuid!,
     ...CUSTOM_FORMATS,
   };
 }

@@ -304,6 +304,19 @@ export interface TenantSpec {
     enabled?: boolean;
   };
   restrictUnassignedQueueLogin?: boolean;
+  /**
+   * The tenant's Webex Contact Center organization, which `ccac push` keeps in step with the stored state. Without it the tenant is ledger-only.
+   */
+  webex?: {
+    /**
+     * The organization's id in Webex Contact Center (a UUID).
+     */
+    orgId: string;
+    /**
+     * The data centre of the organization: the Contact Center API is https://api.wxcc-<region>.cisco.com.
+     */
+    region: 'us1' | 'eu1' | 'eu2' | 'anz1' | 'ca1' | 'jp1' | 'sg1' | 'in1';
+  };
 }
 /**
  * A user of the tenant; metadata.name is the user's e-mail address in lower case.

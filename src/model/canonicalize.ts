@@ -174,6 +174,34 @@ function canonicalSpec(
   }
 }
 
+/**
+ * The canonical form of a spec that did not come from a file (read from Webex, for drift and
+ * import): the same defaults and ordering as a declared one, so the two compare field by field.
+ * A Flow's spec is taken as canonical already (its definition, not a file name).
+ */
+export function canonicalSpecOf<K extends Kind>(
+  kind: K,
+  spec: CanonicalSpec<K>,
+  tenant: string,
+  tenantTimezone: string | undefined,
+): CanonicalSpec<K> {
+  switch (kind) {
+    case 'User':
+      return canonicalUser(spec as SpecOf<'User'>, tenant) as CanonicalSpec<K>;
+    case 'Flow':
+      return { ...spec };
+    default:
+      return canonicalSpec(
+        { kind, name: '', tenant, address: '', spec: spec as SpecOf<K>, origin: NO_ORIGIN },
+        tenantTimezone,
+        NO_ASSETS,
+        [],
+      ) as CanonicalSpec<K>;
+  }
+}
+
+const NO_ORIGIN = { file: '', locate: () => ({ file: '', line: 0, column: 0 }) };
+
 export function canonicalOrganization(spec: SpecOf<'Organization'>): SpecOf<'Organization'> {
   return { provisioningPartner: false, contactCenterEnabled: false, ...spec };
 }

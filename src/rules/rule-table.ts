@@ -1,4 +1,5 @@
 /** The README's rule table, rendered from the registry (scripts/generate-rule-table.mjs). */
+import { markdownTable, tableCell } from '../support/markdown-table.js';
 
 export interface RuleRow {
   code: string;
@@ -10,19 +11,12 @@ export interface RuleRow {
 export const TABLE_START = '<!-- rules:start -->';
 export const TABLE_END = '<!-- rules:end -->';
 
-/** A markdown table aligned the way Prettier prints it, so `prettier --check` leaves it alone. */
+/** The rule table, aligned as Prettier prints it. */
 export function renderRuleTable(rules: readonly RuleRow[]): string {
-  const rows = [
+  return markdownTable([
     ['code', 'severity', 'rule', 'source'],
-    ...rules.map((r) => [`\`${r.code}\``, r.severity, cell(r.summary), cell(r.source)]),
-  ];
-  const widths = rows[0]!.map((_, column) =>
-    Math.max(3, ...rows.map((row) => row[column]!.length)),
-  );
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  const [header, ...body] = rows;
-  return [line(header!), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+    ...rules.map((r) => [`\`${r.code}\``, r.severity, tableCell(r.summary), tableCell(r.source)]),
+  ]);
 }
 
 /** The README with the text between the markers replaced by the table. */
@@ -32,8 +26,4 @@ export function withRuleTable(readme: string, table: string): string {
   if (start < 0 || end < start)
     throw new Error(`README.md needs the markers ${TABLE_START} and ${TABLE_END}`);
   return `${readme.slice(0, start)}${TABLE_START}\n\n${table}\n\n${readme.slice(end)}`;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,6 @@
 import type { ResourceChange } from '../plan/plan.js';
 import type { Database, Queryable } from './database.js';
+import { readChangeCounts, readFirstChanges, type ChangeCount } from './read-change-overview.js';
 import { readChanges, readRevisions, type StoredChange } from './read-revisions.js';
 import {
   listScopes,
@@ -64,6 +65,19 @@ class SqlStateReader {
   /** Changes recorded with a scope's revisions in a range (inclusive; default all). */
   readChanges(scope: string, range?: { from?: number; upTo?: number }): Promise<StoredChange[]> {
     return guarded('reading recorded changes', () => readChanges(this.q, scope, range));
+  }
+
+  /** Per revision of some scopes, its changes counted by kind and action. */
+  countChanges(scopes: readonly string[]): Promise<ChangeCount[]> {
+    return guarded('counting recorded changes', () => readChangeCounts(this.q, scopes));
+  }
+
+  /** The first `limit` changes of each revision, every kind among them (readFirstChanges). */
+  firstChanges(
+    revisions: readonly { scope: string; revision: number }[],
+    limit: number,
+  ): Promise<StoredChange[]> {
+    return guarded('reading recorded changes', () => readFirstChanges(this.q, revisions, limit));
   }
 }
 

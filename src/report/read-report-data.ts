@@ -1,6 +1,6 @@
 import { verifyStore } from '../audit/verify-store.js';
 import { debug } from '../cli/debug.js';
-import { buildRoutingGraph } from '../graph/build-routing-graph.js';
+import { buildRoutingGraph, ROUTING_KINDS } from '../graph/build-routing-graph.js';
 import { collapseAgents } from '../graph/collapse-agents.js';
 import { compare, type TenantGraph } from '../graph/routing-graph.js';
 import { GLOBAL_SCOPE } from '../model/address.js';
@@ -96,8 +96,8 @@ async function* withFirstChanges(
 }
 
 /**
- * The routing graphs of the tenants changed last, from their stored state, one tenant read at a
- * time. A page of a hundred pictures is read by nobody: the others are listed, for `ccac graph`
+ * The routing graphs of the tenants changed last, from their stored state (the Tenant and the
+ * kinds drawn: not their users), one tenant read at a time. A page of a hundred pictures is read by nobody: the others are listed, for `ccac graph`
  * to draw. Tenants asked for by name get a graph even when nothing of theirs is stored.
  */
 async function readGraphs(
@@ -114,7 +114,7 @@ async function readGraphs(
     .sort((a, b) => (latest.get(b) ?? 0) - (latest.get(a) ?? 0) || compare(a, b));
   const graphs: TenantGraph[] = [];
   for (const tenant of tenants.slice(0, DRAWN_TENANTS)) {
-    const { model } = await store.readState([tenant]);
+    const model = await store.readKinds(tenant, ['Tenant', ...ROUTING_KINDS]);
     for (const graph of buildRoutingGraph(model, named ? [tenant] : []))
       graphs.push(collapseAgents(graph));
   }

@@ -1,6 +1,9 @@
+import type { Kind } from '../model/kinds.js';
+import type { Model } from '../model/model.js';
 import type { ResourceChange } from '../plan/plan.js';
 import type { Database, Queryable } from './database.js';
 import { readChangeCounts, readFirstChanges, type ChangeCount } from './read-change-overview.js';
+import { readResourcesOfKinds } from './read-resources-of-kinds.js';
 import { readChanges, readRevisions, type StoredChange } from './read-revisions.js';
 import {
   listScopes,
@@ -33,6 +36,11 @@ class SqlStateReader {
 
   readState(scopes: readonly string[]): Promise<StoredState> {
     return guarded('reading the stored state', () => readState(this.q, scopes));
+  }
+
+  /** One scope's stored resources of some kinds, as a model (readResourcesOfKinds). */
+  readKinds(scope: string, kinds: readonly Kind[]): Promise<Model> {
+    return guarded('reading the stored state', () => readResourcesOfKinds(this.q, scope, kinds));
   }
 
   scopeSummaries(scopes?: readonly string[]): Promise<Map<string, ScopeSummary>> {

@@ -97,8 +97,9 @@ async function* withFirstChanges(
 
 /**
  * The routing graphs of the tenants changed last, from their stored state (the Tenant and the
- * kinds drawn: not their users), one tenant read at a time. A page of a hundred pictures is read by nobody: the others are listed, for `ccac graph`
- * to draw. Tenants asked for by name get a graph even when nothing of theirs is stored.
+ * kinds drawn: not their users). A page of a hundred pictures is read by nobody: the others are
+ * listed, for `ccac graph` to draw. Tenants asked for by name get a graph even when nothing of
+ * theirs is stored.
  */
 async function readGraphs(
   store: SqlStateStore,
@@ -112,12 +113,10 @@ async function readGraphs(
   const tenants = scopes
     .filter((scope) => scope !== GLOBAL_SCOPE)
     .sort((a, b) => (latest.get(b) ?? 0) - (latest.get(a) ?? 0) || compare(a, b));
-  const graphs: TenantGraph[] = [];
-  for (const tenant of tenants.slice(0, DRAWN_TENANTS)) {
-    const model = await store.readKinds(tenant, ['Tenant', ...ROUTING_KINDS]);
-    for (const graph of buildRoutingGraph(model, named ? [tenant] : []))
-      graphs.push(collapseAgents(graph));
-  }
-  const byTenant = (a: TenantGraph, b: TenantGraph) => compare(a.tenant, b.tenant);
-  return { graphs: graphs.sort(byTenant), undrawn: tenants.slice(DRAWN_TENANTS).sort(compare) };
+  const drawn = tenants.slice(0, DRAWN_TENANTS);
+  const model = await store.readKinds(drawn, ['Tenant', ...ROUTING_KINDS]);
+  return {
+    graphs: buildRoutingGraph(model, named ? drawn : []).map((graph) => collapseAgents(graph)),
+    undrawn: tenants.slice(DRAWN_TENANTS).sort(compare),
+  };
 }

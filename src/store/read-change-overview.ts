@@ -28,9 +28,10 @@ export function readChangeCounts(q: Queryable, scopes: readonly string[]): Promi
 
 /**
  * The first `limit` changes of each revision asked for, taken a kind at a time (the first of
- * each kind, then the second of each…) so that every kind a revision touched is among them;
- * all of a revision's changes when it has no more. In the order asked for, then by address.
- * Only keys are ranked, on byte order ("C"): values are read for the changes returned alone.
+ * each kind, then the second of each…) so that every kind a revision touched is among them
+ * (there are fewer kinds than a page shows changes); all of them when it has no more. In the
+ * order asked for, then by address. Keys are ranked a revision at a time, on byte order ("C"):
+ * small sorts that stay in memory; values are read for the changes returned alone.
  */
 export function readFirstChanges(
   q: Queryable,
@@ -38,26 +39,21 @@ export function readFirstChanges(
   limit: number,
 ): Promise<StoredChange[]> {
   return q.query<StoredChange>(
-    `with wanted as (
-       select * from unnest($1::text[], $2::integer[]) with ordinality as w (scope, revision, n)
-     ), in_kind as (
-       select w.n, c.address,
-              row_number() over (partition by w.n, c.kind collate "C"
-                                 order by c.address collate "C") as rank
-         from changes c join wanted w on c.scope = w.scope and c.revision = w.revision
-     ), picked as (
-       -- a change ranked past the limit in its kind is past it among all kinds too
-       select n, address,
-              row_number() over (partition by n order by rank, address collate "C") as pick
-         from in_kind
-        where rank <= $3
-     )
-     select c.scope, c.revision, c.address, c.kind, c.name, c.action, c.before, c.after
-       from picked p
-       join wanted w on w.n = p.n
+    `select c.scope, c.revision, c.address, c.kind, c.name, c.action, c.before, c.after
+       from unnest($1::text[], $2::integer[]) with ordinality as w (scope, revision, n)
+      cross join lateral (
+        select address from (
+          select address, row_number() over (order by rank, address collate "C") as pick
+            from (select address,
+                         row_number() over (partition by kind collate "C"
+                                            order by address collate "C") as rank
+                    from changes c
+                   where c.scope = w.scope and c.revision = w.revision) ranked
+           -- a change ranked past the limit in its kind is past it among all kinds too
+           where rank <= $3) picked
+         where pick <= $3) p
        join changes c on c.scope = w.scope and c.revision = w.revision and c.address = p.address
-      where p.pick <= $3
-      order by p.n, c.address collate "C"`,
+      order by w.n, c.address collate "C"`,
     [revisions.map((r) => r.scope), revisions.map((r) => r.revision), limit],
   );
 }

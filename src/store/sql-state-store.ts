@@ -38,9 +38,9 @@ class SqlStateReader {
     return guarded('reading the stored state', () => readState(this.q, scopes));
   }
 
-  /** One scope's stored resources of some kinds, as a model (readResourcesOfKinds). */
-  readKinds(scope: string, kinds: readonly Kind[]): Promise<Model> {
-    return guarded('reading the stored state', () => readResourcesOfKinds(this.q, scope, kinds));
+  /** Some scopes' stored resources of some kinds, as a model (readResourcesOfKinds). */
+  readKinds(scopes: readonly string[], kinds: readonly Kind[]): Promise<Model> {
+    return guarded('reading the stored state', () => readResourcesOfKinds(this.q, scopes, kinds));
   }
 
   scopeSummaries(scopes?: readonly string[]): Promise<Map<string, ScopeSummary>> {

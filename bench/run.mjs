@@ -2,7 +2,9 @@
 // (js-yaml parse, SELECT, COPY) of the same data measured in the same run.
 //   node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 3]
 //                      [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results] [--smoke]
+//                      [--only report]
 // --smoke: 1k, one run, no results written; checks that every step exits as expected.
+// --only report: the audit report's step alone (bench/report.mjs), into its own results files.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import jsYaml from 'js-yaml';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ACTOR, changeOneFile, changeOnePercent, generate } from './generate.mjs';
+import { benchReport, reportMarkdown } from './report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/cli/main.js');
@@ -33,6 +36,7 @@ function options() {
     runs: Number(get('runs', smoke ? '1' : '3')),
     pg: get('pg', process.env.CCAC_BENCH_PG ?? 'postgres://root@127.0.0.1:5432/postgres'),
     out: get('out', path.join(ROOT, 'bench/results')),
+    only: get('only', ''),
   };
 }
 
@@ -392,17 +396,25 @@ async function main() {
   const results = {};
   const os = await import('node:os');
   const machine = `${os.cpus().length} cores, load average at start ${os.loadavg()[0].toFixed(1)}, node ${process.version}.`;
+  const reports = {};
   for (const db of settings.dbs) {
     results[db] = [];
+    reports[db] = [];
     for (const size of settings.sizes) {
-      const runs = [];
-      for (let run = 0; run < settings.runs; run++) {
-        process.stderr.write(`bench: ${size} on ${db}, run ${run + 1}/${settings.runs}\n`);
-        runs.push(await oneRun(size, db, settings, run));
+      if (settings.only !== 'report') {
+        const runs = [];
+        for (let run = 0; run < settings.runs; run++) {
+          process.stderr.write(`bench: ${size} on ${db}, run ${run + 1}/${settings.runs}\n`);
+          runs.push(await oneRun(size, db, settings, run));
+        }
+        const summary = summarise(runs);
+        process.stdout.write(markdown(size, db, summary, runs, machine) + '\n');
+        results[db].push({ size, summary, runs });
       }
-      const summary = summarise(runs);
-      process.stdout.write(markdown(size, db, summary, runs, machine) + '\n');
-      results[db].push({ size, summary, runs });
+      const reportArgs = { size, db, runs: settings.runs, settings, root: ROOT };
+      const report = await benchReport({ ...reportArgs, runCli, freshDatabase });
+      process.stdout.write(reportMarkdown(report) + '\n');
+      reports[db].push(report);
     }
   }
   await rm(path.join(ROOT, 'bench/.data'), { recursive: true, force: true });
@@ -410,21 +422,22 @@ async function main() {
   await mkdir(settings.out, { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
   for (const [db, sized] of Object.entries(results)) {
-    const base = path.join(settings.out, `${date}-${db}`);
+    const only = settings.only === 'report' ? ' --only report' : '';
+    const base = path.join(settings.out, `${date}-${db}${only ? '-report' : ''}`);
     const body = sized.map(({ size, summary, runs }) =>
       [
         markdown(size, db, summary, runs, machine),
         ...(size === 100_000 ? targetLines(db, summary) : []),
       ].join('\n'),
     );
-    body.push(growthLines(sized).join('\n'));
+    body.push(growthLines(sized).join('\n'), ...reports[db].map(reportMarkdown));
     await writeFile(
       `${base}.md`,
-      `# ccac bench, ${date}, ${db}\n\nReproduce: \`npm run build && node bench/run.mjs --dbs ${db} --sizes ${settings.sizes.join(',')} --runs ${settings.runs}\`\n\nWhat was tried, and what each change gained: [HISTORY.md](../HISTORY.md).\n\n${body.join('\n')}`,
+      `# ccac bench, ${date}, ${db}\n\nReproduce: \`npm run build && node bench/run.mjs --dbs ${db} --sizes ${settings.sizes.join(',')} --runs ${settings.runs}${only}\`\n\nWhat was tried, and what each change gained: [HISTORY.md](../HISTORY.md).\n\n${body.join('\n')}`,
     );
     await writeFile(
       `${base}.json`,
-      JSON.stringify({ date, db, machine, results: sized }, null, 2) + '\n',
+      JSON.stringify({ date, db, machine, results: sized, reports: reports[db] }, null, 2) + '\n',
     );
     process.stderr.write(`bench: wrote ${base}.md and .json\n`);
   }

@@ -1,3 +1,4 @@
+import type { Kind } from '../model/kinds.js';
 import type { Model } from '../model/model.js';
 import {
   compare,
@@ -8,6 +9,15 @@ import {
   type NodeType,
   type TenantGraph,
 } from './routing-graph.js';
+
+/** The kinds a routing picture is drawn from: a reader of the store may read these alone. */
+export const ROUTING_KINDS: readonly Kind[] = [
+  'EntryPoint',
+  'Flow',
+  'BusinessHours',
+  'Queue',
+  'Campaign',
+];
 
 /**
  * The routing picture of a model, one graph per tenant (sorted by name; only `tenants` when

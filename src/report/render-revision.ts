@@ -9,11 +9,15 @@ export function scopeName(scope: string): string {
 }
 
 /**
- * One revision: a header with everything recorded about it, then its changes. The data
- * attributes are what the page's filters match on.
+ * One revision: a header with everything recorded about it, then its changes. A revision with
+ * more changes than are shown has its changes counted per kind and action, then its first
+ * changes and the command that lists them all. The data attributes are what the page's filters
+ * match on: its kinds are all it changed, shown or not.
  */
 export function renderRevision(revision: ReportRevision): string {
-  const kinds = [...new Set(revision.changes.map((change) => change.kind))].sort();
+  const kinds = revision.kinds.map((count) => count.kind).sort();
+  const total = revision.kinds.reduce((sum, c) => sum + c.create + c.update + c.delete, 0);
+  const more = total - revision.changes.length;
   const { create, update, delete: deleted } = revision.counts;
   const facts: [string, string][] = [
     ['time', `<time>${escapeHtml(revision.createdAt)}</time>`],
@@ -41,8 +45,27 @@ export function renderRevision(revision: ReportRevision): string {
     `data-actor="${escapeHtml(revision.actor)}" data-kinds="${escapeHtml(kinds.join(' '))}">` +
     `<header><h3>Revision ${revision.id} <span class="scope-revision">${escapeHtml(scopeName(revision.scope))} #${revision.revision}</span></h3>` +
     `<dl>${facts.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl></header>` +
+    (more > 0 ? renderKindCounts(revision) : '') +
     `<div class="changes">${revision.changes.map(renderChange).join('')}</div>` +
+    (more > 0
+      ? `<p class="more">… ${more} more ${more === 1 ? 'change' : 'changes'}: <code>ccac history show ${revision.id}</code></p>`
+      : '') +
     '</article>'
+  );
+}
+
+/** A row per kind: how many of each action, and how many of them are shown below. */
+function renderKindCounts({ kinds, changes }: ReportRevision): string {
+  const rows = kinds.map((count) => {
+    const shown = changes.filter((change) => change.kind === count.kind).length;
+    const cells = [count.create, count.update, count.delete, shown]
+      .map((n) => `<td class="number">${n}</td>`)
+      .join('');
+    return `<tr data-kind="${escapeHtml(count.kind)}"><td>${escapeHtml(count.kind)}</td>${cells}</tr>`;
+  });
+  return (
+    '<table class="kinds"><thead><tr><th>kind</th><th>created</th><th>updated</th><th>deleted</th><th>shown</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>`
   );
 }
 

@@ -23,6 +23,8 @@ td.number { text-align: right; }
 .filters { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 16px; }
 .filters label { display: flex; gap: 6px; align-items: center; }
 .revision { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px; margin-bottom: 16px; }
+/* Revisions off screen are not laid out until scrolled to: thousands of changes open at once. */
+.revision { content-visibility: auto; contain-intrinsic-size: auto 600px; }
 .revision dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 4px 16px; margin: 0; }
 .revision dl div { display: flex; gap: 8px; min-width: 0; }
 .revision dt { color: var(--muted); flex: none; }
@@ -34,12 +36,18 @@ td.number { text-align: right; }
 .badge-update { background: #9a6700; }
 .badge-delete { background: #cf222e; }
 .count-create { color: #1a7f37; } .count-update { color: #9a6700; } .count-delete { color: #cf222e; }
+.kinds { width: auto; margin: 12px 0 4px; }
+.kinds td, .kinds th { padding: 2px 10px; }
+.more { margin: 8px 0 0; color: var(--muted); }
+.undrawn { color: var(--muted); }
 .fields td.path { width: 28%; }
 .fields td.before, .fields td.after { width: 36%; }
 tr.field-added td.after, tr.field-changed td.after { background: #dafbe1; }
 tr.field-removed td.before, tr.field-changed td.before { background: #ffebe9; }
 .cut { color: var(--muted); font-style: italic; }
 .graph { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px; margin-bottom: 16px; overflow-x: auto; }
+.graph summary { cursor: pointer; }
+.graph summary h3 { display: inline; margin: 0 8px 0 0; }
 svg.routing text { font: 12px system-ui, sans-serif; fill: #1f2328; }
 svg.routing text.column-title { font-weight: 600; fill: #57606a; }
 svg.routing .edge { fill: none; stroke: #8c959f; stroke-width: 1.2; }
@@ -58,7 +66,9 @@ svg.routing rect { stroke-width: 1.2; }
 
 /**
  * Filters by tenant, actor and kind over data attributes: a revision shows when its tenant and
- * actor match and, with a kind chosen, it holds a change of that kind (its other changes hide).
+ * actor match and, with a kind chosen, it changed that kind (`data-kinds`: all it changed, shown
+ * or not); its changes and counts of other kinds hide. A tenant chosen shows its picture alone,
+ * unfolded, or the command that draws it.
  */
 export const REPORT_SCRIPT = `
 (function () {
@@ -70,19 +80,19 @@ export const REPORT_SCRIPT = `
     document.querySelectorAll('article.revision').forEach(function (rev) {
       total++;
       var visible = (!f.tenant || rev.getAttribute('data-tenant') === f.tenant) &&
-        (!f.actor || rev.getAttribute('data-actor') === f.actor);
-      var kinds = 0;
-      rev.querySelectorAll('.change').forEach(function (change) {
-        var show = !f.kind || change.getAttribute('data-kind') === f.kind;
-        change.hidden = !show;
-        if (show) kinds++;
+        (!f.actor || rev.getAttribute('data-actor') === f.actor) &&
+        (!f.kind || rev.getAttribute('data-kinds').split(' ').indexOf(f.kind) >= 0);
+      if (visible) rev.querySelectorAll('[data-kind]').forEach(function (item) {
+        item.hidden = !!f.kind && item.getAttribute('data-kind') !== f.kind;
       });
-      if (f.kind && kinds === 0) visible = false;
       rev.hidden = !visible;
       if (visible) shown++;
     });
     document.querySelectorAll('[data-graph-tenant]').forEach(function (graph) {
-      graph.hidden = !!f.tenant && graph.getAttribute('data-graph-tenant') !== f.tenant;
+      var chosen = graph.getAttribute('data-graph-tenant') === f.tenant;
+      graph.hidden = graph.hasAttribute('data-undrawn') ? !chosen : !!f.tenant && !chosen;
+      var picture = graph.querySelector('details');
+      if (chosen && picture) picture.open = true;
     });
     document.getElementById('shown-count').textContent = shown + ' of ' + total + ' revisions shown';
   }

@@ -1,6 +1,9 @@
-import type { ResourceValue } from '../model/model.js';
+import type { Kind } from '../model/kinds.js';
+import type { Model, ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../plan/plan.js';
 import type { Database, Queryable } from './database.js';
+import { readChangeCounts, readFirstChanges, type ChangeCount } from './read-change-overview.js';
+import { readResourcesOfKinds } from './read-resources-of-kinds.js';
 import { readChanges, readRevisions, type StoredChange } from './read-revisions.js';
 import {
   listScopes,
@@ -35,6 +38,11 @@ class SqlStateReader {
 
   readState(scopes: readonly string[]): Promise<StoredState> {
     return guarded('reading the stored state', () => readState(this.q, scopes));
+  }
+
+  /** Some scopes' stored resources of some kinds, as a model (readResourcesOfKinds). */
+  readKinds(scopes: readonly string[], kinds: readonly Kind[]): Promise<Model> {
+    return guarded('reading the stored state', () => readResourcesOfKinds(this.q, scopes, kinds));
   }
 
   scopeSummaries(scopes?: readonly string[]): Promise<Map<string, ScopeSummary>> {
@@ -75,6 +83,19 @@ class SqlStateReader {
   /** Changes recorded with a scope's revisions in a range (inclusive; default all). */
   readChanges(scope: string, range?: { from?: number; upTo?: number }): Promise<StoredChange[]> {
     return guarded('reading recorded changes', () => readChanges(this.q, scope, range));
+  }
+
+  /** Per revision of some scopes, its changes counted by kind and action. */
+  countChanges(scopes: readonly string[]): Promise<ChangeCount[]> {
+    return guarded('counting recorded changes', () => readChangeCounts(this.q, scopes));
+  }
+
+  /** The first `limit` changes of each revision, every kind among them (readFirstChanges). */
+  firstChanges(
+    revisions: readonly { scope: string; revision: number }[],
+    limit: number,
+  ): Promise<StoredChange[]> {
+    return guarded('reading recorded changes', () => readFirstChanges(this.q, revisions, limit));
   }
 }
 

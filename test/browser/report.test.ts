@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeTargets } from '../helpers/databases.js';
+import { manyTenantsUrl } from '../helpers/many-tenants.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -22,6 +23,23 @@ let browser: Browser | undefined;
 afterAll(async () => {
   await browser?.close();
 });
+
+async function launched(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return browser;
+}
 
 /** Two applies by two actors: the examples (pieter), then one entry point edited (joost). */
 async function reportOfTwoApplies(): Promise<string> {
@@ -53,20 +71,7 @@ async function reportOfTwoApplies(): Promise<string> {
 describe.skipIf(skip)('ccac report in a browser', () => {
   it('shows revisions, filters by tenant and actor, fetches nothing', async () => {
     const file = await reportOfTwoApplies();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await (await launched()).newPage({ viewport: { width: 1280, height: 900 } });
     const external: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith('file:')) external.push(request.url());
@@ -114,11 +119,61 @@ describe.skipIf(skip)('ccac report in a browser', () => {
     expect(await visibleIds()).toEqual(['revision-3', 'revision-2']);
     expect(await page.locator('#revision-3 .change:visible').count()).toBe(1);
 
+    // Revision 3 (vandijk-retail's first) is large: counted per kind, its first changes shown.
+    // A kind chosen leaves that kind's count and changes, and the command for the rest.
+    await page.selectOption('#filter-kind', 'User');
+    const large = page.locator('#revision-3');
+    expect(await large.locator('table.kinds tbody tr:visible td').first().innerText()).toBe('User');
+    expect(await large.locator('table.kinds tbody tr:visible').count()).toBe(1);
+    const shownUsers = Number(
+      await large.locator('table.kinds tr[data-kind="User"] td').last().innerText(),
+    );
+    expect(shownUsers).toBeGreaterThan(0);
+    const changes = large.locator('.change:visible');
+    expect(await changes.count()).toBe(shownUsers);
+    expect(
+      await changes.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind'))),
+    ).toEqual(Array(shownUsers).fill('User'));
+    expect(await large.locator('.more').innerText()).toMatch(
+      /^… \d+ more changes: ccac history show 3$/,
+    );
+
     await page.selectOption('#filter-actor', '');
     await page.selectOption('#filter-kind', '');
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: false });
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
+  });
+
+  it('at partner scale, folds the pictures and shows the one of a tenant chosen, or how to draw it', async () => {
+    const dir = await tempDir();
+    const url = await manyTenantsUrl(storeTargets()[0]!, 21);
+    const file = path.join(dir, 'report.html');
+    const report = await runCli(['report', '--out', file, '--db', url], { cwd: dir });
+    expect(report.code, report.stderr).toBe(0);
+    const page = await (await launched()).newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(pathToFileURL(file).href);
+
+    // Twenty pictures, folded; the tenant changed least recently (tenant-00) is not drawn.
+    expect(await page.locator('section.graph details').count()).toBe(20);
+    expect(await page.locator('section.graph details[open]').count()).toBe(0);
+    expect(await page.locator('svg.routing:visible').count()).toBe(0);
+    expect(await page.locator('.undrawn').innerText()).toContain('Not drawn here: 1 more tenant');
+    expect(await page.locator('[data-undrawn]:visible').count()).toBe(0);
+
+    await page.selectOption('#filter-tenant', 'tenant-20');
+    expect(await page.locator('section.graph:visible h3').allInnerTexts()).toEqual(['tenant-20']);
+    expect(await page.locator('svg.routing:visible').count()).toBe(1);
+
+    await page.selectOption('#filter-tenant', 'tenant-00');
+    expect(await page.locator('section.graph:visible h3').allInnerTexts()).toEqual(['tenant-00']);
+    expect(await page.locator('section.graph:visible p').innerText()).toBe(
+      'Not drawn in this report: ccac graph live --tenant tenant-00',
+    );
+    expect(await page.locator('article.revision:visible').count()).toBe(1);
+    expect(errors).toEqual([]);
   });
 });

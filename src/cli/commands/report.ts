@@ -1,15 +1,17 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { error } from '../../diagnostics/diagnostic.js';
 import { readReportData } from '../../report/read-report-data.js';
 import { renderReport } from '../../report/render-report.js';
+import { ReportFile } from '../../report/report-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withStore } from '../with-store.js';
 
 interface ReportOptions {
   db: string;
-  out: string;
+  out?: string;
   tenant: string[];
 }
 
@@ -23,7 +25,7 @@ export function registerReport(
     .description(
       'a self-contained HTML audit report: revisions and their changes, hash chains, routing picture',
     )
-    .requiredOption('--out <file>', 'where to write the HTML page')
+    .option('--out <file>', 'where to write the HTML page (default: standard output)')
     .option(
       '--tenant <name>',
       'only this tenant (repeatable)',
@@ -32,16 +34,32 @@ export function registerReport(
     );
   addStoreOption(command);
   command.action(async (options: ReportOptions) => {
-    const code = await withStore(options.db, output, {}, async (store) => {
-      const data = await readReportData(store, options.tenant, new Date().toISOString());
-      await writeFile(options.out, renderReport(data));
-      const broken = data.chains.filter((chain) => chain.problem !== null).length;
-      output.err(
-        `Wrote ${options.out}: ${data.revisions.length} revisions` +
-          (broken > 0 ? `; ${broken} broken hash ${broken === 1 ? 'chain' : 'chains'}\n` : '\n'),
-      );
-      return EXIT.ok;
-    });
-    done(code);
+    const file = options.out === undefined ? undefined : await ReportFile.open(options.out);
+    if (file && !(file instanceof ReportFile)) {
+      output.err(renderDiagnosticsText([error('FILE', file.problem)], output.color));
+      return done(EXIT.error);
+    }
+    try {
+      const code = await withStore(options.db, output, {}, async (store) => {
+        const { data, revisions } = await readReportData(
+          store,
+          options.tenant,
+          new Date().toISOString(),
+        );
+        for await (const piece of renderReport(data, revisions))
+          if (file) await file.write(piece);
+          else output.out(piece);
+        await file?.commit();
+        const broken = data.chains.filter((chain) => chain.problem !== null).length;
+        output.err(
+          `Wrote ${file ? file.file : 'the report'}: ${data.revisions.length} revisions` +
+            (broken > 0 ? `; ${broken} broken hash ${broken === 1 ? 'chain' : 'chains'}\n` : '\n'),
+        );
+        return EXIT.ok;
+      });
+      done(code);
+    } finally {
+      await file?.discard();
+    }
   });
 }

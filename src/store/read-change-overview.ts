@@ -1,0 +1,59 @@
+import type { Kind } from '../model/kinds.js';
+import type { Action } from '../plan/plan.js';
+import type { Queryable } from './database.js';
+import type { StoredChange } from './read-revisions.js';
+
+/** How many changes of one kind and action a revision recorded. */
+export interface ChangeCount {
+  scope: string;
+  revision: number;
+  kind: Kind;
+  action: Action;
+  count: number;
+}
+
+/**
+ * Per revision of some scopes, its change rows counted by kind and action: the database counts,
+ * so a revision of 100,000 changes comes back as a few rows.
+ */
+export function readChangeCounts(q: Queryable, scopes: readonly string[]): Promise<ChangeCount[]> {
+  return q.query<ChangeCount>(
+    `select scope, revision, kind, action, count(*)::integer as count
+       from changes
+      where scope = any($1::text[])
+      group by scope, revision, kind, action`,
+    [[...scopes]],
+  );
+}
+
+/**
+ * The first `limit` changes of each revision asked for, taken a kind at a time (the first of
+ * each kind, then the second of each…) so that every kind a revision touched is among them
+ * (there are fewer kinds than a page shows changes); all of them when it has no more. In the
+ * order asked for, then by address. Keys are ranked a revision at a time, on byte order ("C"):
+ * small sorts that stay in memory; values are read for the changes returned alone.
+ */
+export function readFirstChanges(
+  q: Queryable,
+  revisions: readonly { scope: string; revision: number }[],
+  limit: number,
+): Promise<StoredChange[]> {
+  return q.query<StoredChange>(
+    `select c.scope, c.revision, c.address, c.kind, c.name, c.action, c.before, c.after
+       from unnest($1::text[], $2::integer[]) with ordinality as w (scope, revision, n)
+      cross join lateral (
+        select address from (
+          select address, row_number() over (order by rank, address collate "C") as pick
+            from (select address,
+                         row_number() over (partition by kind collate "C"
+                                            order by address collate "C") as rank
+                    from changes c
+                   where c.scope = w.scope and c.revision = w.revision) ranked
+           -- a change ranked past the limit in its kind is past it among all kinds too
+           where rank <= $3) picked
+         where pick <= $3) p
+       join changes c on c.scope = w.scope and c.revision = w.revision and c.address = p.address
+      order by w.n, c.address collate "C"`,
+    [revisions.map((r) => r.scope), revisions.map((r) => r.revision), limit],
+  );
+}

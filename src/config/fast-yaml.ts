@@ -58,6 +58,12 @@ interface Line {
   block: BlockScalar | undefined;
 }
 
+/**
+ * Longer lines are left to `yaml`. The layout patterns backtrack once per character in places, and
+ * V8's backtracking stack overflows past a few million: a 12 MB line threw instead of matching.
+ */
+const MAX_LINE = 1 << 20;
+
 /** The significant lines of each document; undefined when a line is not of an everyday shape. */
 function documentLines(text: string): Line[][] | undefined {
   const raw = text.split('\n');
@@ -72,6 +78,7 @@ function documentLines(text: string): Line[][] | undefined {
       continue;
     }
     if (text === '' || COMMENT.test(text)) continue;
+    if (text.length > MAX_LINE) return undefined;
     const match = ENTRY.exec(text);
     if (!match) return undefined;
     const [, spaces = '', markers = '', key, value] = match;

@@ -8,6 +8,7 @@ import { isKind, type Kind } from '../model/kinds.js';
 import { lazyModule } from '../support/lazy-module.js';
 import { schemaFormats } from './schema-formats.js';
 import { commonSchema, envelopeSchema, kindSchemas } from './schemas.js';
+import { uniqueItemsKeyword } from './unique-items.js';
 import type { Locate, ValuePath } from './yaml-document.js';
 
 // Loaded with the first validation: a run whose files all come from the parse cache needs neither.
@@ -34,6 +35,7 @@ export function schemaAjv(code?: CodeOptions): Ajv2020.default {
     allowUnionTypes: true,
     ...(code ? { code } : {}),
   });
+  ajv.removeKeyword('uniqueItems').addKeyword(uniqueItemsKeyword(ajv2020()));
   for (const [name, format] of Object.entries(schemaFormats())) ajv.addFormat(name, format);
   ajv.addSchema(commonSchema);
   return ajv;
@@ -113,7 +115,7 @@ function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath)
     // A missing field is reported at the key of the map that lacks it (`spec:`), not at
     // the map's first entry; an unknown field at its own key.
     const onKey = at !== undefined || (problem.keyword === 'required' && path.length > 0);
-    const place = locate(fullPath, onKey ? 'key' : 'value');
+    const place = locate([...fullPath, ...duplicateItem(problem)], onKey ? 'key' : 'value');
     const shown = described.at === undefined ? path : fullPath;
     const key = problem.propertyName === undefined ? '' : 'key ';
     const text = `${formatPath(shown.slice(prefix.length))}: ${key}${message}`;
@@ -123,6 +125,11 @@ function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath)
     out.push(error('SCHEMA', text, { place }));
   }
   return out;
+}
+
+/** A list that holds an item twice is reported at the second one (uniqueItems' `i`). */
+function duplicateItem(problem: ErrorObject): number[] {
+  return problem.keyword === 'uniqueItems' ? [(problem.params as { i: number }).i] : [];
 }
 
 /** Combinators (anyOf, if/then) repeat their branches' errors; keep the branch errors only. */

@@ -1,6 +1,7 @@
-import type { Alias, Document, Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { error, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { lazyModule } from '../support/lazy-module.js';
+import { aliasProblem, MAX_ALIAS_VALUES } from './alias-expansion.js';
 import { fastParseValues } from './fast-yaml.js';
 import type { SourceFile } from './source-file.js';
 
@@ -22,9 +23,6 @@ export interface ParseResult {
 }
 
 const yaml = lazyModule<typeof import('yaml')>('yaml');
-
-/** Aliases beyond this count are an alias bomb (billion laughs). */
-const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses a file with the fast parser when it can (see fast-yaml.ts), else with `yaml`. Places are
@@ -55,17 +53,12 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
     const { line, col } = lineCounter.linePos(offset);
     return { file: source.path, line, column: col };
   };
-  const docs = yaml().parseAllDocuments(source.text, {
-    lineCounter,
-    // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: `no`, `y`, `0123`
-    // and `12:30` keep their 1.2 meaning, and no timestamps, sets or binaries appear.
-    schema: 'core',
-    intAsBigInt: true,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
-  for (const doc of Array.isArray(docs) ? docs : []) {
+  const parsed = parseDocuments(source.text, lineCounter);
+  if (parsed.tooDeep !== undefined) {
+    const message = `document is nested too deeply to read (more than ${MAX_NESTING} levels)`;
+    return { documents, diagnostics: [error('YAML', message, { place: placeAt(parsed.tooDeep) })] };
+  }
+  for (const doc of parsed.docs) {
     const problems = [...doc.errors];
     if (problems.length > 0) {
       for (const problem of problems) {
@@ -85,6 +78,47 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
       documents.push({ file: source.path, value: converted.value, locate });
   }
   return { documents, diagnostics };
+}
+
+/**
+ * Collections nested deeper than this are refused while the file is read, before `yaml` builds
+ * them: 1 MB of `[` took a gigabyte to parse and 15 MB crashed V8. Configurations nest a few levels.
+ */
+export const MAX_NESTING = 1000;
+
+const PARSE_OPTIONS = {
+  // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: `no`, `y`, `0123`
+  // and `12:30` keep their 1.2 meaning, and no timestamps, sets or binaries appear.
+  schema: 'core',
+  intAsBigInt: true,
+  uniqueKeys: true,
+  strict: true,
+} as const;
+
+/**
+ * `yaml.parseAllDocuments`, token by token: the parser's stack is checked after each token, and
+ * the file is given up (`tooDeep`: the offset) as soon as it is deeper than MAX_NESTING.
+ */
+function parseDocuments(
+  text: string,
+  lineCounter: LineCounter,
+): { docs: Document.Parsed[]; tooDeep?: number } {
+  const { Composer, Lexer, Parser } = yaml();
+  const parser = new Parser(lineCounter.addNewLine);
+  let tooDeep: number | undefined;
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_NESTING) {
+        tooDeep = parser.offset;
+        return;
+      }
+    }
+    yield* parser.end();
+  }
+  const docs = [...new Composer(PARSE_OPTIONS).compose(tokens())];
+  return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
 }
 
 /** Messages are one line and short: a hostile 1 MB key or alias name must not fill the terminal. */
@@ -107,40 +141,19 @@ interface Converted {
   diagnostics: Diagnostic[];
 }
 
-/** The first alias whose anchor is not defined before it, if any. */
-function unresolvedAlias(doc: Document): Alias | undefined {
-  let found: Alias | undefined;
-  const { visit } = yaml();
-  visit(doc, {
-    Alias(_, node) {
-      if (node.resolve(doc) !== undefined) return undefined;
-      found = node;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
 function toPlain(doc: Document, locate: Locate, placeOf: (node: Node) => Place): Converted {
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const unresolved = unresolvedAlias(doc);
-    if (unresolved)
-      return {
-        diagnostics: [
-          error('YAML', short(`alias *${unresolved.source} names no anchor defined before it`), {
-            place: placeOf(unresolved),
-          }),
-        ],
-      };
-    const problem = /alias count/i.test(message)
-      ? `aliases expand too far (more than ${MAX_ALIAS_COUNT}): ${message}`
-      : short(message);
-    return { diagnostics: [error('YAML', problem, { place: locate([]) })] };
+  const found = aliasProblem(doc, yaml());
+  if (found) {
+    const { alias, problem } = found;
+    const message = {
+      unresolved: `alias *${alias.source} names no anchor defined before it`,
+      cycle: `alias *${alias.source} stands inside the value it names`,
+      'too-many': `alias limit exceeded: aliases expand too far (more than ${MAX_ALIAS_VALUES.toLocaleString('en')} values in this document)`,
+    }[problem];
+    return { diagnostics: [error('YAML', short(message), { place: placeOf(alias) })] };
   }
+  // Aliases are bounded above, by what they expand to (aliasProblem).
+  const raw = doc.toJS({ maxAliasCount: -1 }) as unknown;
   const unsafe: ValuePath[] = [];
   const value = normaliseNumbers(raw, [], unsafe);
   const diagnostics = unsafe.map((path) =>

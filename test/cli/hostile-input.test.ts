@@ -18,6 +18,8 @@ const MB = 1 << 20;
 /** Loose bounds, to catch catastrophic backtracking or a hang, not to benchmark. */
 const IN_PROCESS_MS = 15_000;
 const PROCESS_MS = 30_000;
+/** Bounded memory too: a CLI that builds a hostile structure whole runs out of heap and fails. */
+const HEAP_MB = 256;
 /** Messages cut hostile values short: the whole output stays small. */
 const MAX_OUTPUT = 16 * 1024;
 
@@ -191,7 +193,7 @@ const STRUCTURE: Case[] = [
   {
     name: 'billion-laughs',
     content: laughs,
-    expect: [{ code: 'YAML', line: 1, message: /aliases expand too far/ }],
+    expect: [{ code: 'YAML', line: 14, message: /alias limit exceeded: aliases expand too far/ }],
   },
   {
     name: 'prototype-keys',
@@ -289,7 +291,58 @@ ${TENANT('', 'traps').replace('countryOfOperation: NL', 'countryOfOperation: no'
   },
 ];
 
-const CASES = [...LONG_STRINGS, ...STRUCTURE];
+/** A queue listing agents, one a line from line 10 on. */
+const queueWithAgents = (agents: readonly string[]) =>
+  RESOURCE(
+    'Queue',
+    'q',
+    `  channelType: chat\n  direction: inbound\n  agents:\n${agents.map((a) => `    - ${a}\n`).join('')}`,
+  );
+const AGENTS = Array.from({ length: 80_000 }, (_, i) => `agent${i}@acme.example`);
+const TEN_THOUSAND = `[${Array.from({ length: 10_000 }, (_, i) => `item-${i}`).join(', ')}]`;
+
+/** Inputs inside the size limit whose cost grew faster than their size (issue #16, item 9). */
+const AMPLIFYING: Case[] = [
+  {
+    name: 'queue-80k-agents-one-twice',
+    content: queueWithAgents([...AGENTS.slice(0, 70_000), AGENTS[5]!, ...AGENTS.slice(70_000)]),
+    expect: [
+      { code: 'SCHEMA', line: 10 + 70_000, message: /same item twice \(items 5 and 70000\)/ },
+    ],
+  },
+  {
+    name: 'aliases-of-a-long-list',
+    content: RESOURCE(
+      'Team',
+      't',
+      `  description: x\n  list: &l ${TEN_THOUSAND}\n${Array.from({ length: 99 }, (_, i) => `  k${i}: *l\n`).join('')}`,
+    ),
+    // Nine aliases of 10,001 values each fit in the budget of 100,000; the tenth does not.
+    expect: [{ code: 'YAML', line: 8 + 10, message: /alias limit exceeded/ }],
+  },
+  {
+    name: 'alias-inside-its-anchor',
+    content: RESOURCE('Team', 't', '  description: x\n  a: &a [1, *a]\n'),
+    expect: [{ code: 'YAML', line: 8, message: /alias \*a stands inside the value it names/ }],
+  },
+  {
+    name: 'unclosed-brackets-1mb',
+    content: RESOURCE('Team', 't', `  description: ${'['.repeat(MB)}\n`),
+    expect: [{ code: 'YAML', line: 7, message: /nested too deeply/ }],
+  },
+  {
+    name: 'unclosed-brackets-15mb',
+    content: RESOURCE('Team', 't', `  description: ${'['.repeat(15 * MB)}\n`),
+    expect: [{ code: 'YAML', line: 7, message: /nested too deeply/ }],
+  },
+  {
+    name: 'one-line-scalar-15mb',
+    content: RESOURCE('Team', 't', `  description: ${'x'.repeat(15 * MB)}\n`),
+    expect: [{ code: 'SCHEMA', line: 7, message: /longer than 1024 characters/ }],
+  },
+];
+
+const CASES = [...LONG_STRINGS, ...STRUCTURE, ...AMPLIFYING];
 
 let dir: string;
 
@@ -322,7 +375,12 @@ interface Run {
 function runBounded(args: readonly string[], ms: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, NO_COLOR: '1', CCAC_DEBUG: undefined },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        CCAC_DEBUG: undefined,
+        NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -41,7 +41,7 @@ export function loadConfigWithEntries(
     }
     const loaded = loadFile(file);
     for (const resource of loaded.resources) out.resources.push(resource);
-    out.diagnostics.push(...loaded.diagnostics);
+    for (const d of loaded.diagnostics) out.diagnostics.push(d);
     if (loaded.diagnostics.length === 0) out.fresh.set(index, { resources: loaded.entries });
   }
   return out;
@@ -60,10 +60,11 @@ interface LoadedFile extends LoadResult {
 function loadFile(file: SourceFile): LoadedFile {
   const out: LoadedFile = { resources: [], diagnostics: [], entries: [] };
   const parsed = parseYamlFile(file);
-  out.diagnostics.push(...parsed.diagnostics);
+  // Appended one by one: a spread of 100,000 diagnostics overflows the stack.
+  for (const d of parsed.diagnostics) out.diagnostics.push(d);
   for (const [doc, document] of parsed.documents.entries()) {
     const result = resourcesOf(document);
-    out.diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) out.diagnostics.push(d);
     for (const { resource, item } of result.placed) {
       const entry = entryResource(resource, doc, item);
       if (entry.hash !== undefined && entry.value !== undefined)
@@ -101,7 +102,7 @@ function resourcesOf(document: ParsedDocument): DocumentResult {
     }
     const result = checked(item, { file, locate, value: item }, i);
     out.placed.push(...result.placed);
-    out.diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) out.diagnostics.push(d);
   }
   return out;
 }

@@ -2,8 +2,9 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { error, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { lazyModule } from '../support/lazy-module.js';
 import { aliasProblem, MAX_ALIAS_VALUES } from './alias-expansion.js';
-import { fastParseValues } from './fast-yaml.js';
+import { fastParsePlaces, fastParseValues } from './fast-yaml.js';
 import type { SourceFile } from './source-file.js';
+import { placeAt, type ValuePlace } from './value-place.js';
 
 export type ValuePath = readonly (string | number)[];
 
@@ -26,18 +27,18 @@ const yaml = lazyModule<typeof import('yaml')>('yaml');
 
 /**
  * Parses a file with the fast parser when it can (see fast-yaml.ts), else with `yaml`. Places are
- * found lazily: the first `locate` of a fast-parsed document re-parses its file with `yaml`, so
- * only files that a diagnostic points into pay for exact positions.
+ * found lazily: the first `locate` into a fast-parsed file reads it again with the fast parser,
+ * noting where each value is, so only files that a diagnostic points into pay for places.
  */
 export function parseYamlFile(source: SourceFile): ParseResult {
   const values = fastParseValues(source.text);
   if (!values) return parseYamlFileExact(source);
-  let exact: ParseResult | undefined;
+  let places: ValuePlace[] | undefined;
   const documents = values.map((value, index): ParsedDocument => {
-    const locate: Locate = (path, target) => {
-      exact ??= parseYamlFileExact(source);
-      const document = exact.documents[index];
-      return document ? document.locate(path, target) : { file: source.path, line: 1, column: 1 };
+    const locate: Locate = (path, target = 'value') => {
+      // The same text as fastParseValues read: the fast parser answers again.
+      places ??= fastParsePlaces(source.text)!;
+      return { file: source.path, ...placeAt(places[index]!, path, target) };
     };
     return { file: source.path, value, locate };
   });
@@ -73,7 +74,7 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
     if (doc.contents === null) continue; // an empty document between `---` lines
     const locate = locator(doc, placeAt);
     const converted = toPlain(doc, locate, (node) => placeAt(node.range?.[0] ?? 0));
-    diagnostics.push(...converted.diagnostics);
+    for (const d of converted.diagnostics) diagnostics.push(d);
     if (converted.value !== undefined)
       documents.push({ file: source.path, value: converted.value, locate });
   }

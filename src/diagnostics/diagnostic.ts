@@ -52,6 +52,8 @@ export interface Diagnostic extends Partial<Place> {
   code: DiagnosticCode;
   message: string;
   address?: string;
+  /** Set on the one diagnostic shown in place of a file's others past the cap (cap-per-file.ts). */
+  omitted?: { errors: number; warnings: number };
 }
 
 export function error(

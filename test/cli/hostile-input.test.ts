@@ -455,6 +455,21 @@ describe('hostile input through the CLI', () => {
   );
 });
 
+describe('a file with 200,000 diagnostics', () => {
+  test('exit 1, 100 of them shown and the rest counted, bounded time and memory', async () => {
+    const file = path.join(dir, 'queue-200k-numbers.yaml');
+    await writeFile(file, queueWithAgents(Array<string>(200_000).fill('1')));
+    const result = await runBounded(['validate', file], PROCESS_MS);
+    expect(result.timedOut).toBe(false);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(102);
+    expect(lines[100]).toContain('… and 199,902 more diagnostics in this file (199,902 errors');
+    expect(lines[101]).toBe('0 resources checked: 200002 errors, 0 warnings');
+  });
+});
+
 describe('hostile input in process (the pure loader)', () => {
   test.each(CASES.filter((c) => typeof c.content === 'string').map((c) => [c.name, c] as const))(
     '%s: loads in bounded time',

@@ -1,10 +1,11 @@
+import { capPerFile } from '../../diagnostics/cap-per-file.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { paint } from '../output.js';
 
-/** Compiler style: `file:line:col: error CODE message`, then a summary line. */
+/** Compiler style: `file:line:col: error CODE message`, at most 100 of a file (capPerFile). */
 export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], color: boolean): string {
   const c = paint(color);
-  const lines = diagnostics.map((d) => {
+  const lines = capPerFile(diagnostics).map((d) => {
     const where = d.file
       ? `${d.file}:${d.line ?? 1}:${d.column ?? 1}: `
       : d.address
@@ -24,10 +25,16 @@ export function diagnosticsSummary(diagnostics: readonly Diagnostic[], color: bo
   return errors > 0 ? c.red(text) : warnings > 0 ? c.yellow(text) : c.green(text);
 }
 
+/** The diagnostics of JSON output: at most 100 of a file (capPerFile), fields in SPEC §5 order. */
+export function diagnosticsJson(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return capPerFile(diagnostics).map(diagnosticJson);
+}
+
 /** SPEC §5 field order, so JSON output is stable. */
-export function diagnosticJson(d: Diagnostic): Diagnostic {
+function diagnosticJson(d: Diagnostic): Diagnostic {
   const out: Diagnostic = { severity: d.severity, code: d.code, message: d.message };
   if (d.address !== undefined) out.address = d.address;
   if (d.file !== undefined) Object.assign(out, { file: d.file, line: d.line, column: d.column });
+  if (d.omitted !== undefined) out.omitted = { ...d.omitted };
   return out;
 }

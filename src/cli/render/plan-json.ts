@@ -2,7 +2,7 @@ import { sortKeys } from '../../model/canonical-json.js';
 import type { ResourceValue } from '../../model/model.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
-import { diagnosticJson } from './diagnostics.js';
+import { diagnosticsJson } from './diagnostics.js';
 import { chunkedWriter } from './text-chunks.js';
 
 /** SPEC §5, pretty-printed: the same plan always gives the same bytes. */
@@ -52,7 +52,7 @@ export function orderedPlan(plan: Plan): Plan {
     formatVersion: plan.formatVersion,
     tenants,
     changes: plan.changes.map(orderedChange),
-    diagnostics: plan.diagnostics.map(diagnosticJson),
+    diagnostics: diagnosticsJson(plan.diagnostics),
     summary: {
       create: plan.summary.create,
       update: plan.summary.update,

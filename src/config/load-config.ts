@@ -4,8 +4,10 @@ import { selfContainedCanonical } from '../model/canonicalize.js';
 import { isGlobalKind, type Kind, type SpecOf } from '../model/kinds.js';
 import { originOf, type DeclaredResource } from '../model/resource.js';
 import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
+import { nameProblem } from '../model/names.js';
+import { inNfc, mayHoldOddText, unstorableStrings } from './document-text.js';
 import { validateEnvelope, validateResource } from './validate-schema.js';
-import { parseYamlFile, type ParsedDocument } from './yaml-document.js';
+import { parseYamlFile, type Locate, type ParsedDocument } from './yaml-document.js';
 import type { SourceFile } from './source-file.js';
 
 export interface LoadResult {
@@ -62,8 +64,9 @@ function loadFile(file: SourceFile): LoadedFile {
   const parsed = parseYamlFile(file);
   // Appended one by one: a spread of 100,000 diagnostics overflows the stack.
   for (const d of parsed.diagnostics) out.diagnostics.push(d);
+  const oddText = mayHoldOddText(file.text);
   for (const [doc, document] of parsed.documents.entries()) {
-    const result = resourcesOf(document);
+    const result = resourcesOf(document, oddText);
     for (const d of result.diagnostics) out.diagnostics.push(d);
     for (const { resource, item } of result.placed) {
       const entry = entryResource(resource, doc, item);
@@ -87,9 +90,10 @@ interface DocumentResult {
   diagnostics: Diagnostic[];
 }
 
-function resourcesOf(document: ParsedDocument): DocumentResult {
+/** `oddText`: the file may hold text to normalise or refuse (document-text.ts). */
+function resourcesOf(document: ParsedDocument, oddText: boolean): DocumentResult {
   const { value, locate, file } = document;
-  if (!isList(value)) return checked(value, document, undefined);
+  if (!isList(value)) return checked(value, document, undefined, oddText);
   const envelope = validateEnvelope(value, locate);
   if (envelope.length > 0) return { placed: [], diagnostics: envelope };
   const out: DocumentResult = { placed: [], diagnostics: [] };
@@ -100,21 +104,37 @@ function resourcesOf(document: ParsedDocument): DocumentResult {
       );
       continue;
     }
-    const result = checked(item, { file, locate, value: item }, i);
+    const result = checked(item, { file, locate, value: item }, i, oddText);
     out.placed.push(...result.placed);
     for (const d of result.diagnostics) out.diagnostics.push(d);
   }
   return out;
 }
 
+/**
+ * One resource document: its text checked and put in NFC (when the file may need it), then its
+ * schema, then its name; a resource with any diagnostic is not loaded.
+ */
 function checked(
-  value: unknown,
+  written: unknown,
   document: ParsedDocument,
   item: number | undefined,
+  oddText: boolean,
 ): DocumentResult {
   const prefix = item === undefined ? [] : ['items', item];
+  const locate: Locate = (path, target) => document.locate([...prefix, ...path], target);
+  const unstorable = oddText ? unstorableStrings(written, locate) : [];
+  if (unstorable.length > 0) return { placed: [], diagnostics: unstorable };
+  const value = oddText ? inNfc(written) : written;
   const diagnostics = validateResource(value, document.locate, prefix);
   if (diagnostics.length > 0) return { placed: [], diagnostics };
+  const name = (value as ValidDocument).metadata.name;
+  const problem = nameProblem(name);
+  if (problem !== undefined) {
+    const message = `metadata.name: ${problem} (got ${JSON.stringify(name)})`;
+    const place = locate(['metadata', 'name']);
+    return { placed: [], diagnostics: [error('SCHEMA', message, { place })] };
+  }
   const resource = toResource(value as ValidDocument, document, prefix);
   return { placed: [item === undefined ? { resource } : { resource, item }], diagnostics: [] };
 }

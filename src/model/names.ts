@@ -50,3 +50,12 @@ export function nameProblem(name: string): string | undefined {
 function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/**
+ * An e-mail address as ccac keeps and compares it: trimmed (spaces, no-break spaces and a BOM
+ * at either end), lower case (SPEC §2) and NFC. `PIETER.LAAN@…` and `pieter.laan@…` are one
+ * person, who is authorized, recorded and found in the history as one.
+ */
+export function normalizeEmail(text: string): string {
+  return text.trim().toLowerCase().normalize('NFC');
+}

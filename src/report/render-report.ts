@@ -1,4 +1,5 @@
 import { KINDS } from '../model/kinds.js';
+import { normalizeEmail } from '../model/names.js';
 import { compare } from '../graph/routing-graph.js';
 import { escapeHtml } from './escape-html.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './report-assets.js';
@@ -65,7 +66,8 @@ function renderGraphs(data: ReportData): string {
 
 function renderFilters(data: ReportData): string {
   const tenants = distinct(data.revisions.map((r) => r.scope)).map((s) => [s, scopeName(s)]);
-  const actors = distinct(data.revisions.map((r) => r.actor)).map((a) => [a, a]);
+  // One actor however a revision spelt them (case, spaces), as render-revision's data-actor.
+  const actors = distinct(data.revisions.map((r) => normalizeEmail(r.actor))).map((a) => [a, a]);
   const present = new Set(data.revisions.flatMap((r) => r.changes.map((c) => c.kind)));
   const kinds = KINDS.filter((kind) => present.has(kind)).map((k) => [k, k]);
   const select = (name: string, label: string, options: string[][]) =>

@@ -56,7 +56,7 @@ const FLOW_MAP = String.raw`\{ *(?:${KEY}: +${FLOW_ITEM}(?: *, *${KEY}: +${FLOW_
 const VALUE = `(?:${PLAIN}|${SQUOTED}|${DQUOTED}|${FLOW_SEQ}|${FLOW_MAP})`;
 /** `indent`, `- ` markers, an optional `key:`, then a value, a block scalar header or nothing; a comment. */
 const ENTRY = new RegExp(
-  `^( *)((?:- +)*)(?:(${KEY}):( +|$))?(${VALUE}|[|>][-+]?)? *(?:(?<= )#.*)?$`,
+  `^( *)((?:- +)*)(?:(${KEY}):(?: +|$))?(${VALUE}|[|>][-+]?)? *(?:(?<= )#.*)?$`,
 );
 const COMMENT = /^ *#/;
 
@@ -69,8 +69,8 @@ interface Line {
   /** Column of the key, or of the value when there is no key (0-based, as the others). */
   column: number;
   key: string | undefined;
-  /** Column of the value or block scalar header; with a key and neither, past the `:` and spaces. */
-  valueColumn: number;
+  /** The line as written: where its value starts is found from it only when placing. */
+  text: string;
   value: string | undefined;
   block: BlockScalar | undefined;
 }
@@ -98,7 +98,7 @@ function documentLines(text: string): Line[][] | undefined {
     if (text.length > MAX_LINE) return undefined;
     const match = ENTRY.exec(text);
     if (!match) return undefined;
-    const [, spaces = '', markers = '', key, gap = '', value] = match;
+    const [, spaces = '', markers = '', key, value] = match;
     const indent = spaces.length;
     const column = indent + markers.length;
     const line: Line = {
@@ -107,7 +107,7 @@ function documentLines(text: string): Line[][] | undefined {
       dashes: dashColumns(indent, markers),
       column,
       key,
-      valueColumn: key === undefined ? column : column + key.length + 1 + gap.length,
+      text,
       value,
       block: undefined,
     };
@@ -220,15 +220,26 @@ class LineParser {
     const below = this.lines[this.next];
     if (below && (below.indent > column || (below.indent === column && below.dashes.length > 0)))
       return this.node(below, 0, depth + 1);
-    if (this.placing) this.placed = { line: line.row, column: line.valueColumn + 1 };
+    if (this.placing) this.placed = { line: line.row, column: valueColumn(line) + 1 };
     return null;
   }
 
   /** A value written on its line: a block scalar, a flow collection or a scalar. */
   private lineValue(line: Line, text: string): unknown {
-    if (this.placing) this.placed = inlinePlace(text, line.row, line.valueColumn);
+    if (this.placing) this.placed = inlinePlace(text, line.row, valueColumn(line));
     return line.block ? line.block.value : inlineValue(text);
   }
+}
+
+/**
+ * The 0-based column of a line's value or block scalar header, or with a key and neither, past the
+ * `:` and the spaces after it (where `yaml` places the null).
+ */
+function valueColumn({ text, column, key }: Line): number {
+  if (key === undefined) return column;
+  let at = column + key.length + 1;
+  while (text.charCodeAt(at) === 0x20 /* space */) at++;
+  return at;
 }
 
 /**

@@ -88,6 +88,8 @@ export function validateResource(
   locate: Locate,
   prefix: ValuePath = [],
 ): Diagnostic[] {
+  const long = overlongList(value, Infinity, []);
+  if (long) return [overlong(long, locate, prefix)];
   const { envelope, kind: validatorOf } = validators();
   const kind = (value as { kind?: unknown } | null)?.kind;
   const validate = isKind(kind) ? validatorOf(kind) : envelope;
@@ -97,15 +99,63 @@ export function validateResource(
 
 /** Checks the envelope of a document: a resource's shape, or a List with items. */
 export function validateEnvelope(value: unknown, locate: Locate): Diagnostic[] {
+  // A List's own items only: each item's lists are checked with the item.
+  const long = overlongList(value, 1, []);
+  if (long) return [overlong(long, locate, [])];
   const { envelope } = validators();
   if (envelope(value)) return [];
   return toDiagnostics(envelope.errors ?? [], locate, []);
 }
 
+/**
+ * The most items a list may hold (the schemas' largest maxItems). A longer one is reported before
+ * Ajv runs, which would check every item: 2,500,000 wrong agents took a minute and 3 GB.
+ */
+export const MAX_LIST_ITEMS = 100_000;
+
+interface Overlong {
+  path: ValuePath;
+  length: number;
+}
+
+/** The first list longer than MAX_LIST_ITEMS in `value`, down to `levels` levels below it. */
+function overlongList(value: unknown, levels: number, path: ValuePath): Overlong | undefined {
+  if (levels < 0 || value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    if (value.length > MAX_LIST_ITEMS) return { path, length: value.length };
+    for (let i = 0; i < value.length; i++) {
+      const found = overlongList(value[i], levels - 1, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    const found = overlongList((value as Record<string, unknown>)[key], levels - 1, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function overlong({ path, length }: Overlong, locate: Locate, prefix: ValuePath): Diagnostic {
+  const message = `${formatPath(path)}: lists ${length.toLocaleString('en')} items, more than the ${MAX_LIST_ITEMS.toLocaleString('en')} a list may hold (its items are not checked)`;
+  return error('SCHEMA', message, { place: locate([...prefix, ...path]) });
+}
+
+/**
+ * Schema errors turned into diagnostics for one resource. Past this, one more diagnostic counts
+ * the rest (`omitted`): a file's first 100 are what is shown anyway (cap-per-file.ts).
+ */
+const MAX_RESOURCE_DIAGNOSTICS = 1000;
+
 function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const problem of mostSpecific(errors)) {
+  const problems = mostSpecific(errors);
+  for (const [i, problem] of problems.entries()) {
+    if (out.length === MAX_RESOURCE_DIAGNOSTICS) {
+      out.push(leftOut(problems.length - i, problem, locate, prefix));
+      break;
+    }
     const path = [...prefix, ...pointerToPath(problem.instancePath)];
     const described = describe(problem);
     const { message } = described;
@@ -125,6 +175,13 @@ function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath)
     out.push(error('SCHEMA', text, { place }));
   }
   return out;
+}
+
+/** One diagnostic, at the first of them, for `count` schema errors not turned into their own. */
+function leftOut(count: number, first: ErrorObject, locate: Locate, prefix: ValuePath): Diagnostic {
+  const message = `… and ${count.toLocaleString('en')} more schema errors in this resource, not listed`;
+  const place = locate([...prefix, ...pointerToPath(first.instancePath)]);
+  return { ...error('SCHEMA', message, { place }), omitted: { errors: count, warnings: 0 } };
 }
 
 /** A list that holds an item twice is reported at the second one (uniqueItems' `i`). */

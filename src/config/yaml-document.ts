@@ -55,9 +55,13 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
     return { file: source.path, line, column: col };
   };
   const parsed = parseDocuments(source.text, lineCounter);
-  if (parsed.tooDeep !== undefined) {
-    const message = `document is nested too deeply to read (more than ${MAX_NESTING} levels)`;
-    return { documents, diagnostics: [error('YAML', message, { place: placeAt(parsed.tooDeep) })] };
+  if (parsed.refused) {
+    const { problem, offset } = parsed.refused;
+    const message =
+      problem === 'too-deep'
+        ? `document is nested too deeply to read (more than ${MAX_NESTING} levels)`
+        : `file holds too many values to read (more than ${MAX_EXACT_VALUES.toLocaleString('en')}) in a file with anchors, aliases, tags or other uncommon YAML: split it`;
+    return { documents, diagnostics: [error('YAML', message, { place: placeAt(offset) })] };
   }
   for (const doc of parsed.docs) {
     const problems = [...doc.errors];
@@ -87,6 +91,14 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
  */
 export const MAX_NESTING = 1000;
 
+/**
+ * Values (keys, scalars, sequence entries) one file may hold when `yaml` reads it: `yaml` keeps
+ * about a kilobyte per value, and 15 MB of `1,` with one anchor (7.5 million values) exhausted
+ * the heap. Everyday files, however large, are read by the fast parser (fast-yaml.ts) and are not
+ * counted; 16 MB of typical ccac YAML holds about 1.5 million.
+ */
+export const MAX_EXACT_VALUES = 2_000_000;
+
 const PARSE_OPTIONS = {
   // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: `no`, `y`, `0123`
   // and `12:30` keep their 1.2 meaning, and no timestamps, sets or binaries appear.
@@ -96,30 +108,51 @@ const PARSE_OPTIONS = {
   strict: true,
 } as const;
 
+interface Refused {
+  problem: 'too-deep' | 'too-many';
+  offset: number;
+}
+
+/** What starts a value among the lexer's tokens: a scalar (plain, block or quoted), an entry. */
+function startsValue(lexeme: string): boolean {
+  const first = lexeme.charCodeAt(0);
+  // \x1f: the lexer's mark before a plain or block scalar; " ' - , ?
+  return (
+    first === 0x1f ||
+    first === 0x22 ||
+    first === 0x27 ||
+    lexeme === '-' ||
+    lexeme === ',' ||
+    lexeme === '?'
+  );
+}
+
 /**
- * `yaml.parseAllDocuments`, token by token: the parser's stack is checked after each token, and
- * the file is given up (`tooDeep`: the offset) as soon as it is deeper than MAX_NESTING.
+ * `yaml.parseAllDocuments`, token by token: the file is given up (`refused`, with where) as soon
+ * as the parser's stack is deeper than MAX_NESTING or more than MAX_EXACT_VALUES values are read.
  */
 function parseDocuments(
   text: string,
   lineCounter: LineCounter,
-): { docs: Document.Parsed[]; tooDeep?: number } {
+): { docs: Document.Parsed[]; refused?: Refused } {
   const { Composer, Lexer, Parser } = yaml();
   const parser = new Parser(lineCounter.addNewLine);
-  let tooDeep: number | undefined;
+  let refused: Refused | undefined;
+  let values = 0;
   function* tokens() {
     lineCounter.addNewLine(0);
     for (const lexeme of new Lexer().lex(text)) {
       yield* parser.next(lexeme);
-      if (parser.stack.length > MAX_NESTING) {
-        tooDeep = parser.offset;
-        return;
-      }
+      if (parser.stack.length > MAX_NESTING)
+        refused = { problem: 'too-deep', offset: parser.offset };
+      else if (startsValue(lexeme) && ++values > MAX_EXACT_VALUES)
+        refused = { problem: 'too-many', offset: parser.offset };
+      if (refused) return;
     }
     yield* parser.end();
   }
   const docs = [...new Composer(PARSE_OPTIONS).compose(tokens())];
-  return tooDeep === undefined ? { docs } : { docs: [], tooDeep };
+  return refused ? { docs: [], refused } : { docs };
 }
 
 /** Messages are one line and short: a hostile 1 MB key or alias name must not fill the terminal. */

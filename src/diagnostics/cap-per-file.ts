@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.js';
+import { countDiagnostics, type Diagnostic } from './diagnostic.js';
 
 /** Diagnostics shown per file; past this, one more says how many were left out. */
 export const MAX_SHOWN_PER_FILE = 100;
@@ -8,8 +8,8 @@ type Marker = Diagnostic & Required<Pick<Diagnostic, 'omitted'>>;
 /**
  * The diagnostics to show: the first `limit` of each file (those with no file count as one), in
  * the order given, and in place of the rest one diagnostic at the first of them that counts them
- * (`omitted`). 99 aliases of a 10,000-item list once printed a million lines. Counts and exit
- * codes are taken from the whole list, never from this one.
+ * (`omitted`; one that already stands in for others adds theirs). 99 aliases of a 10,000-item
+ * list once printed a million lines. Counts and exit codes are taken from the whole list.
  */
 export function capPerFile(
   diagnostics: readonly Diagnostic[],
@@ -35,10 +35,10 @@ export function capPerFile(
       markers.set(file, marker);
       out.push(marker);
     }
-    if (d.severity === 'error') {
-      marker.severity = 'error';
-      marker.omitted.errors++;
-    } else marker.omitted.warnings++;
+    const { errors, warnings } = countDiagnostics([d]);
+    if (errors > 0) marker.severity = 'error';
+    marker.omitted.errors += errors;
+    marker.omitted.warnings += warnings;
   }
   for (const marker of markers.values()) marker.message = omittedMessage(marker);
   return out;

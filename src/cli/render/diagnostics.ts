@@ -1,5 +1,5 @@
 import { capPerFile } from '../../diagnostics/cap-per-file.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { countDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { paint } from '../output.js';
 
 /** Compiler style: `file:line:col: error CODE message`, at most 100 of a file (capPerFile). */
@@ -19,8 +19,7 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], color:
 
 export function diagnosticsSummary(diagnostics: readonly Diagnostic[], color: boolean): string {
   const c = paint(color);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const { errors, warnings } = countDiagnostics(diagnostics);
   const text = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
   return errors > 0 ? c.red(text) : warnings > 0 ? c.yellow(text) : c.green(text);
 }

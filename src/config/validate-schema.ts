@@ -118,20 +118,36 @@ interface Overlong {
   length: number;
 }
 
-/** The first list longer than MAX_LIST_ITEMS in `value`, down to `levels` levels below it. */
-function overlongList(value: unknown, levels: number, path: ValuePath): Overlong | undefined {
-  if (levels < 0 || value === null || typeof value !== 'object') return undefined;
+/**
+ * The first list longer than MAX_LIST_ITEMS in `value`, down to `levels` levels below it. `path`
+ * is a stack the walk pushes and pops, copied only when a list is found: this runs on every
+ * resource, and a copy per value cost a tenth of a second in 100,000 resources.
+ */
+function overlongList(
+  value: unknown,
+  levels: number,
+  path: (string | number)[],
+): Overlong | undefined {
   if (Array.isArray(value)) {
-    if (value.length > MAX_LIST_ITEMS) return { path, length: value.length };
+    if (value.length > MAX_LIST_ITEMS) return { path: [...path], length: value.length };
+    if (levels === 0) return undefined;
     for (let i = 0; i < value.length; i++) {
-      const found = overlongList(value[i], levels - 1, [...path, i]);
+      const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(i);
+      const found = overlongList(item, levels - 1, path);
+      path.pop();
       if (found) return found;
     }
-    return undefined;
-  }
-  for (const key in value) {
-    const found = overlongList((value as Record<string, unknown>)[key], levels - 1, [...path, key]);
-    if (found) return found;
+  } else if (levels > 0 && typeof value === 'object' && value !== null) {
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(key);
+      const found = overlongList(item, levels - 1, path);
+      path.pop();
+      if (found) return found;
+    }
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { error, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { lazyModule } from '../support/lazy-module.js';
 import { aliasProblem, MAX_ALIAS_VALUES } from './alias-expansion.js';
+import { parseBounded } from './bounded-parse.js';
 import { fastParsePlaces, fastParseValues } from './fast-yaml.js';
 import type { SourceFile } from './source-file.js';
 import { placeAt, type ValuePlace } from './value-place.js';
@@ -54,13 +55,9 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
     const { line, col } = lineCounter.linePos(offset);
     return { file: source.path, line, column: col };
   };
-  const parsed = parseDocuments(source.text, lineCounter);
+  const parsed = parseBounded(source.text, lineCounter);
   if (parsed.refused) {
-    const { problem, offset } = parsed.refused;
-    const message =
-      problem === 'too-deep'
-        ? `document is nested too deeply to read (more than ${MAX_NESTING} levels)`
-        : `file holds too many values to read (more than ${MAX_EXACT_VALUES.toLocaleString('en')}) in a file with anchors, aliases, tags or other uncommon YAML: split it`;
+    const { message, offset } = parsed.refused;
     return { documents, diagnostics: [error('YAML', message, { place: placeAt(offset) })] };
   }
   for (const doc of parsed.docs) {
@@ -83,76 +80,6 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
       documents.push({ file: source.path, value: converted.value, locate });
   }
   return { documents, diagnostics };
-}
-
-/**
- * Collections nested deeper than this are refused while the file is read, before `yaml` builds
- * them: 1 MB of `[` took a gigabyte to parse and 15 MB crashed V8. Configurations nest a few levels.
- */
-export const MAX_NESTING = 1000;
-
-/**
- * Values (keys, scalars, sequence entries) one file may hold when `yaml` reads it: `yaml` keeps
- * about a kilobyte per value, and 15 MB of `1,` with one anchor (7.5 million values) exhausted
- * the heap. Everyday files, however large, are read by the fast parser (fast-yaml.ts) and are not
- * counted; 16 MB of typical ccac YAML holds about 1.5 million.
- */
-export const MAX_EXACT_VALUES = 2_000_000;
-
-const PARSE_OPTIONS = {
-  // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: `no`, `y`, `0123`
-  // and `12:30` keep their 1.2 meaning, and no timestamps, sets or binaries appear.
-  schema: 'core',
-  intAsBigInt: true,
-  uniqueKeys: true,
-  strict: true,
-} as const;
-
-interface Refused {
-  problem: 'too-deep' | 'too-many';
-  offset: number;
-}
-
-/** What starts a value among the lexer's tokens: a scalar (plain, block or quoted), an entry. */
-function startsValue(lexeme: string): boolean {
-  const first = lexeme.charCodeAt(0);
-  // \x1f: the lexer's mark before a plain or block scalar; " ' - , ?
-  return (
-    first === 0x1f ||
-    first === 0x22 ||
-    first === 0x27 ||
-    lexeme === '-' ||
-    lexeme === ',' ||
-    lexeme === '?'
-  );
-}
-
-/**
- * `yaml.parseAllDocuments`, token by token: the file is given up (`refused`, with where) as soon
- * as the parser's stack is deeper than MAX_NESTING or more than MAX_EXACT_VALUES values are read.
- */
-function parseDocuments(
-  text: string,
-  lineCounter: LineCounter,
-): { docs: Document.Parsed[]; refused?: Refused } {
-  const { Composer, Lexer, Parser } = yaml();
-  const parser = new Parser(lineCounter.addNewLine);
-  let refused: Refused | undefined;
-  let values = 0;
-  function* tokens() {
-    lineCounter.addNewLine(0);
-    for (const lexeme of new Lexer().lex(text)) {
-      yield* parser.next(lexeme);
-      if (parser.stack.length > MAX_NESTING)
-        refused = { problem: 'too-deep', offset: parser.offset };
-      else if (startsValue(lexeme) && ++values > MAX_EXACT_VALUES)
-        refused = { problem: 'too-many', offset: parser.offset };
-      if (refused) return;
-    }
-    yield* parser.end();
-  }
-  const docs = [...new Composer(PARSE_OPTIONS).compose(tokens())];
-  return refused ? { docs: [], refused } : { docs };
 }
 
 /** Messages are one line and short: a hostile 1 MB key or alias name must not fill the terminal. */

@@ -350,6 +350,13 @@ const AMPLIFYING: Case[] = [
     heapMb: 768,
   },
   {
+    name: 'a-hundred-thousand-and-one-documents',
+    // Empty documents are left to yaml by the fast parser, and refused when there are too many.
+    content: RESOURCE('Team', 't', '') + '---\n'.repeat(100_000),
+    expect: [{ code: 'YAML', line: 6 + 100_000, message: /too many documents to read/ }],
+    heapMb: 768,
+  },
+  {
     name: 'one-line-scalar-15mb',
     content: RESOURCE('Team', 't', `  description: ${'x'.repeat(15 * MB)}\n`),
     expect: [{ code: 'SCHEMA', line: 7, message: /longer than 1024 characters/ }],

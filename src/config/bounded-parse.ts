@@ -7,7 +7,7 @@ const yaml = lazyModule<typeof import('yaml')>('yaml');
  * Collections nested deeper than this are refused while the file is read, before `yaml` builds
  * them: 1 MB of `[` took a gigabyte to parse and 15 MB crashed V8. Configurations nest a few levels.
  */
-const MAX_NESTING = 1000;
+const MAX_NESTING = 500;
 
 /**
  * Values (keys, scalars, sequence entries) and documents one file may hold when `yaml` reads it:

@@ -70,7 +70,7 @@ interface Line {
   column: number;
   key: string | undefined;
   /** The line as written: where its value starts is found from it only when placing. */
-  text: string;
+  source: string;
   value: string | undefined;
   block: BlockScalar | undefined;
 }
@@ -107,7 +107,7 @@ function documentLines(text: string): Line[][] | undefined {
       dashes: dashColumns(indent, markers),
       column,
       key,
-      text,
+      source: text,
       value,
       block: undefined,
     };
@@ -235,10 +235,10 @@ class LineParser {
  * The 0-based column of a line's value or block scalar header, or with a key and neither, past the
  * `:` and the spaces after it (where `yaml` places the null).
  */
-function valueColumn({ text, column, key }: Line): number {
+function valueColumn({ source, column, key }: Line): number {
   if (key === undefined) return column;
   let at = column + key.length + 1;
-  while (text.charCodeAt(at) === 0x20 /* space */) at++;
+  while (source.charCodeAt(at) === 0x20 /* space */) at++;
   return at;
 }
 

@@ -6,7 +6,7 @@ import { nameProblem } from '../model/names.js';
 import { originOf, type DeclaredResource } from '../model/resource.js';
 import { inNfc, mayHoldOddText, unstorableStrings } from './document-text.js';
 import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
-import { validateEnvelope, validateResource } from './validate-schema.js';
+import { mayHoldLongList, validateEnvelope, validateResource } from './validate-schema.js';
 import { parseYamlFile, type Locate, type ParsedDocument } from './yaml-document.js';
 import type { SourceFile } from './source-file.js';
 
@@ -64,9 +64,9 @@ function loadFile(file: SourceFile): LoadedFile {
   const parsed = parseYamlFile(file);
   // Appended one by one: a spread of 100,000 diagnostics overflows the stack.
   for (const d of parsed.diagnostics) out.diagnostics.push(d);
-  const oddText = mayHoldOddText(file.text);
+  const text = { odd: mayHoldOddText(file.text), longLists: mayHoldLongList(file.text) };
   for (const [doc, document] of parsed.documents.entries()) {
-    const result = resourcesOf(document, oddText);
+    const result = resourcesOf(document, text);
     for (const d of result.diagnostics) out.diagnostics.push(d);
     for (const { resource, item } of result.placed) {
       const entry = entryResource(resource, doc, item);
@@ -90,11 +90,16 @@ interface DocumentResult {
   diagnostics: Diagnostic[];
 }
 
-/** `oddText`: the file may hold text to normalise or refuse (document-text.ts). */
-function resourcesOf(document: ParsedDocument, oddText: boolean): DocumentResult {
+/** What a file's text may hold: text to normalise or refuse (document-text.ts), long lists. */
+interface TextFacts {
+  odd: boolean;
+  longLists: boolean;
+}
+
+function resourcesOf(document: ParsedDocument, text: TextFacts): DocumentResult {
   const { value, locate, file } = document;
-  if (!isList(value)) return checked(value, document, undefined, oddText);
-  const envelope = validateEnvelope(value, locate);
+  if (!isList(value)) return checked(value, document, undefined, text);
+  const envelope = validateEnvelope(value, locate, text.longLists);
   if (envelope.length > 0) return { placed: [], diagnostics: envelope };
   const out: DocumentResult = { placed: [], diagnostics: [] };
   for (const [i, item] of value.items.entries()) {
@@ -104,7 +109,7 @@ function resourcesOf(document: ParsedDocument, oddText: boolean): DocumentResult
       );
       continue;
     }
-    const result = checked(item, { file, locate, value: item }, i, oddText);
+    const result = checked(item, { file, locate, value: item }, i, text);
     out.placed.push(...result.placed);
     for (const d of result.diagnostics) out.diagnostics.push(d);
   }
@@ -119,14 +124,14 @@ function checked(
   written: unknown,
   document: ParsedDocument,
   item: number | undefined,
-  oddText: boolean,
+  text: TextFacts,
 ): DocumentResult {
   const prefix = item === undefined ? [] : ['items', item];
   const locate: Locate = (path, target) => document.locate([...prefix, ...path], target);
-  const unstorable = oddText ? unstorableStrings(written, locate) : [];
+  const unstorable = text.odd ? unstorableStrings(written, locate) : [];
   if (unstorable.length > 0) return { placed: [], diagnostics: unstorable };
-  const value = oddText ? inNfc(written) : written;
-  const diagnostics = validateResource(value, document.locate, prefix);
+  const value = text.odd ? inNfc(written) : written;
+  const diagnostics = validateResource(value, document.locate, prefix, text.longLists);
   if (diagnostics.length > 0) return { placed: [], diagnostics };
   const name = (value as ValidDocument).metadata.name;
   const problem = nameProblem(name);

@@ -1,10 +1,12 @@
 // `npm run bench`: whole CLI processes on a synthetic partner configuration, with the floors
-// (js-yaml parse, SELECT, COPY) of the same data measured in the same run.
+// (js-yaml parse, SELECT, COPY) of the same data measured in the same run; then `ccac validate`
+// on issue #16's hostile inputs (bench/hostile-inputs.mjs), against their time and memory targets.
 //   node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 3]
 //                      [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results] [--smoke]
-//                      [--only report]
-// --smoke: 1k, one run, no results written; checks that every step exits as expected.
-// --only report: the audit report's step alone (bench/report.mjs), into its own results files.
+//                      [--only report] [--hostile-only]
+// --smoke: 1k, one run, hostile inputs at a tenth of their size, no results written; checks that
+// every step exits as expected. --only report: the audit report's step alone (bench/report.mjs),
+// into its own results files. --hostile-only: the hostile inputs alone.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ACTOR, changeOneFile, changeOnePercent, generate } from './generate.mjs';
 import { benchReport, reportMarkdown } from './report.mjs';
+import { writeHostileInputs } from './hostile-inputs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/cli/main.js');
@@ -29,6 +32,7 @@ function options() {
   const smoke = args.includes('--smoke');
   return {
     smoke,
+    hostileOnly: args.includes('--hostile-only'),
     sizes: get('sizes', smoke ? '1000' : '1000,10000,100000')
       .split(',')
       .map(Number),
@@ -391,13 +395,63 @@ function growthLines(sized) {
   ];
 }
 
+/**
+ * `ccac validate` on each hostile input (a cold parse cache each run): median time and peak RSS,
+ * against the input's targets. Each must exit 1 with its diagnostic.
+ */
+async function hostileRows(settings) {
+  const dir = path.join(ROOT, 'bench/.data', 'hostile');
+  const inputs = await writeHostileInputs(dir, settings.smoke ? 0.1 : 1);
+  const cold = { cacheDir: path.join(ROOT, 'bench/.data', 'cache'), cold: true };
+  const rows = [];
+  for (const input of inputs) {
+    process.stderr.write(`bench: hostile input ${input.id}\n`);
+    const runs = [];
+    for (let run = 0; run < settings.runs; run++)
+      runs.push(await runCli(['validate', input.file], [1], cold));
+    const ms = median(runs.map((r) => r.ms));
+    const rssMb = Math.max(...runs.map((r) => r.rssMb));
+    const met =
+      ms <= input.targets.ms && (input.targets.rssMb === undefined || rssMb <= input.targets.rssMb);
+    rows.push({
+      id: input.id,
+      label: input.label,
+      bytes: input.bytes,
+      targets: input.targets,
+      ms,
+      rssMb,
+      met,
+      runsMs: runs.map((r) => r.ms),
+    });
+  }
+  return rows;
+}
+
+function hostileMarkdown(rows, settings, machine) {
+  const target = ({ ms, rssMb }) =>
+    `≤ ${(ms / 1000).toFixed(0)} s${rssMb === undefined ? '' : `, ≤ ${rssMb} MB`}`;
+  return [
+    `### Hostile inputs: \`ccac validate\`, each rejected (exit 1) (${settings.runs} runs, medians${settings.smoke ? '; smoke: a tenth of their size' : ''})`,
+    '',
+    machine,
+    '',
+    '| input | size MB | median s | peak RSS MB | target | met? |',
+    '|---|---:|---:|---:|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${(r.bytes / 1e6).toFixed(1)} | ${(r.ms / 1000).toFixed(2)} | ${r.rssMb.toFixed(0)} | ${target(r.targets)} | ${r.met ? 'yes' : 'no'} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
 async function main() {
   const settings = options();
   const results = {};
   const os = await import('node:os');
   const machine = `${os.cpus().length} cores, load average at start ${os.loadavg()[0].toFixed(1)}, node ${process.version}.`;
   const reports = {};
-  for (const db of settings.dbs) {
+  for (const db of settings.hostileOnly ? [] : settings.dbs) {
     results[db] = [];
     reports[db] = [];
     for (const size of settings.sizes) {
@@ -417,10 +471,26 @@ async function main() {
       reports[db].push(report);
     }
   }
+  // The audit report's step alone (--only report) leaves the hostile inputs out.
+  const hostile = settings.only === 'report' ? undefined : await hostileRows(settings);
+  const hostileText = hostile && hostileMarkdown(hostile, settings, machine);
+  if (hostileText) process.stdout.write(hostileText + '\n');
   await rm(path.join(ROOT, 'bench/.data'), { recursive: true, force: true });
   if (settings.smoke) return;
   await mkdir(settings.out, { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
+  if (hostileText) {
+    const hostileBase = path.join(settings.out, `${date}-hostile`);
+    await writeFile(
+      `${hostileBase}.md`,
+      `# ccac bench, ${date}, hostile inputs\n\nReproduce: \`npm run build && node bench/run.mjs --hostile-only --runs ${settings.runs}\`\n\n${hostileText}`,
+    );
+    await writeFile(
+      `${hostileBase}.json`,
+      JSON.stringify({ date, machine, hostile }, null, 2) + '\n',
+    );
+    process.stderr.write(`bench: wrote ${hostileBase}.md and .json\n`);
+  }
   for (const [db, sized] of Object.entries(results)) {
     const only = settings.only === 'report' ? ' --only report' : '';
     const base = path.join(settings.out, `${date}-${db}${only ? '-report' : ''}`);

@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../model/names.js';
 import type { RevisionRecord } from '../store/state-store.js';
 
 /** What `ccac history` asks for; every filter is optional and they combine with "and". */
@@ -22,11 +23,12 @@ export function selectRevisions(
 ): RevisionRecord[] {
   const tenants = new Set(query.tenants);
   const since = query.since?.getTime();
-  const actor = query.actor?.toLowerCase();
+  // Revisions recorded before actors were normalised may hold any case, spaces or a BOM.
+  const actor = query.actor === undefined ? undefined : normalizeEmail(query.actor);
   const selected = revisions.filter(
     (r) =>
       (tenants.size === 0 || tenants.has(r.scope)) &&
-      (actor === undefined || r.actor.toLowerCase() === actor) &&
+      (actor === undefined || normalizeEmail(r.actor) === actor) &&
       (since === undefined || Date.parse(r.createdAt) >= since) &&
       (query.touching === undefined || query.touching.has(revisionKey(r.scope, r.revision))),
   );

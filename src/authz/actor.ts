@@ -1,4 +1,5 @@
 import type { SpecOf } from '../model/kinds.js';
+import { hiddenCharacter, normalizeEmail } from '../model/names.js';
 import type { Model, ModelResource } from '../model/model.js';
 import { userOrganization, type UserOrganization } from '../rules/support/organizations.js';
 
@@ -21,10 +22,20 @@ export interface TenantActor {
 
 export type ActorLookup = { found: true; actor: TenantActor } | { found: false; reason: string };
 
-/** Actor names are e-mail addresses, stored in lower case (SPEC §2). */
+/** Actor names are e-mail addresses, kept and compared as normalizeEmail gives them; undefined when empty. */
 export function normalizeActor(actor: string | undefined): string | undefined {
-  const trimmed = actor?.trim().toLowerCase();
-  return trimmed ? trimmed : undefined;
+  const normalized = actor === undefined ? '' : normalizeEmail(actor);
+  return normalized === '' ? undefined : normalized;
+}
+
+/**
+ * Why a typed actor names nobody, or undefined: a control or invisible character inside it (one
+ * at either end is trimmed), which would make it another name that reads the same.
+ */
+export function actorProblem(actor: string): string | undefined {
+  const hidden = hiddenCharacter(actor.trim());
+  if (hidden === undefined) return undefined;
+  return `it holds ${hidden}, a control or invisible character: type the e-mail address plainly`;
 }
 
 /** A tenant counts as stored when the state read holds anything of it. */

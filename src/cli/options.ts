@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { actorProblem, normalizeActor } from '../authz/actor.js';
 
 export type Format = 'text' | 'json' | 'markdown';
 
@@ -26,9 +27,20 @@ export function addStoreOption(command: Command): Command {
 }
 
 export function addActorOption(command: Command): Command {
-  return command.addOption(
-    new Option('--actor <email>', 'who is making the change').env('CCAC_ACTOR'),
-  );
+  return command.addOption(actorOption('who is making the change').env('CCAC_ACTOR'));
+}
+
+/**
+ * `--actor` (and CCAC_ACTOR) as every command reads it: normalised once, here, so that the actor
+ * authorized is the actor recorded and the one `history --actor` finds; a control or invisible
+ * character is refused with a clear error (authz/actor.ts).
+ */
+export function actorOption(description: string): Option {
+  return new Option('--actor <email>', description).argParser((value: string) => {
+    const problem = actorProblem(value);
+    if (problem !== undefined) throw new InvalidArgumentError(problem);
+    return normalizeActor(value) ?? '';
+  });
 }
 
 export function addTenantOption(command: Command): Command {

@@ -1,5 +1,6 @@
 import { plainScalar, scalar, Unreadable } from './core-scalars.js';
 import { blockScalar, type BlockScalar } from './block-scalar.js';
+import type { KeyPlace, ValuePlace } from './value-place.js';
 
 /**
  * The fast path of the loader: a line parser for the everyday shapes of YAML that ccac files
@@ -12,11 +13,23 @@ import { blockScalar, type BlockScalar } from './block-scalar.js';
 
 /** Plain values of every document of a file, or undefined when the exact parser must read it. */
 export function fastParseValues(text: string): unknown[] | undefined {
+  return fastParse(text, false)?.map(({ value }) => value);
+}
+
+/**
+ * Where the values fastParseValues gives are, document by document, as `yaml` places them: read
+ * again when a diagnostic points into a fast-parsed file. Undefined when fastParseValues is.
+ */
+export function fastParsePlaces(text: string): ValuePlace[] | undefined {
+  return fastParse(text, true)?.map(({ place }) => place!);
+}
+
+function fastParse(text: string, placing: boolean) {
   if (EXACT_ONLY.test(text)) return undefined;
   const documents = documentLines(text);
   if (!documents) return undefined;
   try {
-    return documents.map((lines) => new LineParser(lines).document());
+    return documents.map((lines) => new LineParser(lines, placing).document());
   } catch (error) {
     if (error instanceof Unreadable || error instanceof RangeError) return undefined;
     throw error;
@@ -49,14 +62,24 @@ const COMMENT = /^ *#/;
 
 /** One line of a block: its `- ` markers' columns, then a key and a value, or a block scalar. */
 interface Line {
+  /** Its line number in the file, 1-based. */
+  row: number;
   indent: number;
   dashes: number[];
-  /** Column of the key, or of the value when there is no key. */
+  /** Column of the key, or of the value when there is no key (0-based, as the others). */
   column: number;
   key: string | undefined;
+  /** The line as written: where its value starts is found from it only when placing. */
+  source: string;
   value: string | undefined;
   block: BlockScalar | undefined;
 }
+
+/**
+ * Longer lines are left to `yaml`. The layout patterns backtrack once per character in places, and
+ * V8's backtracking stack overflows past a few million: a 12 MB line threw instead of matching.
+ */
+const MAX_LINE = 1 << 20;
 
 /** The significant lines of each document; undefined when a line is not of an everyday shape. */
 function documentLines(text: string): Line[][] | undefined {
@@ -72,15 +95,19 @@ function documentLines(text: string): Line[][] | undefined {
       continue;
     }
     if (text === '' || COMMENT.test(text)) continue;
+    if (text.length > MAX_LINE) return undefined;
     const match = ENTRY.exec(text);
     if (!match) return undefined;
     const [, spaces = '', markers = '', key, value] = match;
     const indent = spaces.length;
+    const column = indent + markers.length;
     const line: Line = {
+      row: i + 1,
       indent,
       dashes: dashColumns(indent, markers),
-      column: indent + markers.length,
+      column,
       key,
+      source: text,
       value,
       block: undefined,
     };
@@ -116,21 +143,26 @@ const MAX_DEPTH = 200;
 
 /**
  * Recursive descent over one document's lines. A node starts at a line with some of its `- `
- * markers already taken by the sequences that hold it (`used`).
+ * markers already taken by the sequences that hold it (`used`). When `placing`, each node read
+ * leaves its place in `placed`, for the node that holds it.
  */
 class LineParser {
   private next = 0;
+  private placed: ValuePlace | undefined;
 
-  constructor(private readonly lines: readonly Line[]) {}
+  constructor(
+    private readonly lines: readonly Line[],
+    private readonly placing: boolean,
+  ) {}
 
-  document(): unknown {
+  document(): { value: unknown; place: ValuePlace | undefined } {
     const first = this.lines[0];
     // An empty document, or a bare scalar one: `yaml` tells these apart from a missing one.
     if (!first || first.indent > 0 || (first.dashes.length === 0 && first.key === undefined))
       throw new Unreadable();
     const value = this.node(first, 0, 0);
     if (this.next < this.lines.length) throw new Unreadable(); // a line left over: a syntax error
-    return value;
+    return { value, place: this.placed };
   }
 
   private node(line: Line, used: number, depth: number): unknown {
@@ -140,47 +172,74 @@ class LineParser {
     // A scalar after `- `; an empty item is where the two parsers' leniencies differ.
     if (used === 0 || line.value === undefined) throw new Unreadable();
     this.next++;
-    return line.block ? line.block.value : inlineValue(line.value);
+    return this.lineValue(line, line.value);
   }
 
   private sequence(first: Line, used: number, depth: number): unknown[] {
     const column = first.dashes[used] as number;
     const items: unknown[] = [];
+    const places: ValuePlace[] | undefined = this.placing ? [] : undefined;
     let line: Line | undefined = first;
     let taken = used + 1;
     for (;;) {
       items.push(this.node(line, taken, depth + 1));
+      places?.push(this.placed!);
       line = this.lines[this.next];
-      if (!line || line.indent < column) return items;
+      // Ends at a line less indented, or at the next key of the mapping that holds it.
+      if (!line || line.indent < column || (line.indent === column && line.dashes[0] !== column))
+        break;
       if (line.indent > column) throw new Unreadable();
-      if (line.dashes[0] !== column) return items; // the mapping that holds it goes on
       taken = 1;
     }
+    if (places) this.placed = { line: first.row, column: column + 1, items: places };
+    return items;
   }
 
   private mapping(first: Line, depth: number): Record<string, unknown> {
     const column = first.column;
     const map: Record<string, unknown> = {};
+    const keys: Map<string, KeyPlace> | undefined = this.placing ? new Map() : undefined;
     let line: Line | undefined = first;
     for (;;) {
-      setKey(map, line.key as string, this.mappingValue(line, column, depth));
+      const key = line.key as string;
+      setKey(map, key, this.mappingValue(line, column, depth));
+      keys?.set(keyText(key), { line: line.row, column: column + 1, value: this.placed! });
       line = this.lines[this.next];
-      if (!line || line.indent < column) return map;
+      if (!line || line.indent < column) break;
       if (line.indent > column || line.dashes.length > 0 || line.key === undefined)
         throw new Unreadable();
     }
+    if (keys) this.placed = { line: first.row, column: column + 1, keys };
+    return map;
   }
 
   /** The value after `key:`: on its line, or the block below (a sequence may sit at the key's column). */
   private mappingValue(line: Line, column: number, depth: number): unknown {
     this.next++;
-    if (line.block) return line.block.value;
-    if (line.value !== undefined) return inlineValue(line.value);
+    if (line.value !== undefined) return this.lineValue(line, line.value);
     const below = this.lines[this.next];
     if (below && (below.indent > column || (below.indent === column && below.dashes.length > 0)))
       return this.node(below, 0, depth + 1);
+    if (this.placing) this.placed = { line: line.row, column: valueColumn(line) + 1 };
     return null;
   }
+
+  /** A value written on its line: a block scalar, a flow collection or a scalar. */
+  private lineValue(line: Line, text: string): unknown {
+    if (this.placing) this.placed = inlinePlace(text, line.row, valueColumn(line));
+    return line.block ? line.block.value : inlineValue(text);
+  }
+}
+
+/**
+ * The 0-based column of a line's value or block scalar header, or with a key and neither, past the
+ * `:` and the spaces after it (where `yaml` places the null).
+ */
+function valueColumn({ source, column, key }: Line): number {
+  if (key === undefined) return column;
+  let at = column + key.length + 1;
+  while (source.charCodeAt(at) === 0x20 /* space */) at++;
+  return at;
 }
 
 /**
@@ -189,9 +248,8 @@ class LineParser {
  * differently. `__proto__` is defined as an own key, never the prototype.
  */
 function setKey(map: Record<string, unknown>, rawKey: string, value: unknown): void {
-  const quoted = rawKey[0] === "'" || rawKey[0] === '"';
-  const key = quoted ? rawKey.slice(1, -1) : rawKey;
-  if (!quoted && typeof plainScalar(key) !== 'string') throw new Unreadable();
+  const key = keyText(rawKey);
+  if (key === rawKey && typeof plainScalar(key) !== 'string') throw new Unreadable();
   if (keyMayDiffer(key) || Object.hasOwn(map, key)) throw new Unreadable();
   if (key === '__proto__')
     Object.defineProperty(map, key, {
@@ -201,6 +259,11 @@ function setKey(map: Record<string, unknown>, rawKey: string, value: unknown): v
       configurable: true,
     });
   else map[key] = value;
+}
+
+/** A key as written → its text: the layout check allows no escapes in a quoted key. */
+function keyText(rawKey: string): string {
+  return rawKey[0] === "'" || rawKey[0] === '"' ? rawKey.slice(1, -1) : rawKey;
 }
 
 function keyMayDiffer(key: string): boolean {
@@ -216,14 +279,40 @@ function inlineValue(text: string): unknown {
   if (first === 0x7b /* { */) {
     const map: Record<string, unknown> = {};
     for (const item of flowItems(text)) {
-      // A quoted key may hold `: ` itself; the layout check allows no escaped quote in one.
-      const quote = item[0] === "'" || item[0] === '"' ? item.indexOf(item[0], 1) + 1 : 0;
-      const colon = item.indexOf(': ', quote);
+      const colon = flowColon(item);
       setKey(map, item.slice(0, colon), flowScalar(item.slice(colon + 1).trimStart()));
     }
     return map;
   }
   return scalar(text);
+}
+
+/** Where the `: ` of a flow mapping's item is: a quoted key may hold `: ` itself. */
+function flowColon(item: string): number {
+  const quote = item[0] === "'" || item[0] === '"' ? item.indexOf(item[0], 1) + 1 : 0;
+  return item.indexOf(': ', quote);
+}
+
+/** The place of a one-line value starting at (0-based) `column`, and of its flow items. */
+function inlinePlace(text: string, row: number, column: number): ValuePlace {
+  const place: ValuePlace = { line: row, column: column + 1 };
+  const first = text.charCodeAt(0);
+  if (first !== 0x5b /* [ */ && first !== 0x7b /* { */) return place;
+  const starts: number[] = [];
+  const items = flowItems(text, starts);
+  const at = (offset: number): ValuePlace => ({ line: row, column: column + offset + 1 });
+  if (first === 0x5b) place.items = starts.map(at);
+  else {
+    place.keys = new Map();
+    for (const [i, item] of items.entries()) {
+      const start = starts[i] as number;
+      const colon = flowColon(item);
+      const rest = item.slice(colon + 1);
+      const value = at(start + colon + 1 + rest.length - rest.trimStart().length);
+      place.keys.set(keyText(item.slice(0, colon)), { ...at(start), value });
+    }
+  }
+  return place;
 }
 
 /** In a flow collection, a plain scalar may not start with `-` unless a number follows. */
@@ -232,9 +321,19 @@ function flowScalar(text: string): unknown {
   return scalar(text);
 }
 
-/** The items of a one-line flow collection, as the layout check matched them: split at commas outside quotes. */
-function flowItems(text: string): string[] {
+/**
+ * The items of a one-line flow collection, as the layout check matched them: split at commas
+ * outside quotes. `starts`, when given, receives where each item starts in `text`.
+ */
+function flowItems(text: string, starts?: number[]): string[] {
   const items: string[] = [];
+  const add = (from: number, to: number) => {
+    const raw = text.slice(from, to);
+    const item = raw.trim();
+    items.push(item);
+    starts?.push(from + raw.length - raw.trimStart().length);
+    return item;
+  };
   let start = 1;
   let quote = '';
   for (let i = 1; i < text.length - 1; i++) {
@@ -244,11 +343,13 @@ function flowItems(text: string): string[] {
       else if (c === quote) quote = '';
     } else if (c === "'" || c === '"') quote = c;
     else if (c === ',') {
-      items.push(text.slice(start, i).trim());
+      add(start, i);
       start = i + 1;
     }
   }
-  const last = text.slice(start, -1).trim();
-  if (last !== '' || items.length > 0) items.push(last);
+  if (add(start, text.length - 1) === '' && items.length === 1) {
+    items.pop();
+    starts?.pop();
+  }
   return items;
 }

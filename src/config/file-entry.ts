@@ -3,6 +3,7 @@ import { addressOf } from '../model/address.js';
 import type { Kind, SpecOf } from '../model/kinds.js';
 import type { ResourceValue } from '../model/model.js';
 import type { DeclaredResource, Origin } from '../model/resource.js';
+import { inNfc, mayHoldOddText } from './document-text.js';
 import type { SourceFile } from './source-file.js';
 import { parseYamlFile, type ParseResult, type ValuePath } from './yaml-document.js';
 
@@ -70,8 +71,10 @@ class CachedFile {
     );
   }
 
+  /** The spec as loading gave it: in NFC, as the resource's names are (document-text.ts). */
   writtenSpec(resource: EntryResource): SpecOf<Kind> {
-    return writtenSpec(this.document(resource.doc)?.value, resource.item);
+    const spec = writtenSpec(this.document(resource.doc)?.value, resource.item);
+    return mayHoldOddText(this.source.text) ? (inNfc(spec) as SpecOf<Kind>) : spec;
   }
 }
 

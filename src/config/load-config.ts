@@ -2,10 +2,12 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { addressOf } from '../model/address.js';
 import { selfContainedCanonical } from '../model/canonicalize.js';
 import { isGlobalKind, type Kind, type SpecOf } from '../model/kinds.js';
+import { nameProblem } from '../model/names.js';
 import { originOf, type DeclaredResource } from '../model/resource.js';
+import { inNfc, mayHoldOddText, unstorableStrings } from './document-text.js';
 import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
-import { validateEnvelope, validateResource } from './validate-schema.js';
-import { parseYamlFile, type ParsedDocument } from './yaml-document.js';
+import { mayHoldLongList, validateEnvelope, validateResource } from './validate-schema.js';
+import { parseYamlFile, type Locate, type ParsedDocument } from './yaml-document.js';
 import type { SourceFile } from './source-file.js';
 
 export interface LoadResult {
@@ -41,7 +43,7 @@ export function loadConfigWithEntries(
     }
     const loaded = loadFile(file);
     for (const resource of loaded.resources) out.resources.push(resource);
-    out.diagnostics.push(...loaded.diagnostics);
+    for (const d of loaded.diagnostics) out.diagnostics.push(d);
     if (loaded.diagnostics.length === 0) out.fresh.set(index, { resources: loaded.entries });
   }
   return out;
@@ -60,10 +62,12 @@ interface LoadedFile extends LoadResult {
 function loadFile(file: SourceFile): LoadedFile {
   const out: LoadedFile = { resources: [], diagnostics: [], entries: [] };
   const parsed = parseYamlFile(file);
-  out.diagnostics.push(...parsed.diagnostics);
+  // Appended one by one: a spread of 100,000 diagnostics overflows the stack.
+  for (const d of parsed.diagnostics) out.diagnostics.push(d);
+  const text = { odd: mayHoldOddText(file.text), longLists: mayHoldLongList(file.text) };
   for (const [doc, document] of parsed.documents.entries()) {
-    const result = resourcesOf(document);
-    out.diagnostics.push(...result.diagnostics);
+    const result = resourcesOf(document, text);
+    for (const d of result.diagnostics) out.diagnostics.push(d);
     for (const { resource, item } of result.placed) {
       const entry = entryResource(resource, doc, item);
       if (entry.hash !== undefined && entry.value !== undefined)
@@ -86,10 +90,16 @@ interface DocumentResult {
   diagnostics: Diagnostic[];
 }
 
-function resourcesOf(document: ParsedDocument): DocumentResult {
+/** What a file's text may hold: text to normalise or refuse (document-text.ts), long lists. */
+interface TextFacts {
+  odd: boolean;
+  longLists: boolean;
+}
+
+function resourcesOf(document: ParsedDocument, text: TextFacts): DocumentResult {
   const { value, locate, file } = document;
-  if (!isList(value)) return checked(value, document, undefined);
-  const envelope = validateEnvelope(value, locate);
+  if (!isList(value)) return checked(value, document, undefined, text);
+  const envelope = validateEnvelope(value, locate, text.longLists);
   if (envelope.length > 0) return { placed: [], diagnostics: envelope };
   const out: DocumentResult = { placed: [], diagnostics: [] };
   for (const [i, item] of value.items.entries()) {
@@ -99,21 +109,37 @@ function resourcesOf(document: ParsedDocument): DocumentResult {
       );
       continue;
     }
-    const result = checked(item, { file, locate, value: item }, i);
+    const result = checked(item, { file, locate, value: item }, i, text);
     out.placed.push(...result.placed);
-    out.diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) out.diagnostics.push(d);
   }
   return out;
 }
 
+/**
+ * One resource document: its text checked and put in NFC (when the file may need it), then its
+ * schema, then its name; a resource with any diagnostic is not loaded.
+ */
 function checked(
-  value: unknown,
+  written: unknown,
   document: ParsedDocument,
   item: number | undefined,
+  text: TextFacts,
 ): DocumentResult {
   const prefix = item === undefined ? [] : ['items', item];
-  const diagnostics = validateResource(value, document.locate, prefix);
+  const locate: Locate = (path, target) => document.locate([...prefix, ...path], target);
+  const unstorable = text.odd ? unstorableStrings(written, locate) : [];
+  if (unstorable.length > 0) return { placed: [], diagnostics: unstorable };
+  const value = text.odd ? inNfc(written) : written;
+  const diagnostics = validateResource(value, document.locate, prefix, text.longLists);
   if (diagnostics.length > 0) return { placed: [], diagnostics };
+  const name = (value as ValidDocument).metadata.name;
+  const problem = nameProblem(name);
+  if (problem !== undefined) {
+    const message = `metadata.name: ${problem} (got ${JSON.stringify(name)})`;
+    const place = locate(['metadata', 'name']);
+    return { placed: [], diagnostics: [error('SCHEMA', message, { place })] };
+  }
   const resource = toResource(value as ValidDocument, document, prefix);
   return { placed: [item === undefined ? { resource } : { resource, item }], diagnostics: [] };
 }

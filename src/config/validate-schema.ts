@@ -8,6 +8,7 @@ import { isKind, type Kind } from '../model/kinds.js';
 import { lazyModule } from '../support/lazy-module.js';
 import { schemaFormats } from './schema-formats.js';
 import { commonSchema, envelopeSchema, kindSchemas } from './schemas.js';
+import { uniqueItemsKeyword } from './unique-items.js';
 import type { Locate, ValuePath } from './yaml-document.js';
 
 // Loaded with the first validation: a run whose files all come from the parse cache needs neither.
@@ -34,6 +35,7 @@ export function schemaAjv(code?: CodeOptions): Ajv2020.default {
     allowUnionTypes: true,
     ...(code ? { code } : {}),
   });
+  ajv.removeKeyword('uniqueItems').addKeyword(uniqueItemsKeyword(ajv2020()));
   for (const [name, format] of Object.entries(schemaFormats())) ajv.addFormat(name, format);
   ajv.addSchema(commonSchema);
   return ajv;
@@ -85,7 +87,10 @@ export function validateResource(
   value: unknown,
   locate: Locate,
   prefix: ValuePath = [],
+  longLists = true,
 ): Diagnostic[] {
+  const long = longLists ? overlongList(value, Infinity, []) : undefined;
+  if (long) return [overlong(long, locate, prefix)];
   const { envelope, kind: validatorOf } = validators();
   const kind = (value as { kind?: unknown } | null)?.kind;
   const validate = isKind(kind) ? validatorOf(kind) : envelope;
@@ -94,16 +99,90 @@ export function validateResource(
 }
 
 /** Checks the envelope of a document: a resource's shape, or a List with items. */
-export function validateEnvelope(value: unknown, locate: Locate): Diagnostic[] {
+export function validateEnvelope(value: unknown, locate: Locate, longLists = true): Diagnostic[] {
+  // A List's own items only: each item's lists are checked with the item.
+  const long = longLists ? overlongList(value, 1, []) : undefined;
+  if (long) return [overlong(long, locate, [])];
   const { envelope } = validators();
   if (envelope(value)) return [];
   return toDiagnostics(envelope.errors ?? [], locate, []);
 }
 
+/**
+ * The most items a list may hold (the schemas' largest maxItems). A longer one is reported before
+ * Ajv runs, which would check every item: 2,500,000 wrong agents took a minute and 3 GB.
+ * `longLists` false skips the walk for a file too short to hold one (mayHoldLongList).
+ */
+export const MAX_LIST_ITEMS = 100_000;
+
+/**
+ * Whether a file this long can hold a list longer than MAX_LIST_ITEMS (`longLists` of the checks
+ * above): an item takes two characters at least (`1,`, `-` and a line break), and an alias adds
+ * one item, however long what it names.
+ */
+export function mayHoldLongList(fileText: string): boolean {
+  return fileText.length > 2 * MAX_LIST_ITEMS;
+}
+
+interface Overlong {
+  path: ValuePath;
+  length: number;
+}
+
+/**
+ * The first list longer than MAX_LIST_ITEMS in `value`, down to `levels` levels below it. `path`
+ * is a stack the walk pushes and pops, copied only when a list is found: this runs on every
+ * resource, and a copy per value cost a tenth of a second in 100,000 resources.
+ */
+function overlongList(
+  value: unknown,
+  levels: number,
+  path: (string | number)[],
+): Overlong | undefined {
+  if (Array.isArray(value)) {
+    if (value.length > MAX_LIST_ITEMS) return { path: [...path], length: value.length };
+    if (levels === 0) return undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(i);
+      const found = overlongList(item, levels - 1, path);
+      path.pop();
+      if (found) return found;
+    }
+  } else if (levels > 0 && typeof value === 'object' && value !== null) {
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(key);
+      const found = overlongList(item, levels - 1, path);
+      path.pop();
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function overlong({ path, length }: Overlong, locate: Locate, prefix: ValuePath): Diagnostic {
+  const message = `${formatPath(path)}: lists ${length.toLocaleString('en')} items, more than the ${MAX_LIST_ITEMS.toLocaleString('en')} a list may hold (its items are not checked)`;
+  return error('SCHEMA', message, { place: locate([...prefix, ...path]) });
+}
+
+/**
+ * Schema errors turned into diagnostics for one resource. Past this, one more diagnostic counts
+ * the rest (`omitted`): a file's first 100 are what is shown anyway (cap-per-file.ts).
+ */
+const MAX_RESOURCE_DIAGNOSTICS = 1000;
+
 function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const problem of mostSpecific(errors)) {
+  const problems = mostSpecific(errors);
+  for (const [i, problem] of problems.entries()) {
+    if (out.length === MAX_RESOURCE_DIAGNOSTICS) {
+      out.push(leftOut(problems.length - i, problem, locate, prefix));
+      break;
+    }
     const path = [...prefix, ...pointerToPath(problem.instancePath)];
     const described = describe(problem);
     const { message } = described;
@@ -113,7 +192,7 @@ function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath)
     // A missing field is reported at the key of the map that lacks it (`spec:`), not at
     // the map's first entry; an unknown field at its own key.
     const onKey = at !== undefined || (problem.keyword === 'required' && path.length > 0);
-    const place = locate(fullPath, onKey ? 'key' : 'value');
+    const place = locate([...fullPath, ...duplicateItem(problem)], onKey ? 'key' : 'value');
     const shown = described.at === undefined ? path : fullPath;
     const key = problem.propertyName === undefined ? '' : 'key ';
     const text = `${formatPath(shown.slice(prefix.length))}: ${key}${message}`;
@@ -123,6 +202,18 @@ function toDiagnostics(errors: ErrorObject[], locate: Locate, prefix: ValuePath)
     out.push(error('SCHEMA', text, { place }));
   }
   return out;
+}
+
+/** One diagnostic, at the first of them, for `count` schema errors not turned into their own. */
+function leftOut(count: number, first: ErrorObject, locate: Locate, prefix: ValuePath): Diagnostic {
+  const message = `… and ${count.toLocaleString('en')} more schema errors in this resource, not listed`;
+  const place = locate([...prefix, ...pointerToPath(first.instancePath)]);
+  return { ...error('SCHEMA', message, { place }), omitted: { errors: count, warnings: 0 } };
+}
+
+/** A list that holds an item twice is reported at the second one (uniqueItems' `i`). */
+function duplicateItem(problem: ErrorObject): number[] {
+  return problem.keyword === 'uniqueItems' ? [(problem.params as { i: number }).i] : [];
 }
 
 /** Combinators (anyOf, if/then) repeat their branches' errors; keep the branch errors only. */

@@ -1,8 +1,11 @@
-import type { Alias, Document, Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { error, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { lazyModule } from '../support/lazy-module.js';
-import { fastParseValues } from './fast-yaml.js';
+import { aliasProblem, MAX_ALIAS_VALUES } from './alias-expansion.js';
+import { parseBounded } from './bounded-parse.js';
+import { fastParsePlaces, fastParseValues } from './fast-yaml.js';
 import type { SourceFile } from './source-file.js';
+import { placeAt, type ValuePlace } from './value-place.js';
 
 export type ValuePath = readonly (string | number)[];
 
@@ -23,23 +26,20 @@ export interface ParseResult {
 
 const yaml = lazyModule<typeof import('yaml')>('yaml');
 
-/** Aliases beyond this count are an alias bomb (billion laughs). */
-const MAX_ALIAS_COUNT = 100;
-
 /**
  * Parses a file with the fast parser when it can (see fast-yaml.ts), else with `yaml`. Places are
- * found lazily: the first `locate` of a fast-parsed document re-parses its file with `yaml`, so
- * only files that a diagnostic points into pay for exact positions.
+ * found lazily: the first `locate` into a fast-parsed file reads it again with the fast parser,
+ * noting where each value is, so only files that a diagnostic points into pay for places.
  */
 export function parseYamlFile(source: SourceFile): ParseResult {
   const values = fastParseValues(source.text);
   if (!values) return parseYamlFileExact(source);
-  let exact: ParseResult | undefined;
+  let places: ValuePlace[] | undefined;
   const documents = values.map((value, index): ParsedDocument => {
-    const locate: Locate = (path, target) => {
-      exact ??= parseYamlFileExact(source);
-      const document = exact.documents[index];
-      return document ? document.locate(path, target) : { file: source.path, line: 1, column: 1 };
+    const locate: Locate = (path, target = 'value') => {
+      // The same text as fastParseValues read: the fast parser answers again.
+      places ??= fastParsePlaces(source.text)!;
+      return { file: source.path, ...placeAt(places[index]!, path, target) };
     };
     return { file: source.path, value, locate };
   });
@@ -55,17 +55,12 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
     const { line, col } = lineCounter.linePos(offset);
     return { file: source.path, line, column: col };
   };
-  const docs = yaml().parseAllDocuments(source.text, {
-    lineCounter,
-    // Always the YAML 1.2 core schema, even under a `%YAML 1.1` directive: `no`, `y`, `0123`
-    // and `12:30` keep their 1.2 meaning, and no timestamps, sets or binaries appear.
-    schema: 'core',
-    intAsBigInt: true,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
-  for (const doc of Array.isArray(docs) ? docs : []) {
+  const parsed = parseBounded(source.text, lineCounter);
+  if (parsed.refused) {
+    const { message, offset } = parsed.refused;
+    return { documents, diagnostics: [error('YAML', message, { place: placeAt(offset) })] };
+  }
+  for (const doc of parsed.docs) {
     const problems = [...doc.errors];
     if (problems.length > 0) {
       for (const problem of problems) {
@@ -80,7 +75,7 @@ export function parseYamlFileExact(source: SourceFile): ParseResult {
     if (doc.contents === null) continue; // an empty document between `---` lines
     const locate = locator(doc, placeAt);
     const converted = toPlain(doc, locate, (node) => placeAt(node.range?.[0] ?? 0));
-    diagnostics.push(...converted.diagnostics);
+    for (const d of converted.diagnostics) diagnostics.push(d);
     if (converted.value !== undefined)
       documents.push({ file: source.path, value: converted.value, locate });
   }
@@ -107,40 +102,19 @@ interface Converted {
   diagnostics: Diagnostic[];
 }
 
-/** The first alias whose anchor is not defined before it, if any. */
-function unresolvedAlias(doc: Document): Alias | undefined {
-  let found: Alias | undefined;
-  const { visit } = yaml();
-  visit(doc, {
-    Alias(_, node) {
-      if (node.resolve(doc) !== undefined) return undefined;
-      found = node;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
 function toPlain(doc: Document, locate: Locate, placeOf: (node: Node) => Place): Converted {
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const unresolved = unresolvedAlias(doc);
-    if (unresolved)
-      return {
-        diagnostics: [
-          error('YAML', short(`alias *${unresolved.source} names no anchor defined before it`), {
-            place: placeOf(unresolved),
-          }),
-        ],
-      };
-    const problem = /alias count/i.test(message)
-      ? `aliases expand too far (more than ${MAX_ALIAS_COUNT}): ${message}`
-      : short(message);
-    return { diagnostics: [error('YAML', problem, { place: locate([]) })] };
+  const found = aliasProblem(doc, yaml());
+  if (found) {
+    const { alias, problem } = found;
+    const message = {
+      unresolved: `alias *${alias.source} names no anchor defined before it`,
+      cycle: `alias *${alias.source} stands inside the value it names`,
+      'too-many': `alias limit exceeded: aliases expand too far (more than ${MAX_ALIAS_VALUES.toLocaleString('en')} values in this document)`,
+    }[problem];
+    return { diagnostics: [error('YAML', short(message), { place: placeOf(alias) })] };
   }
+  // Aliases are bounded above, by what they expand to (aliasProblem).
+  const raw = doc.toJS({ maxAliasCount: -1 }) as unknown;
   const unsafe: ValuePath[] = [];
   const value = normaliseNumbers(raw, [], unsafe);
   const diagnostics = unsafe.map((path) =>

@@ -55,6 +55,11 @@ export interface Diagnostic extends Partial<Place> {
   code: DiagnosticCode;
   message: string;
   address?: string;
+  /**
+   * Set on a diagnostic that stands in for others left out (past a cap): it counts as those,
+   * not as one of its own (countDiagnostics).
+   */
+  omitted?: { errors: number; warnings: number };
 }
 
 export function error(
@@ -78,6 +83,23 @@ function flatten(where: { address?: string; place?: Place | undefined }): Partia
   if (where.address !== undefined) out.address = where.address;
   if (where.place) Object.assign(out, where.place);
   return out;
+}
+
+/** How many errors and warnings a list holds, those left out (`omitted`) counted too. */
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+} {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.omitted) {
+      errors += d.omitted.errors;
+      warnings += d.omitted.warnings;
+    } else if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../model/names.js';
 import { compare, type NodeType, type TenantGraph } from '../graph/routing-graph.js';
 import { escapeHtml } from './escape-html.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './report-assets.js';
@@ -126,7 +127,8 @@ function describeGraph(graph: TenantGraph): string {
 
 function renderFilters(data: ReportData): string {
   const tenants = distinct(data.revisions.map((r) => r.scope)).map((s) => [s, scopeName(s)]);
-  const actors = distinct(data.revisions.map((r) => r.actor)).map((a) => [a, a]);
+  // One actor however a revision spelt them (case, spaces), as render-revision's data-actor.
+  const actors = distinct(data.revisions.map((r) => normalizeEmail(r.actor))).map((a) => [a, a]);
   const kinds = data.kinds.map((k) => [k, k]);
   const select = (name: string, label: string, options: string[][]) =>
     `<label>${label} <select id="filter-${name}" data-filter="${name}"><option value="">all</option>` +

@@ -1,4 +1,5 @@
 import { GLOBAL_SCOPE } from '../model/address.js';
+import { normalizeEmail } from '../model/names.js';
 import { escapeHtml } from './escape-html.js';
 import { renderChange } from './render-change.js';
 import type { ReportRevision } from './report-data.js';
@@ -42,7 +43,7 @@ export function renderRevision(revision: ReportRevision): string {
   ];
   return (
     `<article class="revision" id="revision-${revision.id}" data-tenant="${escapeHtml(revision.scope)}" ` +
-    `data-actor="${escapeHtml(revision.actor)}" data-kinds="${escapeHtml(kinds.join(' '))}">` +
+    `data-actor="${escapeHtml(normalizeEmail(revision.actor))}" data-kinds="${escapeHtml(kinds.join(' '))}">` +
     `<header><h3>Revision ${revision.id} <span class="scope-revision">${escapeHtml(scopeName(revision.scope))} #${revision.revision}</span></h3>` +
     `<dl>${facts.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl></header>` +
     (more > 0 ? renderKindCounts(revision) : '') +

@@ -21,6 +21,64 @@ const RECORD_KEYS = [
   'hash',
 ];
 
+describe.each(storeTargets())('the actor, normalised at the command line ($dialect)', (target) => {
+  test(
+    'typed with a BOM, spaces and capitals: authorized, recorded and found as one',
+    async () => {
+      const ws = await cliWorkspace(target, { applied: true });
+      await ws.edit(
+        'alnoor-bank/queues.yaml',
+        'serviceLevelThresholdSeconds: 20',
+        'serviceLevelThresholdSeconds: 21',
+      );
+      const typed = `\uFEFF ${PIETER.toUpperCase()}\u00A0`;
+      const applied = await ws.run(['apply', 'config', '--auto-approve'], { CCAC_ACTOR: typed });
+      expect(applied.code, applied.stderr).toBe(0);
+      expect((await ws.revisions()).at(-1)?.actor).toBe(PIETER);
+      const found = await ws.run([
+        'history',
+        '--format',
+        'json',
+        '--actor',
+        ` Pieter.Laan@Northwind-Partners.example `,
+      ]);
+      expect(found.code, found.stderr).toBe(0);
+      const { revisions } = JSON.parse(found.stdout) as { revisions: RevisionRecord[] };
+      expect(revisions.map((r) => `${r.scope}@${r.revision} ${r.actor}`)).toEqual([
+        `alnoor-bank@2 ${PIETER}`,
+        `vandijk-retail@1 ${PIETER}`,
+        `alnoor-bank@1 ${PIETER}`,
+        `_global@1 ${PIETER}`,
+      ]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  test('an invisible or control character in it is refused, with nothing written', async () => {
+    const ws = await cliWorkspace(target, { applied: true });
+    await ws.edit(
+      'alnoor-bank/queues.yaml',
+      'serviceLevelThresholdSeconds: 20',
+      'serviceLevelThresholdSeconds: 21',
+    );
+    const before = await ws.dump();
+    const hidden = PIETER.replace('@', '\u200B@');
+    for (const result of [
+      await ws.apply(hidden),
+      await ws.run(['apply', 'config', '--auto-approve'], {
+        CCAC_ACTOR: PIETER.replace('.', '\u202E.'),
+      }),
+      await ws.run(['plan', 'config', '--actor', hidden]),
+      await ws.run(['history', '--actor', hidden]),
+    ]) {
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/holds U\+(200B|202E), a control or invisible character/);
+      expect(result.stdout).toBe('');
+    }
+    expect(await ws.dump()).toBe(before);
+  });
+});
+
 describe.each(storeTargets())('history on $dialect', (target) => {
   test(
     'lists revisions newest first with filters; show prints one revision as a plan',

@@ -18,6 +18,8 @@ const MB = 1 << 20;
 /** Loose bounds, to catch catastrophic backtracking or a hang, not to benchmark. */
 const IN_PROCESS_MS = 15_000;
 const PROCESS_MS = 30_000;
+/** Bounded memory too: a CLI that builds a hostile structure whole runs out of heap and fails. */
+const HEAP_MB = 256;
 /** Messages cut hostile values short: the whole output stays small. */
 const MAX_OUTPUT = 16 * 1024;
 
@@ -46,6 +48,8 @@ interface Case {
   content: string | Uint8Array | { sparseBytes: number };
   /** Every expected diagnostic: code and line (1-based); each must also name a column. */
   expect: { code: string; line: number; message?: RegExp }[];
+  /** The CLI's heap, when not HEAP_MB. */
+  heapMb?: number;
 }
 
 const long = (unit: string, suffix = '') => unit.repeat(Math.ceil(MB / unit.length)) + suffix;
@@ -191,7 +195,7 @@ const STRUCTURE: Case[] = [
   {
     name: 'billion-laughs',
     content: laughs,
-    expect: [{ code: 'YAML', line: 1, message: /aliases expand too far/ }],
+    expect: [{ code: 'YAML', line: 14, message: /alias limit exceeded: aliases expand too far/ }],
   },
   {
     name: 'prototype-keys',
@@ -289,7 +293,77 @@ ${TENANT('', 'traps').replace('countryOfOperation: NL', 'countryOfOperation: no'
   },
 ];
 
-const CASES = [...LONG_STRINGS, ...STRUCTURE];
+/** A queue listing agents, one a line from line 10 on. */
+const queueWithAgents = (agents: readonly string[]) =>
+  RESOURCE(
+    'Queue',
+    'q',
+    `  channelType: chat\n  direction: inbound\n  agents:\n${agents.map((a) => `    - ${a}\n`).join('')}`,
+  );
+const AGENTS = Array.from({ length: 80_000 }, (_, i) => `agent${i}@acme.example`);
+const TEN_THOUSAND = `[${Array.from({ length: 10_000 }, (_, i) => `item-${i}`).join(', ')}]`;
+
+/** Inputs inside the size limit whose cost grew faster than their size (issue #16, item 9). */
+const AMPLIFYING: Case[] = [
+  {
+    name: 'queue-80k-agents-one-twice',
+    content: queueWithAgents([...AGENTS.slice(0, 70_000), AGENTS[5]!, ...AGENTS.slice(70_000)]),
+    expect: [
+      { code: 'SCHEMA', line: 10 + 70_000, message: /same item twice \(items 5 and 70000\)/ },
+    ],
+  },
+  {
+    name: 'aliases-of-a-long-list',
+    content: RESOURCE(
+      'Team',
+      't',
+      `  description: x\n  list: &l ${TEN_THOUSAND}\n${Array.from({ length: 99 }, (_, i) => `  k${i}: *l\n`).join('')}`,
+    ),
+    // Nine aliases of 10,001 values each fit in the budget of 100,000; the tenth does not.
+    expect: [{ code: 'YAML', line: 8 + 10, message: /alias limit exceeded/ }],
+  },
+  {
+    name: 'alias-inside-its-anchor',
+    content: RESOURCE('Team', 't', '  description: x\n  a: &a [1, *a]\n'),
+    expect: [{ code: 'YAML', line: 8, message: /alias \*a stands inside the value it names/ }],
+  },
+  {
+    name: 'unclosed-brackets-1mb',
+    content: RESOURCE('Team', 't', `  description: ${'['.repeat(MB)}\n`),
+    expect: [{ code: 'YAML', line: 7, message: /nested too deeply/ }],
+  },
+  {
+    name: 'unclosed-brackets-15mb',
+    content: RESOURCE('Team', 't', `  description: ${'['.repeat(15 * MB)}\n`),
+    expect: [{ code: 'YAML', line: 7, message: /nested too deeply/ }],
+  },
+  {
+    name: 'list-of-200k-items',
+    content: queueWithAgents(Array<string>(200_000).fill('1')),
+    expect: [{ code: 'SCHEMA', line: 10, message: /lists 200,000 items, more than the 100,000/ }],
+  },
+  {
+    name: 'anchored-list-of-a-million-values',
+    content: RESOURCE('Team', 't', `  description: x\n  list: &a [${'1,'.repeat(1_000_001)}1]\n`),
+    expect: [{ code: 'YAML', line: 8, message: /too many values to read \(more than 2,000,000\)/ }],
+    // yaml holds what it has read of the list when the count stops it: a few hundred MB.
+    heapMb: 768,
+  },
+  {
+    name: 'a-hundred-thousand-and-one-documents',
+    // Empty documents are left to yaml by the fast parser, and refused when there are too many.
+    content: RESOURCE('Team', 't', '') + '---\n'.repeat(100_000),
+    expect: [{ code: 'YAML', line: 6 + 100_000, message: /too many documents to read/ }],
+    heapMb: 768,
+  },
+  {
+    name: 'one-line-scalar-15mb',
+    content: RESOURCE('Team', 't', `  description: ${'x'.repeat(15 * MB)}\n`),
+    expect: [{ code: 'SCHEMA', line: 7, message: /longer than 1024 characters/ }],
+  },
+];
+
+const CASES = [...LONG_STRINGS, ...STRUCTURE, ...AMPLIFYING];
 
 let dir: string;
 
@@ -319,10 +393,15 @@ interface Run {
 }
 
 /** The built CLI with a hard time limit: a hang is a failure, not a stuck test run. */
-function runBounded(args: readonly string[], ms: number): Promise<Run> {
+function runBounded(args: readonly string[], ms: number, heapMb = HEAP_MB): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, NO_COLOR: '1', CCAC_DEBUG: undefined },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        CCAC_DEBUG: undefined,
+        NODE_OPTIONS: `--max-old-space-size=${heapMb}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -380,14 +459,14 @@ describe('hostile input through the CLI', () => {
     '%s: exit 1, a placed diagnostic, no stack trace, bounded time',
     async (_name, c) => {
       const file = path.join(dir, `${c.name}.yaml`);
-      const result = await runBounded(['validate', '--format', 'json', file], PROCESS_MS);
+      const result = await runBounded(['validate', '--format', 'json', file], PROCESS_MS, c.heapMb);
       expect(result.timedOut).toBe(false);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(1);
       expect(result.stdout.length).toBeLessThan(MAX_OUTPUT);
       const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] };
       checkDiagnostics(c, file, diagnostics);
-      const text = await runBounded(['validate', file], PROCESS_MS);
+      const text = await runBounded(['validate', file], PROCESS_MS, c.heapMb);
       expect(text.stderr).toBe('');
       expect(text.code).toBe(1);
       expect(text.stdout).toMatch(new RegExp(`^${escape(file)}:\\d+:\\d+: error `, 'm'));
@@ -395,6 +474,22 @@ describe('hostile input through the CLI', () => {
       expect(text.stdout.length).toBeLessThan(MAX_OUTPUT);
     },
   );
+});
+
+describe('a file with 100,001 diagnostics', () => {
+  test('exit 1, 100 of them shown and the rest counted, bounded time and memory', async () => {
+    const file = path.join(dir, 'queue-100k-numbers.yaml');
+    await writeFile(file, queueWithAgents(Array<string>(100_000).fill('1')));
+    const result = await runBounded(['validate', file], PROCESS_MS);
+    expect(result.timedOut).toBe(false);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(102);
+    expect(lines[99]).toMatch(/:109:7: error SCHEMA spec\.agents\[99\]: must be a string/);
+    expect(lines[100]).toContain('… and 99,901 more diagnostics in this file (99,901 errors');
+    expect(lines[101]).toBe('0 resources checked: 100001 errors, 0 warnings');
+  });
 });
 
 describe('hostile input in process (the pure loader)', () => {

@@ -44,3 +44,22 @@ test('a missing path is a FILE diagnostic, not a crash', async () => {
   expect(result.stdout).toContain('error FILE');
   expect(result.stderr).toBe('');
 });
+
+test('past 100 diagnostics in a file, one line counts the rest; the summary counts them all', async () => {
+  const agents = Array.from({ length: 250 }, (_, i) => `    - agent${i}@acme.example\n`).join('');
+  const queue = `apiVersion: ccac/v1\nkind: Queue\nmetadata:\n  tenant: acme\n  name: q\nspec:\n  channelType: chat\n  direction: inbound\n  agents:\n${agents}`;
+  const dir = await tempDir({ 'acme/tenant.yaml': TENANT, 'acme/queue.yaml': queue });
+  const text = await runCli(['validate', dir]);
+  expect(text.code).toBe(1);
+  const lines = text.stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(102);
+  expect(lines[99]).toMatch(/queue\.yaml:109:7: error REF_UNKNOWN agents names User "agent99@/);
+  expect(lines[100]).toMatch(
+    /queue\.yaml:110:7: error REF_UNKNOWN … and 150 more diagnostics in this file \(150 errors, 0 warnings\), not shown$/,
+  );
+  expect(lines[101]).toBe('3 resources checked: 250 errors, 0 warnings');
+  const json = await runCli(['validate', '--format', 'json', dir]);
+  const { diagnostics } = JSON.parse(json.stdout) as { diagnostics: Record<string, unknown>[] };
+  expect(diagnostics).toHaveLength(101);
+  expect(diagnostics[100]).toMatchObject({ line: 110, omitted: { errors: 150, warnings: 0 } });
+});

@@ -18,9 +18,13 @@ const corrupt = (name: string, code: string) => ({ name, code });
 const BAD = [
   corrupt('alias-bomb.yaml', 'YAML'),
   corrupt('big-number.yaml', 'SCHEMA'),
+  corrupt('bidi-in-name.yaml', 'SCHEMA'),
   corrupt('control-in-name.yaml', 'SCHEMA'),
   corrupt('duplicate-key.yaml', 'YAML'),
   corrupt('invalid-utf8.yaml', 'FILE'),
+  corrupt('invisible-in-name.yaml', 'SCHEMA'),
+  corrupt('lone-surrogate.yaml', 'SCHEMA'),
+  corrupt('nul-in-description.yaml', 'SCHEMA'),
   corrupt('nul-in-name.yaml', 'SCHEMA'),
   corrupt('over-max-length.yaml', 'SCHEMA'),
   corrupt('proto-keys.yaml', 'SCHEMA'),

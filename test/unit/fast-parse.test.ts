@@ -7,7 +7,8 @@ import { parseYamlFile, parseYamlFileExact } from '../../src/config/yaml-documen
 
 /**
  * The fast parser (a line parser for everyday shapes) is only a shortcut: whenever it gives values,
- * they are exactly the values `yaml` gives, and `yaml` finds nothing wrong with the file.
+ * they are exactly the values `yaml` gives, `yaml` finds nothing wrong with the file, and every
+ * value and key is placed where `yaml` places it.
  */
 function expectSameAsExact(text: string, file = 'fuzz.yaml'): void {
   const fast = fastParseValues(text);
@@ -16,6 +17,24 @@ function expectSameAsExact(text: string, file = 'fuzz.yaml'): void {
   expect(exact.diagnostics).toEqual([]);
   expect(fast).toStrictEqual(exact.documents.map((d) => d.value));
   for (const [i, value] of fast.entries()) expectSameNumbers(value, exact.documents[i]?.value);
+  const placed = parseYamlFile({ path: file, text }).documents;
+  for (const [i, value] of fast.entries()) {
+    for (const path of probes(value, [])) {
+      for (const target of ['value', 'key'] as const)
+        expect(placed[i]!.locate(path, target), `${JSON.stringify(path)} ${target}`).toEqual(
+          exact.documents[i]!.locate(path, target),
+        );
+    }
+  }
+}
+
+/** Every path into a value, and paths just past it: a missing key or item, one level too deep. */
+function probes(value: unknown, path: (string | number)[]): (string | number)[][] {
+  const out = [path, [...path, 'missing'], [...path, 99]];
+  if (Array.isArray(value)) value.forEach((item, i) => out.push(...probes(item, [...path, i])));
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) out.push(...probes(item, [...path, key]));
+  return out;
 }
 
 /** toStrictEqual treats 0 and -0 alike; YAML `-0.0` must stay -0 on both paths. */
@@ -50,7 +69,7 @@ describe('fast parse', () => {
     expect(slow).toEqual([]);
   });
 
-  test('places come from the exact parser, lazily', () => {
+  test('places of a fast-parsed file are those yaml gives', () => {
     const text =
       'apiVersion: ccac/v1\nkind: Team\nmetadata:\n  name: a\n---\nkind: Team\nspec:\n  x: 1\n';
     const parsed = parseYamlFile({ path: 't.yaml', text });
@@ -118,6 +137,10 @@ describe('fast parse', () => {
     ],
     ['a document start marker first', '# c\n---\na: 1\n---\nb: 2\n'],
     ['keys that look like other scalars in quotes', `"a b": 1\n'x': 2\n`],
+    [
+      'spacing inside flow collections and after keys',
+      "a: [ x ,  'y' ]\nb: {p:  q ,  'r: s':   t}\nc:   \nd:  # c\ne:\n- 1\n-   [ ]\n",
+    ],
   ])('%s: same values as yaml', (_, text) => {
     expect(fastParseValues(text)).toBeDefined();
     expectSameAsExact(text);

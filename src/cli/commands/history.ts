@@ -6,7 +6,7 @@ import { verifyStore } from '../../audit/verify-store.js';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { KINDS } from '../../model/kinds.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { addStoreOption, formatOption, type Format } from '../options.js';
+import { actorOption, addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderHistoryJson } from '../render/history-json.js';
@@ -48,7 +48,7 @@ export function registerHistory(
   const list = history
     .command('list', { isDefault: true })
     .description('list recorded revisions, newest first')
-    .addOption(new Option('--actor <email>', 'only revisions by this actor'))
+    .addOption(actorOption('only revisions by this actor (any case)'))
     .option('--since <date>', 'only revisions at or after this ISO date or datetime (UTC)')
     .addOption(new Option('--kind <kind>', 'only revisions that changed this kind').choices(KINDS))
     .option('--address <address>', 'only revisions that changed this resource')

@@ -4,7 +4,7 @@ import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { openDesired } from '../load-desired.js';
 import type { Output } from '../output.js';
 import {
-  diagnosticJson,
+  diagnosticsJson,
   diagnosticsSummary,
   renderDiagnosticsText,
 } from '../render/diagnostics.js';
@@ -23,9 +23,7 @@ export function registerValidate(
     .action(async (paths: string[], options: { format: Format }) => {
       const { diagnostics, resources } = (await openDesired(paths)).summary;
       if (options.format === 'json') {
-        output.out(
-          `${JSON.stringify({ diagnostics: diagnostics.map(diagnosticJson) }, null, 2)}\n`,
-        );
+        output.out(`${JSON.stringify({ diagnostics: diagnosticsJson(diagnostics) }, null, 2)}\n`);
       } else {
         output.out(renderDiagnosticsText(diagnostics, output.color));
         output.out(

@@ -3,7 +3,7 @@ import type { ResourceValue } from '../../model/model.js';
 import { destroyedTenants } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
-import { diagnosticJson } from './diagnostics.js';
+import { diagnosticsJson } from './diagnostics.js';
 import { chunkedWriter } from './text-chunks.js';
 
 /** SPEC §5, pretty-printed: the same plan always gives the same bytes. */
@@ -62,7 +62,7 @@ function orderedFrame(plan: Plan, changes: ResourceChange[]): Plan {
     tenants,
     destroy: destroyedTenants(plan.changes),
     changes,
-    diagnostics: plan.diagnostics.map(diagnosticJson),
+    diagnostics: diagnosticsJson(plan.diagnostics),
     summary: {
       create: plan.summary.create,
       update: plan.summary.update,

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { countDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { KINDS } from '../../model/kinds.js';
 import { tenantDestroys } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
@@ -173,8 +173,8 @@ function fieldLines(field: FieldChange, change: ResourceChange): string[] {
 
 function renderDiagnostics(diagnostics: readonly Diagnostic[], cap: number): string {
   if (diagnostics.length === 0) return '';
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  let text = `### Diagnostics (${errors} ${errors === 1 ? 'error' : 'errors'}, ${diagnostics.length - errors} ${diagnostics.length - errors === 1 ? 'warning' : 'warnings'})\n\n`;
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  let text = `### Diagnostics (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})\n\n`;
   for (const [i, d] of diagnostics.entries()) {
     const line = diagnosticLine(d);
     if (text.length + line.length > cap - 200) {

@@ -1,3 +1,4 @@
+import { countDiagnostics } from '../../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE } from '../../model/address.js';
 import { sortKeys } from '../../model/canonical-json.js';
 import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
@@ -83,7 +84,7 @@ export function splitDeletions(changes: readonly ResourceChange[]): {
 
 export function summaryLine(plan: Pick<Plan, 'summary' | 'diagnostics' | 'tenants'>): string {
   const { summary } = plan;
-  const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
+  const { errors } = countDiagnostics(plan.diagnostics);
   // Configuration errors stop planning before the store is read, and an actor is shown nothing
   // of a scope they may not plan: there is no comparison to report.
   if (errors > 0 && Object.keys(plan.tenants).length === 0) {

@@ -46,6 +46,21 @@ describe('selectRevisions', () => {
   });
 });
 
+describe('revisions recorded before actors were normalised', () => {
+  const OLD = [
+    record(1, 'acme', 1, 'PIETER.LAAN@acme.example', '2025-03-01T09:00:00.000Z'),
+    record(2, 'acme', 2, ' pieter.laan@acme.example\u00A0', '2025-03-02T09:00:00.000Z'),
+    record(3, 'acme', 3, '\uFEFFPieter.Laan@acme.example', '2025-03-03T09:00:00.000Z'),
+    record(4, 'acme', 4, 'ann@acme.example', '2025-03-04T09:00:00.000Z'),
+  ];
+
+  test('are one actor to --actor, however they were spelt', () => {
+    expect(ids(selectRevisions(OLD, { tenants: [], actor: 'pieter.laan@acme.example' }))).toEqual([
+      3, 2, 1,
+    ]);
+  });
+});
+
 describe('parseSince', () => {
   test('dates are midnight UTC; datetimes without an offset are UTC', () => {
     expect(parseSince('2025-03-01')?.toISOString()).toBe('2025-03-01T00:00:00.000Z');

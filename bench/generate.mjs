@@ -341,7 +341,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const shape = flag === -1 ? 'generator' : args[flag + 1];
   const moved = args.includes('--moved');
   const [dir = 'bench/.data/config-1k', size = '1000'] = args.filter(
-    (a, i) => !a.startsWith('--') && i !== flag + 1,
+    (a, i) => !a.startsWith('--') && (flag === -1 || i !== flag + 1),
   );
   const out = await generateShaped(dir, Number(size), { shape, moved });
   console.log(JSON.stringify(out));

@@ -1,6 +1,7 @@
 // One run of the bench on one database and size: the developer's loop (a warm parse cache) and
 // a GitOps pipeline's steps (#21), each CI-cold: a fresh process with no parse cache, as every
 // CI job starts on a fresh clone, against a store that already holds every tenant.
+import { cp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ACTOR, changeOneFile, generateShaped } from './generate.mjs';
@@ -53,6 +54,16 @@ export const PIPELINE_STEPS = [
   },
 ];
 
+/**
+ * What the kept cache saves (#21 item 3): the same plans with the parse cache that the job on
+ * main left (its configuration parsed once), restored as the example pipelines restore it.
+ * Measured on the generator's shape; no target.
+ */
+export const KEPT_CACHE_STEPS = [
+  { id: 'plan-actor-noop-kept', label: 'plan --actor, nothing changed', cold: 'plan-actor-noop' },
+  { id: 'plan-actor-1pct-kept', label: 'plan --actor --out, 1% changed', cold: 'plan-actor-1pct' },
+];
+
 /** Peak RSS of every pipeline step, at most this on PostgreSQL (#21). */
 export const RSS_TARGET_MB = 512;
 
@@ -88,6 +99,13 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
   const planFile = path.join(data, 'plan.json');
   const cache = { cacheDir: path.join(data, 'cache') };
   const cold = { ...cache, cold: true };
+  const mainCache = path.join(data, 'main-cache');
+  /** The cache as the job on main left it, restored. */
+  const kept = async () => {
+    await rm(cache.cacheDir, { recursive: true, force: true });
+    await cp(mainCache, cache.cacheDir, { recursive: true });
+    return cache;
+  };
   const load = os.loadavg()[0];
   const generated = await generateShaped(dir, size, { shape: 'generator', moved: false });
   const database = await freshDatabase(db, settings, `${size}_${run}`);
@@ -120,6 +138,18 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
         cold,
       );
       parse[shape] = await parseFloor(dir);
+      const keptCache = shape === 'generator';
+      if (keptCache) {
+        // What the job on main leaves: its configuration parsed once (it equals the store's).
+        await rm(mainCache, { recursive: true, force: true });
+        await runCli(['validate', dir], [0], cold);
+        await cp(cache.cacheDir, mainCache, { recursive: true });
+        steps['plan-actor-noop-kept'] = await runCli(
+          withDb('plan', dir, ...actor, '--detailed-exitcode'),
+          [0],
+          await kept(),
+        );
+      }
       moved = !moved;
       await generateShaped(dir, size, { shape, moved });
       steps['plan-actor-1pct'] = await runCli(
@@ -127,6 +157,12 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
         [2],
         cold,
       );
+      if (keptCache)
+        steps['plan-actor-1pct-kept'] = await runCli(
+          withDb('plan', dir, ...actor, '--out', `${planFile}.kept`, '--detailed-exitcode'),
+          [2],
+          await kept(),
+        );
       steps['apply-saved'] = await runCli(withDb('apply', planFile, ...actor), [0], cold);
     }
     const floors = await storeFloors(db, database);

@@ -20,7 +20,7 @@ import { freshDatabase, median, runCli, setNodeFlags } from './measure.mjs';
 import { oneRun } from './pipeline.mjs';
 import { benchReport, reportMarkdown } from './report.mjs';
 import { SHAPES } from './shapes.mjs';
-import { devTable, growthTable, pipelineTable } from './tables.mjs';
+import { devTable, growthTable, keptCacheTable, pipelineTable } from './tables.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -129,9 +129,11 @@ async function sizeOnDatabase(size, db, settings) {
     process.stderr.write(`bench: ${size} on ${db}, run ${run + 1}/${settings.runs}\n`);
     runs.push(await oneRun({ size, db, settings, run, root: ROOT, shapes: settings.shapes }));
   }
-  const text = [pipelineTable(size, db, runs, settings.shapes), devTable(size, db, runs)].join(
-    '\n',
-  );
+  const text = [
+    pipelineTable(size, db, runs, settings.shapes),
+    keptCacheTable(size, db, runs),
+    devTable(size, db, runs),
+  ].join('\n');
   process.stdout.write(text + '\n');
   return { size, runs, text };
 }

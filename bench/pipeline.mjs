@@ -117,7 +117,6 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
   const parse = {};
   try {
     dev['plan-cold'] = await runCli(withDb('plan', dir, '--detailed-exitcode'), [2], cold);
-    parse.generator = await parseFloor(dir);
     unshaped['apply-all'] = await runCli(
       withDb('apply', dir, ...actor, '--auto-approve'),
       [0],

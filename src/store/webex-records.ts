@@ -72,6 +72,23 @@ export class WebexRecords {
     return guarded('reading push records', () => readPushes(this.db, scopes));
   }
 
+  /** Per scope, the addresses whose recorded refs were last written by other SQL than ccac's. */
+  tamperedRefs(scopes: readonly string[]): Promise<Map<string, string[]>> {
+    return guarded('checking Webex remote refs', async () => {
+      const rows = await this.db.query<{ scope: string; address: string }>(
+        `select distinct r.scope, r.address
+           from webex_remote_refs r
+           left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text
+          where r.scope = any($1::text[]) and w.xid is null
+          order by r.scope, r.address`,
+        [scopes],
+      );
+      const out = new Map<string, string[]>();
+      for (const { scope, address } of rows) out.set(scope, [...(out.get(scope) ?? []), address]);
+      return out;
+    });
+  }
+
   /**
    * One push at a time per tenant: a session lock the database drops with the connection, so a
    * killed push never leaves it taken. False when another push of the tenant holds it.

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { storeTargets } from '../helpers/databases.js';
+import { PIETER } from '../helpers/cli-store.js';
 import { ORG, TENANT, webexWorkspace } from '../helpers/webex-workspace.js';
 
 /**
@@ -37,7 +38,9 @@ describe.each(storeTargets())('push on $dialect', (target) => {
       const pushed = JSON.parse(first.stdout) as PushJson;
       const vandijk = pushed.tenants.find((t) => t.tenant === TENANT)!;
       expect(
-        vandijk.resources.filter((r) => !['created', 'not-pushed', 'in-sync', 'updated'].includes(r.status)),
+        vandijk.resources.filter(
+          (r) => !['created', 'not-pushed', 'in-sync', 'updated'].includes(r.status),
+        ),
       ).toEqual([]);
       expect(first.code).toBe(0);
       expect(pushed.tenants.find((t) => t.tenant === 'alnoor-bank')?.status).toBe('ledger-only');
@@ -47,7 +50,9 @@ describe.each(storeTargets())('push on $dialect', (target) => {
       expect(names('teams')).toEqual(['Loyalty_Outbound', 'Store_Support', 'Webshop_Care']);
       expect(names('queues')).toHaveLength(5);
       // The supervisors Control Hub had already are adopted, not made again.
-      expect(vandijk.resources.find((r) => r.address.endsWith('femke.smit@vandijk.example'))?.adopted).toBe(true);
+      expect(
+        vandijk.resources.find((r) => r.address.endsWith('femke.smit@vandijk.example'))?.adopted,
+      ).toBe(true);
       expect(sim.invalid()).toEqual([]);
 
       sim.resetCalls();
@@ -73,6 +78,90 @@ describe.each(storeTargets())('push on $dialect', (target) => {
         .join('\n');
       expect(everything).not.toContain(sim.token);
       expect(await ws.dump()).not.toContain(sim.token);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  test(
+    'kill -9 mid-push, live changes, a 429 storm and apply --push: every push converges, never duplicates, keeps what ccac does not manage',
+    async () => {
+      const ws = await webexWorkspace(target);
+      const { sim } = ws;
+      const org = sim.org(ORG);
+      const unmanaged = org.add('teams', { name: 'Night_Shift', siteId: 'elsewhere' });
+
+      // Killed while Webex takes its time over the teams: the ids it had are recorded.
+      sim.fault({ kind: 'slow', ms: 4000, match: /team\/bulk/, times: 1 });
+      await ws.pushKilledWhen(() => sim.calls().some((c) => c.path.includes('agent-profile/bulk')));
+      const resumed = await ws.push();
+      expect(resumed.stderr).toBe('');
+      expect(resumed.code).toBe(0);
+      for (const type of ['sites', 'teams', 'agentProfiles', 'businessHours', 'queues'] as const) {
+        const names = [...org.entities(type).values()].map((o) => o.name);
+        expect(new Set(names).size, `${type}: ${names.join(', ')}`).toBe(names.length);
+      }
+      const pushes = await ws.run(['history', 'pushes', '--tenant', TENANT]);
+      expect(pushes.stdout).toMatch(/push 1 .* interrupted/);
+      expect(pushes.stdout).toMatch(/push 2 .* converged/);
+
+      // Changed in Control Hub: one field ccac manages, one it does not.
+      const queue = org.byName('queues', 'Webshop_Chat')!;
+      org.edit('queues', queue.id!, { serviceLevelThreshold: 99, maxActiveContacts: 7 });
+      const drift = await ws.run(['drift', '--live', '--detailed-exitcode'], ws.env);
+      expect(drift.code).toBe(2);
+      expect(drift.stdout).toContain(
+        `  ~ ${TENANT}/Queue/Webshop_Chat was changed in Webex\n      ~ serviceLevelThresholdSeconds: 99 live, 45 stored\n`,
+      );
+      expect(drift.stdout).not.toContain('maxActiveContacts');
+
+      // Restored through a 429 storm: nothing is sent before Retry-After has passed.
+      sim.resetCalls();
+      sim.fault({
+        kind: 'rate-limit',
+        retryAfterSeconds: 2,
+        times: 2,
+        match: /contact-service-queue\/v2\/bulk/,
+      });
+      const restored = await ws.push();
+      expect(restored.code).toBe(0);
+      const calls = sim.calls();
+      const limited = calls.filter((c) => c.status === 429);
+      expect(limited).toHaveLength(2);
+      for (const refused of limited) {
+        const early = calls.filter((c) => c.at > refused.at + 100 && c.at < refused.at + 1950);
+        expect(early).toEqual([]);
+      }
+      expect(org.byName('queues', 'Webshop_Chat')).toMatchObject({
+        serviceLevelThreshold: 45,
+        maxActiveContacts: 7,
+      });
+      expect(org.entities('teams').get(unmanaged.id!)).toMatchObject({ name: 'Night_Shift' });
+
+      // apply --push: the tenant the apply changed reaches Webex in the same run.
+      await ws.edit(
+        'vandijk-retail/queues.yaml',
+        'serviceLevelThresholdSeconds: 45',
+        'serviceLevelThresholdSeconds: 50',
+      );
+      const applied = await ws.run(
+        ['apply', 'config', '--auto-approve', '--actor', PIETER, '--push'],
+        ws.env,
+      );
+      expect(applied.code).toBe(0);
+      expect(applied.stdout).toContain('converged: live matches the stored state');
+      expect(org.byName('queues', 'Webshop_Chat')?.serviceLevelThreshold).toBe(50);
+
+      // Only a user of the tenant with a role that may write to it may push.
+      const stranger = await ws.run(
+        ['push', '--actor', 'nobody@elsewhere.example', '--tenant', TENANT],
+        ws.env,
+      );
+      expect(stranger.code).toBe(1);
+      expect(stranger.stdout).toContain('AUTHZ_UNKNOWN_ACTOR');
+      expect(sim.invalid()).toEqual([]);
+      const verify = await ws.run(['history', 'verify']);
+      expect(verify.stdout).toMatch(/push records in/);
+      expect(verify.code).toBe(0);
     },
     SCENARIO_TIMEOUT,
   );

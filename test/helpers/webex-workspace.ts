@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
 import { afterEach } from 'vitest';
 import { importFlowVersion } from '../webex-sim/state/flow-store.js';
-import { CC_LICENSES, ROLE_NAMES, startWebexSimulator, type WebexSimulator } from '../webex-sim/index.js';
+import {
+  CC_LICENSES,
+  ROLE_NAMES,
+  startWebexSimulator,
+  type WebexSimulator,
+} from '../webex-sim/index.js';
 import { cliWorkspace, PIETER, type CliWorkspace } from './cli-store.js';
 import type { StoreTarget } from './databases.js';
 import { CLI, NODE_FLAGS } from './run-cli.js';
@@ -55,8 +60,7 @@ export async function webexWorkspace(target: StoreTarget): Promise<WebexWorkspac
     sim,
     env,
     push: (args = [], more = {}) => ws.run(pushArgs(args), { ...env, ...more }),
-    pushKilledWhen: (when) =>
-      killedWhen([...pushArgs([]), '--db', ws.url], ws.dir, env, when),
+    pushKilledWhen: (when) => killedWhen([...pushArgs([]), '--db', ws.url], ws.dir, env, when),
   };
 }
 

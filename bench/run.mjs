@@ -3,10 +3,11 @@
 // on issue #16's hostile inputs (bench/hostile-inputs.mjs), against their time and memory targets.
 //   node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 3]
 //                      [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results] [--smoke]
-//                      [--only report] [--hostile-only]
+//                      [--only report|push] [--hostile-only]
 // --smoke: 1k, one run, hostile inputs at a tenth of their size, no results written; checks that
 // every step exits as expected. --only report: the audit report's step alone (bench/report.mjs),
-// into its own results files. --hostile-only: the hostile inputs alone.
+// into its own results files. --only push: `ccac push` of the largest tenant into the Webex
+// simulator, counting calls (bench/push.mjs). --hostile-only: the hostile inputs alone.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -445,8 +446,21 @@ function hostileMarkdown(rows, settings, machine) {
   ].join('\n');
 }
 
+/** `--only push`: bench/push.mjs, which starts the TypeScript simulator (so under tsx). */
+function benchPush(settings) {
+  const args = ['--import', 'tsx', path.join(ROOT, 'bench/push.mjs'), '--out', settings.out];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bench/push.mjs exited ${code}`)),
+    );
+  });
+}
+
 async function main() {
   const settings = options();
+  if (settings.only === 'push') return benchPush(settings);
   const results = {};
   const os = await import('node:os');
   const machine = `${os.cpus().length} cores, load average at start ${os.loadavg()[0].toFixed(1)}, node ${process.version}.`;

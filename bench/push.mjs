@@ -70,7 +70,15 @@ async function main() {
     text.replace('connect:', `webex:\n    orgId: ${ORG}\n    region: us1\n  connect:`),
   );
   await rm(db, { recursive: true, force: true });
-  const applied = await cli(['apply', dir, '--auto-approve', '--actor', ACTOR, '--db', `pglite:${db}`]);
+  const applied = await cli([
+    'apply',
+    dir,
+    '--auto-approve',
+    '--actor',
+    ACTOR,
+    '--db',
+    `pglite:${db}`,
+  ]);
   if (applied.code !== 0) throw new Error(`apply failed:\n${applied.stderr.slice(-2000)}`);
 
   const sim = await startWebexSimulator({ orgs: [ORG] });
@@ -79,8 +87,21 @@ async function main() {
     CCAC_WEBEX_HUB_URL: sim.hubUrl,
     CCAC_WEBEX_TOKEN: sim.token,
   };
-  const push = ['push', '--actor', ACTOR, '--tenant', tenant, '--db', `pglite:${db}`, '--format', 'json'];
-  const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+  const push = [
+    'push',
+    '--actor',
+    ACTOR,
+    '--tenant',
+    tenant,
+    '--db',
+    `pglite:${db}`,
+    '--format',
+    'json',
+  ];
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
   try {
     const first = await cli(push, env);
     const firstCalls = counted(sim.calls());

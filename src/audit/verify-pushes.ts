@@ -38,7 +38,8 @@ export function verifyPushChain(input: {
     previous = record;
   }
   const last = previous?.push ?? 0;
-  if (input.counter !== last) return { kind: 'push-missing', push: Math.min(last, input.counter) + 1 };
+  if (input.counter !== last)
+    return { kind: 'push-missing', push: Math.min(last, input.counter) + 1 };
   return null;
 }
 

@@ -50,7 +50,8 @@ export async function verifyStore(
         revisions: byScope.get(scope) ?? [],
       });
     const refs = tamperedRefs.get(scope);
-    if (result.problem === null && refs) result.problem = { kind: 'refs-tampered', addresses: refs };
+    if (result.problem === null && refs)
+      result.problem = { kind: 'refs-tampered', addresses: refs };
     results.push(result);
   }
   return results;

@@ -90,6 +90,11 @@ function driftOf(resource: ResourceObservation, pushedBefore: boolean): LiveDrif
   if (resource.status !== 'create' && resource.status !== 'update' && resource.status !== 'delete')
     return [];
   return [
-    { address: resource.address, drift: drift[resource.status], changes: resource.changes, pushedBefore },
+    {
+      address: resource.address,
+      drift: drift[resource.status],
+      changes: resource.changes,
+      pushedBefore,
+    },
   ];
 }

@@ -11,7 +11,12 @@ import type { PlannedCall } from '../webex/reconcile/live-plan.js';
 import type { ResourceOutcome } from '../webex/reconcile/outcome.js';
 import { observeTenant, pushTenant } from '../webex/reconcile/push.js';
 import { RemoteRefWriter } from './remote-ref-writer.js';
-import { prepareTenant, sharedGate, tenantsToReach, type WebexTenantState } from './webex-tenant.js';
+import {
+  prepareTenant,
+  sharedGate,
+  tenantsToReach,
+  type WebexTenantState,
+} from './webex-tenant.js';
 
 export interface PushRequest {
   /** Tenants to push; every stored tenant when empty. */
@@ -89,7 +94,13 @@ async function pushOne(
   if (request.dryRun) {
     const observed = await observeTenant(client, input);
     if (!observed.ok) return unreachable(tenant, state, observed.failure.message);
-    return { tenant, status: 'planned', problems: [], revision: state.revision, plan: observed.value.plan };
+    return {
+      tenant,
+      status: 'planned',
+      problems: [],
+      revision: state.revision,
+      plan: observed.value.plan,
+    };
   }
   const records = new WebexRecords(store.db);
   if (!(await records.lockTenant(tenant)))

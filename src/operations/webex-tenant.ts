@@ -66,7 +66,10 @@ export async function prepareTenant(
     role = permission.role;
   }
   const integrity = stored.integrity?.get(tenant);
-  if (integrity && (!integrity.intact || (integrity.recorded !== null && integrity.rows !== integrity.recorded)))
+  if (
+    integrity &&
+    (!integrity.intact || (integrity.recorded !== null && integrity.rows !== integrity.recorded))
+  )
     return refuse(
       'STORE_TAMPERED',
       `the stored state of tenant ${tenant} was changed outside ccac (see ccac drift): it is not pushed`,

@@ -111,9 +111,7 @@ export class WebexRecords {
 
   /** The push's audit record, numbered and linked to the tenant's previous push, as it starts. */
   startPush(start: PushStart): Promise<PushRecord> {
-    return guarded('recording the push', () =>
-      this.db.transaction((tx) => insertPush(tx, start)),
-    );
+    return guarded('recording the push', () => this.db.transaction((tx) => insertPush(tx, start)));
   }
 
   /** The record completed (and sealed again); a converged push moves `pushed_revision` on. */

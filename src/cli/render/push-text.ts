@@ -110,7 +110,11 @@ function tenantText(result: TenantPush, color: boolean): string {
 }
 
 /** `ccac push` (and `--dry-run`) as text: per tenant, per resource, then the calls made. */
-export function renderPushText(results: readonly TenantPush[], color: boolean, dryRun: boolean): string {
+export function renderPushText(
+  results: readonly TenantPush[],
+  color: boolean,
+  dryRun: boolean,
+): string {
   const title = dryRun ? 'ccac push --dry-run: the calls a push would make' : 'ccac push';
   if (results.length === 0) return `${title}: no stored tenant.\n`;
   return `${title}\n\n${results.map((r) => tenantText(r, color)).join('\n')}`;

@@ -9,7 +9,7 @@ import type { CallCounts, RequestGate } from '../webex/client/request-gate.js';
 import { createWebexClient, type ClientOptions } from '../webex/client/webex-client.js';
 import type { PlannedCall } from '../webex/reconcile/live-plan.js';
 import type { ResourceOutcome } from '../webex/reconcile/outcome.js';
-import { observeTenant, pushTenant } from '../webex/reconcile/push.js';
+import { difference, observeTenant, pushTenant } from '../webex/reconcile/push.js';
 import { RemoteRefWriter } from './remote-ref-writer.js';
 import {
   prepareTenant,
@@ -205,10 +205,4 @@ function countStatuses(outcomes: readonly ResourceOutcome[]): Record<string, num
   const counts: Record<string, number> = {};
   for (const { status } of outcomes) counts[status] = (counts[status] ?? 0) + 1;
   return counts;
-}
-
-function difference(after: CallCounts, before: CallCounts): CallCounts {
-  const out = { ...after };
-  for (const key of Object.keys(before) as (keyof CallCounts)[]) out[key] -= before[key];
-  return out;
 }

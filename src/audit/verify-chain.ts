@@ -2,6 +2,7 @@ import type { StoredChange } from '../store/read-revisions.js';
 import { revisionHash } from '../store/revision-hash.js';
 import type { RevisionRecord } from '../store/state-store.js';
 import type { Anchor } from './anchors.js';
+import { describePushProblem, type PushProblem } from './verify-pushes.js';
 
 /** The first thing wrong with a scope's chain: enough to name the revision precisely. */
 export type ChainProblem =
@@ -12,7 +13,8 @@ export type ChainProblem =
   | { kind: 'uncounted'; revision: number; latest: number }
   | { kind: 'cut'; revision: number; last: number; anchor: string }
   | { kind: 'rewritten'; revision: number; anchor: string }
-  | { kind: 'drift'; addresses: string[] };
+  | { kind: 'drift'; addresses: string[] }
+  | PushProblem;
 
 export interface ScopeVerification {
   scope: string;
@@ -20,6 +22,8 @@ export interface ScopeVerification {
   revisions: number;
   /** Anchors checked against the chain (none when it is broken before them). */
   anchors: number;
+  /** Push records stored for the scope (verify-store.ts sets it). */
+  pushes?: number;
   /**
    * The first problem: in the chain (in revision order), then with an anchor, then with the stored
    * rows (verify-store.ts); null when all hold.
@@ -135,6 +139,12 @@ export function describeProblem(scope: string, problem: ChainProblem): string {
       return `${scope}: revision ${problem.revision}, anchored by ${problem.anchor}, is missing: the chain ends at revision ${problem.last}, so its last revisions were removed`;
     case 'rewritten':
       return `${scope}: revision ${problem.revision} is not the one anchored by ${problem.anchor}: its hash differs, so the chain was rewritten from there or before`;
+    case 'push-missing':
+    case 'push-altered':
+    case 'push-unlinked':
+    case 'push-revision':
+    case 'refs-tampered':
+      return describePushProblem(scope, problem);
     case 'drift':
       return `${scope}: ${problem.addresses.length === 1 ? '1 stored resource is' : `${problem.addresses.length} stored resources are`} not what the history recorded (see ccac drift): ${listed(problem.addresses)}`;
   }

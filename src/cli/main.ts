@@ -7,6 +7,7 @@ import { registerExport } from './commands/export.js';
 import { registerGraph } from './commands/graph.js';
 import { registerHistory } from './commands/history.js';
 import { registerPlan } from './commands/plan.js';
+import { registerPush } from './commands/push.js';
 import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -34,6 +35,7 @@ const done = (code: ExitCode) => {
 registerValidate(program, output, done);
 registerPlan(program, output, done);
 registerApply(program, output, done);
+registerPush(program, output, done);
 registerSchema(program, output, done);
 registerGraph(program, output, done);
 registerReport(program, output, done);

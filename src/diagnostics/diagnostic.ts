@@ -41,6 +41,7 @@ export type DiagnosticCode =
   | 'DRIFT'
   | 'STORE'
   | 'STORE_TAMPERED'
+  | 'WEBEX'
   | 'USAGE';
 
 /** Where in the configuration a diagnostic points: 1-based line and column. */

@@ -29,6 +29,7 @@ import { inTurns } from '../in-turns.js';
 import { openSavedPlan } from '../../pipeline/saved-plan.js';
 import { planKey } from '../plan-key.js';
 import { ANCHOR_FILE_ENV } from '../anchor-file.js';
+import { pushAfterApply, tenantsChanged } from './apply-push.js';
 
 export interface ApplyOptions {
   db: string;
@@ -40,6 +41,7 @@ export interface ApplyOptions {
   lockTimeout: string;
   acceptDrift?: boolean;
   anchors?: string;
+  push?: boolean;
 }
 
 export function registerApply(
@@ -70,16 +72,24 @@ export function registerApply(
       new Option('--anchors <file>', "append each revision's anchor to this file").env(
         ANCHOR_FILE_ENV,
       ),
-    );
+    )
+    .option('--push', 'then push the tenants the apply changed to Webex (ccac push)');
   addStoreOption(command);
   addActorOption(command);
   addTenantOption(command);
   command.action(async (paths: string[], options: ApplyOptions) => {
-    done(await runApply(paths, options, output));
+    const changed = new Set<string>();
+    const applied = await runApply(paths, options, output, changed);
+    done(options.push ? await pushAfterApply(applied, changed, options, output) : applied);
   });
 }
 
-async function runApply(paths: string[], options: ApplyOptions, output: Output): Promise<ExitCode> {
+async function runApply(
+  paths: string[],
+  options: ApplyOptions,
+  output: Output,
+  changed: Set<string>,
+): Promise<ExitCode> {
   const fail = (diagnostic: Diagnostic) => {
     output.err(renderDiagnosticsText([diagnostic], output.color));
     return EXIT.error;
@@ -91,7 +101,7 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     return fail(error('USAGE', `--lock-timeout takes seconds, not "${options.lockTimeout}"`));
   }
   const planFile = await savedPlanPath(paths);
-  if (planFile) return applySavedPlan(planFile, options, lockTimeoutMs, output);
+  if (planFile) return applySavedPlan(planFile, options, lockTimeoutMs, output, changed);
   if (!options.autoApprove && !process.stdin.isTTY) {
     return fail(
       error(
@@ -136,14 +146,14 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
         output.err('Apply cancelled; nothing was written.\n');
         return EXIT.error;
       }
-      return applyPlan(store, plan, await settings());
+      return noteChanged(await applyPlan(store, plan, await settings()), plan, changed);
     }
     // Approved in advance, the writes need not wait for the plan to be read: the database takes
     // the rows while it is written out (the apply commits only once it is all shown).
     const ready = await settings();
     const planShown = showPlan(shown, options.format, output);
     planShown.catch(() => undefined); // awaited by applyPlan
-    return applyPlan(store, plan, { ...ready, planShown });
+    return noteChanged(await applyPlan(store, plan, { ...ready, planShown }), plan, changed);
   });
 }
 
@@ -192,6 +202,7 @@ async function applySavedPlan(
   options: ApplyOptions,
   lockTimeoutMs: number,
   output: Output,
+  changed: Set<string>,
 ): Promise<ExitCode> {
   const signing = planKey();
   if ('diagnostic' in signing) {
@@ -215,21 +226,31 @@ async function applySavedPlan(
     );
     return EXIT.error;
   }
-  return withStore(options.db, output, options, (store) =>
-    applyPlan(store, saved, {
-      output,
-      lockTimeoutMs,
-      acceptDrift: options.acceptDrift ?? false,
-      anchorFile: options.anchors,
-      actor: options.actor ?? '',
-      rolesByScope: new Map(),
-      gitCommit: saved.gitCommit,
-      digests: { configDigest: saved.configDigest, planDigest: saved.digest },
+  return withStore(options.db, output, options, async (store) =>
+    noteChanged(
+      await applyPlan(store, saved, {
+        output,
+        lockTimeoutMs,
+        acceptDrift: options.acceptDrift ?? false,
+        anchorFile: options.anchors,
+        actor: options.actor ?? '',
+        rolesByScope: new Map(),
+        gitCommit: saved.gitCommit,
+        digests: { configDigest: saved.configDigest, planDigest: saved.digest },
+        saved,
+        destroy: options.destroy ?? false,
+        format: options.format,
+      }),
       saved,
-      destroy: options.destroy ?? false,
-      format: options.format,
-    }),
+      changed,
+    ),
   );
+}
+
+/** An apply that succeeded changed its plan's tenants (for --push). */
+function noteChanged(code: ExitCode, plan: Plan, changed: Set<string>): ExitCode {
+  if (code === EXIT.ok) tenantsChanged(plan, changed);
+  return code;
 }
 
 /** One argument that is a file but not YAML: a saved plan. */

@@ -9,12 +9,14 @@ import type { Output } from '../output.js';
 import type { PlanWording } from '../render/plan-text.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
+import { liveDrift } from './drift-live.js';
 
 interface DriftOptions {
   db: string;
   tenant: string[];
   format: Format;
   detailedExitcode?: boolean;
+  live?: boolean;
 }
 
 /** Drift reads as a plan from "recorded" (before) to "stored now" (after). */
@@ -44,6 +46,7 @@ export function registerDrift(
     .description('stored resources changed outside ccac since the last revision')
     .addOption(formatOption(['text', 'json']))
     .option('--detailed-exitcode', 'exit 2 when there is drift')
+    .option('--live', 'compare live Webex with the stored state instead (reads only)')
     .option(
       '--tenant <name>',
       'only this tenant (repeatable)',
@@ -53,6 +56,7 @@ export function registerDrift(
   addStoreOption(command);
   command.action(async (options: DriftOptions) => {
     const code = await withStore(options.db, output, {}, async (store) => {
+      if (options.live) return liveDrift(store, options, output);
       const scopes = options.tenant.length > 0 ? options.tenant : await store.listScopes();
       const plan = driftPlan(await readDrift(store, scopes));
       output.out(renderPlan(plan, options.format, output.color, DRIFT_WORDING));

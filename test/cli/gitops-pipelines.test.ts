@@ -13,12 +13,6 @@ import { runCli } from '../helpers/run-cli.js';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PIPELINES = ['examples/gitops/github-actions.yml', 'examples/gitops/gitlab-ci.yml'];
 
-/**
- * Flags the pipelines use that another issue adds: `apply --push` (#19). This test fails once
- * they exist, so that the entry is removed and they are checked like every other flag.
- */
-const AWAITED: Record<string, readonly string[]> = { apply: ['--push'] };
-
 /** One `ccac` command line of a pipeline: its subcommand ('' for the program's own) and flags. */
 interface CcacCommand {
   line: string;
@@ -83,7 +77,7 @@ function problems(
     if (command && !program.commands.has(command)) return [`no command "${command}": ${line}`];
     const known = helps.get(command)!.flags;
     return flags
-      .filter((flag) => !known.has(flag) && !(AWAITED[command] ?? []).includes(flag))
+      .filter((flag) => !known.has(flag))
       .map((flag) => `ccac ${command} has no ${flag}: ${line}`);
   });
 }
@@ -143,9 +137,4 @@ test('a renamed flag or command in a pipeline is caught', () => {
     'ccac plan has no --outfile: ccac plan contact-center --outfile plan.json > plan.md',
     'no command "aply": npx ccac aply plan.json',
   ]);
-});
-
-test('flags awaited from another issue are not there yet (else remove them from AWAITED)', () => {
-  for (const [command, flags] of Object.entries(AWAITED))
-    for (const flag of flags) expect(helps.get(command)?.flags.has(flag)).toBe(false);
 });

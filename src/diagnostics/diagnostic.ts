@@ -41,7 +41,8 @@ export type DiagnosticCode =
   | 'DRIFT'
   | 'STORE'
   | 'STORE_TAMPERED'
-  | 'USAGE';
+  | 'USAGE'
+  | 'CSV';
 
 /** Where in the configuration a diagnostic points: 1-based line and column. */
 export interface Place {

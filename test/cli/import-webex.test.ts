@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { unmappedFields } from '../../src/import/unmapped-fields.js';
@@ -61,6 +61,7 @@ test('a realistic org: YAML in export’s layout that validates, every unmapped 
     /^Imported acme from Webex organization .*: \d+ resource\(s\) \(1 Tenant, 271 User, /m,
   );
   expect(result.stderr).toContain(`Import report (${out}/acme/import-report.md)`);
+  expect(result.stderr).toMatch(/^\d+ call\(s\) to Webex\.$/m);
 
   const tenant = await readFile(path.join(out, 'acme/tenant.yaml'), 'utf8');
   expect(tenant).toContain(`webex:\n    orgId: ${ORG}\n    region: eu1\n`);
@@ -116,6 +117,14 @@ test('re-import diff: the YAML in git against a fresh import shows what changed 
   const dir = await tempDir();
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
   expect((await runCli(importArgs(path.join(dir, 'config')), { env })).code).toBe(0);
+  // The admin corrects a guess: the re-import keeps it (--keep-from), so it is no difference.
+  const tenantFile = path.join(dir, 'config/acme/tenant.yaml');
+  const tenantText = await readFile(tenantFile, 'utf8');
+  expect(tenantText).toContain('countryOfOperation: GB\n');
+  await writeFile(
+    tenantFile,
+    tenantText.replace('countryOfOperation: GB', 'countryOfOperation: NL'),
+  );
   git('init', '-q');
   git('add', '.');
   git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'imported');

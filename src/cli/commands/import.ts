@@ -75,7 +75,8 @@ function registerImportWebex(group: Command, output: Output, done: (code: ExitCo
         output.out(outcome.written.text);
         output.err(outcome.written.report);
       }
-      output.err(outcome.summary);
+      const calls = Object.values(outcome.calls).reduce((sum, n) => sum + n, 0);
+      output.err(`${outcome.summary}${calls} call(s) to Webex.\n`);
       done(EXIT.ok);
     });
 }

@@ -13,7 +13,7 @@ import { unmappedFields } from '../import/unmapped-fields.js';
 import type { SpecOf } from '../model/kinds.js';
 import { resolveConnection, type WebexSettings } from '../webex/client/connection.js';
 import type { CallCounts } from '../webex/client/request-gate.js';
-import { createWebexClient, type ClientOptions } from '../webex/client/webex-client.js';
+import { createWebexClient } from '../webex/client/webex-client.js';
 import type { WebexEntity } from '../webex/entities.js';
 import { importLive } from '../webex/reconcile/import-live.js';
 import { readLive } from '../webex/reconcile/read-live.js';
@@ -30,7 +30,6 @@ export interface ImportWebexRequest {
   env: Readonly<Record<string, string | undefined>>;
   /** Told as each entity's listing completes, with the calls left under the rate limit. */
   onListed?: (entity: WebexEntity, count: number, callsLeft: number) => void;
-  client?: Pick<ClientOptions, 'gate'>;
 }
 
 export type ImportWebexOutcome =
@@ -66,7 +65,7 @@ export async function importWebex(request: ImportWebexRequest): Promise<ImportWe
         error('USAGE', connection.status === 'unusable' ? connection.message : 'no Webex settings'),
       ],
     };
-  const client = createWebexClient(connection.connection, request.client ?? {});
+  const client = createWebexClient(connection.connection);
   const live = await readLive(client, {
     flowDefinitions: true,
     onListed: (entity, count) => request.onListed?.(entity, count, client.gate.callsLeft()),

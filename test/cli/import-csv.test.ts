@@ -115,6 +115,9 @@ test('without --out the User documents are printed; a user declared outside user
   expect(printed.stdout).toBe(
     'apiVersion: ccac/v1\nkind: User\nmetadata:\n  tenant: acme\n  name: zed@acme.example\nspec:\n  displayName: Zed\n  license: standard\n',
   );
+  const noTenant = await runCli(['export', '--format', 'csv'], { cwd: dir });
+  expect(noTenant.code).toBe(1);
+  expect(noTenant.stderr).toContain('--format csv writes one tenant’s users');
   const refused = await runCli(
     ['import', 'csv', 'users.csv', '--tenant', 'acme', '--out', 'config'],
     {

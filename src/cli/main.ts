@@ -6,6 +6,7 @@ import { registerDrift } from './commands/drift.js';
 import { registerExport } from './commands/export.js';
 import { registerGraph } from './commands/graph.js';
 import { registerHistory } from './commands/history.js';
+import { registerImport } from './commands/import.js';
 import { registerPlan } from './commands/plan.js';
 import { registerPush } from './commands/push.js';
 import { registerReport } from './commands/report.js';
@@ -43,6 +44,7 @@ registerHistory(program, output, done);
 registerDrift(program, output, done);
 registerDiff(program, output, done);
 registerExport(program, output, done);
+registerImport(program, output, done);
 
 try {
   await program.parseAsync(process.argv);

@@ -42,6 +42,7 @@ export type DiagnosticCode =
   | 'STORE'
   | 'STORE_TAMPERED'
   | 'WEBEX'
+  | 'CSV'
   | 'USAGE';
 
 /** Where in the configuration a diagnostic points: 1-based line and column. */

@@ -1,7 +1,8 @@
 import type { SqlStateStore } from '../store/sql-state-store.js';
-import type { RevisionRecord } from '../store/state-store.js';
+import type { RevisionRecord } from '../model/revision.js';
 import type { Anchor } from './anchors.js';
-import { verifyScopeChain, type ScopeVerification } from './verify-chain.js';
+import { verifyScopeChain } from './verify-chain.js';
+import { type ScopeVerification } from '../model/scope-verification.js';
 
 /**
  * Reads each scope's revisions, change rows and revision counter and verifies its chain against

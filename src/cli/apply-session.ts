@@ -6,13 +6,9 @@ import { recheckSavedPlan, savedPlanTarget } from '../pipeline/recheck-saved-pla
 import type { SavedPlan } from '../pipeline/saved-plan.js';
 import { error } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
-import type { Plan } from '../plan/plan.js';
-import type {
-  ApplyRevisionsOptions,
-  RevisionRecord,
-  StateStore,
-  StateTransaction,
-} from '../store/state-store.js';
+import type { Plan } from '../model/plan.js';
+import type { ApplyRevisionsOptions, StateStore, StateTransaction } from '../store/state-store.js';
+import type { RevisionRecord } from '../model/revision.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Format } from './options.js';
 import type { Output } from './output.js';

@@ -19,7 +19,7 @@ import { cacheSettings } from '../fs/cache-settings.js';
 import { openParseCache, type ParseCache } from '../fs/parse-cache.js';
 import { parseShareInThread } from '../fs/parse-in-thread.js';
 import type { ConfigRule } from '../rules/rule.js';
-import { debug } from './debug.js';
+import { debug } from '../support/debug.js';
 
 /** A configuration as read: what checking it concluded, and the model on demand. */
 export interface DesiredConfig {

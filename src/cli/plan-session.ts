@@ -20,14 +20,10 @@ import { tamperedReads } from '../audit/tampered-reads.js';
 import { authorizationReads } from '../authz/authorization-reads.js';
 import { assemblePlan } from '../plan/make-plan.js';
 import { withDiagnostics } from '../plan/with-diagnostics.js';
-import type { Plan } from '../plan/plan.js';
-import type {
-  OrganizationReference,
-  ScopeSummary,
-  StateReader,
-  StoredState,
-} from '../store/state-store.js';
-import { debug } from './debug.js';
+import type { Plan } from '../model/plan.js';
+import type { StateReader } from '../store/state-store.js';
+import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
+import { debug } from '../support/debug.js';
 import type { DesiredConfig } from './load-desired.js';
 
 /** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */

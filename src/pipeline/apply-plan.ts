@@ -1,13 +1,9 @@
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { scopeOf } from '../model/address.js';
 import type { Model } from '../model/model.js';
-import type { Plan, PlanScopes, ResourceChange } from '../plan/plan.js';
-import type {
-  ApplyRevisionsOptions,
-  DriftedRow,
-  RevisionRecord,
-  StateTransaction,
-} from '../store/state-store.js';
+import type { Plan, PlanScopes, ResourceChange } from '../model/plan.js';
+import type { ApplyRevisionsOptions, StateTransaction } from '../store/state-store.js';
+import type { DriftedRow, RevisionRecord } from '../model/revision.js';
 
 export interface ApplyRecord {
   actor: string;

@@ -6,8 +6,9 @@ import { authorize } from '../authz/index.js';
 import { authorizationReads } from '../authz/authorization-reads.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { scopeOf } from '../model/address.js';
-import type { Plan } from '../plan/plan.js';
-import type { DriftedRow, StateTransaction } from '../store/state-store.js';
+import type { Plan } from '../model/plan.js';
+import type { StateTransaction } from '../store/state-store.js';
+import type { DriftedRow } from '../model/revision.js';
 import { scopesToRead } from './plan-scopes.js';
 
 /**

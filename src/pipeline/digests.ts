@@ -7,7 +7,7 @@ import {
   HashSink,
 } from '../model/canonical-text.js';
 import type { Model, ResourceValue } from '../model/model.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../model/plan.js';
 import { knownHash } from '../plan/planned-value.js';
 import type { RevisionDigests } from '../store/state-store.js';
 

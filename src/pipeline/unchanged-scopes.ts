@@ -1,6 +1,6 @@
 import type { Model, ModelResource } from '../model/model.js';
 import { resourcesOfScope, scopeDigest } from '../model/scope-digest.js';
-import { NOTHING_STORED, type ScopeSummary, type StoredState } from '../store/state-store.js';
+import { NOTHING_STORED, type ScopeSummary, type StoredState } from '../model/stored-state.js';
 
 /** What the configuration declares in each scope: how many resources, and their scopeDigest. */
 export interface DesiredScopes {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadDesired } from '../../src/cli/load-desired.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { MAX_FILE_BYTES } from '../../src/config/source-file.js';
+import { MAX_FILE_BYTES } from '../../src/support/read-regular-file.js';
 import { CLI } from '../helpers/run-cli.js';
 
 /**

@@ -14,14 +14,14 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { planAgainstStore } from '../plan-session.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces } from '../render/plan-text.js';
 import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
-import { debug } from '../debug.js';
+import { debug } from '../../support/debug.js';
 import { applyDigestSteps } from '../../pipeline/digests.js';
 import type { Model } from '../../model/model.js';
 import type { RevisionDigests } from '../../store/state-store.js';

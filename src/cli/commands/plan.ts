@@ -23,7 +23,7 @@ import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { writePlan } from '../render/render-plan.js';
 import { withPlanReader } from '../with-store.js';
-import { debug } from '../debug.js';
+import { debug } from '../../support/debug.js';
 
 interface PlanOptions {
   db: string;

@@ -20,6 +20,7 @@ const LAYERS = [
       'src/rules',
       'src/authz',
       'src/plan',
+      'src/saved-plan',
       'src/graph',
       'src/export',
       'src/report',
@@ -30,7 +31,6 @@ const LAYERS = [
     'edge',
     [
       'src/workspace',
-      'src/fs',
       'src/store',
       'src/sources',
       'src/audit',
@@ -38,7 +38,7 @@ const LAYERS = [
       'src/webex/reconcile',
     ],
   ],
-  ['operations', ['src/operations', 'src/pipeline']],
+  ['operations', ['src/operations']],
   ['cli', ['src/cli']],
 ];
 
@@ -75,16 +75,5 @@ export default tseslint.config(
     rules: {
       'boundaries/dependencies': ['error', { default: 'disallow', policies }],
     },
-  },
-  {
-    // Known upward imports, to be gone when pipeline/ and cli/load-desired.ts become operations/
-    // and workspace/ (issue #18 stage B): the check cache's record type, the git reader's check,
-    // and the operand loader's call into cli/load-desired.ts.
-    files: [
-      'src/fs/check-cache.ts',
-      'src/sources/load-git-config.ts',
-      'src/sources/load-operand.ts',
-    ],
-    rules: { 'boundaries/dependencies': 'off' },
   },
 );

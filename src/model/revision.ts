@@ -69,3 +69,9 @@ export interface ChangeCount {
   action: Action;
   count: number;
 }
+
+/** What an apply's revisions record of its configuration and its plan (plan/digests.ts). */
+export interface RevisionDigests {
+  configDigest: string;
+  planDigest: string;
+}

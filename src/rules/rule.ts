@@ -34,7 +34,7 @@ export interface ConfigRule extends RuleBase {
   stage: 'config';
   /**
    * What a rule reads: by default one tenant's resources and the organizations, so a tenant's
-   * findings can be checked again without the others (pipeline/recheck-scopes.ts); 'configuration'
+   * findings can be checked again without the others (workspace/recheck-scopes.ts); 'configuration'
    * when it compares across tenants.
    */
   reach?: 'configuration';

@@ -1,6 +1,6 @@
 import type { ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../model/plan.js';
-import type { DriftedRow, RevisionRecord } from '../model/revision.js';
+import type { DriftedRow, RevisionDigests, RevisionRecord } from '../model/revision.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
 
 /** Hashes of values being written, by address: what the model the changes lead to knows already. */
@@ -19,12 +19,6 @@ export interface RevisionDraft {
   changes: readonly ResourceChange[];
   /** Drift the apply adopts in this scope, found under its lock; absent or empty: none. */
   acceptedDrift?: readonly DriftedRow[];
-}
-
-/** What an apply's revisions record of its configuration and its plan (pipeline/digests.ts). */
-export interface RevisionDigests {
-  configDigest: string;
-  planDigest: string;
 }
 
 export interface ApplyRevisionsOptions {

@@ -17,10 +17,10 @@ import { RevisionHasher, type UnsealedRevisionFields } from './revision-hash.js'
 import type {
   ApplyRevisionsOptions,
   KnownHashes,
-  RevisionDigests,
   RevisionDraft,
   RevisionInput,
 } from './state-store.js';
+import type { RevisionDigests } from '../model/revision.js';
 import type { RevisionRecord } from '../model/revision.js';
 import { sqlState } from './store-errors.js';
 

@@ -6,9 +6,9 @@ import { CONFIG_RULES } from '../rules/registry.js';
 import { runRules } from '../rules/rule.js';
 import type { OrganizationReference, StoredState } from '../model/stored-state.js';
 import { differingFields } from './check-saved-changes.js';
-import { valueHash } from './digests.js';
-import { planConfiguration, type PlanOutcome } from './plan-configuration.js';
-import { projectChanges } from './project-changes.js';
+import { valueHash } from '../plan/digests.js';
+import { planConfiguration, type PlanOutcome } from '../plan/plan-configuration.js';
+import { projectChanges } from '../plan/project-changes.js';
 import type { SavedPlan } from './saved-plan.js';
 
 /**

@@ -9,7 +9,7 @@ import { scopeOf } from '../model/address.js';
 import type { Plan } from '../model/plan.js';
 import type { StateTransaction } from '../store/state-store.js';
 import type { DriftedRow } from '../model/revision.js';
-import { scopesToRead } from './plan-scopes.js';
+import { scopesToRead } from '../plan/plan-scopes.js';
 
 /**
  * Under the apply's lock, before anything is written: the rows of every scope the apply writes

@@ -4,7 +4,7 @@ import { diffValues } from '../plan/diff-values.js';
 import { changeFields } from '../plan/make-plan.js';
 import type { Plan, ResourceChange } from '../model/plan.js';
 import { checkSavedChanges } from './check-saved-changes.js';
-import { contentDigest } from './digests.js';
+import { contentDigest } from '../plan/digests.js';
 import { isKeyId, signatureProblem, signPlan, type PlanSignature } from './plan-signature.js';
 
 /** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */

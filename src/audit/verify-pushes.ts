@@ -1,13 +1,6 @@
 import { pushHash, type PushRecord } from '../store/push-record.js';
-import type { RevisionRecord } from '../store/state-store.js';
-
-/** The first thing wrong with a tenant's push records, or with the refs pushes recorded. */
-export type PushProblem =
-  | { kind: 'push-missing'; push: number }
-  | { kind: 'push-altered'; push: number }
-  | { kind: 'push-unlinked'; push: number }
-  | { kind: 'push-revision'; push: number; revision: number }
-  | { kind: 'refs-tampered'; addresses: string[] };
+import type { RevisionRecord } from '../model/revision.js';
+import type { PushProblem } from '../model/scope-verification.js';
 
 /**
  * Checks a tenant's push records in order, as verify-chain.ts checks revisions: numbered 1..n
@@ -41,20 +34,4 @@ export function verifyPushChain(input: {
   if (input.counter !== last)
     return { kind: 'push-missing', push: Math.min(last, input.counter) + 1 };
   return null;
-}
-
-/** One line a person can act on, as describeProblem says a chain's. */
-export function describePushProblem(scope: string, problem: PushProblem): string {
-  switch (problem.kind) {
-    case 'push-missing':
-      return `${scope}: push record ${problem.push} is missing`;
-    case 'push-altered':
-      return `${scope}: push record ${problem.push} was altered: its hash does not match its content`;
-    case 'push-unlinked':
-      return `${scope}: push record ${problem.push}'s prev_hash does not match push record ${problem.push - 1}`;
-    case 'push-revision':
-      return `${scope}: push record ${problem.push} names revision ${problem.revision}, whose hash is not the one it recorded`;
-    case 'refs-tampered':
-      return `${scope}: Webex ids recorded for ${problem.addresses.length === 1 ? '1 resource were' : `${problem.addresses.length} resources were`} written outside ccac: ${problem.addresses.slice(0, 5).join(', ')}${problem.addresses.length > 5 ? ` and ${problem.addresses.length - 5} more` : ''}`;
-  }
 }

@@ -1,8 +1,9 @@
 import type { SqlStateStore } from '../store/sql-state-store.js';
-import type { RevisionRecord } from '../store/state-store.js';
+import type { RevisionRecord } from '../model/revision.js';
+import { type ScopeVerification } from '../model/scope-verification.js';
 import { WebexRecords } from '../store/webex-records.js';
 import type { Anchor } from './anchors.js';
-import { verifyScopeChain, type ScopeVerification } from './verify-chain.js';
+import { verifyScopeChain } from './verify-chain.js';
 import { verifyPushChain } from './verify-pushes.js';
 
 /**

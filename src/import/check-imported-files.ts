@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkConfig, loadConfig } from '../pipeline/check-config.js';
+import { checkConfig, loadConfig } from '../config/check-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**

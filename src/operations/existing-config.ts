@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load-config.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readConfigFiles } from '../fs/read-config-files.js';
+import { readConfigFiles } from '../workspace/read-config-files.js';
 import type { DeclaredResource } from '../model/resource.js';
 
 /**

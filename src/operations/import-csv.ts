@@ -7,8 +7,8 @@ import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { KIND_FILES, toDocument } from '../export/export-files.js';
 import { tenantFolder } from '../export/path-segment.js';
 import { yamlText } from '../export/yaml-text.js';
-import { readRegularFile } from '../fs/read-regular-file.js';
-import { writeFileAtomic } from '../fs/write-atomic.js';
+import { readRegularFile } from '../support/read-regular-file.js';
+import { writeFileAtomic } from '../workspace/write-atomic.js';
 import type { SpecOf } from '../model/kinds.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { readExistingConfig } from './existing-config.js';

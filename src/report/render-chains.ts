@@ -1,4 +1,4 @@
-import { describeProblem, type ScopeVerification } from '../audit/verify-chain.js';
+import { describeProblem, type ScopeVerification } from '../model/scope-verification.js';
 import { escapeHtml } from './escape-html.js';
 import { scopeName } from './render-revision.js';
 

@@ -1,5 +1,5 @@
 import { GLOBAL_SCOPE, scopeOf } from '../../model/address.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Format } from '../options.js';
 import type { Output } from '../output.js';

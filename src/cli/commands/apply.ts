@@ -2,10 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { visiblePlan } from '../../authz/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { currentGitCommit } from '../../fs/git.js';
+import { currentGitCommit } from '../../sources/git.js';
 import { applyPlan } from '../apply-session.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { loadDesired } from '../load-desired.js';
+import { loadWholeConfig } from '../../workspace/open-workspace.js';
 import {
   addActorOption,
   addStoreOption,
@@ -14,19 +14,19 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
-import type { Plan } from '../../plan/plan.js';
-import { planAgainstStore } from '../plan-session.js';
+import type { Plan } from '../../model/plan.js';
+import { planAgainstStore } from '../../operations/plan-against-store.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces } from '../render/plan-text.js';
 import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
-import { debug } from '../debug.js';
-import { applyDigestSteps } from '../../pipeline/digests.js';
+import { debug } from '../../support/debug.js';
+import { applyDigestSteps } from '../../plan/digests.js';
 import type { Model } from '../../model/model.js';
-import type { RevisionDigests } from '../../store/state-store.js';
-import { inTurns } from '../in-turns.js';
-import { openSavedPlan } from '../../pipeline/saved-plan.js';
+import type { RevisionDigests } from '../../model/revision.js';
+import { inTurns } from '../../support/in-turns.js';
+import { openSavedPlan } from '../../saved-plan/saved-plan.js';
 import { planKey } from '../plan-key.js';
 import { ANCHOR_FILE_ENV } from '../anchor-file.js';
 import { pushAfterApply, tenantsChanged } from './apply-push.js';
@@ -111,7 +111,7 @@ async function runApply(
     );
   }
   // The files are read while the store opens: each waits on the other's IO.
-  const loading = loadDesired(paths);
+  const loading = loadWholeConfig(paths);
   loading.catch(() => undefined); // awaited once the store is open; a failure to open wins
   return withStore(options.db, output, options, async (store) => {
     const checked = await loading;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readDrift, type ScopeDrift } from '../../audit/read-drift.js';
 import { describeScopes } from '../render/plan-values.js';
 import { assemblePlan } from '../../plan/make-plan.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
-import { readReportData } from '../../report/read-report-data.js';
+import { readReportData } from '../../operations/read-report-data.js';
 import { renderReport } from '../../report/render-report.js';
 import { ReportFile } from '../../report/report-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';

@@ -1,4 +1,4 @@
-import type { RevisionRecord } from '../../store/state-store.js';
+import type { RevisionRecord } from '../../model/revision.js';
 import { paint, type Paint } from '../output.js';
 
 /** Short forms, as git shows commits: enough to tell revisions apart and to search for. */

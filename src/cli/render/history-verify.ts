@@ -1,4 +1,4 @@
-import { describeProblem, type ScopeVerification } from '../../audit/verify-chain.js';
+import { describeProblem, type ScopeVerification } from '../../model/scope-verification.js';
 import { paint } from '../output.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

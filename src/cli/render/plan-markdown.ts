@@ -2,7 +2,7 @@ import { countDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.
 import { KINDS } from '../../model/kinds.js';
 import { tenantDestroys } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
-import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
+import type { FieldChange, Plan, ResourceChange } from '../../model/plan.js';
 import { escapeMarkdown, markdownCode } from './escape-markdown.js';
 import {
   ACTION_SYMBOL,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { verifyPushChain } from '../../../src/audit/verify-pushes.js';
 import { pushHash, type PushRecord } from '../../../src/store/push-record.js';
-import type { RevisionRecord } from '../../../src/store/state-store.js';
+import type { RevisionRecord } from '../../../src/model/revision.js';
 
 const revisions = [
   { revision: 1, hash: 'r1' },

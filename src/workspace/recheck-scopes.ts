@@ -2,7 +2,7 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE, scopeOf, scopeOfAddress } from '../model/address.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { CONFIG_RULES, TENANT_RULES } from '../rules/registry.js';
-import type { CheckedConfig } from './check-config.js';
+import type { CheckedConfig } from '../config/check-config.js';
 import { scopeFacts, summarizeConfig, type ConfigSummary } from './config-summary.js';
 
 /** What a check knew of one configuration file. */

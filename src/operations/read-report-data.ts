@@ -1,15 +1,15 @@
 import { verifyStore } from '../audit/verify-store.js';
-import { debug } from '../cli/debug.js';
+import { debug } from '../support/debug.js';
 import { buildRoutingGraph, ROUTING_KINDS } from '../graph/build-routing-graph.js';
 import { collapseAgents } from '../graph/collapse-agents.js';
 import { compare, type TenantGraph } from '../graph/routing-graph.js';
 import { GLOBAL_SCOPE } from '../model/address.js';
 import { KINDS, type Kind } from '../model/kinds.js';
-import type { ChangeCount } from '../store/read-change-overview.js';
-import type { StoredChange } from '../store/read-revisions.js';
+import type { ChangeCount } from '../model/revision.js';
+import type { StoredChange } from '../model/revision.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
-import type { RevisionRecord } from '../store/state-store.js';
-import type { KindCount, ReportData, ReportRevision } from './report-data.js';
+import type { RevisionRecord } from '../model/revision.js';
+import type { KindCount, ReportData, ReportRevision } from '../report/report-data.js';
 
 /** Changes shown per revision; the rest are one `ccac history show` away. */
 const SHOWN_CHANGES = 20;

@@ -1,14 +1,14 @@
 import { error, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import { plannedValue } from '../plan/planned-value.js';
-import type { ResourceChange } from '../plan/plan.js';
+import type { ResourceChange } from '../model/plan.js';
 import { CONFIG_RULES } from '../rules/registry.js';
 import { runRules } from '../rules/rule.js';
-import type { OrganizationReference, StoredState } from '../store/state-store.js';
+import type { OrganizationReference, StoredState } from '../model/stored-state.js';
 import { differingFields } from './check-saved-changes.js';
-import { valueHash } from './digests.js';
-import { planConfiguration, type PlanOutcome } from './plan-configuration.js';
-import { projectChanges } from './project-changes.js';
+import { valueHash } from '../plan/digests.js';
+import { planConfiguration, type PlanOutcome } from '../plan/plan-configuration.js';
+import { projectChanges } from '../plan/project-changes.js';
 import type { SavedPlan } from './saved-plan.js';
 
 /**

@@ -7,7 +7,16 @@ import {
   readSync,
   type BigIntStats,
 } from 'node:fs';
-import { MAX_FILE_BYTES, oversize } from '../config/source-file.js';
+
+/** Larger files are refused before parsing: a partner's biggest tenant file is a few MB. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Why a file of `byteLength` bytes is refused, or undefined when it is within `limit`. */
+export function oversize(byteLength: number, limit = MAX_FILE_BYTES): string | undefined {
+  if (byteLength <= limit) return undefined;
+  const mb = (byteLength / 1024 / 1024).toFixed(1);
+  return `file is ${mb} MiB, larger than the limit of ${limit / 1024 / 1024} MiB`;
+}
 
 /** A file's bytes and the stats of the descriptor they were read from, or why it was not read. */
 export type FileRead = { bytes: Buffer; stats: BigIntStats } | Refusal;

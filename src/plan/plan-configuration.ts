@@ -4,13 +4,13 @@ import type { Model } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { authorize, planViews, type ScopeView } from '../authz/index.js';
 import { organizationsNamed } from '../authz/named-organizations.js';
-import { tenantDestroys } from '../plan/destroyed-tenants.js';
-import { assemblePlan, planChanges } from '../plan/make-plan.js';
-import type { Plan, PlanScopes, ResourceChange } from '../plan/plan.js';
+import { tenantDestroys } from './destroyed-tenants.js';
+import { assemblePlan, planChanges } from './make-plan.js';
+import type { Plan, PlanScopes, ResourceChange } from '../model/plan.js';
 import { checkReachedTenants } from '../rules/reached-tenants.js';
 import { STATE_RULES } from '../rules/registry.js';
 import { runRules } from '../rules/rule.js';
-import type { OrganizationReference, StoredState } from '../store/state-store.js';
+import type { OrganizationReference, StoredState } from '../model/stored-state.js';
 
 export interface PlanRequest {
   desired: Model;

@@ -6,9 +6,10 @@ import { authorize } from '../authz/index.js';
 import { authorizationReads } from '../authz/authorization-reads.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { scopeOf } from '../model/address.js';
-import type { Plan } from '../plan/plan.js';
-import type { DriftedRow, StateTransaction } from '../store/state-store.js';
-import { scopesToRead } from './plan-scopes.js';
+import type { Plan } from '../model/plan.js';
+import type { StateTransaction } from '../store/state-store.js';
+import type { DriftedRow } from '../model/revision.js';
+import { scopesToRead } from '../plan/plan-scopes.js';
 
 /**
  * Under the apply's lock, before anything is written: the rows of every scope the apply writes

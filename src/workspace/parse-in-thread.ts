@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { FileEntry } from '../config/file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 
-// Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/fs.
-const WORKER = new URL('../fs/parse-worker.js', import.meta.url);
+// Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/workspace.
+const WORKER = new URL('../workspace/parse-worker.js', import.meta.url);
 
 /** Below this much YAML to parse, a thread costs more to start than it saves. */
 const MIN_BYTES = 4 * 1024 * 1024;

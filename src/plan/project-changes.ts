@@ -1,6 +1,6 @@
 import { Model, type ModelResource } from '../model/model.js';
 import { hashed } from '../model/canonicalize.js';
-import type { ResourceChange } from '../plan/plan.js';
+import type { ResourceChange } from '../model/plan.js';
 
 /** The state a plan leads to: the stored model with the changes laid over it. */
 export function projectChanges(stored: Model, changes: readonly ResourceChange[]): Model {

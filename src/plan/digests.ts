@@ -7,16 +7,16 @@ import {
   HashSink,
 } from '../model/canonical-text.js';
 import type { Model, ResourceValue } from '../model/model.js';
-import type { Plan } from '../plan/plan.js';
-import { knownHash } from '../plan/planned-value.js';
-import type { RevisionDigests } from '../store/state-store.js';
+import type { Plan } from '../model/plan.js';
+import { knownHash } from './planned-value.js';
+import type { RevisionDigests } from '../model/revision.js';
 
 /** Digest of the desired configuration of the planned scopes: addresses and content hashes. */
 export function configDigest(desired: Model, scopes: ReadonlySet<string>): string {
   return completed(configDigestSteps(desired, scopes));
 }
 
-/** configDigest a step at a time: a step per resource (cli/in-turns.ts). */
+/** configDigest a step at a time: a step per resource (support/in-turns.ts). */
 function* configDigestSteps(desired: Model, scopes: ReadonlySet<string>): Generator<void, string> {
   const lines: string[] = [];
   for (const r of desired.byAddress.values()) {
@@ -50,7 +50,7 @@ export function contentDigest(content: object): string {
   return completed(contentDigestSteps(content));
 }
 
-/** contentDigest a step at a time: a step per change (cli/in-turns.ts). */
+/** contentDigest a step at a time: a step per change (support/in-turns.ts). */
 function* contentDigestSteps(content: object): Generator<void, string> {
   return `sha256:${yield* canonicalSha256Steps(content, changeText)}`;
 }

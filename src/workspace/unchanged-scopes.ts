@@ -1,6 +1,6 @@
 import type { Model, ModelResource } from '../model/model.js';
 import { resourcesOfScope, scopeDigest } from '../model/scope-digest.js';
-import { NOTHING_STORED, type ScopeSummary, type StoredState } from '../store/state-store.js';
+import { NOTHING_STORED, type ScopeSummary, type StoredState } from '../model/stored-state.js';
 
 /** What the configuration declares in each scope: how many resources, and their scopeDigest. */
 export interface DesiredScopes {
@@ -15,7 +15,7 @@ export interface DesiredScopes {
  * sizes agree). Such a scope's stored state is the configuration's, value for value. A hint for
  * speed, never the last word: what authorization reads of it is checked against the history
  * (audit/tampered-reads.ts), and an apply checks the scopes it writes again under its lock
- * (pipeline/check-drift.ts). Pure.
+ * (operations/check-drift.ts). Pure.
  */
 export function unchangedScopes(
   scopes: readonly string[],

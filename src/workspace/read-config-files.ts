@@ -8,7 +8,7 @@ import type { UnreadableAsset } from '../model/canonicalize.js';
 import { IGNORE_FILE, parseIgnoreFile } from '../sources/select-config-files.js';
 import { resolvePathArguments, type ConfigFolders, type PathArgument } from './config-folders.js';
 import type { FileIndex } from './file-index.js';
-import { readRegularFile, regularFileStats } from './read-regular-file.js';
+import { readRegularFile, regularFileStats } from '../support/read-regular-file.js';
 
 export interface ReadResult {
   files: SourceFile[];

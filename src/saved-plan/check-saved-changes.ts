@@ -7,9 +7,9 @@ import { isGlobalKind, isKind, type Kind, type SpecOf } from '../model/kinds.js'
 import type { ResourceValue } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { diffValues } from '../plan/diff-values.js';
-import type { ResourceChange } from '../plan/plan.js';
+import type { ResourceChange } from '../model/plan.js';
 import { plannedValue } from '../plan/planned-value.js';
-import { valueHash } from './digests.js';
+import { valueHash } from '../plan/digests.js';
 
 /**
  * A saved plan's changes are input, as a configuration is: anyone can edit the file and make its

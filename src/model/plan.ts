@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Kind } from '../model/kinds.js';
-import type { ResourceValue } from '../model/model.js';
+import type { Kind } from './kinds.js';
+import type { ResourceValue } from './model.js';
 
 export type Action = 'create' | 'update' | 'delete';
 

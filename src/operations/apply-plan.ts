@@ -1,13 +1,9 @@
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { scopeOf } from '../model/address.js';
 import type { Model } from '../model/model.js';
-import type { Plan, PlanScopes, ResourceChange } from '../plan/plan.js';
-import type {
-  ApplyRevisionsOptions,
-  DriftedRow,
-  RevisionRecord,
-  StateTransaction,
-} from '../store/state-store.js';
+import type { Plan, PlanScopes, ResourceChange } from '../model/plan.js';
+import type { ApplyRevisionsOptions, StateTransaction } from '../store/state-store.js';
+import type { DriftedRow, RevisionRecord } from '../model/revision.js';
 
 export interface ApplyRecord {
   actor: string;
@@ -40,14 +36,14 @@ export type Progress = (written: number, total: number) => void;
  * Writes a checked plan inside the caller's transaction: each scope's changes and its revision.
  * `target` is the model the plan leads to: the written values' hashes are taken from it.
  */
-export async function writePlan(
+export async function recordPlan(
   tx: StateTransaction,
   plan: Plan,
   record: ApplyRecord,
   target: Model,
   onProgress: Progress = () => undefined,
 ): Promise<RevisionRecord[]> {
-  if (hasErrors(plan.diagnostics)) throw new Error('writePlan called with a plan that has errors');
+  if (hasErrors(plan.diagnostics)) throw new Error('recordPlan called with a plan that has errors');
   const drafts = [...changesByScope(plan.changes)].map(([scope, changes]) => ({
     scope,
     actor: record.actor,

@@ -1,5 +1,5 @@
 import type { BigIntStats } from 'node:fs';
-import { readRegularFile } from './read-regular-file.js';
+import { readRegularFile } from '../support/read-regular-file.js';
 
 /** A parse entry holds one file of at most 16 MiB, in JSON with its places: room to spare. */
 const CACHE_FILE_LIMIT = 64 * 1024 * 1024;

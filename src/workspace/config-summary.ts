@@ -2,13 +2,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE } from '../model/address.js';
 import type { Model } from '../model/model.js';
 import { resourcesOfScope, scopeDigest } from '../model/scope-digest.js';
-import type { CheckedConfig } from './check-config.js';
+import type { CheckedConfig } from '../config/check-config.js';
 import type { DesiredScopes } from './unchanged-scopes.js';
 
 /**
  * What checking a configuration concluded, small enough to keep: its diagnostics, what it declares
  * and each scope's digest and size. It answers `validate`, and a plan that finds every scope as
- * stored, without the model being built again (cli/load-desired.ts keeps it per workspace).
+ * stored, without the model being built again (workspace/open-workspace.ts keeps it per workspace).
  */
 export interface ConfigSummary {
   diagnostics: Diagnostic[];

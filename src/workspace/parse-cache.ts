@@ -59,8 +59,8 @@ export function openParseCache(settings: CacheSettings | undefined): ParseCache 
   };
 }
 
-// Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/fs.
-const WRITER = new URL('../fs/write-entries-worker.js', import.meta.url);
+// Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/workspace.
+const WRITER = new URL('../workspace/write-entries-worker.js', import.meta.url);
 
 /** Below this much entry text, starting a thread costs more than writing on this one. */
 const BACKGROUND_BYTES = 1024 * 1024;

@@ -2,9 +2,9 @@ import { error, warning, type Diagnostic, type Place } from '../diagnostics/diag
 import { canonicalJson } from '../model/canonical-json.js';
 import { diffValues } from '../plan/diff-values.js';
 import { changeFields } from '../plan/make-plan.js';
-import type { Plan, ResourceChange } from '../plan/plan.js';
+import type { Plan, ResourceChange } from '../model/plan.js';
 import { checkSavedChanges } from './check-saved-changes.js';
-import { contentDigest } from './digests.js';
+import { contentDigest } from '../plan/digests.js';
 import { isKeyId, signatureProblem, signPlan, type PlanSignature } from './plan-signature.js';
 
 /** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */

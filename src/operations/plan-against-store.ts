@@ -1,34 +1,30 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE } from '../model/address.js';
 import { Model } from '../model/model.js';
-import type { CheckedConfig } from '../pipeline/check-config.js';
-import { summaryScopes, type ConfigSummary } from '../pipeline/config-summary.js';
+import type { CheckedConfig } from '../config/check-config.js';
+import { summaryScopes, type ConfigSummary } from '../workspace/config-summary.js';
 import {
   baseRevisions,
   organizationsTouched,
   planConfiguration,
   type PlanOutcome,
-} from '../pipeline/plan-configuration.js';
-import { declaredScopes, planScopes, scopesToRead } from '../pipeline/plan-scopes.js';
+} from '../plan/plan-configuration.js';
+import { declaredScopes, planScopes, scopesToRead } from '../plan/plan-scopes.js';
 import {
   modelScopes,
   unchangedScopes,
   withUnchangedScopes,
   type DesiredScopes,
-} from '../pipeline/unchanged-scopes.js';
+} from '../workspace/unchanged-scopes.js';
 import { tamperedReads } from '../audit/tampered-reads.js';
 import { authorizationReads } from '../authz/authorization-reads.js';
 import { assemblePlan } from '../plan/make-plan.js';
 import { withDiagnostics } from '../plan/with-diagnostics.js';
-import type { Plan } from '../plan/plan.js';
-import type {
-  OrganizationReference,
-  ScopeSummary,
-  StateReader,
-  StoredState,
-} from '../store/state-store.js';
-import { debug } from './debug.js';
-import type { DesiredConfig } from './load-desired.js';
+import type { Plan } from '../model/plan.js';
+import type { StateReader } from '../store/state-store.js';
+import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
+import { debug } from '../support/debug.js';
+import type { Workspace } from '../workspace/open-workspace.js';
 
 /** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */
 export type Summaries = Promise<ReadonlyMap<string, ScopeSummary>>;
@@ -94,7 +90,7 @@ type Planned = PlanOutcome & { scopes: Set<string>; stored: StoredState; checked
  */
 export async function planDesired(
   reader: StateReader,
-  config: DesiredConfig,
+  config: Workspace,
   options: PlanOptions & { summaries: Summaries; whole: boolean },
 ): Promise<Planned> {
   const desired = summaryScopes(config.summary);

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { CheckRecord } from '../pipeline/recheck-scopes.js';
+import type { CheckRecord } from './recheck-scopes.js';
 import type { CacheSettings } from './cache-settings.js';
 import { keyedName, seal, unseal } from './cache-seal.js';
 import { resolvePathArguments, type ConfigFolders } from './config-folders.js';

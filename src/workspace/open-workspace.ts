@@ -1,5 +1,5 @@
-import { assetsNeeded, checkConfig, type CheckedConfig } from '../pipeline/check-config.js';
-import { summarizeConfig, type ConfigSummary } from '../pipeline/config-summary.js';
+import { assetsNeeded, checkConfig, type CheckedConfig } from '../config/check-config.js';
+import { summarizeConfig, type ConfigSummary } from './config-summary.js';
 import {
   filesChanged,
   filesToLoad,
@@ -9,20 +9,20 @@ import {
   recordCheck,
   scopesToRecheck,
   type CheckRecord,
-} from '../pipeline/recheck-scopes.js';
+} from './recheck-scopes.js';
 import type { FileEntry } from '../config/file-entry.js';
 import { loadConfigWithEntries, loadFileEntry } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
-import { openCheckCache, type CheckCache } from '../fs/check-cache.js';
-import { readAssets, readConfigFiles, type ReadResult } from '../fs/read-config-files.js';
-import { cacheSettings } from '../fs/cache-settings.js';
-import { openParseCache, type ParseCache } from '../fs/parse-cache.js';
-import { parseShareInThread } from '../fs/parse-in-thread.js';
+import { openCheckCache, type CheckCache } from './check-cache.js';
+import { readAssets, readConfigFiles, type ReadResult } from './read-config-files.js';
+import { cacheSettings } from './cache-settings.js';
+import { openParseCache, type ParseCache } from './parse-cache.js';
+import { parseShareInThread } from './parse-in-thread.js';
 import type { ConfigRule } from '../rules/rule.js';
-import { debug } from './debug.js';
+import { debug } from '../support/debug.js';
 
 /** A configuration as read: what checking it concluded, and the model on demand. */
-export interface DesiredConfig {
+export interface Workspace {
   summary: ConfigSummary;
   /** The whole model, declarations and diagnostics: kept from this run's check, or checked now. */
   checked(): Promise<CheckedConfig>;
@@ -38,7 +38,7 @@ export interface DesiredConfig {
  * for unchanged files; a change confined to some tenants is checked again for those tenants only;
  * anything else is checked in full, with what the parse cache knows of unchanged files.
  */
-export async function openDesired(paths: readonly string[]): Promise<DesiredConfig> {
+export async function openWorkspace(paths: readonly string[]): Promise<Workspace> {
   const { cache, read, digests, checks, record } = await readWorkspace(paths);
   let full: Promise<CheckedConfig> | undefined;
   const checked = () => (full ??= checkFiles(read, cache));
@@ -122,7 +122,7 @@ async function checkScopes(
  * since the workspace's last check, its findings are taken as they were (modelOfKept), and a
  * check made now is kept for the next run.
  */
-export async function loadDesired(paths: readonly string[]): Promise<CheckedConfig> {
+export async function loadWholeConfig(paths: readonly string[]): Promise<CheckedConfig> {
   const { cache, read, digests, checks, record } = await readWorkspace(paths);
   if (record && digests && filesChanged(record, digests).length === 0) {
     debug('no file changed since the last check');

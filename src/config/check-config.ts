@@ -1,6 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadConfig } from '../config/load-config.js';
-import type { SourceFile } from '../config/source-file.js';
+import { loadConfig } from './load-config.js';
+import type { SourceFile } from './source-file.js';
 import { assetPath, buildDesiredModel, type Assets } from '../model/canonicalize.js';
 import type { Model } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';

@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readRegularFile, type FileRead, type Refusal } from './read-regular-file.js';
+import { readRegularFile, type FileRead, type Refusal } from '../support/read-regular-file.js';
 
 /**
  * The folders a configuration's files are read from: the real path of each folder named on the

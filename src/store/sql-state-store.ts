@@ -30,6 +30,7 @@ import type {
   StoredState,
 } from './state-store.js';
 import { guarded, toStoreError } from './store-errors.js';
+import { writeRemoteRefs, type AddressRefs } from './webex-records.js';
 import { ChangeWriter } from './write-changes.js';
 
 /** Reads shared by the store and its transactions; every database failure becomes a StoreError. */
@@ -116,6 +117,11 @@ class SqlStateTransaction extends SqlStateReader implements StateTransaction {
     options: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]> {
     return guarded('writing changes', () => this.writer.applyRevisions(drafts, known, options));
+  }
+
+  async recordRemoteRefs(scope: string, entries: readonly AddressRefs[]): Promise<void> {
+    if (entries.length === 0) return;
+    await guarded('recording Webex remote refs', () => writeRemoteRefs(this.q, scope, entries));
   }
 }
 

@@ -2,6 +2,7 @@ import type { Kind } from '../model/kinds.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import { scopeDigest } from '../model/scope-digest.js';
 import type { PlanSummary, ResourceChange } from '../plan/plan.js';
+import type { AddressRefs } from './webex-records.js';
 
 /**
  * The stored state of some scopes (tenants, and `_global` for organizations),
@@ -169,6 +170,12 @@ export interface StateTransaction extends StateReader {
     known: KnownHashes,
     options: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]>;
+  /**
+   * Records the Webex remote refs of some addresses of one scope with the transaction's writes
+   * (WebexRecords.recordRemoteRefs does it in a transaction of its own): what `import webex
+   * --adopt` records with the tenant's first revision.
+   */
+  recordRemoteRefs(scope: string, entries: readonly AddressRefs[]): Promise<void>;
 }
 
 export interface LockOptions {

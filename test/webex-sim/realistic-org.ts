@@ -17,8 +17,13 @@ export function seedRealisticOrg(org: SimOrg, people = 300): RealisticOrg {
   const sales = org.add('teams', teamBody('Sales', siteId, { description: 'Inside sales' }));
   const support = org.add('teams', teamBody('Support', siteId));
   org.add('teams', teamBody('Support', siteId, { description: 'a second team of one name' }));
-  const holidays = org.add('holidayLists', { ...SPEC.holidayList(), name: 'NL_Holidays' });
-  org.add('holidayLists', { ...SPEC.holidayList(), name: 'Unused_Holidays' });
+  // The spec's example carries an id: each list gets an id of its own, as Control Hub gives one.
+  const holidays = org.add('holidayLists', {
+    ...SPEC.holidayList(),
+    id: undefined,
+    name: 'NL_Holidays',
+  });
+  org.add('holidayLists', { ...SPEC.holidayList(), id: undefined, name: 'Unused_Holidays' });
   org.add('businessHours', {
     ...SPEC.businessHours(),
     name: 'Store_Hours',

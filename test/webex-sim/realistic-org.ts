@@ -12,6 +12,7 @@ export interface RealisticOrg {
 }
 
 export function seedRealisticOrg(org: SimOrg, people = 300): RealisticOrg {
+  enoughLicences(org, people);
   const site = seedSite(org, 'Amsterdam');
   const siteId = site.id ?? '';
   const sales = org.add('teams', teamBody('Sales', siteId, { description: 'Inside sales' }));
@@ -75,4 +76,12 @@ export function seedRealisticOrg(org: SimOrg, people = 300): RealisticOrg {
     if (licensed) agents.push(email);
   }
   return { agents };
+}
+
+/** Each contact-center licence bought for everyone at least: a large org imports to YAML that validates. */
+function enoughLicences(org: SimOrg, people: number): void {
+  const ccLicences: readonly string[] = [CC_LICENSES.standard, CC_LICENSES.premium];
+  for (const licence of org.licenses.values())
+    if (ccLicences.includes(licence.name ?? ''))
+      licence.totalUnits = Math.max(licence.totalUnits ?? 0, people + 1);
 }

@@ -79,7 +79,7 @@ function registerImportWebex(group: Command, output: Output, done: (code: ExitCo
     done(
       options.adopt
         ? await runAdoptingImport(options, output)
-        : await reportImport(await runImportWebex(options), output),
+        : reportImport(await runImportWebex(options), output),
     ),
   );
 }

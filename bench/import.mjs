@@ -1,7 +1,8 @@
 // `node bench/import.mjs [--users 10000] [--out bench/results]`: `ccac import webex` of an org of
 // that many people (the realistic org of test/webex-sim/realistic-org.ts) from the simulator,
-// timed as a whole CLI process, with the calls it made; results to <out>/<date>-import.md with
-// the machine's load average (other work on the machine slows the run).
+// timed as a whole CLI process, with the calls it made, then `ccac validate` of the folder it
+// wrote (which must pass); results to <out>/<date>-import.md with the machine's load average
+// (other work on the machine slows the run). Also `npm run bench -- --only import`.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -49,6 +50,14 @@ try {
   const ms = performance.now() - started;
   if (result.code !== 0) throw new Error(`import exited ${result.code}:\n${result.stderr}`);
   const calls = sim.calls();
+  // What an admin does next: the imported folder must validate as it is.
+  const validating = performance.now();
+  const validate = await run(['validate', path.join(dir, 'config')]);
+  const validateMs = performance.now() - validating;
+  if (validate.code !== 0)
+    throw new Error(
+      `the imported folder does not validate (exit ${validate.code}):\n${validate.stderr}${validate.stdout}`,
+    );
   const byOperation = new Map();
   for (const call of calls)
     byOperation.set(call.operationId, (byOperation.get(call.operationId) ?? 0) + 1);
@@ -63,6 +72,7 @@ try {
     '|---|---|',
     `| wall time of \`ccac import webex\` | ${(ms / 1000).toFixed(2)} s |`,
     `| calls made | ${calls.length} |`,
+    `| \`ccac validate\` of the imported folder | exit ${validate.code}, ${(validateMs / 1000).toFixed(2)} s |`,
     `| calls by status | ${[...new Set(calls.map((c) => c.status))].map((s) => `${s}: ${calls.filter((c) => c.status === s).length}`).join(', ')} |`,
     '',
     '| operation | calls |',
@@ -98,10 +108,11 @@ function run(cliArgs) {
         CCAC_WEBEX_TOKEN: sim.token,
       },
     });
+    let stdout = '';
     let stderr = '';
-    child.stdout.resume();
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }

@@ -5,12 +5,14 @@
 //   node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 5]
 //                      [--shapes generator,lists,flow,quoted] [--label NAME]
 //                      [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results]
-//                      [--smoke] [--only report|push] [--hostile-only]
+//                      [--smoke] [--only report|push|import] [--hostile-only]
 // Results go to bench/results/<date>-<label>.md and .json (label: the databases, by default).
 // --smoke: 1k, one run, hostile inputs at a tenth of their size, no results written; checks that
 // every step exits as expected. --only report: the audit report's step alone (bench/report.mjs),
 // into its own results files. --only push: `ccac push` of the largest tenant into the Webex
-// simulator, counting calls (bench/push.mjs). --hostile-only: the hostile inputs alone.
+// simulator, counting calls (bench/push.mjs). --only import: `ccac import webex` of a realistic org
+// of 10,000 people from the simulator, timed with its calls (bench/import.mjs). --hostile-only:
+// the hostile inputs alone.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -146,21 +148,25 @@ function reproduce(settings) {
   return `npm run build && node bench/run.mjs --dbs ${settings.dbs.join(',')} --sizes ${settings.sizes.join(',')} --runs ${settings.runs} --shapes ${settings.shapes.join(',')}${only}`;
 }
 
-/** `--only push`: bench/push.mjs, which starts the TypeScript simulator (so under tsx). */
-function benchPush(settings) {
-  const args = ['--import', 'tsx', path.join(ROOT, 'bench/push.mjs'), '--out', settings.out];
+/**
+ * `--only push` and `--only import`: bench/push.mjs or bench/import.mjs, which start the
+ * TypeScript simulator (so under tsx).
+ */
+function benchWithSimulator(script, settings) {
+  const args = ['--import', 'tsx', path.join(ROOT, `bench/${script}.mjs`), '--out', settings.out];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit' });
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`bench/push.mjs exited ${code}`)),
+      code === 0 ? resolve() : reject(new Error(`bench/${script}.mjs exited ${code}`)),
     );
   });
 }
 
 async function main() {
   const settings = options();
-  if (settings.only === 'push') return benchPush(settings);
+  if (settings.only === 'push' || settings.only === 'import')
+    return benchWithSimulator(settings.only, settings);
   // No timing is asserted in the smoke run: PGlite's WebAssembly on V8's baseline compiler only
   // (as the tests run it) costs about half the CPU on the machine CI shares with the linters.
   if (settings.smoke) setNodeFlags(['--liftoff-only']);

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { restoreFormula } from './formula-cells.js';
 import { columnOfHeader, USER_CSV_COLUMNS, type UserCsvColumn } from './user-csv-columns.js';
 
 /** One user row of the CSV: what it says, and only that (an empty cell says nothing). */
@@ -90,7 +91,7 @@ function readRow(
 ): CsvUser | undefined {
   const cells = new Map<UserCsvColumn, string>();
   for (const [i, column] of columns.entries())
-    if (column !== undefined) cells.set(column, (record[i] ?? '').trim());
+    if (column !== undefined) cells.set(column, restoreFormula((record[i] ?? '').trim()));
   const problems: string[] = [];
   const email = (cells.get('email') ?? '').toLowerCase();
   if (!EMAIL.test(email) || email.length > MAX_EMAIL)

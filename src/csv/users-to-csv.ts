@@ -1,14 +1,16 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SpecOf } from '../model/kinds.js';
+import { neutraliseFormula } from './formula-cells.js';
 import { USER_CSV_COLUMNS, WRITTEN_COLUMNS, type UserCsvColumn } from './user-csv-columns.js';
 
 /**
  * A tenant's users as Control Hub's bulk user CSV (the columns `import csv` reads): the e-mail,
- * the display name and the two licence columns, True or False. Rows in the order given.
+ * the display name and the two licence columns, True or False. Rows in the order given; a cell a
+ * spreadsheet would run as a formula is written as text (formula-cells.ts).
  */
 export function usersToCsv(users: readonly (readonly [string, SpecOf<'User'>])[]): string {
   const rows = users.map(([email, spec]) =>
-    WRITTEN_COLUMNS.map((column) => cell(column, email, spec)),
+    WRITTEN_COLUMNS.map((column) => neutraliseFormula(cell(column, email, spec))),
   );
   return stringify([WRITTEN_COLUMNS.map((column) => USER_CSV_COLUMNS[column]), ...rows], {
     record_delimiter: '\n',

@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { checkConfig, loadConfig } from '../config/check-config.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkConfig, loadConfig, type CheckedConfig } from '../config/check-config.js';
 
 /**
- * What `ccac validate` would say of an import's files, checked before they are written: the YAML
- * read back (schema, references, rules) with the flow definitions beside it. An org configured by
- * hand can hold what ccac's rules refuse; the import says so rather than hand over a surprise.
+ * The import's files as `ccac validate` and `ccac plan` would read them, checked before they are
+ * written: the YAML read back (schema, references, rules) with the flow definitions beside it. An
+ * org configured by hand can hold what ccac's rules refuse; the import says so rather than hand
+ * over a surprise. The model is what `--adopt` plans and records, so what it stores is what a
+ * plan of the written folder reads.
  */
-export function checkImportedFiles(files: ReadonlyMap<string, string>): Diagnostic[] {
+export function checkImportedFiles(files: ReadonlyMap<string, string>): CheckedConfig {
   const yaml = [...files].filter(([file]) => /\.ya?ml$/.test(file));
   const loaded = loadConfig(yaml.map(([file, text]) => ({ path: file, text })));
   const assets = new Map(
@@ -15,5 +16,5 @@ export function checkImportedFiles(files: ReadonlyMap<string, string>): Diagnost
       .filter(([file]) => !/\.ya?ml$/.test(file))
       .map(([file, text]) => [path.normalize(file), text]),
   );
-  return checkConfig(loaded.resources, loaded.diagnostics, assets).diagnostics;
+  return checkConfig(loaded.resources, loaded.diagnostics, assets);
 }

@@ -27,7 +27,9 @@ const BOOKKEEPING = new Set([
 /**
  * Every field the org's objects fill that ccac does not read: one line per entity and field, with
  * how many objects fill it. A field counts as read when taking it away changes what the mapping
- * reads (fromRemote) or the key it is matched by, which asks the mappings themselves rather than a list kept beside them.
+ * reads (fromRemote: the spec, or what it reports it cannot hold) or the key it is matched by,
+ * which asks the mappings themselves rather than a list kept beside them. A field read whose
+ * values ccac cannot all hold is reported by the import's notes, value by value, not here.
  * Links between objects (a business hours' holiday list) are followed by the import, not fields.
  */
 export function unmappedFields(live: LiveState): ReportLine[] {
@@ -64,7 +66,12 @@ function isRead(
   names: Lookup,
 ): boolean {
   const { [field]: _taken, ...without } = object;
-  const read = (o: unknown) => canonicalJson(mapping.fromRemote(o, names).spec);
+  // What the mapping makes of the object: its spec, and what it reports it cannot hold of it (a
+  // holiday list of repeating holidays reads as no holidays, each holiday reported on its own).
+  const read = (o: unknown) => {
+    const { spec, notRepresented } = mapping.fromRemote(o, names);
+    return canonicalJson({ spec, notRepresented });
+  };
   return read(object) !== read(without) || mapping.keyOf(object) !== mapping.keyOf(without);
 }
 

@@ -17,6 +17,7 @@ import { createWebexClient } from '../webex/client/webex-client.js';
 import type { WebexEntity } from '../webex/entities.js';
 import { importLive } from '../webex/reconcile/import-live.js';
 import { readLive } from '../webex/reconcile/read-live.js';
+import type { CheckedConfig } from '../config/check-config.js';
 import { readExistingConfig } from './existing-config.js';
 
 export interface ImportWebexRequest {
@@ -37,6 +38,8 @@ export type ImportWebexOutcome =
   | {
       findings: ImportFindings;
       state: ImportedState;
+      /** The imported files as a plan of them reads them (what `--adopt` records). */
+      checked: CheckedConfig;
       calls: CallCounts;
       summary: string;
       /** What was written into `out`, or the YAML to print without it. */
@@ -94,6 +97,7 @@ export async function importWebex(request: ImportWebexRequest): Promise<ImportWe
   );
   const layout = exportFiles(state.model);
   if ('refused' in layout) return { diagnostics: [layout.refused] };
+  const checked = checkImportedFiles(layout.files);
   const findings: ImportFindings = {
     tenant: request.tenant,
     orgId: request.orgId,
@@ -105,7 +109,7 @@ export async function importWebex(request: ImportWebexRequest): Promise<ImportWe
       ...system.flatMap((s) => s.lines),
       ...unmappedFields(live.value),
     ].sort((a, b) => compare(a.entity, b.entity) || compare(a.field ?? '', b.field ?? '')),
-    diagnostics: checkImportedFiles(layout.files),
+    diagnostics: checked.diagnostics,
   };
   const report = renderImportReport(findings);
   const calls = client.gate.calls();
@@ -123,6 +127,7 @@ export async function importWebex(request: ImportWebexRequest): Promise<ImportWe
     return {
       findings,
       state,
+      checked,
       calls,
       summary: importSummary(findings, undefined),
       written: { text: stream.text, report },
@@ -135,6 +140,7 @@ export async function importWebex(request: ImportWebexRequest): Promise<ImportWe
     return {
       findings,
       state,
+      checked,
       calls,
       summary: importSummary(findings, `${request.out}/${reportFile}`),
       written,

@@ -29,6 +29,7 @@ import type {
 import type { DriftedRow, RevisionRecord } from '../model/revision.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
 import { guarded, toStoreError } from './store-errors.js';
+import { writeRemoteRefs, type AddressRefs } from './webex-records.js';
 import { ChangeWriter } from './write-changes.js';
 
 /** Reads shared by the store and its transactions; every database failure becomes a StoreError. */
@@ -115,6 +116,11 @@ class SqlStateTransaction extends SqlStateReader implements StateTransaction {
     options: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]> {
     return guarded('writing changes', () => this.writer.applyRevisions(drafts, known, options));
+  }
+
+  async recordRemoteRefs(scope: string, entries: readonly AddressRefs[]): Promise<void> {
+    if (entries.length === 0) return;
+    await guarded('recording Webex remote refs', () => writeRemoteRefs(this.q, scope, entries));
   }
 }
 

@@ -2,6 +2,7 @@ import type { ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../model/plan.js';
 import type { DriftedRow, RevisionDigests, RevisionRecord } from '../model/revision.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
+import type { AddressRefs } from './webex-records.js';
 
 /** Hashes of values being written, by address: what the model the changes lead to knows already. */
 export type KnownHashes = ReadonlyMap<string, { readonly hash: string }>;
@@ -69,6 +70,12 @@ export interface StateTransaction extends StateReader {
     known: KnownHashes,
     options: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]>;
+  /**
+   * Records the Webex remote refs of some addresses of one scope with the transaction's writes
+   * (WebexRecords.recordRemoteRefs does it in a transaction of its own): what `import webex
+   * --adopt` records with the tenant's first revision.
+   */
+  recordRemoteRefs(scope: string, entries: readonly AddressRefs[]): Promise<void>;
 }
 
 export interface LockOptions {

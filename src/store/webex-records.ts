@@ -153,7 +153,8 @@ async function readRemoteRefs(q: Queryable, scope: string): Promise<Map<string, 
   return out;
 }
 
-async function writeRemoteRefs(
+/** recordRemoteRefs' writes, in the caller's transaction (an adopting import's, with its revision). */
+export async function writeRemoteRefs(
   tx: Queryable,
   scope: string,
   entries: readonly AddressRefs[],

@@ -12,13 +12,19 @@ export interface RealisticOrg {
 }
 
 export function seedRealisticOrg(org: SimOrg, people = 300): RealisticOrg {
+  enoughLicences(org, people);
   const site = seedSite(org, 'Amsterdam');
   const siteId = site.id ?? '';
   const sales = org.add('teams', teamBody('Sales', siteId, { description: 'Inside sales' }));
   const support = org.add('teams', teamBody('Support', siteId));
   org.add('teams', teamBody('Support', siteId, { description: 'a second team of one name' }));
-  const holidays = org.add('holidayLists', { ...SPEC.holidayList(), name: 'NL_Holidays' });
-  org.add('holidayLists', { ...SPEC.holidayList(), name: 'Unused_Holidays' });
+  // The spec's example carries an id: each list gets an id of its own, as Control Hub gives one.
+  const holidays = org.add('holidayLists', {
+    ...SPEC.holidayList(),
+    id: undefined,
+    name: 'NL_Holidays',
+  });
+  org.add('holidayLists', { ...SPEC.holidayList(), id: undefined, name: 'Unused_Holidays' });
   org.add('businessHours', {
     ...SPEC.businessHours(),
     name: 'Store_Hours',
@@ -70,4 +76,12 @@ export function seedRealisticOrg(org: SimOrg, people = 300): RealisticOrg {
     if (licensed) agents.push(email);
   }
   return { agents };
+}
+
+/** Each contact-center licence bought for everyone at least: a large org imports to YAML that validates. */
+function enoughLicences(org: SimOrg, people: number): void {
+  const ccLicences: readonly string[] = [CC_LICENSES.standard, CC_LICENSES.premium];
+  for (const licence of org.licenses.values())
+    if (ccLicences.includes(licence.name ?? ''))
+      licence.totalUnits = Math.max(licence.totalUnits ?? 0, people + 1);
 }

@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { anchorText } from '../../audit/anchors.js';
+import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { adoptImport, tenantStored } from '../../operations/adopt-import.js';
 import { importCsv } from '../../operations/import-csv.js';
-import { importWebex } from '../../operations/import-webex.js';
+import { importWebex, type ImportWebexOutcome } from '../../operations/import-webex.js';
 import { listingProgress } from '../import-progress.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { addActorOption, addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { withStore } from '../with-store.js';
 
 interface ImportWebexOptions {
   tenant: string;
@@ -13,6 +17,10 @@ interface ImportWebexOptions {
   region: string;
   out?: string;
   keepFrom?: string;
+  adopt?: boolean;
+  actor?: string;
+  db: string;
+  lockTimeout: string;
 }
 
 interface ImportCsvOptions {
@@ -36,10 +44,10 @@ export function registerImport(
 }
 
 function registerImportWebex(group: Command, output: Output, done: (code: ExitCode) => void): void {
-  group
+  const command = group
     .command('webex')
     .description(
-      'read a live Webex Contact Center organization (token from CCAC_WEBEX_TOKEN_<TENANT> or CCAC_WEBEX_TOKEN) and write it as ccac YAML in export’s layout, with a Tenant carrying spec.webex and an import report of what ccac does not hold; nothing is stored',
+      'read a live Webex Contact Center organization (token from CCAC_WEBEX_TOKEN_<TENANT> or CCAC_WEBEX_TOKEN) and write it as ccac YAML in export’s layout, with a Tenant carrying spec.webex and an import report of what ccac does not hold; nothing is stored unless --adopt',
     )
     .requiredOption('--tenant <name>', 'the ccac tenant name to give the organization')
     .requiredOption('--org <orgid>', 'the organization id (a UUID)')
@@ -52,33 +60,103 @@ function registerImportWebex(group: Command, output: Output, done: (code: ExitCo
       '--keep-from <path>',
       'a configuration whose Tenant document gives what Webex does not hold (country, subscription, platform, telephony, time zone); default: the --out folder. Without one they are guessed and the report says so',
     )
+    .option(
+      '--adopt',
+      'then record the files in the store as the tenant’s first revision ("imported from Webex"), with the remote id of every resource, so `ccac plan DIR` shows no changes and `ccac push --dry-run` no calls; needs --out and an --actor the files declare full-admin; refused when the tenant is stored already',
+    )
+    .option(
+      '--lock-timeout <seconds>',
+      'with --adopt: how long to wait for an apply on the tenant',
+      '30',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  ccac import webex --tenant acme --org 0d9c…-… --region eu1 --out config/\n  # what changed in Control Hub since the YAML in git:\n  ccac import webex --tenant acme --org 0d9c…-… --region eu1 --keep-from config/ --out /tmp/acme-now\n  ccac diff config/acme /tmp/acme-now/acme',
-    )
-    .action(async (options: ImportWebexOptions) => {
-      const progress = listingProgress();
-      const outcome = await importWebex({
-        tenant: options.tenant,
-        orgId: options.org,
-        region: options.region,
-        ...(options.out === undefined ? {} : { out: options.out }),
-        ...(options.keepFrom === undefined ? {} : { keepFrom: options.keepFrom }),
-        env: process.env,
-        onListed: progress.listed,
-      }).finally(progress.stop);
-      if ('diagnostics' in outcome) {
-        output.err(renderDiagnosticsText(outcome.diagnostics, output.color));
-        return done(EXIT.error);
-      }
-      if ('text' in outcome.written) {
-        output.out(outcome.written.text);
-        output.err(outcome.written.report);
-      }
-      const calls = Object.values(outcome.calls).reduce((sum, n) => sum + n, 0);
-      output.err(`${outcome.summary}${calls} call(s) to Webex.\n`);
-      done(EXIT.ok);
+      '\nExamples:\n  ccac import webex --tenant acme --org 0d9c…-… --region eu1 --out config/\n  # take over the org: plan and push right after it find nothing to do\n  ccac import webex --tenant acme --org 0d9c…-… --region eu1 --out config/ --adopt --actor admin@acme.example\n  # what changed in Control Hub since the YAML in git:\n  ccac import webex --tenant acme --org 0d9c…-… --region eu1 --keep-from config/ --out /tmp/acme-now\n  ccac diff config/acme /tmp/acme-now/acme',
+    );
+  addStoreOption(command);
+  addActorOption(command);
+  command.action(async (options: ImportWebexOptions) =>
+    done(
+      options.adopt
+        ? await runAdoptingImport(options, output)
+        : reportImport(await runImportWebex(options), output),
+    ),
+  );
+}
+
+async function runImportWebex(options: ImportWebexOptions): Promise<ImportWebexOutcome> {
+  const progress = listingProgress();
+  return importWebex({
+    tenant: options.tenant,
+    orgId: options.org,
+    region: options.region,
+    ...(options.out === undefined ? {} : { out: options.out }),
+    ...(options.keepFrom === undefined ? {} : { keepFrom: options.keepFrom }),
+    env: process.env,
+    onListed: progress.listed,
+  }).finally(progress.stop);
+}
+
+/** What the import wrote or prints, and the calls it made; exit 1 on its diagnostics. */
+function reportImport(outcome: ImportWebexOutcome, output: Output): ExitCode {
+  if ('diagnostics' in outcome) {
+    output.err(renderDiagnosticsText(outcome.diagnostics, output.color));
+    return EXIT.error;
+  }
+  if ('text' in outcome.written) {
+    output.out(outcome.written.text);
+    output.err(outcome.written.report);
+  }
+  const calls = Object.values(outcome.calls).reduce((sum, n) => sum + n, 0);
+  output.err(`${outcome.summary}${calls} call(s) to Webex.\n`);
+  return EXIT.ok;
+}
+
+/**
+ * `--adopt`: refused before Webex is read when the arguments or the store forbid it; then the
+ * import, and its files recorded as the tenant's first revision (adoptImport).
+ */
+async function runAdoptingImport(options: ImportWebexOptions, output: Output): Promise<ExitCode> {
+  const refuse = (diagnostic: Diagnostic): ExitCode => {
+    output.err(renderDiagnosticsText([diagnostic], output.color));
+    output.err('Nothing imported, nothing stored.\n');
+    return EXIT.error;
+  };
+  if (!options.actor)
+    return refuse(
+      error('AUTHZ_NO_ACTOR', 'import --adopt needs an actor: --actor EMAIL or CCAC_ACTOR'),
+    );
+  if (options.out === undefined)
+    return refuse(error('USAGE', 'import --adopt records the files it writes: give --out DIR'));
+  const lockTimeoutMs = Number(options.lockTimeout) * 1000;
+  if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0)
+    return refuse(error('USAGE', `--lock-timeout takes seconds, not "${options.lockTimeout}"`));
+  const actor = options.actor;
+  return withStore(options.db, output, options, async (store) => {
+    const stored = await tenantStored(store, options.tenant);
+    if (stored) return refuse(stored);
+    const outcome = await runImportWebex(options);
+    const imported = reportImport(outcome, output);
+    if ('diagnostics' in outcome) return imported;
+    const adopted = await adoptImport(store, {
+      tenant: options.tenant,
+      actor,
+      checked: outcome.checked,
+      refs: outcome.state.refs,
+      lockTimeoutMs,
     });
+    if ('diagnostics' in adopted) {
+      output.err(renderDiagnosticsText(adopted.diagnostics, output.color));
+      output.err(`Nothing stored; the imported files are in ${options.out}.\n`);
+      return EXIT.error;
+    }
+    const { revision } = adopted;
+    output.err(
+      `Adopted ${options.tenant}: revision ${revision.scope}@${revision.revision} recorded (${revision.counts.create} resource(s), actor ${revision.actor}, ${revision.actorRole}) with ${adopted.refs} resource(s)' Webex ids.\n` +
+        `Anchor (keep it; \`ccac history verify --expect ANCHOR\` checks the history still holds it):\n  ${anchorText(revision)}\n`,
+    );
+    return EXIT.ok;
+  });
 }
 
 function registerImportCsv(group: Command, output: Output, done: (code: ExitCode) => void): void {

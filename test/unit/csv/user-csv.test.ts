@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { neutraliseFormula, restoreFormula } from '../../../src/csv/formula-cells.js';
 import { parseUserCsv } from '../../../src/csv/parse-user-csv.js';
 import { columnOfHeader } from '../../../src/csv/user-csv-columns.js';
 import { licenseOf, usersFromCsv } from '../../../src/csv/users-from-csv.js';
@@ -54,5 +56,34 @@ describe('Control Hub user CSV', () => {
       { line: 2, email: 'a@x.example', displayName: 'Smit, "Ann"', premium: true, standard: false },
       { line: 3, email: 'b@x.example', premium: false, standard: false },
     ]);
+  });
+
+  test('a cell a spreadsheet would run as a formula is written as text, and read back as it was', () => {
+    const names = ['=HYPERLINK("http://x.example")', '+1', '-2', '@SUM(A1)', "'=quoted", 'Ann'];
+    const written = usersToCsv(names.map((name, i) => [`u${i}@x.example`, { displayName: name }]));
+    expect(written.split('\n').slice(1, -1)).toEqual([
+      `"'=HYPERLINK(""http://x.example"")",u0@x.example,False,False`,
+      "'+1,u1@x.example,False,False",
+      "'-2,u2@x.example,False,False",
+      "'@SUM(A1),u3@x.example,False,False",
+      "''=quoted,u4@x.example,False,False",
+      'Ann,u5@x.example,False,False',
+    ]);
+    expect(parseUserCsv(written, 'u.csv').users.map((u) => u.displayName)).toEqual(names);
+    expect(neutraliseFormula('\tx')).toBe("'\tx");
+    expect(neutraliseFormula('\rx')).toBe("'\rx");
+    expect(restoreFormula("'plain")).toBe("'plain");
+  });
+
+  test('any display name survives export and import (formula cells included)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => s === s.trim()),
+        (name) => {
+          const written = usersToCsv([['a@x.example', { displayName: name }]]);
+          expect(parseUserCsv(written, 'u.csv').users[0]?.displayName).toBe(name);
+        },
+      ),
+    );
   });
 });

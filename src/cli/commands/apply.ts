@@ -14,6 +14,7 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
+import { refuseUnknownTenants } from '../unknown-tenants.js';
 import type { Plan } from '../../plan/plan.js';
 import { planAgainstStore } from '../plan-session.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
@@ -106,6 +107,11 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
   return withStore(options.db, output, options, async (store) => {
     const checked = await loading;
     debug('configuration checked');
+    const refused = await refuseUnknownTenants(output, options.tenant, async () => [
+      ...checked.desired.tenants().map((t) => t.name),
+      ...(await store.listScopes()),
+    ]);
+    if (refused !== undefined) return refused;
     const { plan, rolesByScope, scopes, views } = await planAgainstStore(store, checked, {
       tenants: options.tenant,
       actor: options.actor,

@@ -9,6 +9,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, addTenantOption } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { refuseUnknownTenants } from '../unknown-tenants.js';
 import { withStore } from '../with-store.js';
 
 interface ExportOptions {
@@ -57,12 +58,15 @@ export function registerExport(
         if ('diagnostic' in at) return fail(at.diagnostic);
         model = at.model;
       }
-      const selected = selectTenants(model, options.tenant);
-      if (selected.unknown.length > 0)
-        return fail(
-          error('USAGE', `no stored tenant named ${selected.unknown.join(', ')}${asOf(options)}`),
-        );
-      const layout = exportFiles(selected.model);
+      const stored = model.tenants().map((t) => t.name);
+      const refused = await refuseUnknownTenants(
+        output,
+        options.tenant,
+        () => stored,
+        `stored${asOf(options)}`,
+      );
+      if (refused !== undefined) return refused;
+      const layout = exportFiles(selectTenants(model, options.tenant));
       if ('refused' in layout) return fail(layout.refused);
       const { files } = layout;
       if (options.out === undefined) {

@@ -17,6 +17,7 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
+import { refuseUnknownTenants } from '../unknown-tenants.js';
 import { planDesired, prefetchSummaries, unchangedPlan } from '../plan-session.js';
 import { planKey } from '../plan-key.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
@@ -68,6 +69,11 @@ export function registerPlan(
         const summaries = prefetchSummaries(store, options.tenant);
         const config = await openDesired(paths);
         debug('configuration checked');
+        const refused = await refuseUnknownTenants(output, options.tenant, async () => [
+          ...config.summary.tenants,
+          ...(await store.listScopes()),
+        ]);
+        if (refused !== undefined) return refused;
         // Saving the plan and drawing it need the whole model; a plain review does not.
         const review = !options.out && options.format !== 'markdown';
         // Nothing to review beyond "no changes": answered from summaries when no actor is checked.

@@ -6,6 +6,7 @@ import { ReportFile } from '../../report/report-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
+import { refuseUnknownTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withStore } from '../with-store.js';
 
@@ -41,6 +42,9 @@ export function registerReport(
     }
     try {
       const code = await withStore(options.db, output, {}, async (store) => {
+        const stored = () => store.listScopes();
+        const refused = await refuseUnknownTenants(output, options.tenant, stored, 'stored');
+        if (refused !== undefined) return refused;
         const { data, revisions } = await readReportData(
           store,
           options.tenant,

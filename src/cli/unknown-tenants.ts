@@ -42,3 +42,12 @@ export async function refuseUnknownTenants(
   output.err(renderDiagnosticsText(unknown, output.color));
   return EXIT.error;
 }
+
+/** refuseUnknownTenants for the commands that read the store alone: its scopes are the known. */
+export function refuseUnstoredTenants(
+  output: Output,
+  named: readonly string[],
+  store: { listScopes(): Promise<string[]> },
+): Promise<ExitCode | undefined> {
+  return refuseUnknownTenants(output, named, () => store.listScopes(), 'stored');
+}

@@ -6,7 +6,7 @@ import type { Plan } from '../../plan/plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';
-import { refuseUnknownTenants } from '../unknown-tenants.js';
+import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import type { PlanWording } from '../render/plan-text.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
@@ -54,12 +54,7 @@ export function registerDrift(
   addStoreOption(command);
   command.action(async (options: DriftOptions) => {
     const code = await withStore(options.db, output, {}, async (store) => {
-      const refused = await refuseUnknownTenants(
-        output,
-        options.tenant,
-        () => store.listScopes(),
-        'stored',
-      );
+      const refused = await refuseUnstoredTenants(output, options.tenant, store);
       if (refused !== undefined) return refused;
       const scopes = options.tenant.length > 0 ? options.tenant : await store.listScopes();
       const plan = driftPlan(await readDrift(store, scopes));

@@ -8,7 +8,7 @@ import { KINDS } from '../../model/kinds.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { actorOption, addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';
-import { refuseUnknownTenants } from '../unknown-tenants.js';
+import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderHistoryJson } from '../render/history-json.js';
 import { renderRevision } from '../render/history-show.js';
@@ -61,12 +61,7 @@ export function registerHistory(
     const usage = usageProblems(options);
     if (usage.length > 0) return done(fail(output, usage));
     const code = await withStore(options.db, output, {}, async (store) => {
-      const refused = await refuseUnknownTenants(
-        output,
-        options.tenant,
-        () => store.listScopes(),
-        'stored',
-      );
+      const refused = await refuseUnstoredTenants(output, options.tenant, store);
       if (refused !== undefined) return refused;
       const revisions = await readHistory(store, {
         tenants: options.tenant,
@@ -167,12 +162,7 @@ function registerVerify(history: Command, output: Output, done: (code: ExitCode)
     const { anchors, errors } = await readAnchors(options);
     if (errors.length > 0) return done(fail(output, errors));
     const code = await withStore(options.db, output, {}, async (store) => {
-      const refused = await refuseUnknownTenants(
-        output,
-        options.tenant,
-        () => store.listScopes(),
-        'stored',
-      );
+      const refused = await refuseUnstoredTenants(output, options.tenant, store);
       if (refused !== undefined) return refused;
       const results = await verifyStore(store, options.tenant, anchors);
       output.out(

@@ -6,7 +6,7 @@ import { ReportFile } from '../../report/report-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
-import { refuseUnknownTenants } from '../unknown-tenants.js';
+import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withStore } from '../with-store.js';
 
@@ -42,8 +42,7 @@ export function registerReport(
     }
     try {
       const code = await withStore(options.db, output, {}, async (store) => {
-        const stored = () => store.listScopes();
-        const refused = await refuseUnknownTenants(output, options.tenant, stored, 'stored');
+        const refused = await refuseUnstoredTenants(output, options.tenant, store);
         if (refused !== undefined) return refused;
         const { data, revisions } = await readReportData(
           store,

@@ -38,7 +38,8 @@ export function checkConfig(
   rules: readonly ConfigRule[] = CONFIG_RULES,
 ): CheckedConfig {
   const { model, diagnostics } = buildDesiredModel(declared, assets);
-  const ruleDiagnostics = runRules(rules, { desired: model, declared });
+  const refused = new Set(loadDiagnostics.flatMap((d) => (d.declares ? [d.declares] : [])));
+  const ruleDiagnostics = runRules(rules, { desired: model, declared, refused });
   return {
     desired: model,
     declared,

@@ -1,7 +1,7 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { addressOf } from '../model/address.js';
 import { selfContainedCanonical } from '../model/canonicalize.js';
-import { isGlobalKind, type Kind, type SpecOf } from '../model/kinds.js';
+import { isGlobalKind, isKind, type Kind, type SpecOf } from '../model/kinds.js';
 import { nameProblem } from '../model/names.js';
 import { originOf, type DeclaredResource } from '../model/resource.js';
 import { inNfc, mayHoldOddText, unstorableStrings } from './document-text.js';
@@ -133,7 +133,7 @@ function checked(
   if (unstorable.length > 0) return { placed: [], diagnostics: unstorable };
   const value = text.odd ? inNfc(written) : written;
   const diagnostics = validateResource(value, document.locate, prefix, text.longLists);
-  if (diagnostics.length > 0) return { placed: [], diagnostics };
+  if (diagnostics.length > 0) return { placed: [], diagnostics: declaring(value, diagnostics) };
   const name = (value as ValidDocument).metadata.name;
   const problem = nameProblem(name);
   if (problem !== undefined) {
@@ -143,6 +143,21 @@ function checked(
   }
   const resource = toResource(value as ValidDocument, document, prefix);
   return { placed: [item === undefined ? { resource } : { resource, item }], diagnostics: [] };
+}
+
+/**
+ * The schema's errors on a document, marked with the address it declares when that is readable:
+ * one bad field makes the resource invalid, not undeclared (rules/references/ref-unknown.ts).
+ */
+function declaring(value: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
+  const { kind, metadata } = (value ?? {}) as { kind?: unknown; metadata?: unknown };
+  const { name, tenant } = (metadata ?? {}) as { name?: unknown; tenant?: unknown };
+  if (!isKind(kind) || typeof name !== 'string' || nameProblem(name) !== undefined)
+    return diagnostics;
+  const global = isGlobalKind(kind);
+  if (!global && typeof tenant !== 'string') return diagnostics;
+  const declares = addressOf(kind, name, global ? null : (tenant as string));
+  return diagnostics.map((d) => ({ ...d, declares }));
 }
 
 interface ValidDocument {

@@ -5,6 +5,7 @@ import type { CodeOptions, ErrorObject, ValidateFunction } from 'ajv/dist/2020.j
 import type Ajv2020 from 'ajv/dist/2020.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isKind, type Kind } from '../model/kinds.js';
+import { didYouMean } from '../support/closest-name.js';
 import { lazyModule } from '../support/lazy-module.js';
 import { schemaFormats } from './schema-formats.js';
 import { commonSchema, envelopeSchema, kindSchemas } from './schemas.js';
@@ -240,14 +241,14 @@ function describe(problem: ErrorObject): { message: string; at?: string } {
   switch (problem.keyword) {
     case 'additionalProperties':
       return {
-        message: `unknown field ${preview(String(params.additionalProperty))}`,
+        message: `unknown field ${preview(String(params.additionalProperty))}${didYouMean(String(params.additionalProperty), knownFields(problem))}`,
         at: String(params.additionalProperty),
       };
     case 'required':
       return { message: `missing required field "${String(params.missingProperty)}"` };
     case 'enum':
       return {
-        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${got(problem.data)}`,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${got(problem.data)}${enumHint(problem.data, params.allowedValues as unknown[])}`,
       };
     case 'const':
       return { message: `must be ${JSON.stringify(params.allowedValue)}${got(problem.data)}` };
@@ -276,6 +277,21 @@ function describe(problem: ErrorObject): { message: string; at?: string } {
     default:
       return { message: problem.message ?? problem.keyword };
   }
+}
+
+/** The fields the object with an unknown one may hold (`verbose` errors carry its schema). */
+function knownFields(problem: ErrorObject): string[] {
+  const properties = (problem.parentSchema as { properties?: object } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+/** A wrong value of an enumeration (a kind, a channel type…) next to an allowed one. */
+function enumHint(value: unknown, allowed: readonly unknown[]): string {
+  if (typeof value !== 'string') return '';
+  return didYouMean(
+    value,
+    allowed.filter((v): v is string => typeof v === 'string'),
+  );
 }
 
 const FORMAT_NAMES: Record<string, string> = {

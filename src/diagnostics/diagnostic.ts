@@ -62,6 +62,18 @@ export interface Diagnostic extends Partial<Place> {
    * not as one of its own (countDiagnostics).
    */
   omitted?: { errors: number; warnings: number };
+  /**
+   * Set on a root cause (a tenant nobody declares): how many follow-on errors it caused that were
+   * left out, each of its other resources repeating it. One mistake is one error, shown first;
+   * the count says its reach.
+   */
+  followOns?: number;
+  /**
+   * On the errors of a document the schema refused: the address it declares, when its kind and
+   * name are readable. The resource is still declared (references to it are not unknown), though
+   * not in the model, so no rule reads its invalid values.
+   */
+  declares?: string;
 }
 
 export function error(
@@ -108,10 +120,11 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Stable order: by file, line, column, then code and message. */
+/** Stable order: root causes (with follow-ons) first, then by file, line, column, code, message. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
+      Number(b.followOns !== undefined) - Number(a.followOns !== undefined) ||
       compare(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||

@@ -4,11 +4,18 @@ import type { ResourceValue } from './model.js';
 
 export type Action = 'create' | 'update' | 'delete';
 
-/** One changed leaf or list: `path` like `spec.flow`, `spec.agents`, `labels.team`. Absent is undefined. */
+/**
+ * One changed leaf or list: `path` like `spec.flow`, `spec.agents`, `labels.team`, or an item of a
+ * list of named objects, `spec.shifts[name="Early birds"].start`. Absent is undefined.
+ */
 export interface FieldChange {
   path: string;
   before?: unknown;
   after?: unknown;
+  /** A changed list of scalars (agents, teams, numbers): the items it gains, in list order. */
+  added?: unknown[];
+  /** …and the items it loses. */
+  removed?: unknown[];
 }
 
 export interface ResourceChange {

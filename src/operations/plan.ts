@@ -1,8 +1,9 @@
 import { markDrift } from '../audit/mark-drift.js';
 import { seesEverything, visiblePlan } from '../authz/index.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { planRoutingMermaid } from '../graph/plan-graph.js';
 import type { Plan } from '../model/plan.js';
+import { unknownTenants } from '../model/unknown-tenants.js';
 import { configDigest } from '../plan/digests.js';
 import { sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import { currentGitCommit } from '../sources/git.js';
@@ -34,6 +35,11 @@ export interface PlanResult {
   saved?: SavedPlan;
 }
 
+/** A `--tenant` that names no declared or stored tenant: nothing was planned. */
+export interface PlanRefused {
+  refused: Diagnostic[];
+}
+
 /**
  * `ccac plan`: the configuration against the store. The routes, in the order they are tried:
  * 1. the scope summaries are asked for at once, so the database works while the files are read;
@@ -44,10 +50,18 @@ export interface PlanResult {
  * 4. otherwise the scopes that differ are planned with their rows (planDesired); saving or
  *    drawing the plan, or checking an actor, takes the whole model.
  */
-export async function plan(reader: StateReader, request: PlanRequest): Promise<PlanResult> {
+export async function plan(
+  reader: StateReader,
+  request: PlanRequest,
+): Promise<PlanResult | PlanRefused> {
   const summaries = prefetchSummaries(reader, request.tenants);
   const workspace = await openWorkspace(request.paths);
   debug('configuration checked');
+  if (request.tenants.length > 0) {
+    const known = [...workspace.summary.tenants, ...(await reader.listScopes())];
+    const refused = unknownTenants(request.tenants, known, 'declared or stored');
+    if (refused.length > 0) return { refused };
+  }
   const review = !request.save && !request.drawGraph;
   if (review && request.actor === undefined) {
     const quick = await unchangedPlan(workspace.summary, summaries, request.tenants);

@@ -6,10 +6,13 @@ import type { FieldChange } from '../model/plan.js';
  * Field-level diff of two canonical values (null: the resource does not exist on that side).
  *
  * Maps recurse (`spec.wrapUp.timeoutSeconds`); a list of scalars is a set in canonical form and
- * changes as one field; a list of objects (business-hours shifts, holidays, overrides) recurses
- * by index (`spec.shifts[1].start`) and reports whole added or removed items. An added field has
- * no `before`, a removed one no `after`. Keys are visited in sorted order and indices ascending,
- * so the result is in path order and deterministic.
+ * changes as one field that lists the items `added` and `removed`; a list of named objects
+ * (business-hours shifts, holidays, overrides) matches items by name and recurses into those on
+ * both sides (`spec.shifts[name="Early birds"].start`), reporting whole added or removed items:
+ * one shift added at the front is one added item, not every shift after it changed. Objects
+ * without unique names are compared by index (`spec.items[1]`). An added field has no `before`, a
+ * removed one no `after`. Keys are visited in sorted order, named items in the order of the list
+ * after the change (then those removed), so the result is deterministic.
  */
 export function diffValues(
   before: ResourceValue | null | undefined,
@@ -37,9 +40,24 @@ function diffNode(path: string, before: unknown, after: unknown, out: FieldChang
     (hasObject(before) || hasObject(after))
   ) {
     diffObjectLists(path, before, after, out);
+  } else if (Array.isArray(before) && Array.isArray(after)) {
+    if (!deepEqual(before, after)) out.push(scalarListChange(path, before, after));
   } else if (!deepEqual(before, after)) {
     out.push(fieldChange(path, before, after));
   }
+}
+
+/** A changed set of scalars: the whole lists, and what each side has that the other has not. */
+function scalarListChange(path: string, before: unknown[], after: unknown[]): FieldChange {
+  const had = new Set(before);
+  const has = new Set(after);
+  return {
+    path,
+    before,
+    after,
+    added: after.filter((item) => !had.has(item)),
+    removed: before.filter((item) => !has.has(item)),
+  };
 }
 
 /** One side only (a create, a delete, an added or removed map): every leaf, without comparing. */
@@ -79,8 +97,14 @@ function isSorted(keys: readonly string[]): boolean {
   return true;
 }
 
-/** Items compared by position: canonical form sorts them, so equal lists line up. */
+/**
+ * Items matched by name when every item on both sides has a unique one; otherwise by position
+ * (canonical form sorts them, so equal lists line up).
+ */
 function diffObjectLists(path: string, before: unknown[], after: unknown[], out: FieldChange[]) {
+  const named = [byName(before), byName(after)] as const;
+  const [was, now] = named;
+  if (was && now) return diffNamedItems(path, was, now, out);
   const length = Math.max(before.length, after.length);
   for (let i = 0; i < length; i++) {
     const itemPath = `${path}[${i}]`;
@@ -88,6 +112,33 @@ function diffObjectLists(path: string, before: unknown[], after: unknown[], out:
     else if (i >= after.length) out.push(fieldChange(itemPath, before[i], undefined));
     else diffNode(itemPath, before[i], after[i], out);
   }
+}
+
+/** Name → item of a list whose items are all objects with distinct string names; else undefined. */
+function byName(list: readonly unknown[]): Map<string, unknown> | undefined {
+  const items = new Map<string, unknown>();
+  for (const item of list) {
+    const name = isObject(item) ? item.name : undefined;
+    if (typeof name !== 'string' || items.has(name)) return undefined;
+    items.set(name, item);
+  }
+  return items;
+}
+
+function diffNamedItems(
+  path: string,
+  before: ReadonlyMap<string, unknown>,
+  after: ReadonlyMap<string, unknown>,
+  out: FieldChange[],
+) {
+  const at = (name: string) => `${path}[name=${JSON.stringify(name)}]`;
+  for (const [name, item] of after) {
+    const was = before.get(name);
+    if (was === undefined) out.push(fieldChange(at(name), undefined, item));
+    else diffNode(at(name), was, item, out);
+  }
+  for (const [name, item] of before)
+    if (!after.has(name)) out.push(fieldChange(at(name), item, undefined));
 }
 
 function fieldChange(path: string, before: unknown, after: unknown): FieldChange {

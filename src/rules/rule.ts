@@ -9,6 +9,11 @@ import type { OrganizationReference } from '../model/stored-state.js';
 export interface ConfigContext {
   desired: Model;
   declared: readonly DeclaredResource[];
+  /**
+   * Addresses declared by documents the schema refused: not in the model, so no rule reads their
+   * values, but declared, so a reference to one is no REF_UNKNOWN (one mistake, one error).
+   */
+  refused?: ReadonlySet<string>;
 }
 
 /** Stateful rules also see the stored state of the scopes in the plan, and the planned changes. */
@@ -48,11 +53,15 @@ export interface StateRule extends RuleBase {
 
 export type Rule = ConfigRule | StateRule;
 
-/** Reports one finding of the running rule on a resource, pointing at `path` inside it. */
+/**
+ * Reports one finding of the running rule on a resource, pointing at `path` inside it;
+ * `followOns`: a root cause, and how many errors it causes that are left out (Diagnostic.followOns).
+ */
 export type Reporter = (
   resource: ModelResource | DeclaredResource,
   path: ValuePath,
   message: string,
+  followOns?: number,
 ) => void;
 
 /** Runs rules and collects their findings as diagnostics with places. */
@@ -66,7 +75,7 @@ export function runRules<C extends ConfigContext>(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
-    rule.check(context, (resource, path, message) => {
+    rule.check(context, (resource, path, message, followOns) => {
       const place = resource.origin?.locate(path);
       out.push({
         severity: rule.severity,
@@ -74,6 +83,7 @@ export function runRules<C extends ConfigContext>(
         message,
         address: resource.address,
         ...place,
+        ...(followOns === undefined ? {} : { followOns }),
       });
     });
   }

@@ -37,8 +37,15 @@ export async function readConfigFiles(
   const { folders, resolved, diagnostics } = resolvePathArguments(paths);
   const found: Found[] = [];
   for (const argument of resolved) {
-    if (argument.folder) found.push(...(await listYamlFiles(argument, folders, diagnostics)));
-    else found.push({ path: argument.path, real: argument.real });
+    if (!argument.folder) {
+      found.push({ path: argument.path, real: argument.real });
+      continue;
+    }
+    const listed = await listYamlFiles(argument, folders, diagnostics);
+    // A folder named and found empty is a mistake (a wrong path, a missing checkout), not a
+    // configuration that declares nothing: planned, it would read as "No changes".
+    if (listed.length === 0) diagnostics.push(nothingFound(argument.path));
+    found.push(...listed);
   }
   const files: SourceFile[] = [];
   for (const file of onePerRealPath(found)) {
@@ -47,6 +54,12 @@ export async function readConfigFiles(
     else files.push(decoded);
   }
   return { files, diagnostics, folders };
+}
+
+function nothingFound(folder: string): Diagnostic {
+  return error('FILE', `no configuration files found in ${folder} (no *.yaml or *.yml files)`, {
+    place: { file: folder, line: 1, column: 1 },
+  });
 }
 
 /** Sorted by name; a file reached by two names (a link beside its target) is read once, by the first. */

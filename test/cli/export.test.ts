@@ -128,7 +128,7 @@ describe.each(storeTargets())('ccac export on $dialect', (target) => {
     expect(missing.stderr).toMatch(/revision 99 does not exist: the latest is \d+/);
     const unknown = await runCli(['export', '--db', db, '--tenant', 'nope', '--out', atFirst]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('no stored tenant named nope');
+    expect(unknown.stderr).toContain('--tenant nope: no tenant of that name is stored');
   });
 
   test('a state without flow definitions prints one YAML stream that plans to no changes', async () => {

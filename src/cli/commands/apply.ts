@@ -16,6 +16,7 @@ import {
 import type { Output } from '../output.js';
 import type { Plan } from '../../model/plan.js';
 import { planAgainstStore } from '../../operations/plan-against-store.js';
+import { refuseUnknownTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces } from '../render/plan-text.js';
 import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
@@ -116,6 +117,11 @@ async function runApply(
   return withStore(options.db, output, options, async (store) => {
     const checked = await loading;
     debug('configuration checked');
+    const refused = await refuseUnknownTenants(output, options.tenant, async () => [
+      ...checked.desired.tenants().map((t) => t.name),
+      ...(await store.listScopes()),
+    ]);
+    if (refused !== undefined) return refused;
     const { plan, rolesByScope, scopes, views } = await planAgainstStore(store, checked, {
       tenants: options.tenant,
       actor: options.actor,

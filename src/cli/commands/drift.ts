@@ -6,6 +6,7 @@ import type { Plan } from '../../model/plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';
+import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import type { PlanWording } from '../render/plan-text.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
@@ -56,6 +57,8 @@ export function registerDrift(
   addStoreOption(command);
   command.action(async (options: DriftOptions) => {
     const code = await withStore(options.db, output, {}, async (store) => {
+      const refused = await refuseUnstoredTenants(output, options.tenant, store);
+      if (refused !== undefined) return refused;
       if (options.live) return liveDrift(store, options, output);
       const scopes = options.tenant.length > 0 ? options.tenant : await store.listScopes();
       const plan = driftPlan(await readDrift(store, scopes));

@@ -10,6 +10,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, addTenantOption } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { refuseUnknownTenants } from '../unknown-tenants.js';
 import { withStore } from '../with-store.js';
 
 interface ExportOptions {
@@ -69,18 +70,22 @@ export function registerExport(
         if ('diagnostic' in at) return fail(at.diagnostic);
         model = at.model;
       }
+      const stored = model.tenants().map((t) => t.name);
+      const refused = await refuseUnknownTenants(
+        output,
+        options.tenant,
+        () => stored,
+        `stored${asOf(options)}`,
+      );
+      if (refused !== undefined) return refused;
       const selected = selectTenants(model, options.tenant);
-      if (selected.unknown.length > 0)
-        return fail(
-          error('USAGE', `no stored tenant named ${selected.unknown.join(', ')}${asOf(options)}`),
-        );
       if (options.format === 'csv') {
-        const users = selected.model.list('User', options.tenant[0]!);
+        const users = selected.list('User', options.tenant[0]!);
         const rows = users.map((u) => [u.name, u.spec] as const);
         output.out(usersToCsv(rows.sort(([a], [b]) => compare(a, b))));
         return EXIT.ok;
       }
-      const layout = exportFiles(selected.model);
+      const layout = exportFiles(selected);
       if ('refused' in layout) return fail(layout.refused);
       const { files } = layout;
       if (options.out === undefined) {

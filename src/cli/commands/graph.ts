@@ -11,6 +11,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { loadWholeConfig } from '../../workspace/open-workspace.js';
 import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
+import { refuseUnknownTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withStore } from '../with-store.js';
 
@@ -52,6 +53,10 @@ export function registerGraph(
     const draw = async (store: SqlStateStore | undefined): Promise<ExitCode> => {
       const loaded = await loadGraphSource(parsed, store);
       if (hasErrors(loaded.diagnostics)) return fail(output, loaded.diagnostics);
+      const named = () => loaded.model.tenantNames();
+      const drawn = `in ${sources.join(' ')}`;
+      const refused = await refuseUnknownTenants(output, options.tenant, named, drawn);
+      if (refused !== undefined) return refused;
       const graphs = buildRoutingGraph(loaded.model, options.tenant).map((g) => collapseAgents(g));
       output.out(options.format === 'dot' ? renderDot(graphs) : renderMermaid(graphs));
       return EXIT.ok;

@@ -8,6 +8,7 @@ import { KINDS } from '../../model/kinds.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { actorOption, addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';
+import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderHistoryJson } from '../render/history-json.js';
 import { renderRevision } from '../render/history-show.js';
@@ -62,6 +63,8 @@ export function registerHistory(
     const usage = usageProblems(options);
     if (usage.length > 0) return done(fail(output, usage));
     const code = await withStore(options.db, output, {}, async (store) => {
+      const refused = await refuseUnstoredTenants(output, options.tenant, store);
+      if (refused !== undefined) return refused;
       const revisions = await readHistory(store, {
         tenants: options.tenant,
         actor: options.actor,
@@ -186,6 +189,8 @@ function registerVerify(history: Command, output: Output, done: (code: ExitCode)
     const { anchors, errors } = await readAnchors(options);
     if (errors.length > 0) return done(fail(output, errors));
     const code = await withStore(options.db, output, {}, async (store) => {
+      const refused = await refuseUnstoredTenants(output, options.tenant, store);
+      if (refused !== undefined) return refused;
       const results = await verifyStore(store, options.tenant, anchors);
       output.out(
         options.format === 'json'

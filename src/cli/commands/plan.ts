@@ -63,6 +63,10 @@ export function registerPlan(
           drawGraph: options.format === 'markdown',
           save: options.out ? { signingKey: signing.key } : undefined,
         });
+        if ('refused' in result) {
+          output.err(renderDiagnosticsText(result.refused, output.color));
+          return EXIT.error;
+        }
         if (options.format === 'markdown')
           output.out(renderPlanMarkdown(result.shown, { graph: result.graph }));
         else writePlan(result.shown, options.format, output.color, output.out);

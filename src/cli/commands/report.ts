@@ -6,6 +6,7 @@ import { ReportFile } from '../../report/report-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
+import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withStore } from '../with-store.js';
 
@@ -41,6 +42,8 @@ export function registerReport(
     }
     try {
       const code = await withStore(options.db, output, {}, async (store) => {
+        const refused = await refuseUnstoredTenants(output, options.tenant, store);
+        if (refused !== undefined) return refused;
         const { data, revisions } = await readReportData(
           store,
           options.tenant,

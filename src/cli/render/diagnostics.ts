@@ -35,5 +35,6 @@ function diagnosticJson(d: Diagnostic): Diagnostic {
   if (d.address !== undefined) out.address = d.address;
   if (d.file !== undefined) Object.assign(out, { file: d.file, line: d.line, column: d.column });
   if (d.omitted !== undefined) out.omitted = { ...d.omitted };
+  if (d.followOns !== undefined) out.followOns = d.followOns;
   return out;
 }

@@ -94,5 +94,7 @@ function orderedField(field: FieldChange): FieldChange {
   const out: FieldChange = { path: field.path };
   if (field.before !== undefined) out.before = sortKeys(field.before);
   if (field.after !== undefined) out.after = sortKeys(field.after);
+  if (field.added !== undefined) out.added = field.added;
+  if (field.removed !== undefined) out.removed = field.removed;
   return out;
 }

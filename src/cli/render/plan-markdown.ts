@@ -10,6 +10,7 @@ import {
   describeScopes,
   isMultiLine,
   isTextField,
+  itemLines,
   splitDeletions,
   summaryLine,
   textDiffLines,
@@ -165,6 +166,8 @@ function fieldLines(field: FieldChange, change: ResourceChange): string[] {
     const hunks = textDiffLines(field);
     return [`  ${field.path}:`, ...hunks];
   }
+  const items = itemLines(field, ` ${field.path}:`);
+  if (items) return items;
   const lines: string[] = [];
   if (field.before !== undefined) lines.push(`- ${field.path}: ${compactJson(field.before)}`);
   if (field.after !== undefined) lines.push(`+ ${field.path}: ${compactJson(field.after)}`);

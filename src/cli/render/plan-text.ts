@@ -11,6 +11,7 @@ import {
   describeScopes,
   isMultiLine,
   isTextField,
+  itemLines,
   summaryLine,
   textDiffLines,
   textSummary,
@@ -164,7 +165,10 @@ function oneSideLine(path: string, value: unknown, symbol: string, c: Paint): st
   return `${INDENT}${symbol} ${path}: ${shown}\n`;
 }
 
-/** One field: `~ path: before → after`, `+ path: after`, `- path: before`; texts as line diffs. */
+/**
+ * One field: `~ path: before → after`, `+ path: after`, `- path: before`; texts as line diffs,
+ * changed lists of scalars as the items removed (`-`) and added (`+`).
+ */
 function fieldText(field: FieldChange, action: Action, style: ChangeStyle): string {
   const { c } = style;
   const symbol =
@@ -175,9 +179,10 @@ function fieldText(field: FieldChange, action: Action, style: ChangeStyle): stri
         : style.changed;
   if (action !== 'update')
     return oneSideLine(field.path, action === 'create' ? field.after : field.before, symbol, c);
-  if (isTextField(field)) {
+  const lines = isTextField(field) ? textDiffLines(field) : itemLines(field);
+  if (lines) {
     let text = `${INDENT}${symbol} ${field.path}:\n`;
-    for (const line of textDiffLines(field)) text += `${INDENT}    ${tintDiffLine(line, c)}\n`;
+    for (const line of lines) text += `${INDENT}    ${tintDiffLine(line, c)}\n`;
     return text;
   }
   if (field.before === undefined)

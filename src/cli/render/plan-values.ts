@@ -28,6 +28,18 @@ export function isTextField(field: FieldChange): boolean {
   );
 }
 
+/**
+ * A changed list of scalars (agents, teams, numbers) item by item: `-` each removed, `+` each
+ * added, after `label`; undefined for any other field.
+ */
+export function itemLines(field: FieldChange, label = ''): string[] | undefined {
+  if (!field.added && !field.removed) return undefined;
+  return [
+    ...(field.removed ?? []).map((item) => `-${label} ${compactJson(item)}`),
+    ...(field.added ?? []).map((item) => `+${label} ${compactJson(item)}`),
+  ];
+}
+
 /** How a multi-line text is named when a created or deleted resource is shown compactly. */
 export function textSummary(text: string): string {
   const lines = text.endsWith('\n') ? text.split('\n').length - 1 : text.split('\n').length;

@@ -35,7 +35,7 @@ describe('diffValues', () => {
     ]);
   });
 
-  test('a list of scalars (a set) changes as one field with both arrays', () => {
+  test('a list of scalars (a set) changes as one field with both arrays and the items + / -', () => {
     const before = { spec: { agents: ['ann@acme.example', 'bob@acme.example'] } };
     const after = { spec: { agents: ['ann@acme.example', 'cat@acme.example'] } };
     expect(diffValues(before, after)).toEqual([
@@ -43,6 +43,8 @@ describe('diffValues', () => {
         path: 'spec.agents',
         before: ['ann@acme.example', 'bob@acme.example'],
         after: ['ann@acme.example', 'cat@acme.example'],
+        added: ['cat@acme.example'],
+        removed: ['bob@acme.example'],
       },
     ]);
     expect(diffValues({ spec: {} }, after)).toEqual([
@@ -50,13 +52,14 @@ describe('diffValues', () => {
     ]);
   });
 
-  test('a list of objects recurses by index and reports added and removed items', () => {
-    const shift = (name: string, start: string) => ({
-      name,
-      days: ['mon', 'tue'],
-      start,
-      end: '17:00',
-    });
+  const shift = (name: string, start: string) => ({
+    name,
+    days: ['mon', 'tue'],
+    start,
+    end: '17:00',
+  });
+
+  test('a list of named objects matches items by name: changed fields, whole added and removed items', () => {
     const before = {
       spec: { timezone: 'UTC', shifts: [shift('a', '08:00'), shift('b', '09:00')] },
     };
@@ -71,19 +74,33 @@ describe('diffValues', () => {
       },
     };
     expect(diffValues(before, after)).toEqual([
-      { path: 'spec.shifts[1].days', before: ['mon', 'tue'], after: ['mon'] },
-      { path: 'spec.shifts[1].start', before: '09:00', after: '10:00' },
-      { path: 'spec.shifts[2]', after: shift('c', '12:00') },
+      {
+        path: 'spec.shifts[name="b"].days',
+        before: ['mon', 'tue'],
+        after: ['mon'],
+        added: [],
+        removed: ['tue'],
+      },
+      { path: 'spec.shifts[name="b"].start', before: '09:00', after: '10:00' },
+      { path: 'spec.shifts[name="c"]', after: shift('c', '12:00') },
     ]);
     expect(diffValues(after, before).at(-1)).toEqual({
-      path: 'spec.shifts[2]',
+      path: 'spec.shifts[name="c"]',
       before: shift('c', '12:00'),
     });
   });
 
-  test('indices order numerically, not as text', () => {
-    const items = (n: number, v: string) =>
-      Array.from({ length: n }, (_, i) => ({ name: `h${i}`, v }));
+  test('one shift added at the front is one added item, not every shift after it changed', () => {
+    const shifts = [shift('Late opening', '10:00'), shift('Weekdays', '08:00')];
+    const before = { spec: { shifts } };
+    const after = { spec: { shifts: [shift('Early birds', '07:00'), ...shifts] } };
+    expect(diffValues(before, after)).toEqual([
+      { path: 'spec.shifts[name="Early birds"]', after: shift('Early birds', '07:00') },
+    ]);
+  });
+
+  test('objects without distinct names are compared by index, numerically ordered', () => {
+    const items = (n: number, v: string) => Array.from({ length: n }, () => ({ v }));
     const paths = diffValues(
       { spec: { holidays: items(12, 'x') } },
       { spec: { holidays: items(12, 'y') } },

@@ -34,11 +34,13 @@ describe('renderPlanText', () => {
     );
   });
 
-  test('an update shows each field before → after, added fields, and sets as arrays', () => {
+  test('an update shows each field before → after, added fields, and sets item by item', () => {
     expect(text).toContain(
       [
         '  ~ acme/Queue/Q1 will be updated',
-        '      ~ spec.agents: ["ann@acme.example","bob@acme.example"] → ["ann@acme.example","cat@acme.example"]',
+        '      ~ spec.agents:',
+        '          - "bob@acme.example"',
+        '          + "cat@acme.example"',
         '      + spec.serviceLevelThresholdSeconds: 20',
         '      ~ spec.wrapUp.timeoutSeconds: 30 → 60',
       ].join('\n'),

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { storeTargets } from '../helpers/databases.js';
 import { PIETER } from '../helpers/cli-store.js';
-import { ORG, TENANT, webexWorkspace } from '../helpers/webex-workspace.js';
+import { ALNOOR, ALNOOR_ORG, ORG, TENANT, webexWorkspace } from '../helpers/webex-workspace.js';
+import type { SimOrg } from '../webex-sim/index.js';
 
 /**
  * `ccac push`, `push --dry-run` and `drift --live` through the built CLI against the Webex
@@ -15,9 +16,22 @@ interface PushJson {
     tenant: string;
     status: string;
     calls: { method: string; path: string }[];
-    resources: { address: string; status: string; adopted: boolean }[];
+    resources: { address: string; status: string; adopted: boolean; failures: string[] }[];
   }[];
 }
+
+/** The user profile type of a person's contact-center user, as Webex chose it. */
+function profileTypeOf(org: SimOrg, email: string): string | undefined {
+  const person = [...org.people.values()].find((p) => p.emails?.[0] === email);
+  const user = person && org.userOf(person.id ?? '');
+  return user && org.userProfiles.get(user.userProfileId ?? '')?.profileType;
+}
+
+const isUnsettled = (status: string): boolean =>
+  !['created', 'not-pushed', 'in-sync', 'updated'].includes(status);
+
+const emailsOf = (org: SimOrg): string[] =>
+  [...org.people.values()].map((p) => p.emails?.[0] ?? '').sort();
 
 describe.each(storeTargets())('push on $dialect', (target) => {
   test(
@@ -37,11 +51,7 @@ describe.each(storeTargets())('push on $dialect', (target) => {
       expect(first.stderr).toBe('');
       const pushed = JSON.parse(first.stdout) as PushJson;
       const vandijk = pushed.tenants.find((t) => t.tenant === TENANT)!;
-      expect(
-        vandijk.resources.filter(
-          (r) => !['created', 'not-pushed', 'in-sync', 'updated'].includes(r.status),
-        ),
-      ).toEqual([]);
+      expect(vandijk.resources.filter((r) => isUnsettled(r.status))).toEqual([]);
       expect(first.code).toBe(0);
       expect(pushed.tenants.find((t) => t.tenant === 'alnoor-bank')?.status).toBe('ledger-only');
       const org = sim.org(ORG);
@@ -49,10 +59,13 @@ describe.each(storeTargets())('push on $dialect', (target) => {
         [...org.entities(type).values()].map((o) => o.name).sort();
       expect(names('teams')).toEqual(['Loyalty_Outbound', 'Store_Support', 'Webshop_Care']);
       expect(names('queues')).toHaveLength(5);
-      // The supervisors Control Hub had already are adopted, not made again.
+      // The supervisor Control Hub had already is adopted, not made again; both supervisors get
+      // the Supervisor role, so Webex gives them the SUPERVISOR user profile.
       expect(
         vandijk.resources.find((r) => r.address.endsWith('femke.smit@vandijk.example'))?.adopted,
       ).toBe(true);
+      for (const email of ['femke.smit@vandijk.example', 'noah.peters@vandijk.example'])
+        expect(profileTypeOf(org, email), email).toBe('SUPERVISOR');
       expect(sim.invalid()).toEqual([]);
 
       sim.resetCalls();
@@ -78,6 +91,46 @@ describe.each(storeTargets())('push on $dialect', (target) => {
         .join('\n');
       expect(everything).not.toContain(sim.token);
       expect(await ws.dump()).not.toContain(sim.token);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  test(
+    "one partner token, two orgs: each tenant's people and configuration land in its own org",
+    async () => {
+      const ws = await webexWorkspace(target, { bothTenants: true });
+      const { sim } = ws;
+      const pushed = await ws.push(['--format', 'json']);
+      expect(pushed.stderr).toBe('');
+      const tenants = (JSON.parse(pushed.stdout) as PushJson).tenants;
+      const unsettled = tenants.flatMap((t) => t.resources).filter((r) => isUnsettled(r.status));
+      expect(unsettled).toEqual([]);
+      expect(tenants.map((t) => [t.tenant, t.status])).toEqual([
+        [ALNOOR, 'converged'],
+        [TENANT, 'converged'],
+      ]);
+      expect(pushed.code).toBe(0);
+      const vandijk = sim.org(ORG);
+      const alnoor = sim.org(ALNOOR_ORG);
+      expect(emailsOf(vandijk).filter((e) => e.endsWith('@alnoor-bank.example'))).toEqual([]);
+      expect(emailsOf(alnoor).filter((e) => e.endsWith('@vandijk.example'))).toEqual([]);
+      expect(emailsOf(alnoor)).toContain('fatima.alsabah@alnoor-bank.example');
+      expect([...alnoor.entities('teams').values()].map((t) => t.name).sort()).toEqual([
+        'Collections',
+        'Retail_Banking',
+      ]);
+      // A supervisor-agent gets the Supervisor role too.
+      expect(profileTypeOf(alnoor, 'mariam.alkandari@alnoor-bank.example')).toBe('SUPERVISOR');
+      // Each person holds its own org's licences.
+      for (const org of [vandijk, alnoor])
+        for (const person of org.people.values())
+          for (const license of person.licenses ?? []) expect(org.licenses.has(license)).toBe(true);
+      expect(sim.invalid()).toEqual([]);
+
+      sim.resetCalls();
+      const second = await ws.push();
+      expect(second.code).toBe(0);
+      expect(sim.writes()).toEqual([]);
     },
     SCENARIO_TIMEOUT,
   );

@@ -1,6 +1,7 @@
 import type { ScopeVerification } from '../audit/verify-chain.js';
 import type { TenantGraph } from '../graph/routing-graph.js';
 import type { Kind } from '../model/kinds.js';
+import type { PushRecord } from '../store/push-record.js';
 import type { StoredChange } from '../store/read-revisions.js';
 import type { RevisionRecord } from '../store/state-store.js';
 
@@ -32,8 +33,10 @@ export interface ReportData {
   revisions: RevisionRecord[];
   /** The kinds the revisions changed (KINDS order): the kind filter's choices. */
   kinds: Kind[];
-  /** One per scope, sorted by scope. */
+  /** One per scope, sorted by scope; push records and recorded Webex ids checked too. */
   chains: ScopeVerification[];
+  /** Every push to Webex of the scopes shown (`ccac push`, `apply --push`). */
+  pushes: PushRecord[];
   /** The routing picture of the stored state now: the tenants drawn, one graph each, by name. */
   graphs: TenantGraph[];
   /** The tenants whose picture is not drawn here (ccac graph draws it), by name. */

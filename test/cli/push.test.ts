@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { storeTargets } from '../helpers/databases.js';
 import { PIETER } from '../helpers/cli-store.js';
@@ -156,6 +158,23 @@ describe.each(storeTargets())('push on $dialect', (target) => {
       const pushes = await ws.run(['history', 'pushes', '--tenant', TENANT]);
       expect(pushes.stdout).toMatch(/push 1 .* interrupted/);
       expect(pushes.stdout).toMatch(/push 2 .* converged/);
+      // The audit report shows both, the interrupted one as such, and checks their chain.
+      const reported = await ws.run(['report', '--out', 'report.html']);
+      expect(reported.code).toBe(0);
+      const html = await readFile(path.join(ws.dir, 'report.html'), 'utf8');
+      const rows = [
+        ...html.matchAll(/<tr data-push-tenant="([^"]+)" data-push-result="([^"]+)">/g),
+      ];
+      expect(rows.map((m) => [m[1], m[2]])).toEqual([
+        [TENANT, 'converged'],
+        [TENANT, 'interrupted'],
+      ]);
+      expect(html).toContain(`${PIETER} <span class="meta">(`);
+      expect(html).toMatch(
+        new RegExp(
+          `data-chain-scope="${TENANT}"><td>${TENANT}</td><td class="number">\\d+</td><td class="number">2</td><td><span class="chain-ok">`,
+        ),
+      );
 
       // Changed in Control Hub: one field ccac manages, one it does not.
       const queue = org.byName('queues', 'Webshop_Chat')!;

@@ -35,6 +35,14 @@ const isUnsettled = (status: string): boolean =>
 const emailsOf = (org: SimOrg): string[] =>
   [...org.people.values()].map((p) => p.emails?.[0] ?? '').sort();
 
+interface DryRunJson {
+  tenants: {
+    calls: {
+      items: { address: string; changes: { field: string; live: unknown; desired: unknown }[] }[];
+    }[];
+  }[];
+}
+
 describe.each(storeTargets())('push on $dialect', (target) => {
   test(
     'a first push creates everything, a second push and drift --live write nothing; the token shows nowhere',
@@ -46,6 +54,22 @@ describe.each(storeTargets())('push on $dialect', (target) => {
       expect(dry.stderr).toBe('');
       expect(dry.code).toBe(2);
       expect(dry.stdout).toContain(`POST /organization/${ORG}/team/bulk`);
+      // A create lists the fields it sets, in text and in JSON.
+      expect(dry.stdout).toContain(
+        `      create ${TENANT}/Queue/Webshop_Chat (contact-service-queue Webshop_Chat)\n` +
+          '          ~ channelType: null → "chat"\n',
+      );
+      expect(dry.stdout).toContain('          ~ serviceLevelThresholdSeconds: null → 45\n');
+      const dryJson = await ws.push(['--dry-run', '--format', 'json']);
+      const planned = (JSON.parse(dryJson.stdout) as DryRunJson).tenants
+        .flatMap((t) => t.calls)
+        .flatMap((c) => c.items)
+        .find((i) => i.address === `${TENANT}/Queue/Webshop_Chat`);
+      expect(planned?.changes).toContainEqual({
+        field: 'serviceLevelThresholdSeconds',
+        live: null,
+        desired: 45,
+      });
       expect(dry.stdout).toContain('alnoor-bank: ledger-only (no spec.webex), nothing to push.');
       expect(sim.writes()).toEqual([]);
 

@@ -177,9 +177,11 @@ export function assignLicenses(
     ...add.map((id) => ({ id, operation: 'add' as const })),
     ...remove.map((id) => ({ id, operation: 'remove' as const })),
   ];
-  return client.settle(client.hub.PATCH('/licenses/users', {
+  return client.settle(
+    client.hub.PATCH('/licenses/users', {
       body: { personId, licenses, orgId: client.hubOrgId },
-    }));
+    }),
+  );
 }
 
 /**

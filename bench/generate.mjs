@@ -13,7 +13,7 @@ const USERS_PER_FILE = 100;
 const TEAMS = 20;
 const PROFILES = ['Agent_Desk', 'Agent_Extension', 'Lead_Desk', 'Supervisor_Desk'];
 const HOURS = 5;
-const FLOWS = 15;
+export const FLOWS = 15;
 const QUEUES = 30;
 const CAMPAIGNS = 5;
 // 1 tenant + 900 users + 20 teams + 4 profiles + 5 hours + 15 flows + 30 queues + 20 entry points + 5 campaigns

@@ -6,7 +6,9 @@
 // hence tsx), then pushed again. The simulator counts every request: the first push's
 // configuration calls must be at most 50 (bulk endpoints), the second push must only read (at
 // most one listing per entity and page). Users have no bulk create in Control Hub: their calls
-// are counted apart, and paced by the client's 300 requests per minute.
+// are counted apart, and paced by the client's 300 requests per minute. The org is seeded with
+// what the tenant names and ccac does not make (Flow Designer flows, hold music), as a real
+// org would have it; the results list per endpoint what was called, and any resource unsettled.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { callArea } from '../dist/webex/client/request-gate.js';
 import { startWebexSimulator } from '../test/webex-sim/index.ts';
-import { ACTOR, generate, tenantName } from './generate.mjs';
+import { importFlowVersion } from '../test/webex-sim/state/flow-store.ts';
+import { ACTOR, FLOWS, generate, tenantName } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/cli/main.js');
@@ -55,6 +58,50 @@ function counted(calls) {
   };
 }
 
+/** A call's endpoint: its path without the query, ids as {id}. */
+function endpointOf(call) {
+  const segments = call.path.split('?')[0].split('/');
+  const template = segments
+    .map((s) => (/^[0-9a-f-]{24,}$/i.test(s) || /^[A-Za-z0-9_-]{40,}$/.test(s) ? '{id}' : s))
+    .join('/');
+  return `${call.method} ${template}`;
+}
+
+/** Calls per endpoint, with the area each counts in, most called first. */
+function endpoints(calls) {
+  const counts = new Map();
+  for (const call of calls) {
+    const key = endpointOf(call);
+    const entry = counts.get(key) ?? { endpoint: key, area: callArea(call.path), calls: 0 };
+    entry.calls++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort(
+    (a, b) => b.calls - a.calls || (a.endpoint < b.endpoint ? -1 : 1),
+  );
+}
+
+/** Resources a push did not settle (failed, refused), grouped by what was said of them. */
+function unsettled(resources) {
+  const reasons = new Map();
+  for (const r of resources.filter((r) => r.status === 'failed' || r.status === 'refused')) {
+    const why = `${r.status} ${r.kind}: ${r.reason ?? r.failures.join('; ')}`;
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  return [...reasons].map(([why, count]) => ({ why, count }));
+}
+
+/**
+ * What the generated tenant names but ccac does not make, as its admins would have made it: the
+ * flows (built in Flow Designer: the configuration gives them no definition file, so ccac adopts
+ * them by name) and the entry points' hold music (audio files are uploaded in Control Hub).
+ */
+function seedDesignerWork(org) {
+  for (let f = 0; f < FLOWS; f++)
+    importFlowVersion(org, { name: `Flow_${String(f).padStart(2, '0')}` }, 'FLOW');
+  org.add('audioFiles', { name: 'hold.wav', contentType: 'AUDIO_WAV' });
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
@@ -82,6 +129,7 @@ async function main() {
   if (applied.code !== 0) throw new Error(`apply failed:\n${applied.stderr.slice(-2000)}`);
 
   const sim = await startWebexSimulator({ orgs: [ORG] });
+  seedDesignerWork(sim.org(ORG));
   const env = {
     CCAC_WEBEX_BASE_URL: sim.ccUrl,
     CCAC_WEBEX_HUB_URL: sim.hubUrl,
@@ -106,8 +154,9 @@ async function main() {
     const first = await cli(push, env);
     const firstCalls = counted(sim.calls());
     const statuses = {};
-    for (const r of JSON.parse(first.stdout).tenants[0].resources)
-      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+    const firstResources = JSON.parse(first.stdout).tenants[0].resources;
+    for (const r of firstResources) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+    const firstEndpoints = endpoints(sim.calls());
     sim.resetCalls();
     const second = await cli(push, env);
     const secondCalls = counted(sim.calls());
@@ -116,7 +165,14 @@ async function main() {
       loadAverage: load,
       cpus: os.cpus().length,
       resources: Object.values(statuses).reduce((a, b) => a + b, 0),
-      first: { ms: Math.round(first.ms), exit: first.code, calls: firstCalls, statuses },
+      first: {
+        ms: Math.round(first.ms),
+        exit: first.code,
+        calls: firstCalls,
+        endpoints: firstEndpoints,
+        statuses,
+        unsettled: unsettled(firstResources),
+      },
       second: { ms: Math.round(second.ms), exit: second.code, calls: secondCalls },
       invalid: sim.invalid().length,
       targets: {
@@ -149,13 +205,35 @@ ${row('second (nothing to do)', r.second)}
 
 First push, resources by outcome: ${Object.entries(r.first.statuses)
     .map(([s, n]) => `${s} ${n}`)
-    .join(', ')}.
+    .join(', ')}.${
+    r.first.unsettled.length
+      ? `\n\nNot settled by the first push:\n\n${r.first.unsettled.map((u) => `- ${u.count} × ${u.why}`).join('\n')}`
+      : ''
+  }
 
 - First push, configuration requests (bulk endpoints): ${r.targets.firstConfigurationCalls}.
 - Second push only reads: ${r.targets.secondOnlyReads}.
 
-Users are counted apart: Control Hub has no bulk create for people or licences, so each new
-person is one POST /people, paced by the client's 300 requests per minute.
+**What counts as what.** *Configuration* requests go to the Contact Center configuration API
+for what a tenant configures: sites, business hours, holiday lists, overrides, desktop (agent)
+profiles, teams, queues, entry points, dial numbers, flows. All but flows have bulk endpoints
+(one POST saves many objects), so their number hardly grows with the tenant: the ≤ 50 target
+counts them, reads included. Flows are imported and published one at a time (here none: they
+are adopted). *Users* requests are Control Hub's people, licences and roles, and the Contact Center's
+user and user-profile endpoints. Control Hub has no bulk create for people: each new person is
+one POST /people, carrying its roles and licences, so a tenant of 900 users costs at least 900
+requests whatever ccac does, paced by Webex's 300 requests per minute (hence the wall time).
+The contact-center users Webex then makes are updated in bulk (PATCH …/user/bulk).
+
+The org was seeded with what the generated tenant names but ccac does not make: its 15 flows
+(built in Flow Designer: the generated configuration gives them no definition file, so they
+are adopted by name) and the entry points' hold music (audio files are uploaded in Control Hub).
+
+First push, requests per endpoint:
+
+| endpoint | area | requests |
+|---|---|---|
+${r.first.endpoints.map((e) => `| \`${e.endpoint}\` | ${e.area} | ${e.calls} |`).join('\n')}
 `;
 }
 

@@ -10,6 +10,7 @@ import type { StoredChange } from '../model/revision.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import type { RevisionRecord } from '../model/revision.js';
 import type { KindCount, ReportData, ReportRevision } from '../report/report-data.js';
+import { WebexRecords } from '../store/webex-records.js';
 
 /** Changes shown per revision; the rest are one `ccac history show` away. */
 const SHOWN_CHANGES = 20;
@@ -38,6 +39,7 @@ export async function readReportData(
   const chains = await verifyStore(store, tenants);
   debug('report: chains verified');
   const scopes = chains.map((chain) => chain.scope);
+  const pushes = await new WebexRecords(store.db).readPushes(scopes);
   const records = (await store.readRevisions(scopes)).sort((a, b) => b.id - a.id);
   const counts = kindCounts(await store.countChanges(scopes));
   debug('report: changes counted');
@@ -51,6 +53,7 @@ export async function readReportData(
       revisions: records,
       kinds: KINDS.filter((kind) => kinds.has(kind)),
       chains,
+      pushes,
       graphs,
       undrawn,
     },

@@ -4,6 +4,7 @@ import { escapeHtml } from './escape-html.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './report-assets.js';
 import { renderChains } from './render-chains.js';
 import { renderGraphSvg } from './render-graph-svg.js';
+import { renderPushes } from './render-pushes.js';
 import { renderRevision, scopeName } from './render-revision.js';
 import type { ReportData, ReportRevision } from './report-data.js';
 
@@ -52,6 +53,8 @@ function renderTop(data: ReportData): string {
 <p class="meta" id="generated-at">Generated at ${escapeHtml(data.generatedAt)}</p>
 <h2>Hash chains</h2>
 ${renderChains(data.chains)}
+<h2>Pushes to Webex</h2>
+${renderPushes(data.pushes)}
 <h2>Routing picture (stored state)</h2>
 ${renderGraphs(data)}
 <h2>Revisions, newest first</h2>

@@ -20,6 +20,8 @@ th { background: #f6f8fa; font-weight: 600; }
 td.number { text-align: right; }
 .chain-ok { color: #1a7f37; font-weight: 600; }
 .chain-broken { color: #cf222e; font-weight: 600; }
+.push-converged { color: #1a7f37; font-weight: 600; }
+.push-failed, .push-running { color: #cf222e; font-weight: 600; }
 .filters { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 16px; }
 .filters label { display: flex; gap: 6px; align-items: center; }
 .revision { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px; margin-bottom: 16px; }
@@ -68,7 +70,7 @@ svg.routing rect { stroke-width: 1.2; }
  * Filters by tenant, actor and kind over data attributes: a revision shows when its tenant and
  * actor match and, with a kind chosen, it changed that kind (`data-kinds`: all it changed, shown
  * or not); its changes and counts of other kinds hide. A tenant chosen shows its picture alone,
- * unfolded, or the command that draws it.
+ * unfolded, or the command that draws it, and its pushes alone.
  */
 export const REPORT_SCRIPT = `
 (function () {
@@ -93,6 +95,9 @@ export const REPORT_SCRIPT = `
       graph.hidden = graph.hasAttribute('data-undrawn') ? !chosen : !!f.tenant && !chosen;
       var picture = graph.querySelector('details');
       if (chosen && picture) picture.open = true;
+    });
+    document.querySelectorAll('[data-push-tenant]').forEach(function (row) {
+      row.hidden = !!f.tenant && row.getAttribute('data-push-tenant') !== f.tenant;
     });
     document.getElementById('shown-count').textContent = shown + ' of ' + total + ' revisions shown';
   }

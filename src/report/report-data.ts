@@ -3,6 +3,7 @@ import type { TenantGraph } from '../graph/routing-graph.js';
 import type { Kind } from '../model/kinds.js';
 import type { StoredChange } from '../model/revision.js';
 import type { RevisionRecord } from '../model/revision.js';
+import type { PushRecord } from '../model/push-record.js';
 
 /** A revision's changes of one kind, counted per action. */
 export interface KindCount {
@@ -32,8 +33,10 @@ export interface ReportData {
   revisions: RevisionRecord[];
   /** The kinds the revisions changed (KINDS order): the kind filter's choices. */
   kinds: Kind[];
-  /** One per scope, sorted by scope. */
+  /** One per scope, sorted by scope; push records and recorded Webex ids checked too. */
   chains: ScopeVerification[];
+  /** Every push to Webex of the scopes shown (`ccac push`, `apply --push`). */
+  pushes: PushRecord[];
   /** The routing picture of the stored state now: the tenants drawn, one graph each, by name. */
   graphs: TenantGraph[];
   /** The tenants whose picture is not drawn here (ccac graph draws it), by name. */

@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { storeTargets } from '../helpers/databases.js';
 import { PIETER } from '../helpers/cli-store.js';
-import { ORG, TENANT, webexWorkspace } from '../helpers/webex-workspace.js';
+import { ALNOOR, ALNOOR_ORG, ORG, TENANT, webexWorkspace } from '../helpers/webex-workspace.js';
+import type { SimOrg } from '../webex-sim/index.js';
 
 /**
  * `ccac push`, `push --dry-run` and `drift --live` through the built CLI against the Webex
@@ -15,7 +18,28 @@ interface PushJson {
     tenant: string;
     status: string;
     calls: { method: string; path: string }[];
-    resources: { address: string; status: string; adopted: boolean }[];
+    resources: { address: string; status: string; adopted: boolean; failures: string[] }[];
+  }[];
+}
+
+/** The user profile type of a person's contact-center user, as Webex chose it. */
+function profileTypeOf(org: SimOrg, email: string): string | undefined {
+  const person = [...org.people.values()].find((p) => p.emails?.[0] === email);
+  const user = person && org.userOf(person.id ?? '');
+  return user && org.userProfiles.get(user.userProfileId ?? '')?.profileType;
+}
+
+const isUnsettled = (status: string): boolean =>
+  !['created', 'not-pushed', 'in-sync', 'updated'].includes(status);
+
+const emailsOf = (org: SimOrg): string[] =>
+  [...org.people.values()].map((p) => p.emails?.[0] ?? '').sort();
+
+interface DryRunJson {
+  tenants: {
+    calls: {
+      items: { address: string; changes: { field: string; live: unknown; desired: unknown }[] }[];
+    }[];
   }[];
 }
 
@@ -30,6 +54,22 @@ describe.each(storeTargets())('push on $dialect', (target) => {
       expect(dry.stderr).toBe('');
       expect(dry.code).toBe(2);
       expect(dry.stdout).toContain(`POST /organization/${ORG}/team/bulk`);
+      // A create lists the fields it sets, in text and in JSON.
+      expect(dry.stdout).toContain(
+        `      create ${TENANT}/Queue/Webshop_Chat (contact-service-queue Webshop_Chat)\n` +
+          '          ~ channelType: null → "chat"\n',
+      );
+      expect(dry.stdout).toContain('          ~ serviceLevelThresholdSeconds: null → 45\n');
+      const dryJson = await ws.push(['--dry-run', '--format', 'json']);
+      const planned = (JSON.parse(dryJson.stdout) as DryRunJson).tenants
+        .flatMap((t) => t.calls)
+        .flatMap((c) => c.items)
+        .find((i) => i.address === `${TENANT}/Queue/Webshop_Chat`);
+      expect(planned?.changes).toContainEqual({
+        field: 'serviceLevelThresholdSeconds',
+        live: null,
+        desired: 45,
+      });
       expect(dry.stdout).toContain('alnoor-bank: ledger-only (no spec.webex), nothing to push.');
       expect(sim.writes()).toEqual([]);
 
@@ -37,11 +77,7 @@ describe.each(storeTargets())('push on $dialect', (target) => {
       expect(first.stderr).toBe('');
       const pushed = JSON.parse(first.stdout) as PushJson;
       const vandijk = pushed.tenants.find((t) => t.tenant === TENANT)!;
-      expect(
-        vandijk.resources.filter(
-          (r) => !['created', 'not-pushed', 'in-sync', 'updated'].includes(r.status),
-        ),
-      ).toEqual([]);
+      expect(vandijk.resources.filter((r) => isUnsettled(r.status))).toEqual([]);
       expect(first.code).toBe(0);
       expect(pushed.tenants.find((t) => t.tenant === 'alnoor-bank')?.status).toBe('ledger-only');
       const org = sim.org(ORG);
@@ -49,10 +85,13 @@ describe.each(storeTargets())('push on $dialect', (target) => {
         [...org.entities(type).values()].map((o) => o.name).sort();
       expect(names('teams')).toEqual(['Loyalty_Outbound', 'Store_Support', 'Webshop_Care']);
       expect(names('queues')).toHaveLength(5);
-      // The supervisors Control Hub had already are adopted, not made again.
+      // The supervisor Control Hub had already is adopted, not made again; both supervisors get
+      // the Supervisor role, so Webex gives them the SUPERVISOR user profile.
       expect(
         vandijk.resources.find((r) => r.address.endsWith('femke.smit@vandijk.example'))?.adopted,
       ).toBe(true);
+      for (const email of ['femke.smit@vandijk.example', 'noah.peters@vandijk.example'])
+        expect(profileTypeOf(org, email), email).toBe('SUPERVISOR');
       expect(sim.invalid()).toEqual([]);
 
       sim.resetCalls();
@@ -83,6 +122,46 @@ describe.each(storeTargets())('push on $dialect', (target) => {
   );
 
   test(
+    "one partner token, two orgs: each tenant's people and configuration land in its own org",
+    async () => {
+      const ws = await webexWorkspace(target, { bothTenants: true });
+      const { sim } = ws;
+      const pushed = await ws.push(['--format', 'json']);
+      expect(pushed.stderr).toBe('');
+      const tenants = (JSON.parse(pushed.stdout) as PushJson).tenants;
+      const unsettled = tenants.flatMap((t) => t.resources).filter((r) => isUnsettled(r.status));
+      expect(unsettled).toEqual([]);
+      expect(tenants.map((t) => [t.tenant, t.status])).toEqual([
+        [ALNOOR, 'converged'],
+        [TENANT, 'converged'],
+      ]);
+      expect(pushed.code).toBe(0);
+      const vandijk = sim.org(ORG);
+      const alnoor = sim.org(ALNOOR_ORG);
+      expect(emailsOf(vandijk).filter((e) => e.endsWith('@alnoor-bank.example'))).toEqual([]);
+      expect(emailsOf(alnoor).filter((e) => e.endsWith('@vandijk.example'))).toEqual([]);
+      expect(emailsOf(alnoor)).toContain('fatima.alsabah@alnoor-bank.example');
+      expect([...alnoor.entities('teams').values()].map((t) => t.name).sort()).toEqual([
+        'Collections',
+        'Retail_Banking',
+      ]);
+      // A supervisor-agent gets the Supervisor role too.
+      expect(profileTypeOf(alnoor, 'mariam.alkandari@alnoor-bank.example')).toBe('SUPERVISOR');
+      // Each person holds its own org's licences.
+      for (const org of [vandijk, alnoor])
+        for (const person of org.people.values())
+          for (const license of person.licenses ?? []) expect(org.licenses.has(license)).toBe(true);
+      expect(sim.invalid()).toEqual([]);
+
+      sim.resetCalls();
+      const second = await ws.push();
+      expect(second.code).toBe(0);
+      expect(sim.writes()).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  test(
     'kill -9 mid-push, live changes, a 429 storm and apply --push: every push converges, never duplicates, keeps what ccac does not manage',
     async () => {
       const ws = await webexWorkspace(target);
@@ -103,6 +182,23 @@ describe.each(storeTargets())('push on $dialect', (target) => {
       const pushes = await ws.run(['history', 'pushes', '--tenant', TENANT]);
       expect(pushes.stdout).toMatch(/push 1 .* interrupted/);
       expect(pushes.stdout).toMatch(/push 2 .* converged/);
+      // The audit report shows both, the interrupted one as such, and checks their chain.
+      const reported = await ws.run(['report', '--out', 'report.html']);
+      expect(reported.code).toBe(0);
+      const html = await readFile(path.join(ws.dir, 'report.html'), 'utf8');
+      const rows = [
+        ...html.matchAll(/<tr data-push-tenant="([^"]+)" data-push-result="([^"]+)">/g),
+      ];
+      expect(rows.map((m) => [m[1], m[2]])).toEqual([
+        [TENANT, 'converged'],
+        [TENANT, 'interrupted'],
+      ]);
+      expect(html).toContain(`${PIETER} <span class="meta">(`);
+      expect(html).toMatch(
+        new RegExp(
+          `data-chain-scope="${TENANT}"><td>${TENANT}</td><td class="number">\\d+</td><td class="number">2</td><td><span class="chain-ok">`,
+        ),
+      );
 
       // Changed in Control Hub: one field ccac manages, one it does not.
       const queue = org.byName('queues', 'Webshop_Chat')!;

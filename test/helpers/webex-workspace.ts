@@ -1,19 +1,36 @@
 import { spawn } from 'node:child_process';
 import { afterEach } from 'vitest';
 import { importFlowVersion } from '../webex-sim/state/flow-store.js';
-import {
-  CC_LICENSES,
-  ROLE_NAMES,
-  startWebexSimulator,
-  type WebexSimulator,
-} from '../webex-sim/index.js';
+import { startWebexSimulator, type WebexSimulator } from '../webex-sim/index.js';
 import { cliWorkspace, PIETER, type CliWorkspace } from './cli-store.js';
 import type { StoreTarget } from './databases.js';
 import { CLI, NODE_FLAGS } from './run-cli.js';
 
-/** The org of vandijk-retail in the simulator; alnoor-bank stays ledger-only. */
+/** The org of vandijk-retail in the simulator; alnoor-bank stays ledger-only unless asked. */
 export const ORG = '1a2b3c4d-8c1d-4bfa-9b43-2d1f0a7c4e12';
 export const TENANT = 'vandijk-retail';
+/** alnoor-bank's org, when both tenants are pushed (one partner token manages both orgs). */
+export const ALNOOR_ORG = '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b';
+export const ALNOOR = 'alnoor-bank';
+
+/** What each tenant's org holds that ccac names and does not make. */
+interface MadeElsewhere {
+  org: string;
+  audio: string;
+  flows: readonly string[];
+}
+const MADE_ELSEWHERE: Record<string, MadeElsewhere> = {
+  [TENANT]: {
+    org: ORG,
+    audio: 'vandijk-hold-music.wav',
+    flows: ['Social_Routing', 'Post_Call_Survey'],
+  },
+  [ALNOOR]: {
+    org: ALNOOR_ORG,
+    audio: 'alnoor-hold.wav',
+    flows: ['Digital_Routing', 'Collections_Flow'],
+  },
+};
 
 const simulators: WebexSimulator[] = [];
 afterEach(async () => {
@@ -33,22 +50,32 @@ export interface WebexWorkspace extends CliWorkspace {
 /**
  * The examples applied by Pieter, vandijk-retail given `spec.webex` (the simulator's org), and a
  * simulated organization as Webex provisions one, with what ccac expects to find there and does
- * not make: the default music file queues name, the hold music, the two flows that have no
- * definition file (made in Flow Designer), and the two supervisors' people with the premium
- * licence and Control Hub's Supervisor role (their user profile follows that role).
+ * not make: the hold music, the two flows that have no definition file (made in Flow Designer),
+ * and one supervisor already a Control Hub person, with no licence or role yet (ccac adopts her).
  */
-export async function webexWorkspace(target: StoreTarget): Promise<WebexWorkspace> {
+export async function webexWorkspace(
+  target: StoreTarget,
+  { bothTenants = false } = {},
+): Promise<WebexWorkspace> {
   const ws = await cliWorkspace(target);
   await ws.edit(
     'vandijk-retail/tenant.yaml',
     'restrictUnassignedQueueLogin: true',
     `restrictUnassignedQueueLogin: true\n  webex:\n    orgId: ${ORG}\n    region: eu1`,
   );
+  if (bothTenants)
+    await ws.edit(
+      'alnoor-bank/tenant.yaml',
+      'restrictUnassignedQueueLogin: false',
+      `restrictUnassignedQueueLogin: false\n  webex:\n    orgId: ${ALNOOR_ORG}\n    region: eu2`,
+    );
   const applied = await ws.apply(PIETER);
   if (applied.code !== 0) throw new Error(`apply failed:\n${applied.stderr}`);
-  const sim = await startWebexSimulator({ orgs: [ORG] });
+  const tenants = bothTenants ? [TENANT, ALNOOR] : [TENANT];
+  const sim = await startWebexSimulator({ orgs: tenants.map((t) => MADE_ELSEWHERE[t]!.org) });
   simulators.push(sim);
-  seedOrganization(sim);
+  for (const tenant of tenants) seedOrganization(sim, MADE_ELSEWHERE[tenant]!);
+  sim.org(ORG).addPerson({ email: 'femke.smit@vandijk.example', displayName: 'Femke Smit' });
   const env = {
     CCAC_WEBEX_BASE_URL: sim.ccUrl,
     CCAC_WEBEX_HUB_URL: sim.hubUrl,
@@ -64,26 +91,11 @@ export async function webexWorkspace(target: StoreTarget): Promise<WebexWorkspac
   };
 }
 
-function seedOrganization(sim: WebexSimulator): void {
-  const org = sim.org(ORG);
-  org.add('audioFiles', {
-    id: 'defaultmusic_on_hold.wav',
-    name: 'defaultmusic_on_hold.wav',
-    contentType: 'AUDIO_WAV',
-  });
-  org.add('audioFiles', { name: 'vandijk-hold-music.wav', contentType: 'AUDIO_WAV' });
-  for (const name of ['Social_Routing', 'Post_Call_Survey'])
+function seedOrganization(sim: WebexSimulator, made: MadeElsewhere): void {
+  const org = sim.org(made.org);
+  org.add('audioFiles', { name: made.audio, contentType: 'AUDIO_WAV' });
+  for (const name of made.flows)
     importFlowVersion(org, { name } as Parameters<typeof importFlowVersion>[1], 'FLOW');
-  for (const [email, displayName] of [
-    ['femke.smit@vandijk.example', 'Femke Smit'],
-    ['noah.peters@vandijk.example', 'Noah Peters'],
-  ] as const)
-    org.addPerson({
-      email,
-      displayName,
-      licenses: [CC_LICENSES.premium],
-      roles: [ROLE_NAMES.supervisor],
-    });
 }
 
 function killedWhen(

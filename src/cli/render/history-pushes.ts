@@ -1,21 +1,7 @@
+import { callsLine, pushResourcesText, pushResultText } from '../../report/push-summary.js';
 import type { PushRecord } from '../../store/push-record.js';
 import type { WebexTenant } from '../../store/webex-records.js';
 import { paint } from '../output.js';
-import { callsLine } from './push-text.js';
-
-/** A push record's resources, as "created 30, in-sync 3". */
-function resourcesText(resources: PushRecord['resources']): string {
-  if (!resources) return '';
-  return Object.entries(resources)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([status, n]) => `${status} ${n}`)
-    .join(', ');
-}
-
-function resultText(record: PushRecord, latest: boolean): string {
-  if (record.result !== 'running') return record.result;
-  return latest ? 'running or interrupted' : 'interrupted';
-}
 
 /**
  * `ccac history pushes`: per tenant, the revision that last reached Webex, then each push
@@ -39,8 +25,8 @@ export function renderPushesText(
       const lines = own.map((p, i) => {
         const when = `${p.startedAt}${p.finishedAt ? ` → ${p.finishedAt}` : ''}`;
         const calls = p.calls ? `\n      ${callsLine(p.calls)}` : '';
-        const resources = p.resources ? `\n      resources: ${resourcesText(p.resources)}` : '';
-        return `  push ${p.push}  revision ${p.revision}  ${p.actor} (${p.actorRole})  ${when}  ${resultText(p, i === 0)}${calls}${resources}`;
+        const resources = p.resources ? `\n      resources: ${pushResourcesText(p.resources)}` : '';
+        return `  push ${p.push}  revision ${p.revision}  ${p.actor} (${p.actorRole})  ${when}  ${pushResultText(p, i === 0)}${calls}${resources}`;
       });
       return `${head}\n${lines.join('\n')}\n`;
     })

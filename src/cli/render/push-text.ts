@@ -1,5 +1,5 @@
+import { callsLine } from '../../report/push-summary.js';
 import type { TenantPush } from '../../operations/push.js';
-import type { CallCounts } from '../../webex/client/request-gate.js';
 import type { FieldChange, NotCarried } from '../../webex/mapping/mapping.js';
 import type { PlannedCall } from '../../webex/reconcile/live-plan.js';
 import type { ResourceOutcome } from '../../webex/reconcile/outcome.js';
@@ -47,18 +47,6 @@ function outcomeLine(outcome: ResourceOutcome, c: Paint): string {
     notCarriedLines(outcome.notCarried, '      ', 'not carried:') +
     notCarriedLines(outcome.assumed, '      ', 'assumed:')
   );
-}
-
-export function callsLine(calls: CallCounts): string {
-  const total = Object.values(calls).reduce((sum, n) => sum + n, 0);
-  const parts = [
-    `${calls.ok} ok`,
-    calls.clientError ? `${calls.clientError} refused (4xx)` : '',
-    calls.rateLimited ? `${calls.rateLimited} rate-limited (429)` : '',
-    calls.serverError ? `${calls.serverError} server errors (5xx)` : '',
-    calls.networkError ? `${calls.networkError} without answer` : '',
-  ].filter(Boolean);
-  return `${plural(total, 'request')} to Webex: ${parts.join(', ')}`;
 }
 
 function planLines(plan: readonly PlannedCall[]): string {

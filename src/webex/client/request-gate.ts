@@ -1,3 +1,4 @@
+import type { CallCounts } from '../../model/push-record.js';
 import PQueue from 'p-queue';
 
 /** The documented limit of the Webex APIs: 300 requests per minute per client (README of the specs). */
@@ -13,20 +14,7 @@ export interface GateOptions {
 
 export const DEFAULT_GATE: GateOptions = { concurrency: 8, ...WEBEX_RATE_LIMIT };
 
-/** What every request sent came back as: the audit record's "calls by outcome". */
-export interface CallCounts {
-  /** 2xx and 3xx. */
-  ok: number;
-  /** 4xx but 429: the resource fails with the API's message. */
-  clientError: number;
-  /** 429: waited for Retry-After, then sent again. */
-  rateLimited: number;
-  /** 5xx: sent again after a backoff, a bounded number of times. */
-  serverError: number;
-  /** No answer (connection refused, reset, timed out): sent again like a 5xx. */
-  networkError: number;
-}
-
+export type { CallCounts };
 export type CallOutcome = keyof CallCounts;
 
 /**

@@ -3,6 +3,7 @@ import type { paths as HubPaths } from '../../generated/webex-admin.js';
 import type { paths as CcPaths } from '../../generated/webex-contact-center.js';
 import { settle, type ApiResult, type FetchOutcome } from './api-result.js';
 import type { WebexConnection } from './connection.js';
+import { hubOrgIdOf } from './hub-org-id.js';
 import { DEFAULT_GATE, RequestGate, type GateOptions } from './request-gate.js';
 import { DEFAULT_RETRY, gatedFetch, type RetryOptions } from './transport.js';
 
@@ -12,6 +13,8 @@ export type HubClient = Client<HubPaths>;
 /** A tenant's way into Webex: typed clients for both APIs behind one gate. */
 export interface WebexClient {
   orgId: string;
+  /** The same organization as Control Hub names it: the `orgId` of people and licence calls. */
+  hubOrgId: string;
   hubBaseUrl: string;
   /** Contact Center configuration API (operations of webex-contact-center.subset.json). */
   cc: CcClient;
@@ -48,6 +51,7 @@ export function createWebexClient(
   const redact = (text: string) => connection.token.redact(text);
   return {
     orgId: connection.orgId,
+    hubOrgId: hubOrgIdOf(connection.orgId),
     hubBaseUrl: connection.hubBaseUrl,
     cc: createClient<CcPaths>({ baseUrl: connection.ccBaseUrl, fetch }),
     hub: createClient<HubPaths>({ baseUrl: connection.hubBaseUrl, fetch }),

@@ -5,7 +5,7 @@ import type { EntityMapping, NotCarried } from './mapping.js';
 import { defined, notCarried, without } from './mapping.js';
 
 type ContactCenterRole = NonNullable<SpecOf<'User'>['contactCenterRole']>;
-type ProfileType = 'STANDARD_AGENT' | 'PREMIUM_AGENT' | 'SUPERVISOR';
+type ProfileType = 'STANDARD_AGENT' | 'PREMIUM_AGENT' | 'SUPERVISOR' | 'ADMINISTRATOR';
 
 /** Fields of a user as GET returns it that PUT and the bulk PATCH do not take. */
 const RESPONSE_ONLY = [
@@ -24,12 +24,25 @@ const RESPONSE_ONLY = [
   'skillProfileUpdatedTime',
 ] as const satisfies readonly Exclude<keyof CcUser, keyof CcUserBody>[];
 
-/** The user profile a contact-center role needs: an agent's follows the licence. */
-function profileType(role: ContactCenterRole, premium: boolean): ProfileType | undefined {
-  if (role === 'agent') return premium ? 'PREMIUM_AGENT' : 'STANDARD_AGENT';
-  if (role === 'supervisor' || role === 'supervisor-agent') return 'SUPERVISOR';
-  return undefined;
+/**
+ * The user profile type Webex gives the user: the configuration API cannot change it (only
+ * Control Hub's licence and role do: Cisco, "Manage user profiles of contact center users"), so
+ * ccac asks for the one Webex chose. A standard licence makes a STANDARD_AGENT whatever the role;
+ * with the premium licence a full or contact-center service admin gets ADMINISTRATOR (it can
+ * supervise), a Supervisor (the Control Hub role the person mapping gives every contact-center
+ * supervisor) SUPERVISOR, anyone else PREMIUM_AGENT.
+ */
+function profileType(spec: SpecOf<'User'>): ProfileType | undefined {
+  const { contactCenterRole = 'none', license, adminRoles = [] } = spec;
+  if (contactCenterRole === 'none') return undefined;
+  if (license !== 'premium') return 'STANDARD_AGENT';
+  if (adminRoles.includes('full-admin') || adminRoles.includes('cc-service-admin'))
+    return 'ADMINISTRATOR';
+  return contactCenterRole === 'agent' ? 'PREMIUM_AGENT' : 'SUPERVISOR';
 }
+
+const SUPERVISOR_NEEDS_PREMIUM =
+  'a supervisor needs the premium licence: Webex gives a standard-licensed user the STANDARD_AGENT profile';
 
 /**
  * User → contact-center user. Webex makes it when the person gets a contact-center licence
@@ -43,7 +56,7 @@ export const ccUserMapping: EntityMapping<'User', CcUser, CcUserBody> = {
     { field: 'metadata.name', to: 'email (the user Webex made for the licensed person)' },
     {
       field: 'contactCenterRole',
-      to: 'contactCenterEnabled, userProfileId: agent → a STANDARD_AGENT or PREMIUM_AGENT profile (by licence), supervisor and supervisor-agent → a SUPERVISOR profile; none → contactCenterEnabled false',
+      to: 'contactCenterEnabled, userProfileId: the profile type Webex gives by licence and Control Hub role — standard licence → STANDARD_AGENT; premium → ADMINISTRATOR for a full or cc-service admin, else SUPERVISOR for supervisor and supervisor-agent, PREMIUM_AGENT for agent; none → contactCenterEnabled false',
     },
     { field: 'teams', to: 'teamIds', note: 'team membership is kept on the user side only' },
     { field: 'desktopProfile', to: 'agentProfileId' },
@@ -57,10 +70,12 @@ export const ccUserMapping: EntityMapping<'User', CcUser, CcUserBody> = {
       return {
         refused: `no contact-center user ${key} in Webex: Webex makes one when the person has a contact-center licence`,
       };
-    const { contactCenterRole = 'none', teams = [], desktopProfile, license } = resource.spec;
+    const { contactCenterRole = 'none', teams = [], desktopProfile } = resource.spec;
     const notCarriedList: NotCarried[] = [];
-    const type = profileType(contactCenterRole, license === 'premium');
+    const type = profileType(resource.spec);
     let userProfileId = live.userProfileId;
+    if (contactCenterRole !== 'agent' && type === 'STANDARD_AGENT')
+      notCarriedList.push(notCarried('contactCenterRole', SUPERVISOR_NEEDS_PREMIUM));
     if (type) {
       const id = ids.id('user-profile', type);
       if (id === undefined)

@@ -20,10 +20,13 @@ export const ROLE_NAMES: Readonly<Partial<Record<AdminRole, string>>> = {
   'full-admin': 'Full Administrator',
   'cc-service-admin': 'Contact Center Service Administrator',
   'read-only-admin': 'Read-only Administrator',
+  // Seed 000: "Supervisor — customer only: limited Control Hub access"; with the premium licence
+  // it is also what gives a contact-center user the SUPERVISOR user profile (Cisco, "Manage user
+  // profiles of contact center users": licence and Control Hub role choose the profile).
+  supervisor: 'Supervisor',
 };
 
 /** Seed 000's roles that are not Control Hub roles of the customer organization. */
 export const NOT_ROLES: Readonly<Partial<Record<AdminRole, string>>> = {
   'provisioning-admin': 'a role of the partner organization, granted there',
-  supervisor: 'a contact-center user profile (contactCenterRole), not a Control Hub role',
 };

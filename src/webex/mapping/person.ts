@@ -32,14 +32,20 @@ export const personMapping: EntityMapping<'User', Person, PersonBody> = {
       to: `roles: ${Object.entries(ROLE_NAMES)
         .map(([role, name]) => `${role} → "${name}"`)
         .join(', ')}`,
-      note: `roles ccac does not manage are kept; ${Object.keys(NOT_ROLES).join(' and ')} are not carried`,
+      note: `roles ccac does not manage are kept; ${Object.keys(NOT_ROLES).join(' and ')} is not carried`,
+    },
+    {
+      field: 'contactCenterRole',
+      to: `roles: supervisor and supervisor-agent → "${ROLE_NAMES.supervisor}"`,
+      note: 'Webex gives the SUPERVISOR user profile to a premium-licensed person with that role',
     },
   ],
   keys: (resource) => [resource.name],
   keyOf: (live) => live.emails?.[0]?.toLowerCase(),
 
   toRemote(resource, key, ids, live) {
-    const { displayName, adminRoles = [], license = 'none' } = resource.spec;
+    const { displayName, license = 'none' } = resource.spec;
+    const adminRoles = controlHubRoles(resource.spec);
     const notCarriedList: NotCarried[] = [];
     for (const role of adminRoles) {
       const why = NOT_ROLES[role];
@@ -99,6 +105,19 @@ export const personMapping: EntityMapping<'User', Person, PersonBody> = {
     };
   },
 };
+
+/**
+ * The user's admin roles, and the Supervisor role a contact-center supervisor needs: Webex maps
+ * a premium-licensed person to the SUPERVISOR user profile by that Control Hub role, and the
+ * configuration API cannot change a user's profile type.
+ */
+function controlHubRoles(spec: SpecOf<'User'>): AdminRole[] {
+  const { adminRoles = [], contactCenterRole = 'none' } = spec;
+  const supervises = contactCenterRole === 'supervisor' || contactCenterRole === 'supervisor-agent';
+  return supervises && !adminRoles.includes('supervisor')
+    ? [...adminRoles, 'supervisor']
+    : [...adminRoles];
+}
 
 /** The ids among `ids` that are not among the ones ccac manages (`names`): kept as they are. */
 function unmanaged(

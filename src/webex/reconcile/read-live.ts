@@ -102,11 +102,15 @@ const LISTERS: { [E in WebexEntity]: Lister<E> } = {
     ),
   person: (c) =>
     listByLinks(
-      () => c.settle(c.hub.GET('/people', { params: { query: { max: PEOPLE_PAGE_SIZE } } })),
+      () =>
+        c.settle(
+          c.hub.GET('/people', { params: { query: { orgId: c.hubOrgId, max: PEOPLE_PAGE_SIZE } } }),
+        ),
       (next) => c.settle(c.hub.GET('/people', { querySerializer: () => next.search.slice(1) })),
       c.hubBaseUrl,
     ),
-  license: async (c) => items(await c.settle(c.hub.GET('/licenses', {}))),
+  license: async (c) =>
+    items(await c.settle(c.hub.GET('/licenses', { params: { query: { orgId: c.hubOrgId } } }))),
   role: async (c) => items(await c.settle(c.hub.GET('/roles', {}))),
 };
 

@@ -88,7 +88,7 @@ export class ResourceObserver {
         notCarried.push(...remote.notCarried);
         (bodies[mapping.entity] ??= []).push(remote.body);
         if (!found) {
-          const changes = mapping.compare?.(remote.body, undefined, undefined) ?? [];
+          const changes = this.partChanges(resource, mapping, key, remote.body, found, notCarried);
           parts.push({ entity: mapping.entity, key, action: 'create', changes });
           assumed.push(...(remote.assumed ?? []));
           continue;
@@ -203,40 +203,49 @@ export class ResourceObserver {
     };
   }
 
-  /** What differs on one live object: its fields read back, its name, the ids it links to. */
+  /**
+   * What differs on one live object: its fields read back, its name, the ids it links to. With
+   * no live object (a create), every field ccac sets: what the dry run lists for it.
+   */
   private partChanges(
     resource: ModelResource,
     mapping: EntityMapping,
     key: string,
     body: unknown,
-    found: Matched,
+    found: Matched | undefined,
     notCarried: readonly NotCarried[],
   ): FieldChange[] {
     if (mapping.compare) {
       const recorded = this.view
         .refsOf(resource.address)
-        .find((r) => r.entity === mapping.entity && r.id === found.id);
-      return mapping.compare(body, found.object, recorded);
+        .find((r) => r.entity === mapping.entity && r.id === found?.id);
+      return mapping.compare(body, found?.object, found && recorded);
     }
     const kind = resource.kind as TenantKind;
     const fields = mapping.carries
       .map((c) => c.field)
       .filter((f) => !f.startsWith('metadata.') && !notCarried.some((n) => n.field === f));
     const desired = readResource(kind, { [mapping.entity]: [body] }, this.view.context).spec;
-    const live = readResource(kind, { [mapping.entity]: [found.object] }, this.view.context).spec;
+    // A new object is read against nothing (the spec's defaults): what it sets, from nothing.
+    const live = readResource(
+      kind,
+      found ? { [mapping.entity]: [found.object] } : {},
+      this.view.context,
+    ).spec;
     const changes = changedFields(
       desired as Record<string, unknown>,
       live as Record<string, unknown>,
       fields,
-    );
-    const liveKey = mapping.keyOf(found.object);
+    ).map((change) => (found ? change : { ...change, live: null }));
+    const liveKey = found && mapping.keyOf(found.object);
     const normalize = (k: string | undefined) =>
       mapping.entity === 'dial-number' && k ? numberKey(k) : k;
     if (normalize(liveKey) !== normalize(key))
       changes.push({ field: 'metadata.name', live: liveKey ?? null, desired: key });
     for (const link of mapping.links ?? []) {
       const want = (body as Record<string, unknown>)[link.field] as string | undefined;
-      const have = (found.object as Record<string, unknown>)[link.field] as string | undefined;
+      const have = (found?.object as Record<string, unknown> | undefined)?.[link.field] as
+        string | undefined;
       if (want !== have)
         changes.push({
           field: link.field,
@@ -324,8 +333,9 @@ export class ResourceObserver {
         .filter((m) => m.links?.some((l) => l.entity === KIND_MAPPINGS[kind].primary))
         .map((m) => m.entity),
     );
+    // A created part's fields are the resource's own already.
     for (const part of parts)
-      if (!children.has(part.entity))
+      if (!children.has(part.entity) && part.action !== 'create')
         for (const change of part.changes)
           if (!changes.some((c) => c.field === change.field)) changes.push(change);
     return changes;

@@ -111,7 +111,9 @@ export function createSite(
 export function createPerson(client: WebexClient, body: PersonBody): Promise<ApiResult<Person>> {
   const { emails, displayName, roles, licenses } = body;
   return client.settle(
-    client.hub.POST('/people', { body: { emails, displayName, roles, licenses } }),
+    client.hub.POST('/people', {
+      body: { emails, displayName, roles, licenses, orgId: client.hubOrgId },
+    }),
   );
 }
 
@@ -175,7 +177,11 @@ export function assignLicenses(
     ...add.map((id) => ({ id, operation: 'add' as const })),
     ...remove.map((id) => ({ id, operation: 'remove' as const })),
   ];
-  return client.settle(client.hub.PATCH('/licenses/users', { body: { personId, licenses } }));
+  return client.settle(
+    client.hub.PATCH('/licenses/users', {
+      body: { personId, licenses, orgId: client.hubOrgId },
+    }),
+  );
 }
 
 /**

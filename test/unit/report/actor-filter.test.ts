@@ -35,6 +35,7 @@ test('the report groups an actor however old revisions spelt them (issue #17 ite
     revisions,
     kinds: [],
     chains: [],
+    pushes: [],
     graphs: [],
     undrawn: [],
   };

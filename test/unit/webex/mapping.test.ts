@@ -472,7 +472,11 @@ describe('person and contact-center user', () => {
   const [fullAdmin, otherRole] = person.roles as string[];
   const [meetings, otherLicence] = person.licenses as string[];
   const ids = lookupOf({
-    role: [SPEC.role(), { id: 'role-ro', name: 'Read-only Administrator' }],
+    role: [
+      SPEC.role(),
+      { id: 'role-ro', name: 'Read-only Administrator' },
+      { id: 'role-sup', name: 'Supervisor' },
+    ],
     license: [
       SPEC.license(),
       { id: 'lic-std', name: 'Webex Contact Center' },
@@ -482,6 +486,7 @@ describe('person and contact-center user', () => {
       { ...SPEC.userProfile(), id: 'up-prem' },
       { id: 'up-std', profileType: 'STANDARD_AGENT' },
       { id: 'up-sup', profileType: 'SUPERVISOR' },
+      { id: 'up-admin', profileType: 'ADMINISTRATOR' },
     ],
     team: [{ id: 't-1', name: 'Sales' }],
     'agent-profile': [{ id: 'ap-1', name: 'Agent_Desk' }],
@@ -521,6 +526,52 @@ describe('person and contact-center user', () => {
       roles: [],
       licenses: ['lic-std'],
     });
+  });
+
+  test('a supervisor gets the Supervisor role, by admin role or by contact-center role', () => {
+    for (const spec of [
+      { adminRoles: ['supervisor'], license: 'premium' },
+      { contactCenterRole: 'supervisor-agent', license: 'premium' },
+      { contactCenterRole: 'supervisor', adminRoles: ['supervisor'] },
+    ]) {
+      const user = resourceOf('User', 'lead@acme.example', spec);
+      const result = personMapping.toRemote(user, user.name, ids);
+      expect(body(result).roles, JSON.stringify(spec)).toEqual(['role-sup']);
+      expect(!('refused' in result) && result.notCarried).toEqual([]);
+    }
+    expect(personMapping.fromRemote({ roles: ['role-sup'] }, ids).spec.adminRoles).toEqual([
+      'supervisor',
+    ]);
+  });
+
+  test('the contact-center user asks for the profile type Webex gives by licence and role', () => {
+    const live = SPEC.ccUser();
+    const cases: [object, string, string[]][] = [
+      [{ contactCenterRole: 'supervisor', license: 'premium' }, 'up-sup', []],
+      [
+        { contactCenterRole: 'supervisor', license: 'premium', adminRoles: ['cc-service-admin'] },
+        'up-admin',
+        [],
+      ],
+      [
+        { contactCenterRole: 'agent', license: 'premium', adminRoles: ['full-admin'] },
+        'up-admin',
+        [],
+      ],
+      [
+        { contactCenterRole: 'supervisor-agent', license: 'standard' },
+        'up-std',
+        ['contactCenterRole'],
+      ],
+    ];
+    for (const [spec, profile, notCarriedFields] of cases) {
+      const user = resourceOf('User', 'johnwick@company.com', spec);
+      const result = ccUserMapping.toRemote(user, user.name, ids, live);
+      expect(body(result).userProfileId, JSON.stringify(spec)).toBe(profile);
+      expect(!('refused' in result) && result.notCarried.map((n) => n.field)).toEqual(
+        notCarriedFields,
+      );
+    }
   });
 
   test('the contact-center user: role by profile type, teams, desktop profile; the rest kept', () => {

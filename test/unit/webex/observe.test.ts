@@ -99,7 +99,17 @@ describe('observe: an empty organization', () => {
 
   test('a licensed user’s contact-center user is set up once the licence made it', () => {
     expect(at(observation.resources, 'User/ann@acme.example').parts).toEqual([
-      { entity: 'person', key: 'ann@acme.example', action: 'create', changes: [] },
+      {
+        entity: 'person',
+        key: 'ann@acme.example',
+        action: 'create',
+        // What the new person gets, for the dry run (the licence's defaults left out).
+        changes: [
+          { field: 'displayName', live: null, desired: 'Ann' },
+          { field: 'license', live: null, desired: 'premium' },
+          { field: 'metadata.name', live: null, desired: 'ann@acme.example' },
+        ],
+      },
       {
         entity: 'cc-user',
         key: 'ann@acme.example',

@@ -93,6 +93,8 @@ const OUTDIAL_TRANSFER: CcEntities['entryPoints'] = {
   systemDefault: true,
 };
 
+const DEFAULT_MUSIC_ON_HOLD = 'defaultmusic_on_hold.wav';
+
 export function provisionTenant(org: SimOrg): void {
   for (const [code, name, totalUnits] of LICENSES) {
     const id = hubId('LICENSE', `${org.orgId}/${code}_${newUuid().slice(0, 8)}`);
@@ -111,8 +113,11 @@ export function provisionTenant(org: SimOrg): void {
       systemDefault: true,
     });
   insertEntity(org, 'entryPoints', OUTDIAL_TRANSFER);
+  // The system's music on hold goes by its file name: ContactServiceQueueDTO's
+  // defaultMusicInQueueMediaFileId is "defaultmusic_on_hold.wav" in the spec's examples.
   insertEntity(org, 'audioFiles', {
-    name: 'defaultmusic_on_hold.wav',
+    id: DEFAULT_MUSIC_ON_HOLD,
+    name: DEFAULT_MUSIC_ON_HOLD,
     contentType: 'AUDIO_WAV',
     description: 'System default music on hold',
     systemDefault: true,

@@ -4,6 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { planRoutingMermaid } from '../graph/plan-graph.js';
 import type { Plan } from '../model/plan.js';
 import { configDigest } from '../plan/digests.js';
+import { knownHashes } from '../plan/planned-value.js';
 import { sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import { currentGitCommit } from '../sources/git.js';
 import type { StateReader } from '../store/state-store.js';
@@ -78,6 +79,7 @@ export async function plan(reader: StateReader, request: PlanRequest): Promise<P
             gitCommit: await currentGitCommit(),
           },
           request.save.signingKey,
+          knownHashes(checked.desired, stored.model),
         )
       : undefined;
   return { plan: whole, shown, graph, saved };

@@ -1,5 +1,5 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { GLOBAL_SCOPE } from '../model/address.js';
+import { GLOBAL_SCOPE, scopeOfAddress } from '../model/address.js';
 import { Model } from '../model/model.js';
 import type { CheckedConfig } from '../config/check-config.js';
 import { summaryScopes, type ConfigSummary } from '../workspace/config-summary.js';
@@ -188,8 +188,6 @@ function referencingScopes(
   references: readonly OrganizationReference[],
   stored: StoredState,
 ): string[] {
-  const scopes = references.map(({ address }) =>
-    address.startsWith('Tenant/') ? address.slice('Tenant/'.length) : (address.split('/')[0] ?? ''),
-  );
+  const scopes = references.map(({ address }) => scopeOfAddress(address));
   return [...new Set(scopes)].filter((scope) => !stored.model.get('Tenant', scope)).sort();
 }

@@ -1,4 +1,4 @@
-import { markDrift } from '../audit/mark-drift.js';
+import { markDrift } from '../audit/drift.js';
 import { seesEverything, visiblePlan } from '../authz/index.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { planRoutingMermaid } from '../graph/plan-graph.js';

@@ -1,3 +1,4 @@
+import { scopeOfAddress } from '../model/address.js';
 import { isGlobalKind } from '../model/kinds.js';
 import { hashed } from '../model/canonicalize.js';
 import { Model, type ModelResource } from '../model/model.js';
@@ -17,7 +18,7 @@ export function replayChanges(changes: Iterable<StoredChange>): Model {
     byAddress.set(change.address, {
       kind: change.kind,
       name: change.name,
-      tenant: isGlobalKind(change.kind) ? null : (change.address.split('/')[0] ?? null),
+      tenant: isGlobalKind(change.kind) ? null : scopeOfAddress(change.address),
       address: change.address,
       ...hashed(change.after),
     });

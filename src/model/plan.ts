@@ -44,6 +44,13 @@ export interface PlanSummary {
   delete: number;
 }
 
+/** How many of the changes create, update and delete: a plan's summary, a revision's counts. */
+export function summarize(changes: readonly { action: Action }[]): PlanSummary {
+  const summary: PlanSummary = { create: 0, update: 0, delete: 0 };
+  for (const change of changes) summary[change.action]++;
+  return summary;
+}
+
 /** SPEC §5: what `plan --format json` prints and `plan --out` saves. */
 export interface Plan {
   formatVersion: 1;

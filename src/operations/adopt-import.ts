@@ -4,6 +4,7 @@ import { completed } from '../model/canonical-text.js';
 import { recordPlan } from './apply-plan.js';
 import type { CheckedConfig } from '../config/check-config.js';
 import { applyDigestSteps } from '../plan/digests.js';
+import { NO_KNOWN_HASHES } from '../plan/planned-value.js';
 import { organizationsTouched, planConfiguration } from '../plan/plan-configuration.js';
 import { scopesToRead } from '../plan/plan-scopes.js';
 import type { Plan } from '../model/plan.js';
@@ -117,7 +118,9 @@ async function recordAdoption(
 }
 
 function digestsOf(plan: Plan, request: AdoptRequest) {
-  return completed(applyDigestSteps(plan, request.checked.desired, new Set([request.tenant])));
+  return completed(
+    applyDigestSteps(plan, request.checked.desired, new Set([request.tenant]), NO_KNOWN_HASHES),
+  );
 }
 
 /** The refs of the addresses the revision holds, as the store records them. */

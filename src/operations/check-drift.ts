@@ -1,6 +1,4 @@
-import { driftOf } from '../audit/drift-of.js';
-import { driftErrors } from '../audit/drift-warnings.js';
-import { driftChange } from '../audit/read-drift.js';
+import { driftChange, driftErrors, driftOf } from '../audit/drift.js';
 import { tamperedReads } from '../audit/tampered-reads.js';
 import { authorize } from '../authz/index.js';
 import { authorizationReads } from '../authz/authorization-reads.js';

@@ -1,5 +1,5 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { GLOBAL_SCOPE } from '../model/address.js';
+import { GLOBAL_SCOPE, scopeOfAddress } from '../model/address.js';
 import { Model } from '../model/model.js';
 import type { CheckedConfig } from '../config/check-config.js';
 import { summaryScopes, type ConfigSummary } from '../workspace/config-summary.js';
@@ -24,6 +24,7 @@ import type { Plan } from '../model/plan.js';
 import type { StateReader } from '../store/state-store.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
 import { debug } from '../support/debug.js';
+import { startedEarly } from '../support/started-early.js';
 import type { Workspace } from '../workspace/open-workspace.js';
 
 /** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */
@@ -34,12 +35,8 @@ export type Summaries = Promise<ReadonlyMap<string, ScopeSummary>>;
  * read: the named tenants' (and organizations'), or every stored scope's when none is named.
  */
 export function prefetchSummaries(reader: StateReader, tenants: readonly string[]): Summaries {
-  const summaries = reader.scopeSummaries(
-    tenants.length > 0 ? scopesToRead(new Set(tenants)) : undefined,
-  );
-  // Awaited later; a failure meanwhile must not count as unhandled.
-  summaries.then(() => debug('scope summaries read')).catch(() => undefined);
-  return summaries;
+  const scopes = tenants.length > 0 ? scopesToRead(new Set(tenants)) : undefined;
+  return startedEarly(reader.scopeSummaries(scopes), 'scope summaries read');
 }
 
 /**
@@ -191,8 +188,6 @@ function referencingScopes(
   references: readonly OrganizationReference[],
   stored: StoredState,
 ): string[] {
-  const scopes = references.map(({ address }) =>
-    address.startsWith('Tenant/') ? address.slice('Tenant/'.length) : (address.split('/')[0] ?? ''),
-  );
+  const scopes = references.map(({ address }) => scopeOfAddress(address));
   return [...new Set(scopes)].filter((scope) => !stored.model.get('Tenant', scope)).sort();
 }

@@ -1,10 +1,11 @@
-import { markDrift } from '../audit/mark-drift.js';
+import { markDrift } from '../audit/drift.js';
 import { seesEverything, visiblePlan } from '../authz/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { planRoutingMermaid } from '../graph/plan-graph.js';
 import type { Plan } from '../model/plan.js';
 import { unknownTenants } from '../model/unknown-tenants.js';
 import { configDigest } from '../plan/digests.js';
+import { knownHashes } from '../plan/planned-value.js';
 import { sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import { currentGitCommit } from '../sources/git.js';
 import type { StateReader } from '../store/state-store.js';
@@ -92,6 +93,7 @@ export async function plan(
             gitCommit: await currentGitCommit(),
           },
           request.save.signingKey,
+          knownHashes(checked.desired, stored.model),
         )
       : undefined;
   return { plan: whole, shown, graph, saved };

@@ -1,14 +1,8 @@
 import { scopeOf } from '../model/address.js';
-import { sha256 } from '../model/canonical-json.js';
-import {
-  canonicalSha256Steps,
-  canonicalText,
-  completed,
-  HashSink,
-} from '../model/canonical-text.js';
+import { canonicalSha256Steps, completed, HashSink } from '../model/canonical-text.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import type { Plan } from '../model/plan.js';
-import { knownHash } from './planned-value.js';
+import { NO_KNOWN_HASHES, valueHash, type KnownHash } from './planned-value.js';
 import type { RevisionDigests } from '../model/revision.js';
 
 /** Digest of the desired configuration of the planned scopes: addresses and content hashes. */
@@ -29,13 +23,17 @@ function* configDigestSteps(desired: Model, scopes: ReadonlySet<string>): Genera
   return sink.digest();
 }
 
-/** The digests an apply records with its revisions (RevisionDigests), a step at a time. */
+/**
+ * The digests an apply records with its revisions (RevisionDigests), a step at a time; `known`:
+ * the hashes of the plan's values (knownHashes of the models it was planned from).
+ */
 export function* applyDigestSteps(
   plan: Plan,
   desired: Model,
   scopes: ReadonlySet<string>,
+  known: KnownHash,
 ): Generator<void, RevisionDigests> {
-  const planDigest = yield* contentDigestSteps(plan);
+  const planDigest = yield* contentDigestSteps(plan, known);
   return { configDigest: yield* configDigestSteps(desired, scopes), planDigest };
 }
 
@@ -43,16 +41,17 @@ export function* applyDigestSteps(
  * Digest of a plan's content (everything but the digest itself): sha256 of its canonical JSON,
  * except that each change stands there by its identity, action and the hashes of its values —
  * its fields are what its values give (openSavedPlan checks that) and a value's hash covers it.
- * A value planned now knows its hash (knownHash): a plan of 100,000 creates is not written out
- * again.
+ * `known`: the hashes known of values planned now (knownHashes), so that a plan of 100,000
+ * creates is not written out again; the digest is the same without them.
  */
-export function contentDigest(content: object): string {
-  return completed(contentDigestSteps(content));
+export function contentDigest(content: object, known: KnownHash = NO_KNOWN_HASHES): string {
+  return completed(contentDigestSteps(content, known));
 }
 
 /** contentDigest a step at a time: a step per change (support/in-turns.ts). */
-function* contentDigestSteps(content: object): Generator<void, string> {
-  return `sha256:${yield* canonicalSha256Steps(content, changeText)}`;
+function* contentDigestSteps(content: object, known: KnownHash): Generator<void, string> {
+  const text = (value: object) => changeText(value, known);
+  return `sha256:${yield* canonicalSha256Steps(content, text)}`;
 }
 
 const CHANGE_KEYS = ['action', 'address', 'after', 'before', 'kind', 'name', 'tenant'];
@@ -63,7 +62,7 @@ const { hasOwn } = Object;
  * tenant}` with each value as its hash (null for none), its fields (if listed) left out.
  * Undefined for any object not exactly of a change's shape — it is walked like any other.
  */
-function changeText(value: object): string | undefined {
+function changeText(value: object, known: KnownHash): string | undefined {
   if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
   const change = value as Record<string, unknown>;
   const listsFields = hasOwn(change, 'fields');
@@ -77,16 +76,11 @@ function changeText(value: object): string | undefined {
   if (!isValue(after) || !isValue(before)) return undefined;
   const q = JSON.stringify;
   const hashText = (value: ResourceValue | null) =>
-    value === null ? 'null' : `"${valueHash(value)}"`;
+    value === null ? 'null' : `"${valueHash(value, address, known)}"`;
   return (
     `{"action":${q(action)},"address":${q(address)},"after":${hashText(after)},` +
     `"before":${hashText(before)},"kind":${q(kind)},"name":${q(name)},"tenant":${q(tenant)}}`
   );
-}
-
-/** The content hash of a value, as the store keeps it (canonicalize.ts): known, or made now. */
-export function valueHash(value: ResourceValue): string {
-  return knownHash(value) ?? sha256(canonicalText(value));
 }
 
 /** A plain object (a resource's value) or null. */

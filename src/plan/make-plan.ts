@@ -5,13 +5,13 @@ import type { Model, ModelResource } from '../model/model.js';
 import { destroyedTenants } from './destroyed-tenants.js';
 import { diffValues } from './diff-values.js';
 import { plannedValue } from './planned-value.js';
-import type {
-  Action,
-  FieldChange,
-  Plan,
-  PlanScopes,
-  PlanSummary,
-  ResourceChange,
+import {
+  summarize,
+  type Action,
+  type FieldChange,
+  type Plan,
+  type PlanScopes,
+  type ResourceChange,
 } from '../model/plan.js';
 
 /**
@@ -89,12 +89,6 @@ export function resourceChange(
 /** A change's field diff: an update's as planned, a create's or delete's listed now (plan.ts). */
 export function changeFields(change: ResourceChange): FieldChange[] {
   return change.fields ?? diffValues(change.before, change.after);
-}
-
-export function summarize(changes: readonly ResourceChange[]): PlanSummary {
-  const summary: PlanSummary = { create: 0, update: 0, delete: 0 };
-  for (const c of changes) summary[c.action]++;
-  return summary;
 }
 
 /** SPEC §5: stable key order, scopes sorted by name, changes by address, diagnostics by place. */

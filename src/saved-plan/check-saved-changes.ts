@@ -8,8 +8,7 @@ import type { ResourceValue } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { diffValues } from '../plan/diff-values.js';
 import type { ResourceChange } from '../model/plan.js';
-import { plannedValue } from '../plan/planned-value.js';
-import { valueHash } from '../plan/digests.js';
+import { plannedValue, valueHash } from '../plan/planned-value.js';
 
 /**
  * A saved plan's changes are input, as a configuration is: anyone can edit the file and make its
@@ -123,7 +122,8 @@ function checkValue(
   const assets = new Map<string, string>();
   if (definition !== undefined) assets.set(assetPath(place.file, DEFINITION_FILE), definition);
   const canonical = canonicalValue(change, document, assets, place);
-  if (canonical && valueHash(canonical) === valueHash(value)) return [];
+  const same = (a: ResourceValue) => valueHash(a, change.address);
+  if (canonical && same(canonical) === same(value)) return [];
   const fields = differingFields(canonical, value);
   const message = `${label}: not the value ccac makes of this spec (it differs in ${fields})`;
   return [error('PLAN_INVALID', message, { address: change.address, place })];

@@ -1,12 +1,11 @@
 import { error, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model, ResourceValue } from '../model/model.js';
-import { plannedValue } from '../plan/planned-value.js';
+import { knownHashes, plannedValue, valueHash, type KnownHash } from '../plan/planned-value.js';
 import type { ResourceChange } from '../model/plan.js';
 import { CONFIG_RULES } from '../rules/registry.js';
 import { runRules } from '../rules/rule.js';
 import type { OrganizationReference, StoredState } from '../model/stored-state.js';
 import { differingFields } from './check-saved-changes.js';
-import { valueHash } from '../plan/digests.js';
 import { planConfiguration, type PlanOutcome } from '../plan/plan-configuration.js';
 import { projectChanges } from '../plan/project-changes.js';
 import type { SavedPlan } from './saved-plan.js';
@@ -40,7 +39,8 @@ export function recheckSavedPlan(
     destroy: options.destroy,
     organizationReferences: options.organizationReferences,
   });
-  const differences = changesAsSaved(saved.changes, outcome.plan.changes, stored.model);
+  const known = knownHashes(desired, stored.model);
+  const differences = changesAsSaved(saved.changes, outcome.plan.changes, stored.model, known);
   if (differences.length === 0) return outcome;
   const diagnostics = sortDiagnostics([...differences, ...outcome.plan.diagnostics]);
   return { ...outcome, plan: { ...outcome.plan, diagnostics } };
@@ -61,11 +61,12 @@ function changesAsSaved(
   saved: readonly ResourceChange[],
   planned: readonly ResourceChange[],
   stored: Model,
+  known: KnownHash,
 ): Diagnostic[] {
   const plannedAt = new Map(planned.map((change) => [change.address, change]));
   const out: Diagnostic[] = [];
   for (const change of saved) {
-    const problem = differenceFromPlanned(change, plannedAt.get(change.address), stored);
+    const problem = differenceFromPlanned(change, plannedAt.get(change.address), stored, known);
     if (problem) out.push(error('PLAN_INVALID', problem, { address: change.address }));
   }
   return out;
@@ -75,19 +76,29 @@ function differenceFromPlanned(
   change: ResourceChange,
   planned: ResourceChange | undefined,
   stored: Model,
+  known: KnownHash,
 ): string | undefined {
   const held = stored.byAddress.get(change.address);
   if (change.before === null && held) return 'the plan creates it, but the store holds it already';
   if (change.before !== null && !held) return 'the plan changes it, but the store does not hold it';
-  if (change.before !== null && held && valueHash(change.before) !== held.hash) {
+  if (change.before !== null && held && valueHash(change.before, change.address) !== held.hash) {
     const fields = differingFields(plannedValue(held), change.before);
     return `the plan's before value is not what the store holds (it differs in ${fields})`;
   }
-  if (!planned || planned.action !== change.action || !sameValue(planned.after, change.after))
-    return 'not a change `ccac plan` makes from the stored state';
+  if (!planned || planned.action !== change.action) return NOT_PLANNED;
+  if (!sameValue(planned.after, change.after, change.address, known)) return NOT_PLANNED;
   return undefined;
 }
 
-function sameValue(a: ResourceValue | null, b: ResourceValue | null): boolean {
-  return a === null || b === null ? a === b : valueHash(a) === valueHash(b);
+const NOT_PLANNED = 'not a change `ccac plan` makes from the stored state';
+
+/** Whether two values are the same content (by their hashes, the planned one's known). */
+function sameValue(
+  a: ResourceValue | null,
+  b: ResourceValue | null,
+  address: string,
+  known: KnownHash,
+): boolean {
+  if (a === null || b === null) return a === b;
+  return valueHash(a, address, known) === valueHash(b, address, known);
 }

@@ -5,6 +5,7 @@ import { changeFields } from '../plan/make-plan.js';
 import type { Plan, ResourceChange } from '../model/plan.js';
 import { checkSavedChanges } from './check-saved-changes.js';
 import { contentDigest } from '../plan/digests.js';
+import type { KnownHash } from '../plan/planned-value.js';
 import { isKeyId, signatureProblem, signPlan, type PlanSignature } from './plan-signature.js';
 
 /** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */
@@ -21,17 +22,21 @@ export interface SavedPlan extends Plan {
 /** 2: changes by their values' hashes, fields checked against the values (1: their text, fields and all). */
 const DIGEST_FORMAT = 2;
 
-/** The plan to save, with its digest, and signed when a key is given (CCAC_PLAN_KEY). */
+/**
+ * The plan to save, with its digest, and signed when a key is given (CCAC_PLAN_KEY); `known`:
+ * the hashes of its values planned now (knownHashes), not to hash them again.
+ */
 export function sealPlan(
   plan: Plan,
   origin: { configDigest: string; gitCommit: string | null },
   key?: string,
+  known?: KnownHash,
 ): SavedPlan {
   const changes = plan.changes.map((change) =>
     change.fields ? change : { ...change, fields: changeFields(change) },
   );
   const content = { ...plan, changes, ...origin, digestFormat: DIGEST_FORMAT };
-  const sealed = { ...content, digest: contentDigest(content) };
+  const sealed = { ...content, digest: contentDigest(content, known) };
   return key === undefined ? sealed : { ...sealed, signature: signPlan(sealed, key) };
 }
 

@@ -15,7 +15,7 @@ import {
   toRoot,
   type GitTree,
 } from './git-tree.js';
-import { IGNORE_FILE, parseIgnoreFile, selectConfigFiles } from './select-config-files.js';
+import { IGNORE_FILE, parseIgnoreFile, selectConfigFiles } from '../config/config-file-names.js';
 
 /**
  * `git:REF[:PATH]`: the configuration at PATH (relative to `cwd`, default `.`) in commit REF,

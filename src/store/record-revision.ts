@@ -1,5 +1,5 @@
 import { canonicalText } from '../model/canonical-text.js';
-import type { PlanSummary, ResourceChange } from '../model/plan.js';
+import { summarize } from '../model/plan.js';
 import type { Queryable } from './database.js';
 import { rowKeyOf } from './resource-row.js';
 import type { UnsealedRevisionFields } from './revision-hash.js';
@@ -33,7 +33,7 @@ export async function nextRevisions(
     throw new Error(`one revision per scope, not ${scopes.join(', ')}`);
   for (const input of inputs) checkScope(input);
   const deltas = inputs.map(({ changes, acceptedDrift = [] }) => {
-    const counts = countsOf(changes);
+    const counts = summarize(changes);
     return counts.create - counts.delete + adoptedCount(acceptedDrift);
   });
   const rows = await tx.query<{
@@ -97,7 +97,7 @@ export function revisionFields(draft: RevisionDraft, slot: RevisionSlot): Unseal
     actorRole: draft.actorRole,
     createdAt: slot.createdAt,
     gitCommit: draft.gitCommit,
-    counts: countsOf(draft.changes),
+    counts: summarize(draft.changes),
     prevHash: slot.prevHash,
     ...(accepted.length > 0 ? { acceptedDrift: accepted } : {}),
   };
@@ -166,10 +166,4 @@ function checkScope(input: RevisionDraft): void {
     if (scope !== input.scope)
       throw new Error(`change ${change.address} belongs to scope ${scope}, not ${input.scope}`);
   }
-}
-
-export function countsOf(changes: readonly { action: ResourceChange['action'] }[]): PlanSummary {
-  const counts: PlanSummary = { create: 0, update: 0, delete: 0 };
-  for (const change of changes) counts[change.action]++;
-  return counts;
 }

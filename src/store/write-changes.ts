@@ -1,8 +1,8 @@
 import { debug } from '../support/debug.js';
+import { startedEarly } from '../support/started-early.js';
 import { sha256 } from '../model/canonical-json.js';
 import { byAddress, isSortedByAddress } from '../plan/make-plan.js';
 import type { ResourceChange } from '../model/plan.js';
-import { knownHash } from '../plan/planned-value.js';
 import { canonicalText } from '../model/canonical-text.js';
 import type { ResourceValue } from '../model/model.js';
 import type { CopyRow, Queryable } from './database.js';
@@ -144,8 +144,8 @@ export class ChangeWriter {
     const written = await this.writeResources(changes, hashesFrom(known), sent);
     debug('resource rows written');
     const made = typeof digests === 'function' ? digests() : digests;
-    const recording = this.recordChangesFrom(written, pending);
-    recording.catch(() => undefined); // awaited below, once the hashes are made
+    // Awaited below, once the hashes are made.
+    const recording = startedEarly(this.recordChangesFrom(written, pending));
     for (const revision of pending) this.hashChanges(revision);
     await recording;
     debug('change records written');
@@ -423,10 +423,9 @@ function writtenScopes(changes: readonly ResourceChange[]): Set<string> {
 type HashOf = (change: ResourceChange, after: string) => string;
 
 /**
- * A written value's hash: the one a value planned now knows, or the caller knows (a saved plan's
- * target), else computed from its canonical text.
+ * A written value's hash: the one the caller knows (the model the plan leads to, whose resource
+ * at the address is the value written), else computed from its canonical text.
  */
 function hashesFrom(known: KnownHashes | undefined): HashOf {
-  return (change, after) =>
-    (change.after && knownHash(change.after)) ?? known?.get(change.address)?.hash ?? sha256(after);
+  return (change, after) => known?.get(change.address)?.hash ?? sha256(after);
 }

@@ -5,7 +5,12 @@ import path from 'node:path';
 import { compare, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource, type SourceFile } from '../config/source-file.js';
 import type { UnreadableAsset } from '../model/canonicalize.js';
-import { IGNORE_FILE, parseIgnoreFile } from '../sources/select-config-files.js';
+import {
+  IGNORE_FILE,
+  isYamlFile,
+  parseIgnoreFile,
+  skipsName,
+} from '../config/config-file-names.js';
 import { resolvePathArguments, type ConfigFolders, type PathArgument } from './config-folders.js';
 import type { FileIndex } from './file-index.js';
 import { readRegularFile, regularFileStats } from '../support/read-regular-file.js';
@@ -22,8 +27,6 @@ interface Found {
   path: string;
   real: string;
 }
-
-const YAML_FILE = /\.ya?ml$/i;
 
 /**
  * Files and directories (recursive `*.yaml`/`*.yml`, sorted; hidden folders skipped; links
@@ -88,8 +91,7 @@ async function listYamlFiles(
     const entries = await listFolder(dir, diagnostics);
     const ignored = ignoredNames(dir, diagnostics);
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules' || ignored.has(entry.name))
-        continue;
+      if (skipsName(entry.name, ignored)) continue;
       const shown = path.join(dir.path, entry.name);
       const real = path.join(dir.real, entry.name);
       const target = entry.isSymbolicLink()
@@ -97,7 +99,7 @@ async function listYamlFiles(
         : { real, folder: entry.isDirectory() };
       if (target === undefined) continue;
       if (!target.folder) {
-        if (YAML_FILE.test(entry.name)) files.push({ path: shown, real: target.real });
+        if (isYamlFile(entry.name)) files.push({ path: shown, real: target.real });
       } else if (!walked.has(target.real)) {
         walked.add(target.real);
         pending.push({ path: shown, real: target.real });
@@ -131,7 +133,7 @@ async function followLink(
   const target = await stat(link).catch(() => undefined);
   if ('real' in resolved) return { real: resolved.real, folder: target?.isDirectory() === true };
   // A link out of reach to a file ccac would not read anyway (README.md) is no loss.
-  if (target && !target.isDirectory() && !YAML_FILE.test(shown)) return undefined;
+  if (target && !target.isDirectory() && !isYamlFile(shown)) return undefined;
   const why = resolved.missing ? 'its target does not exist' : resolved.refused;
   diagnostics.push(
     error(

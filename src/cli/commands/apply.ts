@@ -1,11 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { visiblePlan } from '../../authz/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { currentGitCommit } from '../../sources/git.js';
-import { applyPlan } from '../apply-session.js';
+import type { Plan } from '../../model/plan.js';
+import {
+  applyConfiguration,
+  applySavedPlan,
+  openPlanToApply,
+  readConfiguration,
+  type ApplyHooks,
+  type ApplyOutcome,
+  type ApplyRequest,
+} from '../../operations/apply.js';
+import { inTurns } from '../../support/in-turns.js';
+import { startedEarly } from '../../support/started-early.js';
+import { ANCHOR_FILE_ENV, appendAnchors } from '../anchor-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { loadWholeConfig } from '../../workspace/open-workspace.js';
 import {
   addActorOption,
   addStoreOption,
@@ -14,22 +23,14 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
-import type { Plan } from '../../model/plan.js';
-import { planAgainstStore } from '../../operations/plan-against-store.js';
-import { refuseUnknownTenants } from '../unknown-tenants.js';
+import { planKey } from '../plan-key.js';
+import { progressBar } from '../progress.js';
+import { applySummary } from '../render/apply-summary.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces } from '../render/plan-text.js';
-import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
 import { renderPlan } from '../render/render-plan.js';
+import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
 import { withStore } from '../with-store.js';
-import { debug } from '../../support/debug.js';
-import { applyDigestSteps } from '../../plan/digests.js';
-import type { Model } from '../../model/model.js';
-import type { RevisionDigests } from '../../model/revision.js';
-import { inTurns } from '../../support/in-turns.js';
-import { openSavedPlan } from '../../saved-plan/saved-plan.js';
-import { planKey } from '../plan-key.js';
-import { ANCHOR_FILE_ENV } from '../anchor-file.js';
 import { pushAfterApply, tenantsChanged } from './apply-push.js';
 
 export interface ApplyOptions {
@@ -102,7 +103,7 @@ async function runApply(
     return fail(error('USAGE', `--lock-timeout takes seconds, not "${options.lockTimeout}"`));
   }
   const planFile = await savedPlanPath(paths);
-  if (planFile) return applySavedPlan(planFile, options, lockTimeoutMs, output, changed);
+  if (planFile) return runSavedPlan(planFile, options, lockTimeoutMs, output, changed);
   if (!options.autoApprove && !process.stdin.isTTY) {
     return fail(
       error(
@@ -111,76 +112,79 @@ async function runApply(
       ),
     );
   }
-  // The files are read while the store opens: each waits on the other's IO.
-  const loading = loadWholeConfig(paths);
-  loading.catch(() => undefined); // awaited once the store is open; a failure to open wins
+  const configuration = readConfiguration(paths);
   return withStore(options.db, output, options, async (store) => {
-    const checked = await loading;
-    debug('configuration checked');
-    const refused = await refuseUnknownTenants(output, options.tenant, async () => [
-      ...checked.desired.tenants().map((t) => t.name),
-      ...(await store.listScopes()),
-    ]);
-    if (refused !== undefined) return refused;
-    const { plan, rolesByScope, scopes, views } = await planAgainstStore(store, checked, {
-      tenants: options.tenant,
-      actor: options.actor,
-      requireActor: true,
-      destroy: options.destroy ?? false,
-    });
-    debug('planned');
-    // The actor sees no more than their roles show (authz/visibility.ts); the plan is applied whole.
-    const shown = visiblePlan(plan, views);
-    if (hasErrors(plan.diagnostics) || plan.changes.length === 0) {
-      output.out(renderPlan(shown, options.format, output.color));
-      return hasErrors(plan.diagnostics) ? EXIT.error : EXIT.ok;
-    }
-    const settings = async () => ({
-      output,
-      lockTimeoutMs,
-      acceptDrift: options.acceptDrift ?? false,
-      anchorFile: options.anchors,
-      actor: options.actor ?? '',
-      rolesByScope,
-      desired: checked.desired,
-      gitCommit: await currentGitCommit(),
-      digests: () => digestsInTurns(plan, checked.desired, scopes),
-    });
-    if (!options.autoApprove) {
-      output.out(renderPlan(shown, options.format, output.color));
-      if (!(await confirmApply())) {
-        output.err('Apply cancelled; nothing was written.\n');
-        return EXIT.error;
-      }
-      return noteChanged(await applyPlan(store, plan, await settings()), plan, changed);
-    }
-    // Approved in advance, the writes need not wait for the plan to be read: the database takes
-    // the rows while it is written out (the apply commits only once it is all shown).
-    const ready = await settings();
-    const planShown = showPlan(shown, options.format, output);
-    planShown.catch(() => undefined); // awaited by applyPlan
-    return noteChanged(await applyPlan(store, plan, { ...ready, planShown }), plan, changed);
+    const hooks = applyHooks(options.format, output, options.autoApprove ?? false);
+    const applied = await applyConfiguration(
+      store,
+      configuration,
+      request(options, lockTimeoutMs),
+      hooks,
+    );
+    return rendered(applied, options, output, changed);
   });
+}
+
+/** The operation's request, from the options. */
+function request(options: ApplyOptions, lockTimeoutMs: number): ApplyRequest {
+  return {
+    actor: options.actor ?? '',
+    tenants: options.tenant,
+    destroy: options.destroy ?? false,
+    acceptDrift: options.acceptDrift ?? false,
+    lockTimeoutMs,
+  };
+}
+
+/** How the plan is shown and approved: asked on the terminal, or written while the apply works. */
+function applyHooks(format: Format, output: Output, autoApprove: boolean): ApplyHooks {
+  return {
+    async approve(plan) {
+      // Approved in advance, the writes need not wait for the plan to be read: the database takes
+      // the rows while it is written out (the apply commits only once it is all shown).
+      if (autoApprove) return { shown: startedEarly(showPlan(plan, format, output)) };
+      output.out(renderPlan(plan, format, output.color));
+      return (await confirmApply()) && { shown: Promise.resolve() };
+    },
+    show: (plan) => output.out(renderPlan(plan, format, output.color)),
+    progress: progressBar,
+  };
+}
+
+/** What the apply came to, told; its exit code. */
+async function rendered(
+  applied: ApplyOutcome,
+  options: ApplyOptions,
+  output: Output,
+  changed: Set<string>,
+): Promise<ExitCode> {
+  switch (applied.outcome) {
+    case 'planned':
+      output.out(renderPlan(applied.shown, options.format, output.color));
+      return hasErrors(applied.plan.diagnostics) ? EXIT.error : EXIT.ok;
+    case 'cancelled':
+      output.err('Apply cancelled; nothing was written.\n');
+      return EXIT.error;
+    case 'refused':
+      output.err(renderDiagnosticsText(applied.diagnostics, output.color));
+      output.err('Nothing was written.\n');
+      return EXIT.error;
+    case 'applied': {
+      output.err(applySummary(applied.revisions));
+      if (options.anchors !== undefined) {
+        const failed = await appendAnchors(options.anchors, applied.revisions);
+        if (failed) output.err(renderDiagnosticsText([failed], output.color));
+      }
+      tenantsChanged(applied.plan, changed);
+      return EXIT.ok;
+    }
+  }
 }
 
 /** Asks on the terminal; the prompt library loads only when someone is asked. */
 async function confirmApply(): Promise<boolean> {
   const { default: confirm } = await import('@inquirer/confirm');
   return confirm({ message: 'Apply these changes?', default: false });
-}
-
-/**
- * The digests an apply records, made in turns: they are needed only once its changes are
- * written, so they are made while the database takes the change records.
- */
-function digestsInTurns(
-  plan: Plan,
-  desired: Model,
-  scopes: ReadonlySet<string>,
-): Promise<RevisionDigests> {
-  const digests = inTurns(applyDigestSteps(plan, desired, scopes));
-  digests.then(() => debug('plan and configuration digests made')).catch(() => undefined);
-  return digests;
 }
 
 /**
@@ -203,7 +207,7 @@ function* piecesTo(out: ChunkedWriter, pieces: Iterable<string>): Generator<void
   }
 }
 
-async function applySavedPlan(
+async function runSavedPlan(
   file: string,
   options: ApplyOptions,
   lockTimeoutMs: number,
@@ -215,48 +219,15 @@ async function applySavedPlan(
     output.err(renderDiagnosticsText([signing.diagnostic], output.color));
     return EXIT.error;
   }
-  const opened = openSavedPlan(await readFile(file, 'utf8'), file, signing.key);
+  const opened = openPlanToApply(await readFile(file, 'utf8'), file, signing.key);
   output.err(renderDiagnosticsText(opened.diagnostics, output.color));
   const saved = opened.plan;
   if (!saved) return EXIT.error;
-  if (hasErrors(saved.diagnostics)) {
-    output.err(
-      renderDiagnosticsText(
-        [
-          error('PLAN_INVALID', 'the saved plan has errors and cannot be applied', {
-            place: { file, line: 1, column: 1 },
-          }),
-        ],
-        output.color,
-      ),
-    );
-    return EXIT.error;
-  }
-  return withStore(options.db, output, options, async (store) =>
-    noteChanged(
-      await applyPlan(store, saved, {
-        output,
-        lockTimeoutMs,
-        acceptDrift: options.acceptDrift ?? false,
-        anchorFile: options.anchors,
-        actor: options.actor ?? '',
-        rolesByScope: new Map(),
-        gitCommit: saved.gitCommit,
-        digests: { configDigest: saved.configDigest, planDigest: saved.digest },
-        saved,
-        destroy: options.destroy ?? false,
-        format: options.format,
-      }),
-      saved,
-      changed,
-    ),
-  );
-}
-
-/** An apply that succeeded changed its plan's tenants (for --push). */
-function noteChanged(code: ExitCode, plan: Plan, changed: Set<string>): ExitCode {
-  if (code === EXIT.ok) tenantsChanged(plan, changed);
-  return code;
+  return withStore(options.db, output, options, async (store) => {
+    const hooks = applyHooks(options.format, output, true);
+    const applied = await applySavedPlan(store, saved, request(options, lockTimeoutMs), hooks);
+    return rendered(applied, options, output, changed);
+  });
 }
 
 /** One argument that is a file but not YAML: a saved plan. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readDrift, type ScopeDrift } from '../../audit/read-drift.js';
+import { readDrift, type ScopeDrift } from '../../audit/drift.js';
 import { describeScopes } from '../render/plan-values.js';
 import { assemblePlan } from '../../plan/make-plan.js';
 import type { Plan } from '../../model/plan.js';

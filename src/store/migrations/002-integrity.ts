@@ -2,8 +2,9 @@ import type { Migration } from './migration.js';
 
 /**
  * What lets a plan trust the store instead of re-hashing and replaying it:
- * - `resources.row_md5`: a checksum of the row as ccac wrote it (rowChecksum), set by ccac's
- *   writes only. A row changed by any other SQL no longer matches it; rows stored before this
+ * - `resources.row_md5`: a checksum of the row as ccac wrote it (md5 of its scope, kind, name,
+ *   tenant, hash and value as jsonb prints it, joined by chr(31): 003 reads it so), set by ccac's
+ *   writes only until 003 replaced it. A row changed by any other SQL no longer matches it; rows stored before this
  *   migration have none and count as changed until ccac next writes them.
  * - `scopes.resource_count`: how many resources the scope's recorded revisions build, kept by
  *   every apply. Filled here from the recorded changes (the last change of each address), so it

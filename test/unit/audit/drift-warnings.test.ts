@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { driftErrors, driftWarnings } from '../../../src/audit/drift-warnings.js';
-import { driftChange } from '../../../src/audit/read-drift.js';
+import { driftChange, driftErrors, driftWarnings } from '../../../src/audit/drift.js';
 import type { ResourceValue } from '../../../src/model/model.js';
 import type { DriftedRow } from '../../../src/model/revision.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { describeOperand, parseOperand } from '../../../src/sources/operand.js';
-import { parseIgnoreFile, selectConfigFiles } from '../../../src/sources/select-config-files.js';
+import { parseIgnoreFile, selectConfigFiles } from '../../../src/config/config-file-names.js';
 
 describe('parseOperand', () => {
   test.each([

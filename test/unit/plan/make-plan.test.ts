@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { error, warning } from '../../../src/diagnostics/diagnostic.js';
 import type { ModelResource } from '../../../src/model/model.js';
-import { assemblePlan, changeFields, planChanges, summarize } from '../../../src/plan/make-plan.js';
+import { assemblePlan, changeFields, planChanges } from '../../../src/plan/make-plan.js';
+import { summarize } from '../../../src/model/plan.js';
 import { renderPlanJson } from '../../../src/cli/render/plan-json.js';
 import { model, res, systemEntryPoint, tenant } from './fixtures.js';
 

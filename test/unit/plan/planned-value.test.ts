@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { knownHash, plannedValue } from '../../../src/plan/planned-value.js';
+import { knownHashes, plannedValue } from '../../../src/plan/planned-value.js';
 import { model, res, tenant } from './fixtures.js';
 
 describe('plannedValue', () => {
@@ -24,16 +24,23 @@ describe('plannedValue', () => {
     }
   });
 
-  test('knows its hash while it holds its resource’s own spec and labels, and only then', () => {
-    const team = resources.find((r) => r.kind === 'Team')!;
-    expect(knownHash(plannedValue(team))).toBe(team.hash);
-    expect(knownHash({ ...plannedValue(team) })).toBeUndefined();
+  test('its hash is known from its model while it holds its resource’s own spec and labels, and only then', () => {
+    const from = model(
+      tenant('acme'),
+      res('Team', 'T', 'acme', { description: 'x' }, { site: 'ams' }),
+    );
+    const known = knownHashes(from);
+    const team = [...from.byAddress.values()].find((r) => r.kind === 'Team')!;
+    const hashOf = (value: ReturnType<typeof plannedValue>) => known(team.address, value);
+    expect(hashOf(plannedValue(team))).toBe(team.hash);
+    expect(hashOf({ ...plannedValue(team) })).toBe(team.hash);
+    expect(known('acme/Team/other', plannedValue(team))).toBeUndefined();
     const respecced = plannedValue(team);
     respecced.spec = { ...respecced.spec };
-    expect(knownHash(respecced)).toBeUndefined();
+    expect(hashOf(respecced)).toBeUndefined();
     const relabelled = plannedValue(team);
     relabelled.labels = { site: 'ams' };
-    expect(knownHash(relabelled)).toBeUndefined();
-    expect(knownHash({ spec: team.spec })).toBeUndefined();
+    expect(hashOf(relabelled)).toBeUndefined();
+    expect(hashOf({ spec: team.spec })).toBeUndefined();
   });
 });

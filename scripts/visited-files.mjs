@@ -1,0 +1,21 @@
+// The src/ files a run visits: those in which some function other than the module's top level
+// (and esbuild's `__name` helpers) ran, read from V8 coverage. Used for ARCHITECTURE.md's count:
+//   NODE_V8_COVERAGE=/tmp/cov node --import tsx src/cli/main.ts plan examples --db pglite:///tmp/db
+//   node scripts/visited-files.mjs /tmp/cov [list]
+import { readdirSync, readFileSync } from 'node:fs';
+const dir = process.argv[2];
+const files = new Set();
+for (const name of readdirSync(dir)) {
+  const { result } = JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
+  for (const script of result) {
+    if (!script.url.includes('/src/') || script.url.includes('node_modules')) continue;
+    const ran = script.functions.some(
+      (f) => f.functionName !== '' && !f.functionName.startsWith('__') && f.ranges[0].count > 0,
+    );
+    if (ran) files.add(script.url.replace(/.*\/src\//, ''));
+  }
+}
+const list = [...files].sort();
+const folders = new Set(list.map((f) => f.split('/').slice(0, -1).join('/') || '.'));
+if (process.argv[3] === 'list') console.log(list.join('\n'));
+console.log(`${list.length} files in ${folders.size} folders`);

@@ -1,0 +1,234 @@
+import { visiblePlan } from '../authz/index.js';
+import type { CheckedConfig } from '../config/check-config.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { unknownTenants } from '../model/unknown-tenants.js';
+import type { Plan } from '../model/plan.js';
+import type { RevisionRecord } from '../model/revision.js';
+import { applyDigestSteps } from '../plan/digests.js';
+import { knownHashes } from '../plan/planned-value.js';
+import { openSavedPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
+import { currentGitCommit } from '../sources/git.js';
+import type { StateStore, StateTransaction } from '../store/state-store.js';
+import { inTurns } from '../support/in-turns.js';
+import { settled, startedEarly } from '../support/started-early.js';
+import { loadWholeConfig } from '../workspace/open-workspace.js';
+import { recordPlan, type ApplyRecord } from './apply-plan.js';
+import { checkDrift } from './check-drift.js';
+import { planAgainstStore } from './plan-against-store.js';
+import {
+  currentUnderLock,
+  recheckUnderLock,
+  type Checked,
+  type Refused,
+} from './check-under-lock.js';
+
+/** What `ccac apply` is asked: plain values, as the options gave them. */
+export interface ApplyRequest {
+  actor: string;
+  tenants: readonly string[];
+  /** `--destroy`: the apply may delete whole tenants (TENANT_DESTROY otherwise). */
+  destroy: boolean;
+  /** `--accept-drift`: adopt rows changed outside ccac in the scopes written (check-drift.ts). */
+  acceptDrift: boolean;
+  lockTimeoutMs: number;
+}
+
+/** The progress of the writes, as the command draws it. */
+export interface WriteProgress {
+  update(written: number, total: number): void;
+  stop(): void;
+}
+
+/** What the command does for the apply where a person is involved: showing and asking. */
+export interface ApplyHooks {
+  /**
+   * A plan made now, with changes to apply: show what the actor may see of it and ask. Resolves
+   * to `shown`, a promise that settles once the plan is all shown (nothing is committed before),
+   * or to false when the apply is not approved.
+   */
+  approve(plan: Plan): Promise<{ shown: Promise<void> } | false>;
+  /** A saved plan as re-checked under the lock, against the state it is applied to. */
+  show(shown: Plan): void;
+  /** Drawn once the plan is shown: drawn while it is written out, it would garble it. */
+  progress(total: number): WriteProgress;
+}
+
+/** How an apply ended. */
+export type ApplyOutcome =
+  /** A plan made now with errors or nothing to change: not applied, shown as is. */
+  | { outcome: 'planned'; plan: Plan; shown: Plan }
+  /** A person said no. */
+  | { outcome: 'cancelled' }
+  /** Refused under the lock (stale, drift, a saved plan that no longer holds): nothing written. */
+  | { outcome: 'refused'; diagnostics: Diagnostic[] }
+  /** Committed: the plan written, a revision per scope it changed. */
+  | { outcome: 'applied'; plan: Plan; revisions: RevisionRecord[] };
+
+/** The configuration, read and checked while the store opens: each waits on the other's IO. */
+export function readConfiguration(paths: readonly string[]): Promise<CheckedConfig> {
+  return startedEarly(loadWholeConfig(paths), 'configuration checked');
+}
+
+/**
+ * `ccac apply PATHS`: the configuration planned against the store, approved, then applied in one
+ * transaction under its scopes' locks (applyUnderLock).
+ */
+export async function applyConfiguration(
+  store: StateStore,
+  configuration: Promise<CheckedConfig>,
+  request: ApplyRequest,
+  hooks: ApplyHooks,
+): Promise<ApplyOutcome> {
+  const checked = await configuration;
+  if (request.tenants.length > 0) {
+    const known = [...checked.desired.tenants().map((t) => t.name), ...(await store.listScopes())];
+    const unknown = unknownTenants(request.tenants, known, 'declared or stored');
+    if (unknown.length > 0) return { outcome: 'refused', diagnostics: unknown };
+  }
+  const { plan, rolesByScope, scopes, views, stored } = await planAgainstStore(store, checked, {
+    tenants: request.tenants,
+    actor: request.actor,
+    requireActor: true,
+    destroy: request.destroy,
+  });
+  // The actor sees no more than their roles show (authz/visibility.ts); the plan is applied whole.
+  const shown = visiblePlan(plan, views);
+  if (hasErrors(plan.diagnostics) || plan.changes.length === 0)
+    return { outcome: 'planned', plan, shown };
+  const gitCommit = startedEarly(currentGitCommit());
+  const approved = await hooks.approve(shown);
+  if (approved === false) return { outcome: 'cancelled' };
+  const known = knownHashes(checked.desired, stored.model);
+  // Needed only once the changes are written: made in turns while the database takes them.
+  const digests = () =>
+    startedEarly(
+      inTurns(applyDigestSteps(plan, checked.desired, scopes, known)),
+      'plan and configuration digests made',
+    );
+  const record = { actor: request.actor, rolesByScope, gitCommit: await gitCommit, digests };
+  return applyUnderLock(store, plan, request, hooks, {
+    record,
+    planShown: approved.shown,
+    check: (tx) => currentUnderLock(tx, plan, { desired: checked.desired, rolesByScope }),
+  });
+}
+
+/** A saved plan file, opened and checked before any store is: warnings, or why it is refused. */
+export function openPlanToApply(
+  text: string,
+  file: string,
+  key: string | undefined,
+): { plan?: SavedPlan; diagnostics: Diagnostic[] } {
+  const opened = openSavedPlan(text, file, key);
+  if (!opened.plan || !hasErrors(opened.plan.diagnostics)) return opened;
+  const place = { file, line: 1, column: 1 };
+  const invalid = error('PLAN_INVALID', 'the saved plan has errors and cannot be applied', {
+    place,
+  });
+  return { diagnostics: [...opened.diagnostics, invalid] };
+}
+
+/**
+ * `ccac apply PLANFILE`: a saved plan applied at most once, re-checked under the lock against the
+ * state it is applied to (check-under-lock.ts), shown as re-checked, then applied.
+ */
+export async function applySavedPlan(
+  store: StateStore,
+  saved: SavedPlan,
+  request: ApplyRequest,
+  hooks: ApplyHooks,
+): Promise<ApplyOutcome> {
+  const record = {
+    actor: request.actor,
+    rolesByScope: new Map<string, string>(),
+    gitCommit: saved.gitCommit,
+    digests: { configDigest: saved.configDigest, planDigest: saved.digest },
+  };
+  return applyUnderLock(store, saved, request, hooks, {
+    record,
+    planShown: Promise.resolve(),
+    check: async (tx) => {
+      const checked = await recheckUnderLock(tx, saved, request);
+      if (checked.shown) hooks.show(checked.shown);
+      return checked;
+    },
+  });
+}
+
+interface UnderLock {
+  /** What the revisions record; the roles are those found under the lock. */
+  record: Omit<ApplyRecord, 'acceptedDrift'>;
+  /** Settles once the plan is all shown: nothing is committed before. */
+  planShown: Promise<void>;
+  /** Whether the plan may be written, decided under the lock (check-under-lock.ts). */
+  check: (tx: StateTransaction) => Promise<Checked | Refused>;
+}
+
+/**
+ * One transaction under the scopes' locks: the plan checked there (stale, saved plan re-checked),
+ * drift checked, the changes and a revision per scope written. Anything wrong rolls back.
+ */
+async function applyUnderLock(
+  store: StateStore,
+  plan: Plan,
+  request: ApplyRequest,
+  hooks: ApplyHooks,
+  { record, planShown, check }: UnderLock,
+): Promise<ApplyOutcome> {
+  const scopes = Object.keys(plan.tenants).sort();
+  const lock = { lockTimeoutMs: request.lockTimeoutMs };
+  type Written = Refused | { plan: Plan; revisions: RevisionRecord[] };
+  const outcome = await store
+    .withLockedScopes<Written>(scopes, lock, async (tx) => {
+      const checked = await check(tx);
+      if ('diagnostics' in checked) return { commit: false, value: checked };
+      const drift = await checkDrift(tx, checked.plan, {
+        actor: request.actor,
+        accept: request.acceptDrift,
+      });
+      if ('diagnostics' in drift) return { commit: false, value: drift };
+      const progress = progressAfter(planShown, checked.plan.changes.length, hooks);
+      try {
+        const recorded = {
+          ...record,
+          rolesByScope: checked.rolesByScope,
+          acceptedDrift: drift.adopted,
+        };
+        const revisions = await recordPlan(
+          tx,
+          checked.plan,
+          recorded,
+          checked.target,
+          progress.update,
+        );
+        await planShown;
+        return { commit: true, value: { plan: checked.plan, revisions } };
+      } finally {
+        progress.stop();
+      }
+    })
+    .finally(() => settled(planShown)); // a failure is told after the whole plan
+  await planShown;
+  return 'diagnostics' in outcome
+    ? { outcome: 'refused', diagnostics: outcome.diagnostics }
+    : { outcome: 'applied', ...outcome };
+}
+
+/** The progress of the writes, drawn once the plan is shown. */
+function progressAfter(shown: Promise<void>, total: number, hooks: ApplyHooks): WriteProgress {
+  let bar: WriteProgress | undefined;
+  let stopped = false;
+  shown.then(
+    () => {
+      if (!stopped) bar = hooks.progress(total);
+    },
+    () => undefined,
+  );
+  return {
+    update: (written, all) => bar?.update(written, all),
+    stop: () => {
+      stopped = true;
+      bar?.stop();
+    },
+  };
+}

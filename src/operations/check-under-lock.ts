@@ -1,0 +1,78 @@
+import { tamperedReads } from '../audit/tampered-reads.js';
+import { visiblePlan } from '../authz/index.js';
+import { authorizationReads } from '../authz/authorization-reads.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Model } from '../model/model.js';
+import type { Plan } from '../model/plan.js';
+import { organizationsTouched } from '../plan/plan-configuration.js';
+import { scopesToRead } from '../plan/plan-scopes.js';
+import { withDiagnostics } from '../plan/with-diagnostics.js';
+import { recheckSavedPlan, savedPlanTarget } from '../saved-plan/recheck-saved-plan.js';
+import type { SavedPlan } from '../saved-plan/saved-plan.js';
+import type { StateTransaction } from '../store/state-store.js';
+import { staleScopes } from './apply-plan.js';
+
+/** A plan that may be written: the roles its revisions record, the model it leads to. */
+export interface Checked {
+  plan: Plan;
+  rolesByScope: ReadonlyMap<string, string>;
+  /** The model the plan leads to: the written values' hashes are taken from it. */
+  target: Model;
+}
+
+/** Why a plan may not be written (none said when the plan shown says it). */
+export type Refused = { diagnostics: Diagnostic[] };
+
+/** Under the lock, a plan made now: its scopes must not have moved on (their revisions). */
+export async function currentUnderLock(
+  tx: StateTransaction,
+  plan: Plan,
+  planned: { desired: Model; rolesByScope: ReadonlyMap<string, string> },
+): Promise<Checked | Refused> {
+  const scopes = new Set(Object.keys(plan.tenants));
+  const stale = staleScopes(plan.tenants, await tx.scopeRevisions(scopesToRead(scopes)));
+  if (stale.length > 0) return { diagnostics: stale };
+  return { plan, rolesByScope: planned.rolesByScope, target: planned.desired };
+}
+
+/**
+ * Under the lock, a saved plan: applied at most once, its scopes where it was planned, planned
+ * again against the state read here (its target projected once) and the actor's reads as
+ * recorded. `shown`: what the actor may see of it as re-checked, errors and all.
+ */
+export async function recheckUnderLock(
+  tx: StateTransaction,
+  saved: SavedPlan,
+  options: { actor: string; destroy: boolean },
+): Promise<(Checked & { shown: Plan }) | (Refused & { shown?: Plan })> {
+  const scopes = new Set(Object.keys(saved.tenants));
+  if (await tx.planApplied(saved.digest)) {
+    return {
+      diagnostics: [
+        error('PLAN_STALE', 'this plan was applied already; a saved plan is applied at most once'),
+      ],
+    };
+  }
+  const current = await tx.readState(scopesToRead(scopes));
+  const stale = staleScopes(saved.tenants, current.revisions);
+  if (stale.length > 0) return { diagnostics: stale };
+  const target = savedPlanTarget(saved, current);
+  const touched = organizationsTouched(target, current.model, scopes);
+  const references = touched.length > 0 ? await tx.organizationReferences(touched) : [];
+  const rechecked = recheckSavedPlan(saved, current, target, {
+    actor: options.actor,
+    destroy: options.destroy,
+    organizationReferences: references,
+  });
+  const reads = authorizationReads({
+    actor: options.actor,
+    stored: current.model,
+    scopes,
+    organizationReferences: references,
+  });
+  const plan = withDiagnostics(rechecked.plan, await tamperedReads(tx, current.model, reads));
+  // The actor sees no more than their roles show (authz/visibility.ts); the plan is applied whole.
+  const shown = visiblePlan(plan, rechecked.views);
+  if (hasErrors(plan.diagnostics)) return { diagnostics: [], shown };
+  return { plan, rolesByScope: rechecked.rolesByScope, target, shown };
+}

@@ -8,7 +8,7 @@ import { addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';
 import type { PlanWording } from '../render/plan-text.js';
 import { renderPlan } from '../render/render-plan.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface DriftOptions {
   db: string;
@@ -52,7 +52,7 @@ export function registerDrift(
     );
   addStoreOption(command);
   command.action(async (options: DriftOptions) => {
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const scopes = options.tenant.length > 0 ? options.tenant : await store.listScopes();
       const plan = driftPlan(await readDrift(store, scopes));
       output.out(renderPlan(plan, options.format, output.color, DRIFT_WORDING));

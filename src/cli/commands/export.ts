@@ -9,7 +9,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, addTenantOption } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface ExportOptions {
   db: string;
@@ -49,7 +49,7 @@ export function registerExport(
       output.err(renderDiagnosticsText([diagnostic], output.color));
       return EXIT.error;
     };
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       let model;
       if (options.revision === undefined) model = await liveState(store);
       else {

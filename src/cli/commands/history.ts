@@ -13,7 +13,7 @@ import { renderHistoryJson } from '../render/history-json.js';
 import { renderRevision } from '../render/history-show.js';
 import { renderHistoryText } from '../render/history-text.js';
 import { renderVerifyJson, renderVerifyText } from '../render/history-verify.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 import { ANCHOR_FILE_ENV, readAnchors } from '../anchor-file.js';
 
 interface HistoryOptions {
@@ -59,7 +59,7 @@ export function registerHistory(
   list.action(async (options: HistoryOptions) => {
     const usage = usageProblems(options);
     if (usage.length > 0) return done(fail(output, usage));
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const revisions = await readHistory(store, {
         tenants: options.tenant,
         actor: options.actor,
@@ -112,7 +112,7 @@ function registerShow(history: Command, output: Output, done: (code: ExitCode) =
       return done(
         fail(output, [error('USAGE', `a revision id is a positive whole number, not "${id}"`)]),
       );
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const record = (await store.readRevisions()).find((r) => r.id === Number(id));
       if (!record) return fail(output, [error('USAGE', `there is no revision with id ${id}`)]);
       const changes = await store.readChanges(record.scope, {
@@ -158,7 +158,7 @@ function registerVerify(history: Command, output: Output, done: (code: ExitCode)
   verify.action(async (options: VerifyOptions) => {
     const { anchors, errors } = await readAnchors(options);
     if (errors.length > 0) return done(fail(output, errors));
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const results = await verifyStore(store, options.tenant, anchors);
       output.out(
         options.format === 'json'

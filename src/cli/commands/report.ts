@@ -7,7 +7,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface ReportOptions {
   db: string;
@@ -40,7 +40,7 @@ export function registerReport(
       return done(EXIT.error);
     }
     try {
-      const code = await withStore(options.db, output, {}, async (store) => {
+      const code = await withExistingStore(options.db, output, async (store) => {
         const { data, revisions } = await readReportData(
           store,
           options.tenant,

@@ -46,6 +46,8 @@ export type ApplySettings = {
    * it was shown.
    */
   planShown?: Promise<void>;
+  /** Told the revisions the apply recorded, once committed (none: a saved plan without changes). */
+  recorded?: (revisions: readonly RevisionRecord[]) => void;
 } & (
   | {
       /** A plan made now: the model it leads to (the configuration). */
@@ -105,6 +107,7 @@ export async function applyPlan(
     return EXIT.error;
   }
   output.err(applySummary(outcome.revisions));
+  settings.recorded?.(outcome.revisions);
   if (settings.anchorFile !== undefined) {
     const failed = await appendAnchors(settings.anchorFile, outcome.revisions);
     if (failed) output.err(renderDiagnosticsText([failed], output.color));

@@ -3,8 +3,8 @@ import { Option, type Command } from 'commander';
 import { visiblePlan } from '../../authz/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { currentGitCommit } from '../../fs/git.js';
-import { applyPlan } from '../apply-session.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { applyPlan, type ApplySettings } from '../apply-session.js';
+import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { loadDesired } from '../load-desired.js';
 import {
   addActorOption,
@@ -22,9 +22,10 @@ import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
 import { debug } from '../debug.js';
+import { parseDuration } from '../duration.js';
 import { applyDigestSteps } from '../../pipeline/digests.js';
 import type { Model } from '../../model/model.js';
-import type { RevisionDigests } from '../../store/state-store.js';
+import type { RevisionDigests, RevisionRecord } from '../../store/state-store.js';
 import { inTurns } from '../in-turns.js';
 import { openSavedPlan } from '../../pipeline/saved-plan.js';
 import { planKey } from '../plan-key.js';
@@ -38,6 +39,7 @@ export interface ApplyOptions {
   autoApprove?: boolean;
   destroy?: boolean;
   lockTimeout: string;
+  detailedExitcode?: boolean;
   acceptDrift?: boolean;
   anchors?: string;
 }
@@ -58,9 +60,13 @@ export function registerApply(
       'allow the apply to delete whole tenants (the plan names them at its top): without it, such an apply is refused',
     )
     .option(
-      '--lock-timeout <seconds>',
-      'how long to wait for another apply on the same tenant',
-      '30',
+      '--lock-timeout <duration>',
+      'how long to wait for another apply on the same tenant: 10s, 2m, 1m30s, 500ms (as Terraform takes it) or plain seconds',
+      '30s',
+    )
+    .option(
+      '--detailed-exitcode',
+      'exit 2 when the apply recorded changes, 0 when there was nothing to change (1 on any error), as `plan --detailed-exitcode`',
     )
     .option(
       '--accept-drift',
@@ -75,23 +81,40 @@ export function registerApply(
   addActorOption(command);
   addTenantOption(command);
   command.action(async (paths: string[], options: ApplyOptions) => {
-    done(await runApply(paths, options, output));
+    let recorded: readonly RevisionRecord[] = [];
+    const code = await runApply(paths, options, output, (revisions) => (recorded = revisions));
+    done(
+      exitCodeFor({
+        errors: code !== EXIT.ok,
+        changes: recorded.length > 0,
+        detailed: options.detailedExitcode,
+      }),
+    );
   });
 }
 
-async function runApply(paths: string[], options: ApplyOptions, output: Output): Promise<ExitCode> {
+async function runApply(
+  paths: string[],
+  options: ApplyOptions,
+  output: Output,
+  recorded: (revisions: readonly RevisionRecord[]) => void,
+): Promise<ExitCode> {
   const fail = (diagnostic: Diagnostic) => {
     output.err(renderDiagnosticsText([diagnostic], output.color));
     return EXIT.error;
   };
   if (!options.actor)
     return fail(error('AUTHZ_NO_ACTOR', 'apply needs an actor: --actor EMAIL or CCAC_ACTOR'));
-  const lockTimeoutMs = Number(options.lockTimeout) * 1000;
-  if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
-    return fail(error('USAGE', `--lock-timeout takes seconds, not "${options.lockTimeout}"`));
-  }
+  const lockTimeoutMs = parseDuration(options.lockTimeout);
+  if (lockTimeoutMs === undefined)
+    return fail(
+      error(
+        'USAGE',
+        `--lock-timeout takes a duration such as 10s, 2m, 1m30s or 500ms, or plain seconds (at most 596h), not "${options.lockTimeout}"`,
+      ),
+    );
   const planFile = await savedPlanPath(paths);
-  if (planFile) return applySavedPlan(planFile, options, lockTimeoutMs, output);
+  if (planFile) return applySavedPlan(planFile, options, { lockTimeoutMs, recorded }, output);
   if (!options.autoApprove && !process.stdin.isTTY) {
     return fail(
       error(
@@ -122,6 +145,7 @@ async function runApply(paths: string[], options: ApplyOptions, output: Output):
     const settings = async () => ({
       output,
       lockTimeoutMs,
+      recorded,
       acceptDrift: options.acceptDrift ?? false,
       anchorFile: options.anchors,
       actor: options.actor ?? '',
@@ -190,7 +214,7 @@ function* piecesTo(out: ChunkedWriter, pieces: Iterable<string>): Generator<void
 async function applySavedPlan(
   file: string,
   options: ApplyOptions,
-  lockTimeoutMs: number,
+  settings: Pick<ApplySettings, 'lockTimeoutMs' | 'recorded'>,
   output: Output,
 ): Promise<ExitCode> {
   const signing = planKey();
@@ -218,7 +242,7 @@ async function applySavedPlan(
   return withStore(options.db, output, options, (store) =>
     applyPlan(store, saved, {
       output,
-      lockTimeoutMs,
+      ...settings,
       acceptDrift: options.acceptDrift ?? false,
       anchorFile: options.anchors,
       actor: options.actor ?? '',

@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { visiblePlan } from '../../authz/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { currentGitCommit } from '../../fs/git.js';
 import { applyPlan, type ApplySettings } from '../apply-session.js';
+import { commitOfConfiguration } from '../configuration-commit.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { loadDesired } from '../load-desired.js';
 import {
@@ -151,7 +151,7 @@ async function runApply(
       actor: options.actor ?? '',
       rolesByScope,
       desired: checked.desired,
-      gitCommit: await currentGitCommit(),
+      gitCommit: await commitOfConfiguration(paths, checked.declared),
       digests: () => digestsInTurns(plan, checked.desired, scopes),
     });
     if (!options.autoApprove) {

@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { markDrift } from '../../audit/mark-drift.js';
 import { seesEverything, visiblePlan } from '../../authz/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { currentGitCommit } from '../../fs/git.js';
 import { planRoutingMermaid } from '../../graph/plan-graph.js';
 import { configDigest } from '../../pipeline/digests.js';
 import { sealPlan } from '../../pipeline/saved-plan.js';
+import { commitOfConfiguration } from '../configuration-commit.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { openDesired } from '../load-desired.js';
 import {
@@ -106,7 +106,7 @@ export function registerPlan(
             plan,
             {
               configDigest: configDigest(checked.desired, scopes),
-              gitCommit: await currentGitCommit(),
+              gitCommit: await commitOfConfiguration(paths, checked.declared),
             },
             signingKey,
           );

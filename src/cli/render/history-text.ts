@@ -1,9 +1,12 @@
+import { DIRTY_SUFFIX } from '../../fs/config-changes.js';
 import type { RevisionRecord } from '../../store/state-store.js';
 import { paint, type Paint } from '../output.js';
 
 /** Short forms, as git shows commits: enough to tell revisions apart and to search for. */
 export const shortDigest = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
-export const shortCommit = (commit: string | null): string => (commit ? commit.slice(0, 7) : '-');
+/** `abc1234`, or `abc1234-dirty` when the configuration's files differed from it (fs/git.ts). */
+export const shortCommit = (commit: string | null): string =>
+  commit ? commit.slice(0, 7) + (commit.endsWith(DIRTY_SUFFIX) ? DIRTY_SUFFIX : '') : '-';
 
 /** `2025-03-01T09:30:12.345Z` → `2025-03-01 09:30:12Z`: second precision reads better in a table. */
 export const shortTime = (createdAt: string): string =>

@@ -1,3 +1,4 @@
+import { scopeName } from '../model/address.js';
 import type { StoredChange } from '../store/read-revisions.js';
 import { revisionHash } from '../store/revision-hash.js';
 import type { RevisionRecord } from '../store/state-store.js';
@@ -117,7 +118,8 @@ function groupByRevision(changes: readonly StoredChange[]): Map<number, StoredCh
 }
 
 /** One line a person can act on: which scope, which revision, what is wrong with it. */
-export function describeProblem(scope: string, problem: ChainProblem): string {
+export function describeProblem(stored: string, problem: ChainProblem): string {
+  const scope = scopeName(stored);
   switch (problem.kind) {
     case 'missing':
       return `${scope}: revision ${problem.revision} is missing`;

@@ -1,6 +1,6 @@
+import { scopeName } from '../model/address.js';
 import { describeProblem, type ScopeVerification } from '../audit/verify-chain.js';
 import { escapeHtml } from './escape-html.js';
-import { scopeName } from './render-revision.js';
 
 /** Per scope: how many revisions, and whether the hash chain holds or where it first breaks. */
 export function renderChains(chains: readonly ScopeVerification[]): string {
@@ -11,7 +11,7 @@ export function renderChains(chains: readonly ScopeVerification[]): string {
         ? '<span class="chain-ok">✔ intact</span>'
         : `<span class="chain-broken">✘ ${escapeHtml(describeProblem(scope, problem))}</span>`;
     return (
-      `<tr class="${problem === null ? 'ok' : 'broken'}" data-chain-scope="${escapeHtml(scope)}">` +
+      `<tr class="${problem === null ? 'ok' : 'broken'}" data-chain-scope="${escapeHtml(scopeName(scope))}">` +
       `<td>${escapeHtml(scopeName(scope))}</td><td class="number">${revisions}</td><td>${status}</td></tr>`
     );
   });

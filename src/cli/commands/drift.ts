@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readDrift, type ScopeDrift } from '../../audit/read-drift.js';
 import { describeScopes } from '../render/plan-values.js';
+import { scopeNamed } from '../../model/address.js';
 import { assemblePlan } from '../../plan/make-plan.js';
 import type { Plan } from '../../plan/plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
@@ -46,8 +47,8 @@ export function registerDrift(
     .option('--detailed-exitcode', 'exit 2 when there is drift')
     .option(
       '--tenant <name>',
-      'only this tenant (repeatable)',
-      (v: string, p: string[]) => [...p, v],
+      'only this tenant, or `organizations` (repeatable)',
+      (v: string, p: string[]) => [...p, scopeNamed(v)],
       [],
     );
   addStoreOption(command);

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { scopeName } from '../../model/address.js';
 import { exportFiles } from '../../export/export-files.js';
 import { exportStream } from '../../export/export-stream.js';
 import { selectTenants } from '../../export/select-tenants.js';
@@ -60,7 +61,10 @@ export function registerExport(
       const selected = selectTenants(model, options.tenant);
       if (selected.unknown.length > 0)
         return fail(
-          error('USAGE', `no stored tenant named ${selected.unknown.join(', ')}${asOf(options)}`),
+          error(
+            'USAGE',
+            `no stored tenant named ${selected.unknown.map(scopeName).join(', ')}${asOf(options)}`,
+          ),
         );
       const layout = exportFiles(selected.model);
       if ('refused' in layout) return fail(layout.refused);

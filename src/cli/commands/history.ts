@@ -4,6 +4,7 @@ import { readHistory } from '../../audit/read-history.js';
 import { revisionPlan } from '../../audit/revision-plan.js';
 import { verifyStore } from '../../audit/verify-store.js';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { scopeNamed } from '../../model/address.js';
 import { KINDS } from '../../model/kinds.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { actorOption, addStoreOption, formatOption, type Format } from '../options.js';
@@ -30,7 +31,12 @@ interface HistoryOptions {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 function tenantFilter(command: Command): Command {
-  return command.option('--tenant <name>', 'only this tenant (repeatable)', collect, []);
+  return command.option(
+    '--tenant <name>',
+    'only this tenant, or `organizations` (repeatable)',
+    (value: string, previous: string[]) => [...previous, scopeNamed(value)],
+    [],
+  );
 }
 
 export function registerHistory(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
+import { scopeNamed } from '../../model/address.js';
 import { readReportData } from '../../report/read-report-data.js';
 import { renderReport } from '../../report/render-report.js';
 import { ReportFile } from '../../report/report-file.js';
@@ -28,8 +29,8 @@ export function registerReport(
     .option('--out <file>', 'where to write the HTML page (default: standard output)')
     .option(
       '--tenant <name>',
-      'only this tenant (repeatable)',
-      (value: string, previous: string[]) => [...previous, value],
+      'only this tenant, or `organizations` (repeatable)',
+      (value: string, previous: string[]) => [...previous, scopeNamed(value)],
       [] as string[],
     );
   addStoreOption(command);

@@ -1,3 +1,4 @@
+import { scopeName } from '../../model/address.js';
 import { DIRTY_SUFFIX } from '../../fs/config-changes.js';
 import type { RevisionRecord } from '../../store/state-store.js';
 import { paint, type Paint } from '../output.js';
@@ -22,7 +23,7 @@ interface Column {
 const COLUMNS: Column[] = [
   { title: 'ID', cell: (r) => String(r.id), alignRight: true },
   { title: 'TIME', cell: (r) => shortTime(r.createdAt) },
-  { title: 'TENANT', cell: (r) => `${r.scope}@${r.revision}` },
+  { title: 'TENANT', cell: (r) => `${scopeName(r.scope)}@${r.revision}` },
   { title: 'ACTOR', cell: (r) => r.actor },
   { title: 'ROLE', cell: (r) => r.actorRole },
   { title: 'CHANGES', cell: countsText, tint: tintCounts },

@@ -1,3 +1,4 @@
+import { scopeName } from '../../model/address.js';
 import { describeProblem, type ScopeVerification } from '../../audit/verify-chain.js';
 import { paint } from '../output.js';
 
@@ -27,7 +28,7 @@ export function renderVerifyJson(results: readonly ScopeVerification[]): string 
   const scopes = [...results]
     .sort((a, b) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0))
     .map((r) => ({
-      scope: r.scope,
+      scope: scopeName(r.scope),
       revisions: r.revisions,
       intact: r.problem === null,
       problem: r.problem && { ...r.problem, message: describeProblem(r.scope, r.problem) },

@@ -19,6 +19,7 @@ import { planAgainstStore } from '../plan-session.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces } from '../render/plan-text.js';
 import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
+import { holdApplyJson, type HeldOutput } from '../render/apply-json.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
 import { debug } from '../debug.js';
@@ -82,7 +83,11 @@ export function registerApply(
   addTenantOption(command);
   command.action(async (paths: string[], options: ApplyOptions) => {
     let recorded: readonly RevisionRecord[] = [];
-    const code = await runApply(paths, options, output, (revisions) => (recorded = revisions));
+    const json = options.format === 'json' ? holdApplyJson(output) : undefined;
+    const code = await runApply(paths, options, json ?? output, (revisions) => {
+      recorded = revisions;
+    });
+    json?.finish(recorded);
     done(
       exitCodeFor({
         errors: code !== EXIT.ok,
@@ -96,7 +101,7 @@ export function registerApply(
 async function runApply(
   paths: string[],
   options: ApplyOptions,
-  output: Output,
+  output: Output | HeldOutput,
   recorded: (revisions: readonly RevisionRecord[]) => void,
 ): Promise<ExitCode> {
   const fail = (diagnostic: Diagnostic) => {
@@ -156,6 +161,7 @@ async function runApply(
     });
     if (!options.autoApprove) {
       output.out(renderPlan(shown, options.format, output.color));
+      if ('release' in output) output.release();
       if (!(await confirmApply())) {
         output.err('Apply cancelled; nothing was written.\n');
         return EXIT.error;

@@ -9,3 +9,12 @@ export declare function generate(
 ): Promise<{ tenants: number; resources: number; bytes: number }>;
 export declare function changeOnePercent(dir: string, tenants: number): Promise<number>;
 export declare function changeOneFile(dir: string): Promise<string>;
+export declare function configFiles(resources: number): {
+  tenants: number;
+  files: Map<string, string>;
+};
+export declare function generateShaped(
+  dir: string,
+  resources: number,
+  options: { shape: 'generator' | 'lists' | 'flow' | 'quoted'; moved: boolean },
+): Promise<{ tenants: number; resources: number; bytes: number; changed: number }>;

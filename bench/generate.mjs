@@ -1,7 +1,8 @@
 // Deterministic synthetic partner configuration: `tenants` tenants × 1,000 resources each,
 // one folder per tenant, several files per folder. No randomness: the same size gives the same bytes.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { reshape } from './shapes.mjs';
 
 export const RESOURCES_PER_TENANT = 1000;
 export const PARTNER = 'bench-partner';
@@ -243,52 +244,87 @@ function tenantFiles(t) {
   return files;
 }
 
-/** Writes the configuration for `resources` (a multiple of 1,000) into `dir`, replacing it. */
-export async function generate(dir, resources) {
+/** Every file of the configuration for `resources` (a multiple of 1,000), by path within its folder. */
+export function configFiles(resources) {
   const tenants = Math.max(1, Math.round(resources / RESOURCES_PER_TENANT));
+  const files = new Map([['organizations.yaml', organization()]]);
+  for (let t = 0; t < tenants; t++)
+    for (const [name, text] of Object.entries(tenantFiles(t)))
+      files.set(path.join(tenantName(t), name), text);
+  return { tenants, files };
+}
+
+async function writeConfig(dir, files) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'organizations.yaml'), organization());
   let bytes = 0;
-  for (let t = 0; t < tenants; t++) {
-    const folder = path.join(dir, tenantName(t));
-    await mkdir(folder);
-    for (const [name, text] of Object.entries(tenantFiles(t))) {
-      await writeFile(path.join(folder, name), text);
-      bytes += text.length;
-    }
+  for (const [name, text] of files) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+    bytes += text.length;
   }
+  return bytes;
+}
+
+/** Writes the configuration for `resources` (a multiple of 1,000) into `dir`, replacing it. */
+export async function generate(dir, resources) {
+  const { tenants, files } = configFiles(resources);
+  const bytes = await writeConfig(dir, files);
   return { tenants, resources: tenants * RESOURCES_PER_TENANT + 1, bytes };
 }
 
-/** The 1% change: a new display name on every 100th resource (users, in every users file). */
-export async function changeOnePercent(dir, tenants) {
+/**
+ * The configuration in one of the everyday shapes of bench/shapes.mjs, as it is before the 1%
+ * change or, `moved`, after it (the same resources and values in every shape), written into `dir`.
+ */
+export async function generateShaped(dir, resources, { shape, moved }) {
+  const { tenants, files } = configFiles(resources);
+  let changed = 0; // what the 1% change changes, whichever side of it is written
+  for (const [name, text] of files) {
+    const edited = moveOnePercent(name, text);
+    if (moved) files.set(name, edited.text);
+    changed += edited.changed;
+  }
+  const bytes = await writeConfig(dir, reshape(files, shape));
+  return { tenants, resources: tenants * RESOURCES_PER_TENANT + 1, bytes, changed };
+}
+
+/**
+ * The 1% change of one file's text: a new display name on every 10th agent of a users file (90 per
+ * tenant) and a new description on every other team (10 per tenant), 100 per 1,000 resources.
+ */
+function moveOnePercent(name, text) {
   let changed = 0;
-  for (let t = 0; t < tenants; t++) {
-    for (let f = 0; f < USERS / USERS_PER_FILE; f++) {
-      const file = path.join(dir, tenantName(t), `users-${pad(f, 2)}.yaml`);
-      const { readFile } = await import('node:fs/promises');
-      let text = await readFile(file, 'utf8');
-      // 10 users per file of 100 (every 10th), 90 per tenant, plus 10 teams: 100 per 1,000.
-      text = text.replace(/displayName: Agent (\d+)-(\d+)\n/g, (m, a, b) =>
-        Number(b) % 10 === 5 ? (changed++, `displayName: Agent ${a}-${b} (moved)\n`) : m,
-      );
-      await writeFile(file, text);
-    }
-    const teams = path.join(dir, tenantName(t), 'teams.yaml');
-    const { readFile } = await import('node:fs/promises');
-    let text = await readFile(teams, 'utf8');
-    text = text.replace(/description: Team (\d+) of/g, (m, i) =>
+  const base = path.basename(name);
+  let edited = text;
+  if (base.startsWith('users-'))
+    edited = text.replace(/displayName: Agent (\d+)-(\d+)\n/g, (m, a, b) =>
+      Number(b) % 10 === 5 ? (changed++, `displayName: Agent ${a}-${b} (moved)\n`) : m,
+    );
+  else if (base === 'teams.yaml')
+    edited = text.replace(/description: Team (\d+) of/g, (m, i) =>
       Number(i) % 2 === 0 ? (changed++, `description: Renamed team ${i} of`) : m,
     );
-    await writeFile(teams, text);
+  return { text: edited, changed };
+}
+
+/** The 1% change (moveOnePercent) made in place to the users and teams files in `dir`. */
+export async function changeOnePercent(dir, tenants) {
+  let changed = 0;
+  const names = Array.from({ length: USERS / USERS_PER_FILE }, (_, f) => `users-${pad(f, 2)}.yaml`);
+  for (let t = 0; t < tenants; t++) {
+    for (const name of [...names, 'teams.yaml']) {
+      const file = path.join(dir, tenantName(t), name);
+      const edited = moveOnePercent(name, await readFile(file, 'utf8'));
+      await writeFile(file, edited.text);
+      changed += edited.changed;
+    }
   }
   return changed;
 }
 
 /** The single-file change: one user's display name in the first tenant. */
 export async function changeOneFile(dir) {
-  const { readFile } = await import('node:fs/promises');
   const file = path.join(dir, tenantName(0), 'users-01.yaml');
   const text = await readFile(file, 'utf8');
   await writeFile(
@@ -298,8 +334,15 @@ export async function changeOneFile(dir) {
   return file;
 }
 
+// node bench/generate.mjs [DIR] [SIZE] [--shape generator|lists|flow|quoted] [--moved]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir = 'bench/.data/config-1k', size = '1000'] = process.argv.slice(2);
-  const out = await generate(dir, Number(size));
+  const args = process.argv.slice(2);
+  const flag = args.indexOf('--shape');
+  const shape = flag === -1 ? 'generator' : args[flag + 1];
+  const moved = args.includes('--moved');
+  const [dir = 'bench/.data/config-1k', size = '1000'] = args.filter(
+    (a, i) => !a.startsWith('--') && (flag === -1 || i !== flag + 1),
+  );
+  const out = await generateShaped(dir, Number(size), { shape, moved });
   console.log(JSON.stringify(out));
 }

@@ -1,27 +1,29 @@
 // `npm run bench`: whole CLI processes on a synthetic partner configuration, with the floors
-// (js-yaml parse, SELECT, COPY) of the same data measured in the same run; then `ccac validate`
-// on issue #16's hostile inputs (bench/hostile-inputs.mjs), against their time and memory targets.
-//   node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 3]
-//                      [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results] [--smoke]
-//                      [--only report] [--hostile-only]
+// (js-yaml parse, SELECT, COPY) of the same data measured in the same run: the developer's loop,
+// a GitOps pipeline's steps CI-cold in every shape of bench/shapes.mjs (bench/pipeline.mjs), the
+// audit report (bench/report.mjs); then `ccac validate` on issue #16's hostile inputs.
+//   node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 5]
+//                      [--shapes generator,lists,flow,quoted] [--label NAME]
+//                      [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results]
+//                      [--smoke] [--only report|push] [--hostile-only]
+// Results go to bench/results/<date>-<label>.md and .json (label: the databases, by default).
 // --smoke: 1k, one run, hostile inputs at a tenth of their size, no results written; checks that
 // every step exits as expected. --only report: the audit report's step alone (bench/report.mjs),
-// into its own results files. --hostile-only: the hostile inputs alone.
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// into its own results files. --only push: `ccac push` of the largest tenant into the Webex
+// simulator, counting calls (bench/push.mjs). --hostile-only: the hostile inputs alone.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import jsYaml from 'js-yaml';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { ACTOR, changeOneFile, changeOnePercent, generate } from './generate.mjs';
-import { benchReport, reportMarkdown } from './report.mjs';
 import { writeHostileInputs } from './hostile-inputs.mjs';
+import { freshDatabase, median, runCli, setNodeFlags } from './measure.mjs';
+import { oneRun } from './pipeline.mjs';
+import { benchReport, reportMarkdown } from './report.mjs';
+import { SHAPES } from './shapes.mjs';
+import { devTable, growthTable, keptCacheTable, pipelineTable } from './tables.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(ROOT, 'dist/cli/main.js');
 
 function options() {
   const args = process.argv.slice(2);
@@ -30,6 +32,9 @@ function options() {
     return i === -1 ? fallback : args[i + 1];
   };
   const smoke = args.includes('--smoke');
+  const shapes = get('shapes', SHAPES.join(',')).split(',');
+  const unknown = shapes.filter((shape) => !SHAPES.includes(shape));
+  if (unknown.length) throw new Error(`unknown shapes ${unknown}: ${SHAPES.join(', ')}`);
   return {
     smoke,
     hostileOnly: args.includes('--hostile-only'),
@@ -37,362 +42,35 @@ function options() {
       .split(',')
       .map(Number),
     dbs: get('dbs', 'postgres,pglite').split(','),
-    runs: Number(get('runs', smoke ? '1' : '3')),
+    runs: Number(get('runs', smoke ? '1' : '5')),
+    // The generator's shape always: the developer's loop and the growth table are measured on it.
+    shapes: ['generator', ...shapes.filter((shape) => shape !== 'generator')],
+    label: get('label', ''),
     pg: get('pg', process.env.CCAC_BENCH_PG ?? 'postgres://root@127.0.0.1:5432/postgres'),
     out: get('out', path.join(ROOT, 'bench/results')),
     only: get('only', ''),
   };
 }
 
-/**
- * Runs the CLI; wall time from spawn to exit, peak RSS from /proc/<pid>/status (VmHWM).
- * `cacheDir` is the run's parse cache (CCAC_CACHE_DIR); `cold` empties it first.
- */
-async function runCli(args, expectCodes, { cacheDir, cold = false }) {
-  if (cold) await rm(cacheDir, { recursive: true, force: true });
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [CLI, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CCAC_CACHE_DIR: cacheDir },
-    });
-    let peakKb = 0;
-    let stderr = '';
-    const poll = async () => {
-      try {
-        const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        if (kb > peakKb) peakKb = kb;
-      } catch {
-        // the process has exited
-      }
-    };
-    const timer = setInterval(poll, 20);
-    child.stdout.resume();
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', async (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      clearInterval(timer);
-      if (!expectCodes.includes(code))
-        reject(new Error(`ccac ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`));
-      else resolve({ ms, rssMb: peakKb / 1024 });
-    });
-  });
-}
-
-async function timed(work) {
-  const started = process.hrtime.bigint();
-  const value = await work();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
-}
-
-/** Floor: js-yaml 4 `load` of every file (read included), as fast as YAML gets in Node. */
-async function parseFloor(dir) {
-  const { readdir } = await import('node:fs/promises');
-  const files = [];
-  const walk = async (d) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.name.endsWith('.yaml')) files.push(full);
-    }
-  };
-  await walk(dir);
-  return (
-    await timed(async () => {
-      let docs = 0;
-      for (const f of files) jsYaml.loadAll(await readFile(f, 'utf8'), () => docs++);
-      return docs;
-    })
-  ).ms;
-}
-
-/** A fresh database per run: a new PostgreSQL database, or a new PGlite directory. */
-async function freshDatabase(db, settings, label) {
-  if (db === 'pglite') {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ccac-bench-'));
-    return {
-      url: `pglite:${path.join(dir, 'state')}`,
-      dir: path.join(dir, 'state'),
-      drop: () => rm(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `ccac_bench_${process.pid}_${label}`;
-  const admin = new pg.Client({ connectionString: settings.pg });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(settings.pg);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: settings.pg });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
-const RESOURCE_COLUMNS = 'scope, kind, name, tenant, value, hash';
-const CHANGE_COLUMNS = 'scope, revision, address, kind, name, action, before, after';
-
-/** COPY text format: tabs, newlines and backslashes escaped, NULL as \N. */
-function copyText(rows, columns) {
-  const escape = (v) =>
-    v === null || v === undefined
-      ? '\\N'
-      : (typeof v === 'object' ? JSON.stringify(v) : String(v))
-          .replace(/\\/g, '\\\\')
-          .replace(/\t/g, '\\t')
-          .replace(/\n/g, '\\n')
-          .replace(/\r/g, '\\r');
-  const names = columns.split(', ');
-  return rows.map((r) => names.map((n) => escape(r[n])).join('\t')).join('\n') + '\n';
-}
-
-/**
- * The floor's tables: shaped like ccac's own (keys and indexes included) and, like them, logged —
- * a temporary table skips the write-ahead log, which no durable write can.
- */
-const FLOOR_TABLES = [
-  'create schema ccac_floor',
-  'create table ccac_floor.resources (like public.resources including all)',
-  'create table ccac_floor.changes (like public.changes including all)',
-];
-const DROP_FLOOR_TABLES = 'drop schema ccac_floor cascade';
-
-/**
- * Floors on the stored data: SELECT of every resource row, and COPY of the rows the first
- * apply wrote (resources and change records) into empty tables of the same shape.
- */
-async function storeFloors(db, database) {
-  if (db === 'postgres') {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    const select = await timed(() =>
-      client.query(`select ${RESOURCE_COLUMNS} from resources order by scope, kind, name`),
-    );
-    const changes = await client.query(`select ${CHANGE_COLUMNS} from changes where revision = 1`);
-    const resourcesText = copyText(select.value.rows, RESOURCE_COLUMNS);
-    const changesText = copyText(changes.rows, CHANGE_COLUMNS);
-    for (const sql of FLOOR_TABLES) await client.query(sql);
-    const copy = await timed(async () => {
-      await client.query('begin');
-      for (const [table, columns, text] of [
-        ['ccac_floor.resources', RESOURCE_COLUMNS, resourcesText],
-        ['ccac_floor.changes', CHANGE_COLUMNS, changesText],
-      ]) {
-        const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
-        await new Promise((resolve, reject) => {
-          stream.on('finish', resolve);
-          stream.on('error', reject);
-          stream.end(text);
-        });
-      }
-      await client.query('commit');
-    });
-    await client.query(DROP_FLOOR_TABLES);
-    await client.end();
-    return { selectMs: select.ms, copyMs: copy.ms, rows: select.value.rows.length };
-  }
-  // PGlite: the floor is PGlite itself (open, SELECT; COPY from a blob, since FROM STDIN is not served).
-  const opened = await timed(() => PGlite.create(database.dir));
-  const lite = opened.value;
-  const select = await timed(() =>
-    lite.query(`select ${RESOURCE_COLUMNS} from resources order by scope, kind, name`),
-  );
-  const changes = await lite.query(`select ${CHANGE_COLUMNS} from changes where revision = 1`);
-  for (const sql of FLOOR_TABLES) await lite.query(sql);
-  const resourcesBlob = new Blob([copyText(select.value.rows, RESOURCE_COLUMNS)]);
-  const changesBlob = new Blob([copyText(changes.rows, CHANGE_COLUMNS)]);
-  const copy = await timed(async () => {
-    await lite.query(`copy ccac_floor.resources (${RESOURCE_COLUMNS}) from '/dev/blob'`, [], {
-      blob: resourcesBlob,
-    });
-    await lite.query(`copy ccac_floor.changes (${CHANGE_COLUMNS}) from '/dev/blob'`, [], {
-      blob: changesBlob,
-    });
-  });
-  await lite.close();
-  return { selectMs: opened.ms + select.ms, copyMs: copy.ms, rows: select.value.rows.length };
-}
-
-// [id, label, floor, parse cache at the start of the step]
-const STEPS = [
-  ['validate', 'validate', 'parse', 'cold'],
-  ['plan-cold', 'cold plan vs empty store', 'parse+empty', 'cold'],
-  ['apply-all', 'apply of all creates', 'copy', 'warm'],
-  ['plan-noop', 'plan, nothing changed', 'parse+select', 'warm'],
-  ['plan-1pct', 'plan after 1% changed', 'parse+select', 'users & teams files changed'],
-  ['apply-1pct', 'apply of that 1%', 'copy1pct', 'warm'],
-  ['plan-1file', 're-plan after one file changed', 'parse+select', '1 file changed'],
-];
-
-async function oneRun(size, db, settings, run) {
-  const dir = path.join(ROOT, 'bench/.data', `config-${size}`);
-  const generated = await generate(dir, size);
-  const database = await freshDatabase(db, settings, `${size}_${run}`);
-  const dbArgs = ['--db', database.url];
-  const cache = { cacheDir: path.join(ROOT, 'bench/.data', 'cache') };
-  const cold = { ...cache, cold: true };
-  const t = {};
+/** What the machine was doing when the bench started: the load and the busiest processes. */
+function machineLine() {
+  let busiest = '';
   try {
-    t['validate'] = await runCli(['validate', dir], [0], cold);
-    // Truly cold: the validate before it must not have filled the cache.
-    t['plan-cold'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2], cold);
-    t['apply-all'] = await runCli(
-      ['apply', dir, ...dbArgs, '--actor', ACTOR, '--auto-approve'],
-      [0],
-      cache,
-    );
-    t['plan-noop'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [0], cache);
-    const changed = await changeOnePercent(dir, generated.tenants);
-    t['plan-1pct'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2], cache);
-    t['apply-1pct'] = await runCli(
-      ['apply', dir, ...dbArgs, '--actor', ACTOR, '--auto-approve'],
-      [0],
-      cache,
-    );
-    await changeOneFile(dir);
-    t['plan-1file'] = await runCli(['plan', dir, ...dbArgs, '--detailed-exitcode'], [2], cache);
-    const parseMs = await parseFloor(dir);
-    const floors = await storeFloors(db, database);
-    return { generated, changed, steps: t, floors: { parseMs, ...floors } };
-  } finally {
-    await database.drop();
+    busiest = execFileSync('ps', ['-eo', 'pcpu,comm', '--sort=-pcpu', '--no-headers'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .slice(0, 5)
+      .map((line) => line.trim().replace(/\s+/, '% '))
+      .filter(Boolean)
+      .join(', ');
+  } catch {
+    busiest = 'unknown (no ps)';
   }
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-function summarise(runs) {
-  const floors = {
-    parse: median(runs.map((r) => r.floors.parseMs)),
-    select: median(runs.map((r) => r.floors.selectMs)),
-    copy: median(runs.map((r) => r.floors.copyMs)),
-  };
-  const floorOf = {
-    parse: floors.parse,
-    'parse+empty': floors.parse,
-    'parse+select': floors.parse + floors.select,
-    copy: floors.copy,
-    // COPY of 1% of the rows, scaled from the full COPY.
-    copy1pct: floors.copy * (runs[0].changed / runs[0].floors.rows),
-  };
-  const steps = STEPS.map(([id, label, floor, cache]) => {
-    const ms = median(runs.map((r) => r.steps[id].ms));
-    return {
-      id,
-      label,
-      cache,
-      medianMs: ms,
-      floor,
-      floorMs: floorOf[floor],
-      ratio: ms / floorOf[floor],
-      rssMb: Math.max(...runs.map((r) => r.steps[id].rssMb)),
-      runsMs: runs.map((r) => r.steps[id].ms),
-    };
-  });
-  return { floors, steps };
-}
-
-function markdown(size, db, summary, runs, machine) {
-  const s = (ms) => (ms / 1000).toFixed(2);
-  const lines = [
-    `### ${size.toLocaleString('en')} resources on ${db} (${runs.length} runs, medians)`,
-    '',
-    `Config: ${runs[0].generated.tenants} tenants, ${(runs[0].generated.bytes / 1e6).toFixed(1)} MB of YAML; 1% change = ${runs[0].changed} resources. ${machine}`,
-    '',
-    '| step | parse cache | median s | floor | floor s | ratio | peak RSS MB |',
-    '|---|---|---:|---|---:|---:|---:|',
-    ...summary.steps.map(
-      (st) =>
-        `| ${st.label} | ${st.cache} | ${s(st.medianMs)} | ${st.floor} | ${s(st.floorMs)} | ${st.ratio.toFixed(1)}× | ${st.rssMb.toFixed(0)} |`,
-    ),
-    '',
-    `Floors: js-yaml 4 load ${s(summary.floors.parse)} s · SELECT all rows ${s(summary.floors.select)} s · COPY of resources + change rows into tables like ccac's (logged, keyed) ${s(summary.floors.copy)} s.`,
-    '',
-  ];
-  return lines.join('\n');
-}
-
-/** The issue's targets at 100k, checked against this run's medians. */
-function targetLines(db, summary) {
-  const step = (id) => summary.steps.find((st) => st.id === id);
-  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  const cold = step('plan-cold');
-  const apply = step('apply-all');
-  const rss = Math.max(...summary.steps.map((st) => st.rssMb));
-  const rows = [
-    [
-      'cold plan ≤ 3 s and ≤ 2× floor',
-      `${s(cold.medianMs)}, ${cold.ratio.toFixed(1)}×`,
-      cold.medianMs <= 3000 && cold.ratio <= 2,
-    ],
-    [
-      'plan with nothing changed ≤ 1.5 s',
-      s(step('plan-noop').medianMs),
-      step('plan-noop').medianMs <= 1500,
-    ],
-    [
-      're-plan after one file changed ≤ 1 s',
-      s(step('plan-1file').medianMs),
-      step('plan-1file').medianMs <= 1000,
-    ],
-    db === 'postgres'
-      ? [
-          'apply of 100k creates ≤ 2× COPY floor',
-          `${s(apply.medianMs)}, ${apply.ratio.toFixed(1)}×`,
-          apply.ratio <= 2,
-        ]
-      : [
-          'apply of 100k creates (stated)',
-          `${s(apply.medianMs)}, ${apply.ratio.toFixed(1)}×`,
-          null,
-        ],
-    db === 'postgres'
-      ? ['peak RSS ≤ 1 GB', `${rss.toFixed(0)} MB`, rss <= 1024]
-      : ['peak RSS (stated)', `${rss.toFixed(0)} MB`, null],
-  ];
-  return [
-    `Targets at 100k on ${db}:`,
-    '',
-    '| target | measured (median) | met? |',
-    '|---|---:|---|',
-    ...rows.map(
-      ([target, measured, met]) =>
-        `| ${target} | ${measured} | ${met === null ? '—' : met ? 'yes' : 'no'} |`,
-    ),
-    '',
-  ];
-}
-
-/** Milliseconds per 1,000 resources of each step at each size: flat means linear. */
-function growthLines(sized) {
-  if (sized.length < 2) return [];
-  const header = `| step | ${sized.map(({ size }) => `${size.toLocaleString('en')}`).join(' | ')} |`;
-  return [
-    '### Growth: ms per 1,000 resources (flat = linear)',
-    '',
-    header,
-    `|---|${sized.map(() => '---:').join('|')}|`,
-    ...STEPS.map(([id, label]) => {
-      const cells = sized.map(({ size, summary }) => {
-        const st = summary.steps.find((x) => x.id === id);
-        return (st.medianMs / (size / 1000)).toFixed(1);
-      });
-      return `| ${label} | ${cells.join(' | ')} |`;
-    }),
-    '',
-  ];
+  return `${os.cpus().length} cores, load average at start ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')} (1/5/15 min), node ${process.version}; busiest processes then: ${busiest}.`;
 }
 
 /**
@@ -445,26 +123,57 @@ function hostileMarkdown(rows, settings, machine) {
   ].join('\n');
 }
 
+/** The developer's loop and the pipeline's steps of every run at one size on one database. */
+async function sizeOnDatabase(size, db, settings) {
+  // The smoke checks the shapes on the first database only: parsing does not depend on it.
+  const shapes = settings.smoke && db !== settings.dbs[0] ? ['generator'] : settings.shapes;
+  const runs = [];
+  for (let run = 0; run < settings.runs; run++) {
+    process.stderr.write(`bench: ${size} on ${db}, run ${run + 1}/${settings.runs}\n`);
+    runs.push(await oneRun({ size, db, settings, run, root: ROOT, shapes }));
+  }
+  const text = [
+    pipelineTable(size, db, runs, shapes),
+    keptCacheTable(size, db, runs),
+    devTable(size, db, runs),
+  ].join('\n');
+  process.stdout.write(text + '\n');
+  return { size, runs, text };
+}
+
+function reproduce(settings) {
+  const only = settings.only === 'report' ? ' --only report' : '';
+  return `npm run build && node bench/run.mjs --dbs ${settings.dbs.join(',')} --sizes ${settings.sizes.join(',')} --runs ${settings.runs} --shapes ${settings.shapes.join(',')}${only}`;
+}
+
+/** `--only push`: bench/push.mjs, which starts the TypeScript simulator (so under tsx). */
+function benchPush(settings) {
+  const args = ['--import', 'tsx', path.join(ROOT, 'bench/push.mjs'), '--out', settings.out];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bench/push.mjs exited ${code}`)),
+    );
+  });
+}
+
 async function main() {
   const settings = options();
+  if (settings.only === 'push') return benchPush(settings);
+  // No timing is asserted in the smoke run: PGlite's WebAssembly on V8's baseline compiler only
+  // (as the tests run it) costs about half the CPU on the machine CI shares with the linters.
+  if (settings.smoke) setNodeFlags(['--liftoff-only']);
+  // Saved plans are signed in a pipeline (CCAC_PLAN_KEY, a CI secret): the bench signs them too.
+  process.env.CCAC_PLAN_KEY ||= 'bench-plan-key-not-a-secret-0123456789abcdef';
+  const machine = machineLine();
   const results = {};
-  const os = await import('node:os');
-  const machine = `${os.cpus().length} cores, load average at start ${os.loadavg()[0].toFixed(1)}, node ${process.version}.`;
   const reports = {};
   for (const db of settings.hostileOnly ? [] : settings.dbs) {
     results[db] = [];
     reports[db] = [];
     for (const size of settings.sizes) {
-      if (settings.only !== 'report') {
-        const runs = [];
-        for (let run = 0; run < settings.runs; run++) {
-          process.stderr.write(`bench: ${size} on ${db}, run ${run + 1}/${settings.runs}\n`);
-          runs.push(await oneRun(size, db, settings, run));
-        }
-        const summary = summarise(runs);
-        process.stdout.write(markdown(size, db, summary, runs, machine) + '\n');
-        results[db].push({ size, summary, runs });
-      }
+      if (settings.only !== 'report') results[db].push(await sizeOnDatabase(size, db, settings));
       const reportArgs = { size, db, runs: settings.runs, settings, root: ROOT };
       const report = await benchReport({ ...reportArgs, runCli, freshDatabase });
       process.stdout.write(reportMarkdown(report) + '\n');
@@ -479,38 +188,34 @@ async function main() {
   if (settings.smoke) return;
   await mkdir(settings.out, { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
-  if (hostileText) {
-    const hostileBase = path.join(settings.out, `${date}-hostile`);
-    await writeFile(
-      `${hostileBase}.md`,
-      `# ccac bench, ${date}, hostile inputs\n\nReproduce: \`npm run build && node bench/run.mjs --hostile-only --runs ${settings.runs}\`\n\n${hostileText}`,
-    );
-    await writeFile(
-      `${hostileBase}.json`,
-      JSON.stringify({ date, machine, hostile }, null, 2) + '\n',
-    );
-    process.stderr.write(`bench: wrote ${hostileBase}.md and .json\n`);
-  }
-  for (const [db, sized] of Object.entries(results)) {
-    const only = settings.only === 'report' ? ' --only report' : '';
-    const base = path.join(settings.out, `${date}-${db}${only ? '-report' : ''}`);
-    const body = sized.map(({ size, summary, runs }) =>
-      [
-        markdown(size, db, summary, runs, machine),
-        ...(size === 100_000 ? targetLines(db, summary) : []),
-      ].join('\n'),
-    );
-    body.push(growthLines(sized).join('\n'), ...reports[db].map(reportMarkdown));
-    await writeFile(
-      `${base}.md`,
-      `# ccac bench, ${date}, ${db}\n\nReproduce: \`npm run build && node bench/run.mjs --dbs ${db} --sizes ${settings.sizes.join(',')} --runs ${settings.runs}${only}\`\n\nWhat was tried, and what each change gained: [HISTORY.md](../HISTORY.md).\n\n${body.join('\n')}`,
-    );
-    await writeFile(
-      `${base}.json`,
-      JSON.stringify({ date, db, machine, results: sized, reports: reports[db] }, null, 2) + '\n',
-    );
-    process.stderr.write(`bench: wrote ${base}.md and .json\n`);
-  }
+  const label =
+    settings.label ||
+    (settings.hostileOnly ? 'hostile' : settings.dbs.join('-')) +
+      (settings.only === 'report' ? '-report' : '');
+  const base = path.join(settings.out, `${date}-${label}`);
+  const body = Object.entries(results).flatMap(([db, sized]) => [
+    `## ${db}`,
+    '',
+    ...sized.map(({ text }) => text),
+    growthTable(sized),
+    ...reports[db].map(reportMarkdown),
+  ]);
+  if (hostileText) body.push(hostileText);
+  await writeFile(
+    `${base}.md`,
+    `# ccac bench, ${date}, ${label}\n\nReproduce: \`${reproduce(settings)}\`\n\nMachine: ${machine}\n\nWhat was tried, and what each change gained: [HISTORY.md](../HISTORY.md).\n\n${body.join('\n')}`,
+  );
+  const json = Object.fromEntries(
+    Object.entries(results).map(([db, sized]) => [
+      db,
+      sized.map(({ size, runs }) => ({ size, runs })),
+    ]),
+  );
+  await writeFile(
+    `${base}.json`,
+    JSON.stringify({ date, machine, settings, results: json, reports, hostile }, null, 2) + '\n',
+  );
+  process.stderr.write(`bench: wrote ${base}.md and .json\n`);
 }
 
 await main();

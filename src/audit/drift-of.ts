@@ -1,4 +1,6 @@
-import type { DriftedRow, ScopeIntegrity, StateReader } from '../store/state-store.js';
+import type { StateReader } from '../store/state-store.js';
+import type { DriftedRow } from '../model/revision.js';
+import type { ScopeIntegrity } from '../model/stored-state.js';
 
 /**
  * The rows of some scopes that are not what the recorded history wrote. A scope whose rows were

@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DriftedRow } from '../store/state-store.js';
+import type { DriftedRow } from '../model/revision.js';
 import type { ScopeDrift } from './read-drift.js';
 
 /**

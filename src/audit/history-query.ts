@@ -1,5 +1,5 @@
 import { normalizeEmail } from '../model/names.js';
-import type { RevisionRecord } from '../store/state-store.js';
+import type { RevisionRecord } from '../model/revision.js';
 
 /** What `ccac history` asks for; every filter is optional and they combine with "and". */
 export interface HistoryQuery {

@@ -1,6 +1,6 @@
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../model/plan.js';
 import { withDiagnostics } from '../plan/with-diagnostics.js';
-import type { StoredState } from '../store/state-store.js';
+import type { StoredState } from '../model/stored-state.js';
 import { driftFree } from './drift-of.js';
 import { driftWarnings } from './drift-warnings.js';
 import { readDrift, type DriftReader } from './read-drift.js';

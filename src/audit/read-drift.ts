@@ -1,5 +1,6 @@
-import type { ResourceChange } from '../plan/plan.js';
-import type { DriftedRow, StateReader } from '../store/state-store.js';
+import type { ResourceChange } from '../model/plan.js';
+import type { StateReader } from '../store/state-store.js';
+import type { DriftedRow } from '../model/revision.js';
 import { resourceChangeOf } from './revision-plan.js';
 
 /** What drift detection reads: rows compared with the history, and the scopes' revisions. */

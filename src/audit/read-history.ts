@@ -1,6 +1,6 @@
 import { scopeOfAddress } from '../model/address.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
-import type { RevisionRecord } from '../store/state-store.js';
+import type { RevisionRecord } from '../model/revision.js';
 import { revisionKey, selectRevisions, type HistoryQuery } from './history-query.js';
 
 export interface HistoryRequest extends Omit<HistoryQuery, 'touching'> {

@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
-import type { StoredChange } from '../store/read-revisions.js';
+import type { StoredChange } from '../model/revision.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
-import type { RevisionRecord } from '../store/state-store.js';
+import type { RevisionRecord } from '../model/revision.js';
 import { replayChanges } from './replay-changes.js';
 
 /**

@@ -1,7 +1,7 @@
 import { isGlobalKind } from '../model/kinds.js';
 import { hashed } from '../model/canonicalize.js';
 import { Model, type ModelResource } from '../model/model.js';
-import type { StoredChange } from '../store/read-revisions.js';
+import type { StoredChange } from '../model/revision.js';
 
 /**
  * The state that recorded changes build, replayed in order (by scope, then revision).

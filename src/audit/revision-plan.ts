@@ -1,8 +1,8 @@
 import { assemblePlan } from '../plan/make-plan.js';
 import { diffValues } from '../plan/diff-values.js';
-import type { Plan, ResourceChange } from '../plan/plan.js';
-import type { StoredChange } from '../store/read-revisions.js';
-import type { RevisionRecord } from '../store/state-store.js';
+import type { Plan, ResourceChange } from '../model/plan.js';
+import type { StoredChange } from '../model/revision.js';
+import type { RevisionRecord } from '../model/revision.js';
 
 /**
  * A recorded revision as the plan it applied: made against the scope's previous revision, with

@@ -1,6 +1,6 @@
 import { addressOf, GLOBAL_SCOPE, scopeOfAddress } from '../model/address.js';
 import type { Model } from '../model/model.js';
-import type { OrganizationReference } from '../store/state-store.js';
+import type { OrganizationReference } from '../model/stored-state.js';
 import { normalizeActor } from './actor.js';
 
 /**

@@ -1,8 +1,8 @@
 import { compare, error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { addressOf, GLOBAL_SCOPE, scopeOf, scopeOfAddress } from '../model/address.js';
 import type { Model } from '../model/model.js';
-import type { ResourceChange } from '../plan/plan.js';
-import type { OrganizationReference } from '../store/state-store.js';
+import type { ResourceChange } from '../model/plan.js';
+import type { OrganizationReference } from '../model/stored-state.js';
 import { actorInTenant, describeActor, normalizeActor, type TenantActor } from './actor.js';
 import { changeItems, under, type ChangeItem } from './change-items.js';
 import { matchingRows, rowLabel } from './matching-rows.js';

@@ -1,7 +1,7 @@
 import { SYSTEM_ENTRY_POINT, type Kind } from '../model/kinds.js';
 import type { Model, ModelResource } from '../model/model.js';
 import { changeFields } from '../plan/make-plan.js';
-import type { Action, ResourceChange } from '../plan/plan.js';
+import type { Action, ResourceChange } from '../model/plan.js';
 import { userOrganization, type OrganizationKind } from '../rules/support/organizations.js';
 import type { AdminRole } from './actor.js';
 

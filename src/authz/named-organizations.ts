@@ -1,5 +1,5 @@
 import type { Model } from '../model/model.js';
-import type { ResourceChange } from '../plan/plan.js';
+import type { ResourceChange } from '../model/plan.js';
 
 /** A change that makes its tenant reference an organization it did not reference before. */
 export interface NamedOrganization {

@@ -1,9 +1,9 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import { changeFields } from '../plan/make-plan.js';
-import type { ResourceChange } from '../plan/plan.js';
+import type { ResourceChange } from '../model/plan.js';
 import { referencingTenants } from '../rules/support/organizations.js';
-import type { OrganizationReference } from '../store/state-store.js';
+import type { OrganizationReference } from '../model/stored-state.js';
 import { actorInTenant, describeRoles, isStoredTenant, type TenantActor } from './actor.js';
 import { matchingRows } from './matching-rows.js';
 import { namedOrganizations } from './named-organizations.js';

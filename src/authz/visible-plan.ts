@@ -1,7 +1,7 @@
 import { kindOfAddress, scopeOf, scopeOfAddress } from '../model/address.js';
 import { assemblePlan } from '../plan/make-plan.js';
 import type { Kind } from '../model/kinds.js';
-import type { Plan, PlanScopes } from '../plan/plan.js';
+import type { Plan, PlanScopes } from '../model/plan.js';
 import type { ScopeView } from './plan-views.js';
 
 /**

@@ -1,7 +1,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { anchorText, parseAnchor, parseAnchorFile, type Anchor } from '../audit/anchors.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RevisionRecord } from '../store/state-store.js';
+import type { RevisionRecord } from '../model/revision.js';
 
 /**
  * The anchor file: `apply` appends a line per revision it records, `history verify` checks every

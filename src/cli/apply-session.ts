@@ -1,19 +1,15 @@
 import { scopeName } from '../model/address.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { staleScopes, writePlan } from '../pipeline/apply-plan.js';
-import { organizationsTouched } from '../pipeline/plan-configuration.js';
-import { scopesToRead } from '../pipeline/plan-scopes.js';
-import { recheckSavedPlan, savedPlanTarget } from '../pipeline/recheck-saved-plan.js';
-import type { SavedPlan } from '../pipeline/saved-plan.js';
+import { recordPlan, staleScopes } from '../operations/apply-plan.js';
+import { organizationsTouched } from '../plan/plan-configuration.js';
+import { scopesToRead } from '../plan/plan-scopes.js';
+import { recheckSavedPlan, savedPlanTarget } from '../saved-plan/recheck-saved-plan.js';
+import type { SavedPlan } from '../saved-plan/saved-plan.js';
 import { error } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
-import type { Plan } from '../plan/plan.js';
-import type {
-  ApplyRevisionsOptions,
-  RevisionRecord,
-  StateStore,
-  StateTransaction,
-} from '../store/state-store.js';
+import type { Plan } from '../model/plan.js';
+import type { ApplyRevisionsOptions, StateStore, StateTransaction } from '../store/state-store.js';
+import type { RevisionRecord } from '../model/revision.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Format } from './options.js';
 import type { Output } from './output.js';
@@ -25,7 +21,7 @@ import { tamperedReads } from '../audit/tampered-reads.js';
 import { authorizationReads } from '../authz/authorization-reads.js';
 import { withDiagnostics } from '../plan/with-diagnostics.js';
 import { visiblePlan } from '../authz/index.js';
-import { checkDrift } from '../pipeline/check-drift.js';
+import { checkDrift } from '../operations/check-drift.js';
 import { appendAnchors } from './anchor-file.js';
 
 export type ApplySettings = {
@@ -92,7 +88,7 @@ export async function applyPlan(
           acceptedDrift: drift.adopted,
         };
         const { target } = checked;
-        const revisions = await writePlan(tx, checked.plan, record, target, progress.update);
+        const revisions = await recordPlan(tx, checked.plan, record, target, progress.update);
         await shown;
         return { commit: true, value: { revisions } };
       } finally {

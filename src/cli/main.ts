@@ -6,7 +6,9 @@ import { registerDrift } from './commands/drift.js';
 import { registerExport } from './commands/export.js';
 import { registerGraph } from './commands/graph.js';
 import { registerHistory } from './commands/history.js';
+import { registerImport } from './commands/import.js';
 import { registerPlan } from './commands/plan.js';
+import { registerPush } from './commands/push.js';
 import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -34,6 +36,7 @@ const done = (code: ExitCode) => {
 registerValidate(program, output, done);
 registerPlan(program, output, done);
 registerApply(program, output, done);
+registerPush(program, output, done);
 registerSchema(program, output, done);
 registerGraph(program, output, done);
 registerReport(program, output, done);
@@ -41,6 +44,7 @@ registerHistory(program, output, done);
 registerDrift(program, output, done);
 registerDiff(program, output, done);
 registerExport(program, output, done);
+registerImport(program, output, done);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,10 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { actorProblem, normalizeActor } from '../authz/actor.js';
 import { scopeNamed } from '../model/address.js';
+import { DEFAULT_STORE_URL } from '../store/open-store.js';
 
 export type Format = 'text' | 'json' | 'markdown';
-
-export const DEFAULT_DATABASE = 'pglite:.ccac/state';
 
 export function formatOption(choices: Format[]): Option {
   return new Option('--format <format>', 'output format').choices(choices).default('text');
@@ -23,7 +22,7 @@ export function addStoreOption(command: Command): Command {
   return command.addOption(
     new Option('--db <url>', 'state database: postgres://… or pglite:DIR')
       .env('CCAC_DATABASE_URL')
-      .default(DEFAULT_DATABASE),
+      .default(DEFAULT_STORE_URL),
   );
 }
 

@@ -2,7 +2,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
  * CCAC_PLAN_KEY: what `plan --out` signs saved plans with and `apply PLANFILE` requires them to be
- * signed with (pipeline/plan-signature.ts). Only ever read from the environment, never from an
+ * signed with (saved-plan/plan-signature.ts). Only ever read from the environment, never from an
  * option (a command line is visible to every user of the machine), and never printed. Set but
  * empty is refused rather than read as unset: a CI secret that did not arrive must not turn the
  * check off.

@@ -1,6 +1,6 @@
 import type CliProgress from 'cli-progress';
 import { lazyModule } from '../support/lazy-module.js';
-import type { Progress } from '../pipeline/apply-plan.js';
+import type { Progress } from '../operations/apply-plan.js';
 
 const cliProgress = lazyModule<typeof CliProgress>('cli-progress');
 

@@ -6,7 +6,7 @@ import { holdsDatabase } from '../store/pglite-template.js';
 import { redactSecrets } from '../store/redact-url.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import { StoreError } from '../store/state-store.js';
-import { debug } from './debug.js';
+import { debug } from '../support/debug.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Output } from './output.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';

@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatPath } from './validate-schema.js';
-import type { Locate, ValuePath } from './yaml-document.js';
+import type { Locate, ValuePath } from '../model/value-path.js';
 
 /**
  * Only a non-ASCII character, a raw NUL or an escape (`\0`, `\x…`, `\u…`, `\U…`) can spell text

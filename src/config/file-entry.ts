@@ -5,7 +5,8 @@ import type { ResourceValue } from '../model/model.js';
 import type { DeclaredResource, Origin } from '../model/resource.js';
 import { inNfc, mayHoldOddText } from './document-text.js';
 import type { SourceFile } from './source-file.js';
-import { parseYamlFile, type ParseResult, type ValuePath } from './yaml-document.js';
+import { parseYamlFile, type ParseResult } from './yaml-document.js';
+import { type ValuePath } from '../model/value-path.js';
 
 /**
  * What a clean configuration file yields, as plain JSON: the parse cache keeps one per file

@@ -7,7 +7,8 @@ import { originOf, type DeclaredResource } from '../model/resource.js';
 import { inNfc, mayHoldOddText, unstorableStrings } from './document-text.js';
 import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
 import { mayHoldLongList, validateEnvelope, validateResource } from './validate-schema.js';
-import { parseYamlFile, type Locate, type ParsedDocument } from './yaml-document.js';
+import { parseYamlFile, type ParsedDocument } from './yaml-document.js';
+import { type Locate } from '../model/value-path.js';
 import type { SourceFile } from './source-file.js';
 
 export interface LoadResult {

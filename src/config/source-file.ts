@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { oversize } from '../support/read-regular-file.js';
 
 /** A configuration file as read from disk: its display path and raw bytes. */
 export interface SourceBytes {
@@ -13,9 +14,6 @@ export interface SourceFile {
   /** sha256 (hex) of the file's bytes, when the reader knows it: what the parse cache keys on. */
   digest?: string;
 }
-
-/** Larger files are refused before parsing: a partner's biggest tenant file is a few MB. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -39,13 +37,6 @@ export function checkSize(file: string, byteLength: number): Diagnostic | undefi
   return reason === undefined
     ? undefined
     : error('FILE', reason, { place: { file, line: 1, column: 1 } });
-}
-
-/** Why a file of `byteLength` bytes is refused, or undefined when it is within `limit`. */
-export function oversize(byteLength: number, limit = MAX_FILE_BYTES): string | undefined {
-  if (byteLength <= limit) return undefined;
-  const mb = (byteLength / 1024 / 1024).toFixed(1);
-  return `file is ${mb} MiB, larger than the limit of ${limit / 1024 / 1024} MiB`;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

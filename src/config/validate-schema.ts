@@ -9,7 +9,7 @@ import { lazyModule } from '../support/lazy-module.js';
 import { schemaFormats } from './schema-formats.js';
 import { commonSchema, envelopeSchema, kindSchemas } from './schemas.js';
 import { uniqueItemsKeyword } from './unique-items.js';
-import type { Locate, ValuePath } from './yaml-document.js';
+import type { Locate, ValuePath } from '../model/value-path.js';
 
 // Loaded with the first validation: a run whose files all come from the parse cache needs neither.
 const ajv2020 = lazyModule<typeof import('ajv/dist/2020.js')>('ajv/dist/2020.js');

@@ -1,16 +1,12 @@
 import type { Document, Node } from 'yaml';
 import { error, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import type { Locate, ValuePath } from '../model/value-path.js';
 import { lazyModule } from '../support/lazy-module.js';
 import { aliasProblem, MAX_ALIAS_VALUES } from './alias-expansion.js';
 import { parseBounded } from './bounded-parse.js';
 import { fastParsePlaces, fastParseValues } from './fast-yaml.js';
 import type { SourceFile } from './source-file.js';
 import { placeAt, type ValuePlace } from './value-place.js';
-
-export type ValuePath = readonly (string | number)[];
-
-/** Finds the place of a value (or of its key) inside one YAML document. */
-export type Locate = (path: ValuePath, target?: 'value' | 'key') => Place;
 
 /** One YAML document: its plain value and a way back to source places. */
 export interface ParsedDocument {

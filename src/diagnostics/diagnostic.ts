@@ -41,6 +41,8 @@ export type DiagnosticCode =
   | 'DRIFT'
   | 'STORE'
   | 'STORE_TAMPERED'
+  | 'WEBEX'
+  | 'CSV'
   | 'USAGE';
 
 /** Where in the configuration a diagnostic points: 1-based line and column. */

@@ -11,7 +11,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import { compare } from '../diagnostics/diagnostic.js';
-import { readRegularFile } from '../fs/read-regular-file.js';
+import { readRegularFile } from '../support/read-regular-file.js';
 import { isPlainRelativePath } from './path-segment.js';
 
 /**

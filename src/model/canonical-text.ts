@@ -19,7 +19,7 @@ export function canonicalTextOrNull(value: unknown): string | null {
  * changes is never held as one 60 MB string nor copied to sort it. Parts already in order are
  * stringified whole; only objects out of order are walked, their keys in canonicalJson's order.
  * Made a step at a time — a step after each array item (a plan's change) — so a caller may hash
- * a large plan in turns with other work (cli/in-turns.ts), or at once (`completed`).
+ * a large plan in turns with other work (support/in-turns.ts), or at once (`completed`).
  */
 export function* canonicalSha256Steps(
   value: unknown,

@@ -1,5 +1,5 @@
 import type { Place } from '../diagnostics/diagnostic.js';
-import type { Locate, ValuePath } from '../config/yaml-document.js';
+import type { Locate, ValuePath } from './value-path.js';
 import type { Kind, SpecOf } from './kinds.js';
 import type { ResourceValue } from './model.js';
 

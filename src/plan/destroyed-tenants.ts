@@ -1,4 +1,4 @@
-import type { ResourceChange } from './plan.js';
+import type { ResourceChange } from '../model/plan.js';
 
 /** A tenant a plan deletes whole, and how many resources go with it (the Tenant included). */
 export interface TenantDestroy {

@@ -1,6 +1,6 @@
 import { compare } from '../diagnostics/diagnostic.js';
 import type { ResourceValue } from '../model/model.js';
-import type { FieldChange } from './plan.js';
+import type { FieldChange } from '../model/plan.js';
 
 /**
  * Field-level diff of two canonical values (null: the resource does not exist on that side).

@@ -5,7 +5,14 @@ import type { Model, ModelResource } from '../model/model.js';
 import { destroyedTenants } from './destroyed-tenants.js';
 import { diffValues } from './diff-values.js';
 import { plannedValue } from './planned-value.js';
-import type { Action, FieldChange, Plan, PlanScopes, PlanSummary, ResourceChange } from './plan.js';
+import type {
+  Action,
+  FieldChange,
+  Plan,
+  PlanScopes,
+  PlanSummary,
+  ResourceChange,
+} from '../model/plan.js';
 
 /**
  * Desired against stored, within the planned scopes: create what only the configuration holds,

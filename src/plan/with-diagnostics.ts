@@ -1,5 +1,5 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Plan } from './plan.js';
+import type { Plan } from '../model/plan.js';
 
 /** The plan with more diagnostics, found after it was made (the same plan when there are none). */
 export function withDiagnostics(plan: Plan, more: readonly Diagnostic[]): Plan {

@@ -1,5 +1,5 @@
 import { scopeName } from '../model/address.js';
-import { describeProblem, type ScopeVerification } from '../audit/verify-chain.js';
+import { describeProblem, type ScopeVerification } from '../model/scope-verification.js';
 import { escapeHtml } from './escape-html.js';
 
 /** Per scope: how many revisions, and whether the hash chain holds or where it first breaks. */

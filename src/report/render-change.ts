@@ -1,7 +1,7 @@
 import { sortKeys } from '../model/canonical-json.js';
 import { diffValues } from '../plan/diff-values.js';
-import type { FieldChange } from '../plan/plan.js';
-import type { StoredChange } from '../store/read-revisions.js';
+import type { FieldChange } from '../model/plan.js';
+import type { StoredChange } from '../model/revision.js';
 import { escapeHtml } from './escape-html.js';
 
 /** Beyond this a value is cut, with a note: a report should open in a browser. */

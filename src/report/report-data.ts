@@ -1,8 +1,8 @@
-import type { ScopeVerification } from '../audit/verify-chain.js';
+import type { ScopeVerification } from '../model/scope-verification.js';
 import type { TenantGraph } from '../graph/routing-graph.js';
 import type { Kind } from '../model/kinds.js';
-import type { StoredChange } from '../store/read-revisions.js';
-import type { RevisionRecord } from '../store/state-store.js';
+import type { StoredChange } from '../model/revision.js';
+import type { RevisionRecord } from '../model/revision.js';
 
 /** A revision's changes of one kind, counted per action. */
 export interface KindCount {

@@ -1,9 +1,9 @@
 import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics/diagnostic.js';
-import type { ValuePath } from '../config/yaml-document.js';
+import type { ValuePath } from '../model/value-path.js';
 import type { Model, ModelResource } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';
-import type { ResourceChange } from '../plan/plan.js';
-import type { OrganizationReference } from '../store/state-store.js';
+import type { ResourceChange } from '../model/plan.js';
+import type { OrganizationReference } from '../model/stored-state.js';
 
 /** What every rule may read: the desired configuration, canonical and as declared. */
 export interface ConfigContext {
@@ -34,7 +34,7 @@ export interface ConfigRule extends RuleBase {
   stage: 'config';
   /**
    * What a rule reads: by default one tenant's resources and the organizations, so a tenant's
-   * findings can be checked again without the others (pipeline/recheck-scopes.ts); 'configuration'
+   * findings can be checked again without the others (workspace/recheck-scopes.ts); 'configuration'
    * when it compares across tenants.
    */
   reach?: 'configuration';

@@ -2,7 +2,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { scopeOf } from '../model/address.js';
 import type { Model } from '../model/model.js';
 import { assemblePlan, planChanges } from '../plan/make-plan.js';
-import type { Plan, PlanScopes } from '../plan/plan.js';
+import type { Plan, PlanScopes } from '../model/plan.js';
 
 /**
  * `ccac diff FROM TO` as a plan: FROM plays the stored side, TO the desired one, over every scope

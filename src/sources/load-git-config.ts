@@ -5,7 +5,7 @@ import {
   checkConfig,
   loadConfig,
   type CheckedConfig,
-} from '../pipeline/check-config.js';
+} from '../config/check-config.js';
 import { Model } from '../model/model.js';
 import {
   fromRoot,

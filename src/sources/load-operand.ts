@@ -1,4 +1,4 @@
-import { loadDesired } from '../cli/load-desired.js';
+import { loadWholeConfig } from '../workspace/open-workspace.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Model } from '../model/model.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
@@ -23,7 +23,7 @@ export async function loadOperand(
 ): Promise<LoadedOperand> {
   switch (operand.type) {
     case 'path': {
-      const checked = await loadDesired([operand.path]);
+      const checked = await loadWholeConfig([operand.path]);
       return { model: checked.desired, diagnostics: checked.diagnostics.filter(isLoadProblem) };
     }
     case 'git': {

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { readRegularFile } from '../fs/read-regular-file.js';
+import { readRegularFile } from '../support/read-regular-file.js';
 import { processStartTime } from './process-start.js';
 import { StoreError } from './state-store.js';
 

@@ -1,6 +1,7 @@
 import { Model } from '../model/model.js';
 import type { SqlStateStore } from './sql-state-store.js';
-import { NOTHING_STORED, type StateReader, type StoredState } from './state-store.js';
+import { type StateReader } from './state-store.js';
+import { NOTHING_STORED, type StoredState } from '../model/stored-state.js';
 
 /** What a plan reads: the stored state and, for its drift check, the recorded changes. */
 export type PlanReader = StateReader & Pick<SqlStateStore, 'readChanges'>;

@@ -2,7 +2,7 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { INT8_OID, parseInt8 } from './column-types.js';
 import { copyText } from './copy-text.js';
 import type { CopyRow, Database, Queryable } from './database.js';
-import { debug } from '../cli/debug.js';
+import { debug } from '../support/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
 import { emptyStateFor } from './pglite-template.js';
 import { StoreError } from './state-store.js';

@@ -1,16 +1,5 @@
-import type { Kind } from '../model/kinds.js';
-import type { Action } from '../plan/plan.js';
 import type { Queryable } from './database.js';
-import type { StoredChange } from './read-revisions.js';
-
-/** How many changes of one kind and action a revision recorded. */
-export interface ChangeCount {
-  scope: string;
-  revision: number;
-  kind: Kind;
-  action: Action;
-  count: number;
-}
+import type { ChangeCount, StoredChange } from '../model/revision.js';
 
 /**
  * Per revision of some scopes, its change rows counted by kind and action: the database counts,

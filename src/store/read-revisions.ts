@@ -1,21 +1,7 @@
-import type { Kind } from '../model/kinds.js';
-import type { ResourceValue } from '../model/model.js';
-import type { Action, PlanSummary } from '../plan/plan.js';
+import type { PlanSummary } from '../model/plan.js';
 import type { Queryable } from './database.js';
 import { CREATED_AT_SQL } from './record-revision.js';
-import type { AcceptedDrift, RevisionRecord } from './state-store.js';
-
-/** A change as stored with its revision (what `history`, `export --revision` and `history verify` read). */
-export interface StoredChange {
-  scope: string;
-  revision: number;
-  address: string;
-  kind: Kind;
-  name: string;
-  action: Action;
-  before: ResourceValue | null;
-  after: ResourceValue | null;
-}
+import type { AcceptedDrift, RevisionRecord, StoredChange } from '../model/revision.js';
 
 interface RevisionRow {
   id: number;

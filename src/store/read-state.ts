@@ -4,7 +4,7 @@ import type { Kind } from '../model/kinds.js';
 import { Model, type ModelResource, type ResourceValue } from '../model/model.js';
 import { compare } from '../diagnostics/diagnostic.js';
 import type { Queryable } from './database.js';
-import type { OrganizationReference, ScopeIntegrity, StoredState } from './state-store.js';
+import type { OrganizationReference, ScopeIntegrity, StoredState } from '../model/stored-state.js';
 import { recordedSql } from './recorded-values.js';
 import { storedValue } from './stored-value.js';
 

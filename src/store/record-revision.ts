@@ -1,9 +1,10 @@
 import { canonicalText } from '../model/canonical-text.js';
-import type { PlanSummary, ResourceChange } from '../plan/plan.js';
+import type { PlanSummary, ResourceChange } from '../model/plan.js';
 import type { Queryable } from './database.js';
 import { rowKeyOf } from './resource-row.js';
 import type { UnsealedRevisionFields } from './revision-hash.js';
-import type { DriftedRow, RevisionDraft, RevisionRecord } from './state-store.js';
+import type { RevisionDraft } from './state-store.js';
+import type { DriftedRow, RevisionRecord } from '../model/revision.js';
 
 /** ISO 8601, UTC, milliseconds: the one text form of `created_at` that is hashed and read back. */
 export const CREATED_AT_SQL = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -2,7 +2,7 @@ import type { Kind } from '../model/kinds.js';
 import { scopeOfAddress } from '../model/address.js';
 import type { ResourceValue } from '../model/model.js';
 import type { Queryable } from './database.js';
-import type { DriftedRow } from './state-store.js';
+import type { DriftedRow } from '../model/revision.js';
 import { storedValue } from './stored-value.js';
 
 /**

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../model/canonical-json.js';
 import type { ResourceValue } from '../model/model.js';
 import { byAddress } from '../plan/make-plan.js';
-import type { Action } from '../plan/plan.js';
+import type { Action } from '../model/plan.js';
 import { canonicalTextOrNull } from '../model/canonical-text.js';
-import type { AcceptedDrift, RevisionDigests, RevisionRecord } from './state-store.js';
+import type { RevisionDigests } from '../model/revision.js';
+import type { AcceptedDrift, RevisionRecord } from '../model/revision.js';
 
 /** The recorded fields of a revision that its hash covers: everything but the hash itself. */
 export type RevisionHashFields = Omit<RevisionRecord, 'hash'>;

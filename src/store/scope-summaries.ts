@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import { RESOURCES_AND_WRITERS } from './read-state.js';
-import { NOTHING_STORED, type ScopeSummary } from './state-store.js';
+import { NOTHING_STORED, type ScopeSummary } from '../model/stored-state.js';
 
 /**
  * Per scope, what a plan needs to know before reading any row: its revision, how many rows it

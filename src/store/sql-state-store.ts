@@ -1,10 +1,12 @@
 import type { Kind } from '../model/kinds.js';
 import type { Model, ResourceValue } from '../model/model.js';
-import type { ResourceChange } from '../plan/plan.js';
+import type { ResourceChange } from '../model/plan.js';
 import type { Database, Queryable } from './database.js';
-import { readChangeCounts, readFirstChanges, type ChangeCount } from './read-change-overview.js';
+import { readChangeCounts, readFirstChanges } from './read-change-overview.js';
+import { type ChangeCount } from '../model/revision.js';
 import { readResourcesOfKinds } from './read-resources-of-kinds.js';
-import { readChanges, readRevisions, type StoredChange } from './read-revisions.js';
+import { readChanges, readRevisions } from './read-revisions.js';
+import { type StoredChange } from '../model/revision.js';
 import {
   listScopes,
   organizationReferences,
@@ -17,18 +19,15 @@ import { lockScopes } from './scope-locks.js';
 import { readScopeSummaries } from './scope-summaries.js';
 import type {
   ApplyRevisionsOptions,
-  DriftedRow,
   KnownHashes,
   LockOptions,
-  OrganizationReference,
   RevisionDraft,
   RevisionInput,
-  RevisionRecord,
-  ScopeSummary,
   StateStore,
   StateTransaction,
-  StoredState,
 } from './state-store.js';
+import type { DriftedRow, RevisionRecord } from '../model/revision.js';
+import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
 import { guarded, toStoreError } from './store-errors.js';
 import { ChangeWriter } from './write-changes.js';
 

@@ -1,76 +1,7 @@
-import type { Kind } from '../model/kinds.js';
-import type { Model, ResourceValue } from '../model/model.js';
-import { scopeDigest } from '../model/scope-digest.js';
-import type { PlanSummary, ResourceChange } from '../plan/plan.js';
-
-/**
- * The stored state of some scopes (tenants, and `_global` for organizations),
- * with each scope's latest revision number (0 when it has none).
- */
-export interface StoredState {
-  model: Model;
-  revisions: Map<string, number>;
-  /** Per scope read, whether its rows are as ccac left them; absent when the state was not read from a store. */
-  integrity?: ReadonlyMap<string, ScopeIntegrity>;
-}
-
-/** What reading a scope's rows tells about changes made outside ccac, without replaying its history. */
-export interface ScopeIntegrity {
-  /** Rows stored now. */
-  rows: number;
-  /**
-   * Whether every row was last written by one of ccac's transactions (migration 004): no other
-   * SQL wrote it since. PostgreSQL sets the id a row carries; no session can choose it.
-   */
-  intact: boolean;
-  /** How many resources the scope's recorded revisions build; null when unknown. */
-  recorded: number | null;
-}
-
-/** A scope as the store holds it, summed up without reading its rows (store/scope-summaries.ts). */
-export interface ScopeSummary extends ScopeIntegrity {
-  /** Latest revision number, 0 when it has none. */
-  revision: number;
-  /** Digest of its resources (model/scope-digest.ts). */
-  digest: string;
-}
-
-/** The summary of a scope the store has never written: no revision, no rows. */
-export const NOTHING_STORED: ScopeSummary = Object.freeze({
-  revision: 0,
-  recorded: 0,
-  rows: 0,
-  intact: true,
-  digest: scopeDigest([]),
-});
-
-/**
- * A stored row that is not what the recorded history last wrote at its address, or an address
- * the history holds without a row: drift, found value by value (store/recorded-values.ts).
- */
-export interface DriftedRow {
-  scope: string;
-  address: string;
-  kind: Kind;
-  name: string;
-  /** The revision that last wrote the address; null when no revision did. */
-  revision: number | null;
-  /** What the history says the address holds; null: nothing (never created, or deleted). */
-  recorded: ResourceValue | null;
-  /** What is stored there now (spec and labels); null: no row. */
-  stored: ResourceValue | null;
-}
-
-/**
- * A drifted row an apply adopted (`--accept-drift`), as its revision records it and hashes it:
- * the value found (null: the row was gone), which the revision's changes were made against.
- */
-export interface AcceptedDrift {
-  address: string;
-  kind: Kind;
-  name: string;
-  value: ResourceValue | null;
-}
+import type { ResourceValue } from '../model/model.js';
+import type { ResourceChange } from '../model/plan.js';
+import type { DriftedRow, RevisionDigests, RevisionRecord } from '../model/revision.js';
+import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
 
 /** Hashes of values being written, by address: what the model the changes lead to knows already. */
 export type KnownHashes = ReadonlyMap<string, { readonly hash: string }>;
@@ -90,12 +21,6 @@ export interface RevisionDraft {
   acceptedDrift?: readonly DriftedRow[];
 }
 
-/** What an apply's revisions record of its configuration and its plan (pipeline/digests.ts). */
-export interface RevisionDigests {
-  configDigest: string;
-  planDigest: string;
-}
-
 export interface ApplyRevisionsOptions {
   /**
    * The apply's digests, recorded with every revision. Given as a function, it is called once the
@@ -105,31 +30,6 @@ export interface ApplyRevisionsOptions {
   digests: RevisionDigests | (() => Promise<RevisionDigests>);
   /** Hears how many changes were sent so far. */
   onProgress?: (written: number) => void;
-}
-
-export interface RevisionRecord {
-  /** Global, increasing across all scopes. */
-  id: number;
-  scope: string;
-  /** Per scope: 1, 2, 3, … without gaps. */
-  revision: number;
-  actor: string;
-  actorRole: string;
-  createdAt: string;
-  configDigest: string;
-  gitCommit: string | null;
-  planDigest: string;
-  counts: PlanSummary;
-  prevHash: string | null;
-  /** Rows changed outside ccac that this revision adopted; absent when none (as in every older one). */
-  acceptedDrift?: readonly AcceptedDrift[];
-  hash: string;
-}
-
-/** A stored resource that references an organization (Tenant.partner or User.organization). */
-export interface OrganizationReference {
-  address: string;
-  organization: string;
 }
 
 export interface StateReader {

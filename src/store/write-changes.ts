@@ -1,7 +1,7 @@
-import { debug } from '../cli/debug.js';
+import { debug } from '../support/debug.js';
 import { sha256 } from '../model/canonical-json.js';
 import { byAddress, isSortedByAddress } from '../plan/make-plan.js';
-import type { ResourceChange } from '../plan/plan.js';
+import type { ResourceChange } from '../model/plan.js';
 import { knownHash } from '../plan/planned-value.js';
 import { canonicalText } from '../model/canonical-text.js';
 import type { ResourceValue } from '../model/model.js';
@@ -17,11 +17,11 @@ import { RevisionHasher, type UnsealedRevisionFields } from './revision-hash.js'
 import type {
   ApplyRevisionsOptions,
   KnownHashes,
-  RevisionDigests,
   RevisionDraft,
   RevisionInput,
-  RevisionRecord,
 } from './state-store.js';
+import type { RevisionDigests } from '../model/revision.js';
+import type { RevisionRecord } from '../model/revision.js';
 import { sqlState } from './store-errors.js';
 
 const STAGE = 'ccac_stage';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadDesired } from '../../src/cli/load-desired.js';
+import { loadWholeConfig } from '../../src/workspace/open-workspace.js';
 import type { ModelResource } from '../../src/model/model.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -86,7 +86,7 @@ describe('the example setup', () => {
   });
 
   test('covers the kinds, channels and roles it promises', async () => {
-    const { desired, diagnostics } = await loadDesired(GOOD.map((p) => path.join(REPO, p)));
+    const { desired, diagnostics } = await loadWholeConfig(GOOD.map((p) => path.join(REPO, p)));
     expect(diagnostics).toEqual([]);
     const all = [...desired.byAddress.values()] as ModelResource[];
     const of = <K extends ModelResource['kind']>(kind: K) =>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ResourceChange } from '../../src/plan/plan.js';
+import type { ResourceChange } from '../../src/model/plan.js';
 import { openStore } from '../../src/store/open-store.js';
 import { revisionHash } from '../../src/store/revision-hash.js';
 import type { SqlStateStore } from '../../src/store/sql-state-store.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { scopeName } from '../../src/model/address.js';
-import type { RevisionRecord } from '../../src/store/state-store.js';
+import type { RevisionRecord } from '../../src/model/revision.js';
 import { cliWorkspace, PIETER } from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
 

@@ -3,9 +3,9 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadDesired } from '../../src/cli/load-desired.js';
+import { loadWholeConfig } from '../../src/workspace/open-workspace.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { MAX_FILE_BYTES } from '../../src/config/source-file.js';
+import { MAX_FILE_BYTES } from '../../src/support/read-regular-file.js';
 import { CLI } from '../helpers/run-cli.js';
 
 /**
@@ -498,7 +498,7 @@ describe('hostile input in process (the pure loader)', () => {
     async (_name, c) => {
       const file = path.join(dir, `${c.name}.yaml`);
       const started = performance.now();
-      const { diagnostics } = await loadDesired([file]);
+      const { diagnostics } = await loadWholeConfig([file]);
       expect(performance.now() - started).toBeLessThan(IN_PROCESS_MS);
       checkDiagnostics(c, file, diagnostics);
     },

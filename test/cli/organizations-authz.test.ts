@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cliWorkspace, PIETER, withCode, type CliWorkspace } from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
+import { tenantYaml } from '../helpers/tenant-yaml.js';
 
 /**
  * Security issue #16, items 10 and 11, through the built CLI: bootstrap rights reach only their
@@ -31,31 +32,8 @@ async function writeTenant(
   admin: string,
   extra: { partner?: string; users?: string[] } = {},
 ): Promise<void> {
-  const lines = [
-    'apiVersion: ccac/v1',
-    'kind: Tenant',
-    'metadata:',
-    `  name: ${tenant}`,
-    'spec:',
-    ...(extra.partner ? [`  partner: ${extra.partner}`] : []),
-    '  subscription: trial',
-    '  countryOfOperation: NL',
-    '  timezone: Europe/Amsterdam',
-    '  platform: new-platform',
-    '  telephony: webex-calling',
-    '---',
-    'apiVersion: ccac/v1',
-    'kind: User',
-    'metadata:',
-    `  tenant: ${tenant}`,
-    `  name: ${admin}`,
-    'spec:',
-    '  adminRoles: [full-admin]',
-    ...(extra.users ?? []),
-    '',
-  ];
   await mkdir(path.join(ws.dir, dir), { recursive: true });
-  await writeFile(path.join(ws.dir, dir, 'tenant.yaml'), lines.join('\n'));
+  await writeFile(path.join(ws.dir, dir, 'tenant.yaml'), tenantYaml(tenant, admin, extra));
 }
 
 /** A user of a partner organization, as a YAML document to append to writeTenant's. */

@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * A cold run of a configuration past a megabyte hands its parse-cache entries to a thread of their
- * own (src/fs/write-entries-worker.ts), packed in one buffer: the next run must find every entry
+ * own (src/workspace/write-entries-worker.ts), packed in one buffer: the next run must find every entry
  * whole and parse nothing.
  */
 test('entries written by the background thread are whole and used', async () => {

@@ -15,7 +15,7 @@ async function cacheEntries(dir: string): Promise<Map<string, string>> {
 }
 
 /**
- * A cold parse past 4 MB of YAML shares the files with a second thread (src/fs/parse-worker.ts):
+ * A cold parse past 4 MB of YAML shares the files with a second thread (src/workspace/parse-worker.ts):
  * it must say, plan and cache exactly what one thread does, and a broken file in its share must
  * still be reported at its place.
  */

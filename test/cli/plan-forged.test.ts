@@ -2,9 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ResourceValue } from '../../src/model/model.js';
-import { contentDigest } from '../../src/pipeline/digests.js';
+import { contentDigest } from '../../src/plan/digests.js';
 import { diffValues } from '../../src/plan/diff-values.js';
-import type { ResourceChange } from '../../src/plan/plan.js';
+import type { ResourceChange } from '../../src/model/plan.js';
 import { cliWorkspace, PIETER, type CliWorkspace } from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
 

@@ -17,7 +17,7 @@ async function examplesWorkspace(): Promise<{ dir: string; config: string }> {
 
 /**
  * A change confined to some tenants is checked again for them alone (load-desired.ts, with
- * pipeline/recheck-scopes.ts). Every step of an editing session must print what a check of the
+ * workspace/recheck-scopes.ts). Every step of an editing session must print what a check of the
  * whole configuration without any cache prints.
  */
 describe('checking again only the tenants a change touches', () => {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { checkConfig, loadConfig } from '../../src/pipeline/check-config.js';
+import { checkConfig, loadConfig } from '../../src/config/check-config.js';
 
 /**
  * Loads and checks an in-memory configuration, as `ccac validate` would, without touching disk.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import type { RevisionRecord } from '../../src/store/state-store.js';
+import type { RevisionRecord } from '../../src/model/revision.js';
 import type { StoreTarget } from './databases.js';
 import { runCli, type CliResult } from './run-cli.js';
 import { tempDir } from './temp-dir.js';

@@ -3,6 +3,7 @@ import { PIETER } from './cli-store.js';
 import type { StoreTarget } from './databases.js';
 import { runCli } from './run-cli.js';
 import { tempDir } from './temp-dir.js';
+import { tenantYaml } from './tenant-yaml.js';
 
 /**
  * A fresh database holding `count` small tenants (tenant-00, tenant-01, …), each with Pieter as
@@ -12,27 +13,7 @@ export async function manyTenantsUrl(target: StoreTarget, count: number): Promis
   const files: Record<string, string> = {};
   for (let t = 0; t < count; t++) {
     const name = `tenant-${String(t).padStart(2, '0')}`;
-    files[`config/${name}.yaml`] = [
-      'apiVersion: ccac/v1',
-      'kind: Tenant',
-      'metadata:',
-      `  name: ${name}`,
-      'spec:',
-      '  subscription: trial',
-      '  countryOfOperation: NL',
-      '  timezone: Europe/Amsterdam',
-      '  platform: new-platform',
-      '  telephony: webex-calling',
-      '---',
-      'apiVersion: ccac/v1',
-      'kind: User',
-      'metadata:',
-      `  tenant: ${name}`,
-      `  name: ${PIETER}`,
-      'spec:',
-      '  adminRoles: [full-admin]',
-      '',
-    ].join('\n');
+    files[`config/${name}.yaml`] = tenantYaml(name, PIETER);
   }
   const dir = await tempDir(files);
   const url = await target.freshUrl();

@@ -5,6 +5,7 @@ import { afterAll } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { revisionHash } from '../../src/store/revision-hash.js';
 import { CLI, NODE_FLAGS, runCli } from '../helpers/run-cli.js';
+import { tenantYaml } from '../helpers/tenant-yaml.js';
 
 /** The PostgreSQL server the suite may use, when CI provides one. */
 export const PG_URL = process.env.CCAC_TEST_DATABASE_URL;
@@ -23,27 +24,7 @@ export function tenantFiles(
   teams: readonly TeamSpec[] = [],
   admin = adminOf(tenant),
 ): Record<string, string> {
-  const head = [
-    'apiVersion: ccac/v1',
-    'kind: Tenant',
-    'metadata:',
-    `  name: ${tenant}`,
-    'spec:',
-    '  subscription: trial',
-    '  countryOfOperation: NL',
-    '  timezone: Europe/Amsterdam',
-    '  platform: new-platform',
-    '  telephony: webex-calling',
-    '---',
-    'apiVersion: ccac/v1',
-    'kind: User',
-    'metadata:',
-    `  tenant: ${tenant}`,
-    `  name: ${admin}`,
-    'spec:',
-    '  adminRoles: [full-admin]',
-    '',
-  ].join('\n');
+  const head = tenantYaml(tenant, admin);
   const files: Record<string, string> = { 'tenant.yaml': head };
   if (teams.length > 0) files['teams.yaml'] = teamsYaml(tenant, teams);
   return files;

@@ -25,11 +25,11 @@ describe.each(storeTargets())('migrations on $dialect', (target) => {
     const url = await target.freshUrl();
     const store = await target.open(url);
     await store.db.query(
-      'drop table changes, revisions, scopes, resources, ccac_writes, accepted_drift, ccac_migrations',
+      'drop table changes, revisions, scopes, resources, ccac_writes, accepted_drift, webex_remote_refs, webex_tenants, webex_pushes, ccac_migrations',
     );
     await store.db.query('drop sequence revision_id');
     expect(await migrate(store.db)).toEqual({
-      applied: ['001-initial', '002-integrity', '003-vouched-rows', '004-ccac-writes'],
+      applied: ['001-initial', '002-integrity', '003-vouched-rows', '004-ccac-writes', '005-webex'],
     });
   });
 

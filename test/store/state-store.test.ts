@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../../src/store/database.js';
 import { verifyStore } from '../../src/audit/verify-store.js';
 import { SqlStateStore } from '../../src/store/sql-state-store.js';
 import { storeTargets } from '../helpers/databases.js';
-import type { ResourceChange } from '../../src/plan/plan.js';
+import type { ResourceChange } from '../../src/model/plan.js';
 import {
   DIGESTS,
   applyRevisions,

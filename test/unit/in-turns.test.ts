@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { inTurns } from '../../src/cli/in-turns.js';
+import { inTurns } from '../../src/support/in-turns.js';
 
 test('runs steps to their end and gives their result, letting other work run between turns', async () => {
   const order: string[] = [];

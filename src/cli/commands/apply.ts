@@ -3,9 +3,10 @@ import { Option, type Command } from 'commander';
 import { visiblePlan } from '../../authz/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { applyPlan, type ApplySettings } from '../apply-session.js';
-import { commitOfConfiguration } from '../configuration-commit.js';
+import { commitOfConfiguration } from '../../operations/configuration-commit.js';
+import { parseDuration } from '../duration.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { loadDesired } from '../load-desired.js';
+import { loadWholeConfig } from '../../workspace/open-workspace.js';
 import {
   addActorOption,
   addStoreOption,
@@ -14,23 +15,23 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
-import type { Plan } from '../../plan/plan.js';
-import { planAgainstStore } from '../plan-session.js';
+import type { Plan } from '../../model/plan.js';
+import { planAgainstStore } from '../../operations/plan-against-store.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces } from '../render/plan-text.js';
 import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
 import { holdApplyJson, type HeldOutput } from '../render/apply-json.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
-import { debug } from '../debug.js';
-import { parseDuration } from '../duration.js';
-import { applyDigestSteps } from '../../pipeline/digests.js';
+import { debug } from '../../support/debug.js';
+import { applyDigestSteps } from '../../plan/digests.js';
 import type { Model } from '../../model/model.js';
-import type { RevisionDigests, RevisionRecord } from '../../store/state-store.js';
-import { inTurns } from '../in-turns.js';
-import { openSavedPlan } from '../../pipeline/saved-plan.js';
+import type { RevisionDigests, RevisionRecord } from '../../model/revision.js';
+import { inTurns } from '../../support/in-turns.js';
+import { openSavedPlan } from '../../saved-plan/saved-plan.js';
 import { planKey } from '../plan-key.js';
 import { ANCHOR_FILE_ENV } from '../anchor-file.js';
+import { pushAfterApply, tenantsChanged } from './apply-push.js';
 
 export interface ApplyOptions {
   db: string;
@@ -43,6 +44,7 @@ export interface ApplyOptions {
   detailedExitcode?: boolean;
   acceptDrift?: boolean;
   anchors?: string;
+  push?: boolean;
 }
 
 export function registerApply(
@@ -77,17 +79,20 @@ export function registerApply(
       new Option('--anchors <file>', "append each revision's anchor to this file").env(
         ANCHOR_FILE_ENV,
       ),
-    );
+    )
+    .option('--push', 'then push the tenants the apply changed to Webex (ccac push)');
   addStoreOption(command);
   addActorOption(command);
   addTenantOption(command);
   command.action(async (paths: string[], options: ApplyOptions) => {
+    const changed = new Set<string>();
     let recorded: readonly RevisionRecord[] = [];
     const json = options.format === 'json' ? holdApplyJson(output) : undefined;
-    const code = await runApply(paths, options, json ?? output, (revisions) => {
+    const applied = await runApply(paths, options, json ?? output, changed, (revisions) => {
       recorded = revisions;
     });
     json?.finish(recorded);
+    const code = options.push ? await pushAfterApply(applied, changed, options, output) : applied;
     done(
       exitCodeFor({
         errors: code !== EXIT.ok,
@@ -102,6 +107,7 @@ async function runApply(
   paths: string[],
   options: ApplyOptions,
   output: Output | HeldOutput,
+  changed: Set<string>,
   recorded: (revisions: readonly RevisionRecord[]) => void,
 ): Promise<ExitCode> {
   const fail = (diagnostic: Diagnostic) => {
@@ -119,7 +125,8 @@ async function runApply(
       ),
     );
   const planFile = await savedPlanPath(paths);
-  if (planFile) return applySavedPlan(planFile, options, { lockTimeoutMs, recorded }, output);
+  if (planFile)
+    return applySavedPlan(planFile, options, { lockTimeoutMs, recorded }, output, changed);
   if (!options.autoApprove && !process.stdin.isTTY) {
     return fail(
       error(
@@ -129,7 +136,7 @@ async function runApply(
     );
   }
   // The files are read while the store opens: each waits on the other's IO.
-  const loading = loadDesired(paths);
+  const loading = loadWholeConfig(paths);
   loading.catch(() => undefined); // awaited once the store is open; a failure to open wins
   return withStore(options.db, output, options, async (store) => {
     const checked = await loading;
@@ -166,14 +173,14 @@ async function runApply(
         output.err('Apply cancelled; nothing was written.\n');
         return EXIT.error;
       }
-      return applyPlan(store, plan, await settings());
+      return noteChanged(await applyPlan(store, plan, await settings()), plan, changed);
     }
     // Approved in advance, the writes need not wait for the plan to be read: the database takes
     // the rows while it is written out (the apply commits only once it is all shown).
     const ready = await settings();
     const planShown = showPlan(shown, options.format, output);
     planShown.catch(() => undefined); // awaited by applyPlan
-    return applyPlan(store, plan, { ...ready, planShown });
+    return noteChanged(await applyPlan(store, plan, { ...ready, planShown }), plan, changed);
   });
 }
 
@@ -222,6 +229,7 @@ async function applySavedPlan(
   options: ApplyOptions,
   settings: Pick<ApplySettings, 'lockTimeoutMs' | 'recorded'>,
   output: Output,
+  changed: Set<string>,
 ): Promise<ExitCode> {
   const signing = planKey();
   if ('diagnostic' in signing) {
@@ -245,21 +253,31 @@ async function applySavedPlan(
     );
     return EXIT.error;
   }
-  return withStore(options.db, output, options, (store) =>
-    applyPlan(store, saved, {
-      output,
-      ...settings,
-      acceptDrift: options.acceptDrift ?? false,
-      anchorFile: options.anchors,
-      actor: options.actor ?? '',
-      rolesByScope: new Map(),
-      gitCommit: saved.gitCommit,
-      digests: { configDigest: saved.configDigest, planDigest: saved.digest },
+  return withStore(options.db, output, options, async (store) =>
+    noteChanged(
+      await applyPlan(store, saved, {
+        output,
+        ...settings,
+        acceptDrift: options.acceptDrift ?? false,
+        anchorFile: options.anchors,
+        actor: options.actor ?? '',
+        rolesByScope: new Map(),
+        gitCommit: saved.gitCommit,
+        digests: { configDigest: saved.configDigest, planDigest: saved.digest },
+        saved,
+        destroy: options.destroy ?? false,
+        format: options.format,
+      }),
       saved,
-      destroy: options.destroy ?? false,
-      format: options.format,
-    }),
+      changed,
+    ),
   );
+}
+
+/** An apply that succeeded changed its plan's tenants (for --push). */
+function noteChanged(code: ExitCode, plan: Plan, changed: Set<string>): ExitCode {
+  if (code === EXIT.ok) tenantsChanged(plan, changed);
+  return code;
 }
 
 /** One argument that is a file but not YAML: a saved plan. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { error, hasErrors } from '../../diagnostics/diagnostic.js';
 import { Model } from '../../model/model.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { diffModels } from '../../sources/diff-models.js';
 import { loadOperand } from '../../sources/load-operand.js';
 import { describeOperand, needsStore, parseOperand, type Operand } from '../../sources/operand.js';

@@ -3,19 +3,21 @@ import { readDrift, type ScopeDrift } from '../../audit/read-drift.js';
 import { describeScopes } from '../render/plan-values.js';
 import { scopeNamed } from '../../model/address.js';
 import { assemblePlan } from '../../plan/make-plan.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';
 import type { PlanWording } from '../render/plan-text.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withExistingStore } from '../with-store.js';
+import { liveDrift } from './drift-live.js';
 
 interface DriftOptions {
   db: string;
   tenant: string[];
   format: Format;
   detailedExitcode?: boolean;
+  live?: boolean;
 }
 
 /** Drift reads as a plan from "recorded" (before) to "stored now" (after). */
@@ -45,6 +47,7 @@ export function registerDrift(
     .description('stored resources changed outside ccac since the last revision')
     .addOption(formatOption(['text', 'json']))
     .option('--detailed-exitcode', 'exit 2 when there is drift')
+    .option('--live', 'compare live Webex with the stored state instead (reads only)')
     .option(
       '--tenant <name>',
       'only this tenant, or `organizations` (repeatable)',
@@ -54,6 +57,7 @@ export function registerDrift(
   addStoreOption(command);
   command.action(async (options: DriftOptions) => {
     const code = await withExistingStore(options.db, output, async (store) => {
+      if (options.live) return liveDrift(store, options, output);
       const scopes = options.tenant.length > 0 ? options.tenant : await store.listScopes();
       const plan = driftPlan(await readDrift(store, scopes));
       output.out(renderPlan(plan, options.format, output.color, DRIFT_WORDING));

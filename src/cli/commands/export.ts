@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { usersToCsv } from '../../csv/users-to-csv.js';
+import { compare, error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { scopeName } from '../../model/address.js';
 import { exportFiles } from '../../export/export-files.js';
 import { exportStream } from '../../export/export-stream.js';
@@ -17,6 +18,7 @@ interface ExportOptions {
   tenant: string[];
   revision?: number;
   out?: string;
+  format: 'yaml' | 'csv';
 }
 
 export function registerExport(
@@ -39,9 +41,17 @@ export function registerExport(
       '--out <dir>',
       `write the canonical layout into DIR: organizations.yaml, one folder per tenant, one file per kind, flow definitions in <tenant>/flows/. Replaces only the files a previous export listed in DIR/${MANIFEST}; other files stay. Without --out, prints one YAML stream, which cannot hold flow definition files: a state with any needs --out`,
     )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'yaml, or csv: one tenant’s users as Control Hub’s bulk user CSV (e-mail, display name, the two contact-center licence columns), printed for upload in Control Hub',
+      )
+        .choices(['yaml', 'csv'])
+        .default('yaml'),
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  ccac export --out config/\n  ccac export --revision 12 --tenant acme --out /tmp/acme-at-12\n  ccac export > state.yaml',
+      '\nExamples:\n  ccac export --out config/\n  ccac export --format csv --tenant acme > users.csv\n  ccac export --revision 12 --tenant acme --out /tmp/acme-at-12\n  ccac export > state.yaml',
     );
   addStoreOption(command);
   addTenantOption(command);
@@ -50,6 +60,8 @@ export function registerExport(
       output.err(renderDiagnosticsText([diagnostic], output.color));
       return EXIT.error;
     };
+    const csvProblem = options.format === 'csv' ? csvUsage(options) : undefined;
+    if (csvProblem !== undefined) return done(fail(error('USAGE', csvProblem)));
     const code = await withExistingStore(options.db, output, async (store) => {
       let model;
       if (options.revision === undefined) model = await liveState(store);
@@ -66,6 +78,12 @@ export function registerExport(
             `no stored tenant named ${selected.unknown.map(scopeName).join(', ')}${asOf(options)}`,
           ),
         );
+      if (options.format === 'csv') {
+        const users = selected.model.list('User', options.tenant[0]!);
+        const rows = users.map((u) => [u.name, u.spec] as const);
+        output.out(usersToCsv(rows.sort(([a], [b]) => compare(a, b))));
+        return EXIT.ok;
+      }
       const layout = exportFiles(selected.model);
       if ('refused' in layout) return fail(layout.refused);
       const { files } = layout;
@@ -103,6 +121,15 @@ export function registerExport(
     });
     done(code);
   });
+}
+
+/** The CSV is one tenant's users and is printed: Control Hub's CSV has no tenant column. */
+function csvUsage(options: ExportOptions): string | undefined {
+  if (options.tenant.length !== 1)
+    return '--format csv writes one tenant’s users: name it with --tenant NAME (once)';
+  if (options.out !== undefined)
+    return '--format csv prints the CSV; redirect it to a file (> users.csv) rather than --out';
+  return undefined;
 }
 
 function asOf(options: ExportOptions): string {

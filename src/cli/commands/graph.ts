@@ -8,7 +8,7 @@ import { isLoadProblem, loadOperand, type LoadedOperand } from '../../sources/lo
 import { needsStore, parseOperand, type Operand } from '../../sources/operand.js';
 import type { SqlStateStore } from '../../store/sql-state-store.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { loadDesired } from '../load-desired.js';
+import { loadWholeConfig } from '../../workspace/open-workspace.js';
 import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
@@ -81,7 +81,7 @@ async function loadGraphSource(
   store: SqlStateStore | undefined,
 ): Promise<LoadedOperand> {
   if ('operand' in sources) return loadOperand(sources.operand, { cwd: process.cwd(), store });
-  const checked = await loadDesired(sources.paths);
+  const checked = await loadWholeConfig(sources.paths);
   return {
     model: checked.desired,
     diagnostics: checked.diagnostics.filter(isLoadProblem),

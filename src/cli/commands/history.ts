@@ -15,6 +15,8 @@ import { renderRevision } from '../render/history-show.js';
 import { renderHistoryText } from '../render/history-text.js';
 import { renderVerifyJson, renderVerifyText } from '../render/history-verify.js';
 import { withExistingStore } from '../with-store.js';
+import { WebexRecords } from '../../store/webex-records.js';
+import { renderPushesJson, renderPushesText } from '../render/history-pushes.js';
 import { ANCHOR_FILE_ENV, readAnchors } from '../anchor-file.js';
 
 interface HistoryOptions {
@@ -47,7 +49,7 @@ export function registerHistory(
   const history = program
     .command('history')
     .description(
-      'recorded revisions: `history list` (the default), `history show N`, `history verify`',
+      'recorded revisions: `history list` (the default), `history show N`, `history verify`, `history pushes`',
     );
   // A default subcommand rather than options on `history` itself: commander would otherwise
   // take `--db` and `--format` given after `show` or `verify` for `history`'s own.
@@ -85,6 +87,31 @@ export function registerHistory(
   });
   registerShow(history, output, done);
   registerVerify(history, output, done);
+  registerPushes(history, output, done);
+}
+
+function registerPushes(history: Command, output: Output, done: (code: ExitCode) => void): void {
+  const pushes = history
+    .command('pushes')
+    .description('pushes to Webex: who pushed which revision, when, how it ended, the calls made')
+    .addOption(formatOption(['text', 'json']));
+  tenantFilter(pushes);
+  addStoreOption(pushes);
+  pushes.action(async (options: { db: string; tenant: string[]; format: Format }) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
+      const records = new WebexRecords(store.db);
+      const scopes = options.tenant.length > 0 ? options.tenant : undefined;
+      const list = await records.readPushes(scopes);
+      const tenants = await records.readTenants(scopes);
+      output.out(
+        options.format === 'json'
+          ? renderPushesJson(list, tenants)
+          : renderPushesText(list, tenants, output.color),
+      );
+      return EXIT.ok;
+    });
+    done(code);
+  });
 }
 
 function usageProblems(options: HistoryOptions): Diagnostic[] {

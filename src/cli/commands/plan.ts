@@ -1,14 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { markDrift } from '../../audit/mark-drift.js';
-import { seesEverything, visiblePlan } from '../../authz/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { planRoutingMermaid } from '../../graph/plan-graph.js';
-import { configDigest } from '../../pipeline/digests.js';
-import { sealPlan } from '../../pipeline/saved-plan.js';
-import { commitOfConfiguration } from '../configuration-commit.js';
+import { plan } from '../../operations/plan.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { openDesired } from '../load-desired.js';
 import {
   addActorOption,
   addStoreOption,
@@ -17,13 +11,11 @@ import {
   type Format,
 } from '../options.js';
 import type { Output } from '../output.js';
-import { planDesired, prefetchSummaries, unchangedPlan } from '../plan-session.js';
 import { planKey } from '../plan-key.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { writePlan } from '../render/render-plan.js';
 import { withPlanReader } from '../with-store.js';
-import { debug } from '../debug.js';
 
 interface PlanOptions {
   db: string;
@@ -59,65 +51,30 @@ export function registerPlan(
       done(EXIT.error);
       return;
     }
-    const signingKey = signing.key;
     const code = await withPlanReader(
       options.db,
       output,
       { actor: options.actor },
       async (store) => {
-        const summaries = prefetchSummaries(store, options.tenant);
-        const config = await openDesired(paths);
-        debug('configuration checked');
-        // Saving the plan and drawing it need the whole model; a plain review does not.
-        const review = !options.out && options.format !== 'markdown';
-        // Nothing to review beyond "no changes": answered from summaries when no actor is checked.
-        const quick =
-          review && options.actor === undefined
-            ? await unchangedPlan(config.summary, summaries, options.tenant)
-            : undefined;
-        if (quick) {
-          writePlan(quick, options.format, output.color, output.out);
-          return exitCodeFor({ errors: hasErrors(quick.diagnostics), changes: false });
-        }
-        const planned = await planDesired(store, config, {
+        const result = await plan(store, {
+          paths,
           tenants: options.tenant,
           actor: options.actor,
-          requireActor: false,
-          summaries,
-          whole: !review,
+          drawGraph: options.format === 'markdown',
+          save: options.out ? { signingKey: signing.key } : undefined,
         });
-        const { scopes, stored, checked, views } = planned;
-        // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
-        const plan = await markDrift(planned.plan, store, stored);
-        // The actor sees no more than their roles show (authz/visibility.ts).
-        const shown = visiblePlan(plan, views);
         if (options.format === 'markdown')
-          output.out(
-            renderPlanMarkdown(shown, {
-              graph: seesEverything(views)
-                ? planRoutingMermaid(shown.changes, checked.desired, stored.model)
-                : undefined,
-            }),
-          );
-        else writePlan(shown, options.format, output.color, output.out);
-        const errors = hasErrors(plan.diagnostics);
-        if (options.out && !errors) {
-          const saved = sealPlan(
-            plan,
-            {
-              configDigest: configDigest(checked.desired, scopes),
-              gitCommit: await commitOfConfiguration(paths, checked.declared),
-            },
-            signingKey,
-          );
-          await writeFile(options.out, `${JSON.stringify(saved, null, 2)}\n`);
+          output.out(renderPlanMarkdown(result.shown, { graph: result.graph }));
+        else writePlan(result.shown, options.format, output.color, output.out);
+        if (options.out && result.saved) {
+          await writeFile(options.out, `${JSON.stringify(result.saved, null, 2)}\n`);
           output.err(
             `Saved the plan to ${options.out}; apply it with: ccac apply ${options.out}\n`,
           );
         }
         return exitCodeFor({
-          errors,
-          changes: plan.changes.length > 0,
+          errors: hasErrors(result.plan.diagnostics),
+          changes: result.plan.changes.length > 0,
           detailed: options.detailedExitcode,
         });
       },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
 import { scopeNamed } from '../../model/address.js';
-import { readReportData } from '../../report/read-report-data.js';
+import { readReportData } from '../../operations/read-report-data.js';
 import { renderReport } from '../../report/render-report.js';
 import { ReportFile } from '../../report/report-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';

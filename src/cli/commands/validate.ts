@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { openDesired } from '../load-desired.js';
+import { validate } from '../../operations/validate.js';
 import type { Output } from '../output.js';
 import {
   diagnosticsJson,
@@ -21,7 +21,7 @@ export function registerValidate(
     .argument('<paths...>', 'YAML files or directories')
     .addOption(formatOption(['text', 'json']))
     .action(async (paths: string[], options: { format: Format }) => {
-      const { diagnostics, resources } = (await openDesired(paths)).summary;
+      const { diagnostics, resources } = await validate(paths);
       if (options.format === 'json') {
         output.out(`${JSON.stringify({ diagnostics: diagnosticsJson(diagnostics) }, null, 2)}\n`);
       } else {

@@ -1,6 +1,6 @@
 import { scopeName } from '../../model/address.js';
-import type { Plan } from '../../plan/plan.js';
-import type { AcceptedDrift, RevisionRecord } from '../../store/state-store.js';
+import type { Plan } from '../../model/plan.js';
+import type { AcceptedDrift, RevisionRecord } from '../../model/revision.js';
 import { orderedPlan } from './plan-json.js';
 
 /** A revision with its keys in one fixed order, so equal histories print equal bytes. */

@@ -1,7 +1,7 @@
 import { scopeName } from '../../model/address.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { hashed } from '../../model/canonicalize.js';
-import type { AcceptedDrift, RevisionRecord } from '../../store/state-store.js';
+import type { AcceptedDrift, RevisionRecord } from '../../model/revision.js';
 import type { Format } from '../options.js';
 import { paint } from '../output.js';
 import { markdownCode } from './escape-markdown.js';

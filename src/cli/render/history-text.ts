@@ -1,11 +1,11 @@
 import { scopeName } from '../../model/address.js';
-import { DIRTY_SUFFIX } from '../../fs/config-changes.js';
-import type { RevisionRecord } from '../../store/state-store.js';
+import type { RevisionRecord } from '../../model/revision.js';
+import { DIRTY_SUFFIX } from '../../sources/config-changes.js';
 import { paint, type Paint } from '../output.js';
 
 /** Short forms, as git shows commits: enough to tell revisions apart and to search for. */
 export const shortDigest = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
-/** `abc1234`, or `abc1234-dirty` when the configuration's files differed from it (fs/git.ts). */
+/** `abc1234`, or `abc1234-dirty` when the configuration's files differed from it (sources/git.ts). */
 export const shortCommit = (commit: string | null): string =>
   commit ? commit.slice(0, 7) + (commit.endsWith(DIRTY_SUFFIX) ? DIRTY_SUFFIX : '') : '-';
 

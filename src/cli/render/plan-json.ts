@@ -3,7 +3,7 @@ import { sortKeys } from '../../model/canonical-json.js';
 import type { ResourceValue } from '../../model/model.js';
 import { destroyedTenants } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
-import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
+import type { FieldChange, Plan, ResourceChange } from '../../model/plan.js';
 import { diagnosticsJson } from './diagnostics.js';
 import { chunkedWriter } from './text-chunks.js';
 

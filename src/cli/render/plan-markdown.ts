@@ -3,7 +3,7 @@ import { ORGANIZATIONS_SCOPE_NAME } from '../../model/address.js';
 import { KINDS } from '../../model/kinds.js';
 import { tenantDestroys } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
-import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
+import type { FieldChange, Plan, ResourceChange } from '../../model/plan.js';
 import { escapeMarkdown, markdownCode } from './escape-markdown.js';
 import {
   ACTION_SYMBOL,

@@ -2,7 +2,7 @@ import type { ResourceValue } from '../../model/model.js';
 import { tenantDestroys, type TenantDestroy } from '../../plan/destroyed-tenants.js';
 import { forEachLeaf } from '../../plan/diff-values.js';
 import { changeFields } from '../../plan/make-plan.js';
-import type { Action, FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
+import type { Action, FieldChange, Plan, ResourceChange } from '../../model/plan.js';
 import { paint, type Paint } from '../output.js';
 import { renderDiagnosticsText } from './diagnostics.js';
 import {

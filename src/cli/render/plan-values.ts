@@ -1,7 +1,7 @@
 import { countDiagnostics } from '../../diagnostics/diagnostic.js';
 import { scopeName } from '../../model/address.js';
 import { sortKeys } from '../../model/canonical-json.js';
-import type { FieldChange, Plan, ResourceChange } from '../../plan/plan.js';
+import type { FieldChange, Plan, ResourceChange } from '../../model/plan.js';
 import { lazyModule } from '../../support/lazy-module.js';
 
 const diff = lazyModule<typeof import('diff')>('diff');

@@ -1,4 +1,4 @@
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../model/plan.js';
 import type { Format } from '../options.js';
 import { writePlanJson } from './plan-json.js';
 import { renderPlanMarkdown } from './plan-markdown.js';

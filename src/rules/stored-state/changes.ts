@@ -1,6 +1,6 @@
 import type { Kind } from '../../model/kinds.js';
 import { changeFields } from '../../plan/make-plan.js';
-import type { FieldChange, ResourceChange } from '../../plan/plan.js';
+import type { FieldChange, ResourceChange } from '../../model/plan.js';
 
 /** Updates of one kind that change a given field, with that field's change. */
 export function* updatesOf(

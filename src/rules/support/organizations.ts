@@ -1,6 +1,6 @@
 import { scopeOfAddress } from '../../model/address.js';
 import type { Model, ModelResource } from '../../model/model.js';
-import type { OrganizationReference } from '../../store/state-store.js';
+import type { OrganizationReference } from '../../model/stored-state.js';
 
 /** The three kinds of organization an admin can come from (seed 000, table 1). */
 export type OrganizationKind = 'customer' | 'partner' | 'external';

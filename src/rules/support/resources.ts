@@ -1,4 +1,4 @@
-import type { ValuePath } from '../../config/yaml-document.js';
+import type { ValuePath } from '../../model/value-path.js';
 import type { ModelResource } from '../../model/model.js';
 import type { DeclaredResource } from '../../model/resource.js';
 import type { ConfigContext } from '../rule.js';

@@ -1,5 +1,5 @@
 import pRetry from 'p-retry';
-import { debug } from '../../cli/debug.js';
+import { debug } from '../../support/debug.js';
 import { callArea, type RequestGate } from './request-gate.js';
 import { retryAfterMs } from './retry-after.js';
 import type { Secret } from './secret.js';

@@ -84,7 +84,8 @@ export async function pushTenant(
   };
 }
 
-function difference<T extends object>(after: T, before: T): T {
+/** Counters after less counters before: what one push (or one tenant) sent. */
+export function difference<T extends object>(after: T, before: T): T {
   const out = { ...after } as Record<string, number>;
   for (const [key, value] of Object.entries(before) as [string, number][]) out[key]! -= value;
   return out as T;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { driftErrors, driftWarnings } from '../../../src/audit/drift-warnings.js';
 import { driftChange } from '../../../src/audit/read-drift.js';
 import type { ResourceValue } from '../../../src/model/model.js';
-import type { DriftedRow } from '../../../src/store/state-store.js';
+import type { DriftedRow } from '../../../src/model/revision.js';
 
 const value = (spec: Record<string, unknown>) => ({ spec }) as unknown as ResourceValue;
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseSince, revisionKey, selectRevisions } from '../../../src/audit/history-query.js';
 import { scopeOfAddress } from '../../../src/model/address.js';
-import type { RevisionRecord } from '../../../src/store/state-store.js';
+import type { RevisionRecord } from '../../../src/model/revision.js';
 
 function record(id: number, scope: string, revision: number, actor: string, createdAt: string) {
   return {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { revisionPlan } from '../../../src/audit/revision-plan.js';
-import type { StoredChange } from '../../../src/store/read-revisions.js';
-import type { RevisionRecord } from '../../../src/store/state-store.js';
+import type { StoredChange } from '../../../src/model/revision.js';
+import type { RevisionRecord } from '../../../src/model/revision.js';
 
 test('a stored revision becomes the plan it applied: base revision, tenants, fields, summary', () => {
   const record = { scope: 'acme', revision: 4 } as RevisionRecord;

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parseAnchor, parseAnchorFile } from '../../../src/audit/anchors.js';
-import { describeProblem, verifyScopeChain } from '../../../src/audit/verify-chain.js';
-import type { StoredChange } from '../../../src/store/read-revisions.js';
+import { verifyScopeChain } from '../../../src/audit/verify-chain.js';
+import { describeProblem } from '../../../src/model/scope-verification.js';
+import type { StoredChange } from '../../../src/model/revision.js';
 import { revisionHash } from '../../../src/store/revision-hash.js';
-import type { RevisionRecord } from '../../../src/store/state-store.js';
+import type { RevisionRecord } from '../../../src/model/revision.js';
 
 function change(revision: number, name: string): StoredChange {
   return {

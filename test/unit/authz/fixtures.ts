@@ -10,8 +10,8 @@ import {
 import type { Kind, SpecOf } from '../../../src/model/kinds.js';
 import { Model, type CanonicalSpec, type ModelResource } from '../../../src/model/model.js';
 import { planChanges } from '../../../src/plan/make-plan.js';
-import type { ResourceChange } from '../../../src/plan/plan.js';
-import type { OrganizationReference } from '../../../src/store/state-store.js';
+import type { ResourceChange } from '../../../src/model/plan.js';
+import type { OrganizationReference } from '../../../src/model/stored-state.js';
 
 export function resource<K extends Kind>(
   kind: K,

@@ -4,7 +4,7 @@ import { fileSafe } from '../../../src/export/path-segment.js';
 import { exportStream } from '../../../src/export/export-stream.js';
 import { selectTenants } from '../../../src/export/select-tenants.js';
 import { Model } from '../../../src/model/model.js';
-import { checkConfig, loadConfig } from '../../../src/pipeline/check-config.js';
+import { checkConfig, loadConfig } from '../../../src/config/check-config.js';
 import { ODD_NAMES, ODD_TENANT, oddConfig } from './odd-config.js';
 
 /** Loads in-memory files as `plan` would: YAML files are configuration, others assets. */

@@ -3,8 +3,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FILE_INDEX_NAME, openFileIndex } from '../../../src/fs/file-index.js';
-import { bytesDigest, readConfigFiles } from '../../../src/fs/read-config-files.js';
+import { FILE_INDEX_NAME, openFileIndex } from '../../../src/workspace/file-index.js';
+import { bytesDigest, readConfigFiles } from '../../../src/workspace/read-config-files.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const stat = (file: string) => statSync(file, { bigint: true });

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readRegularFile } from '../../../src/fs/read-regular-file.js';
+import { readRegularFile } from '../../../src/support/read-regular-file.js';
 
 describe('readRegularFile', () => {
   // A /proc file says it is empty and then gives more: a file that grows while it is read.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { hiddenCharacter, nameProblem } from '../../../src/model/names.js';
-import { checkConfig } from '../../../src/pipeline/check-config.js';
+import { checkConfig } from '../../../src/config/check-config.js';
 
 describe('names that read alike are one name (issue #16)', () => {
   test.each([

@@ -3,7 +3,7 @@ import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
 import { renderPlan } from '../../../src/cli/render/render-plan.js';
 import { Model } from '../../../src/model/model.js';
 import { sha256 } from '../../../src/model/canonical-json.js';
-import { configDigest, contentDigest } from '../../../src/pipeline/digests.js';
+import { configDigest, contentDigest } from '../../../src/plan/digests.js';
 import { model, res, tenant } from '../plan/fixtures.js';
 
 /** A plan of a create, an update and a delete, made by the planner, and the model it leads to. */

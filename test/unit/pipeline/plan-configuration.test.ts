@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_SCOPE } from '../../../src/model/address.js';
 import { Model, type ModelResource } from '../../../src/model/model.js';
-import { planConfiguration, type PlanRequest } from '../../../src/pipeline/plan-configuration.js';
+import { planConfiguration, type PlanRequest } from '../../../src/plan/plan-configuration.js';
 import { STORED, org, resource, systemEntryPoint, without } from '../authz/fixtures.js';
 
 const SYSTEM_EP = systemEntryPoint('acme', 'Europe/Amsterdam');

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readAssets, readConfigFiles } from '../../../src/fs/read-config-files.js';
+import { readAssets, readConfigFiles } from '../../../src/workspace/read-config-files.js';
 import { Model } from '../../../src/model/model.js';
-import { assetsNeeded, checkConfig, loadConfig } from '../../../src/pipeline/check-config.js';
-import { contentDigest } from '../../../src/pipeline/digests.js';
-import { openSavedPlan, sealPlan, type SavedPlan } from '../../../src/pipeline/saved-plan.js';
+import { assetsNeeded, checkConfig, loadConfig } from '../../../src/config/check-config.js';
+import { contentDigest } from '../../../src/plan/digests.js';
+import { openSavedPlan, sealPlan, type SavedPlan } from '../../../src/saved-plan/saved-plan.js';
 import { diffValues } from '../../../src/plan/diff-values.js';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scopeDigest, type ScopeDigestInput } from '../../../src/model/scope-digest.js';
-import { unchangedScopes, type DesiredScopes } from '../../../src/pipeline/unchanged-scopes.js';
-import { NOTHING_STORED, type ScopeSummary } from '../../../src/store/state-store.js';
+import { unchangedScopes, type DesiredScopes } from '../../../src/workspace/unchanged-scopes.js';
+import { NOTHING_STORED, type ScopeSummary } from '../../../src/model/stored-state.js';
 
 const queue = (name: string, hash: string): ScopeDigestInput => ({
   kind: 'Queue',

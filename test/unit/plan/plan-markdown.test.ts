@@ -3,7 +3,7 @@ import { MARKDOWN_LIMIT, renderPlanMarkdown } from '../../../src/cli/render/plan
 import { renderRevision } from '../../../src/cli/render/history-show.js';
 import { error } from '../../../src/diagnostics/diagnostic.js';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
-import type { RevisionRecord } from '../../../src/store/state-store.js';
+import type { RevisionRecord } from '../../../src/model/revision.js';
 import { model, res, tenant } from './fixtures.js';
 import { samplePlan } from './sample-plan.js';
 

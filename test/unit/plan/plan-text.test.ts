@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { renderPlanText } from '../../../src/cli/render/plan-text.js';
 import type { ResourceValue } from '../../../src/model/model.js';
 import { assemblePlan, changeFields } from '../../../src/plan/make-plan.js';
-import type { Action, ResourceChange } from '../../../src/plan/plan.js';
+import type { Action, ResourceChange } from '../../../src/model/plan.js';
 import { samplePlan } from './sample-plan.js';
 
 describe('renderPlanText', () => {

@@ -1,6 +1,6 @@
 import { error, warning } from '../../../src/diagnostics/diagnostic.js';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
-import type { Plan } from '../../../src/plan/plan.js';
+import type { Plan } from '../../../src/model/plan.js';
 import { model, res, systemEntryPoint, tenant } from './fixtures.js';
 
 const lines = (n: number, changed: number | null) =>

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readAssets, readConfigFiles } from '../../../src/fs/read-config-files.js';
+import { readAssets, readConfigFiles } from '../../../src/workspace/read-config-files.js';
 import { SYSTEM_ENTRY_POINT } from '../../../src/model/kinds.js';
 import type { DeclaredResource } from '../../../src/model/resource.js';
-import { assetsNeeded, checkConfig, loadConfig } from '../../../src/pipeline/check-config.js';
+import { assetsNeeded, checkConfig, loadConfig } from '../../../src/config/check-config.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../../examples');
 

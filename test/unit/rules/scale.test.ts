@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { addressOf } from '../../../src/model/address.js';
 import type { Kind } from '../../../src/model/kinds.js';
 import type { DeclaredResource } from '../../../src/model/resource.js';
-import { checkConfig } from '../../../src/pipeline/check-config.js';
+import { checkConfig } from '../../../src/config/check-config.js';
 
 /** Declared resources without YAML: parsing is not what this test measures. */
 function declare(kind: Kind, name: string, tenant: string | null, spec: object): DeclaredResource {

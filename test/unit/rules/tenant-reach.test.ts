@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readAssets, readConfigFiles } from '../../../src/fs/read-config-files.js';
+import { readAssets, readConfigFiles } from '../../../src/workspace/read-config-files.js';
 import { scopeOfAddress } from '../../../src/model/address.js';
-import { scopesHeld } from '../../../src/pipeline/config-summary.js';
-import { assetsNeeded, checkConfig, loadConfig } from '../../../src/pipeline/check-config.js';
-import { inRecheck, RECHECK_RULES } from '../../../src/pipeline/recheck-scopes.js';
+import { scopesHeld } from '../../../src/workspace/config-summary.js';
+import { assetsNeeded, checkConfig, loadConfig } from '../../../src/config/check-config.js';
+import { inRecheck, RECHECK_RULES } from '../../../src/workspace/recheck-scopes.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../../examples');
 const BROKEN = path.join(EXAMPLES, 'broken');

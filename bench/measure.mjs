@@ -1,0 +1,94 @@
+// How the bench measures: whole CLI processes (wall time, peak RSS), and a fresh database per run.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'dist/cli/main.js');
+
+/** Node flags of the CLI processes: none when timing; the smoke run takes the tests' (run-cli.ts). */
+let nodeFlags = [];
+export function setNodeFlags(flags) {
+  nodeFlags = flags;
+}
+
+/**
+ * Runs the CLI; wall time from spawn to exit, peak RSS from /proc/<pid>/status (VmHWM).
+ * `cacheDir` is the run's parse cache (CCAC_CACHE_DIR); `cold` empties it first.
+ */
+export async function runCli(args, expectCodes, { cacheDir, cold = false }) {
+  if (cold) await rm(cacheDir, { recursive: true, force: true });
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [...nodeFlags, CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CCAC_CACHE_DIR: cacheDir },
+    });
+    let peakKb = 0;
+    let stderr = '';
+    const poll = async () => {
+      try {
+        const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        if (kb > peakKb) peakKb = kb;
+      } catch {
+        // the process has exited
+      }
+    };
+    const timer = setInterval(poll, 20);
+    child.stdout.resume();
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', async (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      clearInterval(timer);
+      if (!expectCodes.includes(code))
+        reject(new Error(`ccac ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`));
+      else resolve({ ms, rssMb: peakKb / 1024 });
+    });
+  });
+}
+
+export async function timed(work) {
+  const started = process.hrtime.bigint();
+  const value = await work();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+/** A fresh database per run: a new PostgreSQL database, or a new PGlite directory. */
+export async function freshDatabase(db, settings, label) {
+  if (db === 'pglite') {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ccac-bench-'));
+    return {
+      url: `pglite:${path.join(dir, 'state')}`,
+      dir: path.join(dir, 'state'),
+      drop: () => rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `ccac_bench_${process.pid}_${label}`;
+  const admin = new pg.Client({ connectionString: settings.pg });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(settings.pg);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: settings.pg });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};

@@ -1,0 +1,35 @@
+import { GLOBAL_SCOPE, scopeOf } from '../../model/address.js';
+import type { Plan } from '../../model/plan.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import type { Format } from '../options.js';
+import type { Output } from '../output.js';
+import { runPush } from './push.js';
+
+/** The tenants an applied plan changed: what `apply --push` pushes. */
+export function tenantsChanged(plan: Plan, into: Set<string>): void {
+  for (const change of plan.changes) {
+    const scope = scopeOf(change.kind, change.name, change.tenant);
+    if (scope !== GLOBAL_SCOPE) into.add(scope);
+  }
+}
+
+/**
+ * `ccac apply --push`, once the apply has returned: the tenants it changed are pushed, in the
+ * same run. A failed apply pushes nothing; the exit code is the apply's, else the push's.
+ */
+export async function pushAfterApply(
+  applied: ExitCode,
+  changed: ReadonlySet<string>,
+  options: { db: string; actor?: string; format: Format },
+  output: Output,
+): Promise<ExitCode> {
+  if (applied !== EXIT.ok) return applied;
+  if (changed.size === 0) {
+    output.err('Nothing was applied, so nothing is pushed.\n');
+    return applied;
+  }
+  return runPush(
+    { db: options.db, actor: options.actor, tenant: [...changed].sort(), format: options.format },
+    output,
+  );
+}

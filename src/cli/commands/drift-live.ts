@@ -1,0 +1,25 @@
+import { driftLive } from '../../operations/drift-live.js';
+import type { SqlStateStore } from '../../store/sql-state-store.js';
+import { exitCodeFor, type ExitCode } from '../exit-codes.js';
+import type { Format } from '../options.js';
+import type { Output } from '../output.js';
+import { renderLiveDriftJson, renderLiveDriftText } from '../render/drift-live.js';
+
+/** `ccac drift --live`: 1 when a tenant could not be compared, 2 for drift (--detailed-exitcode). */
+export async function liveDrift(
+  store: SqlStateStore,
+  options: { tenant: string[]; format: Format; detailedExitcode?: boolean },
+  output: Output,
+): Promise<ExitCode> {
+  const results = await driftLive(store, { tenants: options.tenant, env: process.env });
+  output.out(
+    options.format === 'json'
+      ? renderLiveDriftJson(results)
+      : renderLiveDriftText(results, output.color),
+  );
+  return exitCodeFor({
+    errors: results.some((r) => r.status === 'refused' || r.status === 'failed'),
+    changes: results.some((r) => r.resources.length > 0),
+    detailed: options.detailedExitcode,
+  });
+}

@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { error } from '../../diagnostics/diagnostic.js';
+import { push, type TenantPush } from '../../operations/push.js';
+import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { addActorOption, addStoreOption, formatOption, type Format } from '../options.js';
+import type { Output } from '../output.js';
+import { pushProgress } from '../push-progress.js';
+import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { renderPushJson } from '../render/push-json.js';
+import { renderPushText } from '../render/push-text.js';
+import { withStore } from '../with-store.js';
+
+export interface PushOptions {
+  db: string;
+  actor?: string;
+  tenant: string[];
+  format: Format;
+  dryRun?: boolean;
+  detailedExitcode?: boolean;
+}
+
+export function registerPush(
+  program: Command,
+  output: Output,
+  done: (code: ExitCode) => void,
+): void {
+  const command = program
+    .command('push')
+    .description(
+      "make each tenant's Webex Contact Center organization match its stored state (latest revision)",
+    )
+    .option('--dry-run', 'show the calls a push would make (method, path, fields); send no write')
+    .option('--detailed-exitcode', 'exit 2 when a dry run has calls to make')
+    .addOption(formatOption(['text', 'json']))
+    .option(
+      '--tenant <name>',
+      'only this tenant (repeatable); every stored tenant by default',
+      (v: string, p: string[]) => [...p, v],
+      [],
+    );
+  addStoreOption(command);
+  addActorOption(command);
+  command.action(async (options: PushOptions) => done(await runPush(options, output)));
+}
+
+/** parse → push → render → exit code. */
+export async function runPush(options: PushOptions, output: Output): Promise<ExitCode> {
+  if (!options.actor) {
+    const missing = error('AUTHZ_NO_ACTOR', 'push needs an actor: --actor EMAIL or CCAC_ACTOR');
+    output.err(renderDiagnosticsText([missing], output.color));
+    return EXIT.error;
+  }
+  return withStore(options.db, output, options, async (store) => {
+    const progress = pushProgress();
+    const results = await push(store, {
+      tenants: options.tenant,
+      actor: options.actor,
+      dryRun: options.dryRun ?? false,
+      env: process.env,
+      onProgress: progress.onProgress,
+    }).finally(progress.stop);
+    output.out(
+      options.format === 'json'
+        ? renderPushJson(results, options.dryRun ?? false)
+        : renderPushText(results, output.color, options.dryRun ?? false),
+    );
+    return pushExitCode(results, options);
+  });
+}
+
+/** 1 when a tenant was refused or failed; 2 for a dry run with calls (--detailed-exitcode). */
+export function pushExitCode(
+  results: readonly TenantPush[],
+  options: { detailedExitcode?: boolean },
+): ExitCode {
+  return exitCodeFor({
+    errors: results.some((r) => r.status === 'refused' || r.status === 'failed'),
+    changes: results.some((r) => r.status === 'planned' && (r.plan ?? []).length > 0),
+    detailed: options.detailedExitcode,
+  });
+}

@@ -1,0 +1,198 @@
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { GLOBAL_SCOPE } from '../model/address.js';
+import { Model } from '../model/model.js';
+import type { CheckedConfig } from '../config/check-config.js';
+import { summaryScopes, type ConfigSummary } from '../workspace/config-summary.js';
+import {
+  baseRevisions,
+  organizationsTouched,
+  planConfiguration,
+  type PlanOutcome,
+} from '../plan/plan-configuration.js';
+import { declaredScopes, planScopes, scopesToRead } from '../plan/plan-scopes.js';
+import {
+  modelScopes,
+  unchangedScopes,
+  withUnchangedScopes,
+  type DesiredScopes,
+} from '../workspace/unchanged-scopes.js';
+import { tamperedReads } from '../audit/tampered-reads.js';
+import { authorizationReads } from '../authz/authorization-reads.js';
+import { assemblePlan } from '../plan/make-plan.js';
+import { withDiagnostics } from '../plan/with-diagnostics.js';
+import type { Plan } from '../model/plan.js';
+import type { StateReader } from '../store/state-store.js';
+import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
+import { debug } from '../support/debug.js';
+import type { Workspace } from '../workspace/open-workspace.js';
+
+/** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */
+export type Summaries = Promise<ReadonlyMap<string, ScopeSummary>>;
+
+/**
+ * Starts reading the scope summaries a plan will need, so the database works while the files are
+ * read: the named tenants' (and organizations'), or every stored scope's when none is named.
+ */
+export function prefetchSummaries(reader: StateReader, tenants: readonly string[]): Summaries {
+  const summaries = reader.scopeSummaries(
+    tenants.length > 0 ? scopesToRead(new Set(tenants)) : undefined,
+  );
+  // Awaited later; a failure meanwhile must not count as unhandled.
+  summaries.then(() => debug('scope summaries read')).catch(() => undefined);
+  return summaries;
+}
+
+/**
+ * The plan of a configuration the store holds exactly, everywhere the plan covers, told from the
+ * summaries of both sides: no model is built and no row is read. It is the plan planAgainstStore
+ * makes then (no changes, the configuration's diagnostics) when no actor is checked. Undefined
+ * when a scope differs or the configuration has errors: plan it in full.
+ */
+export async function unchangedPlan(
+  config: ConfigSummary,
+  summaries: Summaries,
+  tenants: readonly string[],
+): Promise<Plan | undefined> {
+  if (hasErrors(config.diagnostics)) return undefined;
+  const scopes = declaredScopes(config, tenants);
+  const toRead = scopesToRead(scopes);
+  const unchanged = unchangedScopes(toRead, await summaries, summaryScopes(config));
+  if (unchanged.size < toRead.length) return undefined;
+  const revisions = new Map([...unchanged].map(([scope, { revision }]) => [scope, revision]));
+  debug(`read the rows of 0 of ${toRead.length} scopes`);
+  return assemblePlan({
+    scopes: baseRevisions(revisions, scopes),
+    changes: [],
+    diagnostics: config.diagnostics,
+  });
+}
+
+interface PlanOptions {
+  tenants: readonly string[];
+  actor: string | undefined;
+  requireActor: boolean;
+  /** Apply: whether `--destroy` was given (PlanRequest.destroy). */
+  destroy?: boolean;
+  summaries?: Summaries;
+  /** Each scope's size and digest in the configuration, when known already (ConfigSummary). */
+  desired?: DesiredScopes;
+  /** The planned scopes, when the model holds only some tenants (planDesired). */
+  scopes?: Set<string>;
+}
+
+type Planned = PlanOutcome & { scopes: Set<string>; stored: StoredState; checked: CheckedConfig };
+
+/**
+ * Plans a configuration against the store with the model of the scopes that differ from it: the
+ * others are as stored, so they plan no change. The organizations must be as stored (a change to
+ * them reaches every tenant that references them) and no actor checked (who may plan and change
+ * reads the whole state); otherwise, and when `whole`, the whole model is used.
+ */
+export async function planDesired(
+  reader: StateReader,
+  config: Workspace,
+  options: PlanOptions & { summaries: Summaries; whole: boolean },
+): Promise<Planned> {
+  const desired = summaryScopes(config.summary);
+  if (!options.whole && options.actor === undefined && !options.requireActor) {
+    const scopes = declaredScopes(config.summary, options.tenants);
+    const toRead = scopesToRead(scopes);
+    const unchanged = unchangedScopes(toRead, await options.summaries, desired);
+    const differing = new Set(toRead.filter((scope) => !unchanged.has(scope)));
+    if (!differing.has(GLOBAL_SCOPE)) {
+      const checked = await config.scoped(differing);
+      return planAgainstStore(reader, checked, { ...options, desired, scopes });
+    }
+  }
+  return planAgainstStore(reader, await config.checked(), { ...options, desired });
+}
+
+/** Reads what a plan needs from the store and plans; config errors stop before the store is read. */
+export async function planAgainstStore(
+  reader: StateReader,
+  checked: CheckedConfig,
+  options: PlanOptions,
+): Promise<Planned> {
+  const scopes = options.scopes ?? planScopes(checked.desired, options.tenants);
+  if (hasErrors(checked.diagnostics)) {
+    const plan = assemblePlan({ scopes: {}, changes: [], diagnostics: checked.diagnostics });
+    return {
+      plan,
+      rolesByScope: new Map(),
+      views: undefined,
+      scopes,
+      stored: { model: new Model(), revisions: new Map() },
+      checked,
+    };
+  }
+  const desired = options.desired ?? modelScopes(checked.desired);
+  let stored = await readStoredState(
+    reader,
+    checked.desired,
+    scopesToRead(scopes),
+    desired,
+    options.summaries,
+  );
+  const touched = organizationsTouched(checked.desired, stored.model, scopes);
+  const organizationReferences =
+    touched.length > 0 ? await reader.organizationReferences(touched) : [];
+  // Who may change or name an organization, and the rules an organization change must pass,
+  // depend on the tenants that reference it, planned or not.
+  const referencing = referencingScopes(organizationReferences, stored);
+  if (referencing.length > 0)
+    stored = await readStoredState(
+      reader,
+      checked.desired,
+      [...scopesToRead(scopes), ...referencing],
+      desired,
+    );
+  const outcome = planConfiguration({
+    desired: checked.desired,
+    declared: checked.declared,
+    configDiagnostics: checked.diagnostics,
+    stored,
+    scopes,
+    actor: options.actor,
+    requireActor: options.requireActor,
+    destroy: options.destroy ?? false,
+    organizationReferences,
+  });
+  // What authorization read about the actor must be what the history recorded.
+  const reads = authorizationReads({
+    actor: options.actor,
+    stored: stored.model,
+    scopes,
+    organizationReferences,
+  });
+  const plan = withDiagnostics(outcome.plan, await tamperedReads(reader, stored.model, reads));
+  // The stored state too: drift is checked against it, and markdown draws both sides.
+  return { ...outcome, plan, scopes, stored, checked };
+}
+
+/**
+ * The stored state of `scopes`, reading rows only where the configuration differs: a scope whose
+ * summary vouches it holds what is declared is taken from the configuration (unchangedScopes).
+ */
+async function readStoredState(
+  reader: StateReader,
+  model: Model,
+  scopes: readonly string[],
+  desired: DesiredScopes,
+  prefetched?: Summaries,
+): Promise<StoredState> {
+  const summaries = (await prefetched) ?? (await reader.scopeSummaries(scopes));
+  const unchanged = unchangedScopes(scopes, summaries, desired);
+  const read = await reader.readState(scopes.filter((scope) => !unchanged.has(scope)));
+  debug(`read the rows of ${scopes.length - unchanged.size} of ${scopes.length} scopes`);
+  return withUnchangedScopes(read, model, unchanged);
+}
+
+function referencingScopes(
+  references: readonly OrganizationReference[],
+  stored: StoredState,
+): string[] {
+  const scopes = references.map(({ address }) =>
+    address.startsWith('Tenant/') ? address.slice('Tenant/'.length) : (address.split('/')[0] ?? ''),
+  );
+  return [...new Set(scopes)].filter((scope) => !stored.model.get('Tenant', scope)).sort();
+}

@@ -1,0 +1,84 @@
+import { markDrift } from '../audit/mark-drift.js';
+import { seesEverything, visiblePlan } from '../authz/index.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { planRoutingMermaid } from '../graph/plan-graph.js';
+import type { Plan } from '../model/plan.js';
+import { configDigest } from '../plan/digests.js';
+import { sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
+import type { StateReader } from '../store/state-store.js';
+import { debug } from '../support/debug.js';
+import { openWorkspace } from '../workspace/open-workspace.js';
+import { commitOfConfiguration } from './configuration-commit.js';
+import { planDesired, prefetchSummaries, unchangedPlan } from './plan-against-store.js';
+
+/** What `ccac plan` is asked: plain values, as the options gave them. */
+export interface PlanRequest {
+  paths: readonly string[];
+  tenants: readonly string[];
+  actor: string | undefined;
+  /** The routing picture of the changes is drawn (markdown): it needs the whole model. */
+  drawGraph: boolean;
+  /** The plan is to be saved for a later apply: sealed (and signed with the key, when given). */
+  save?: { signingKey: string | undefined };
+}
+
+/** What the plan found, for the command to show and save. */
+export interface PlanResult {
+  /** The whole plan: its diagnostics and changes decide the exit code. */
+  plan: Plan;
+  /** What the actor may see of it (authz/visibility.ts): what is shown. */
+  shown: Plan;
+  /** The routing picture (markdown), when asked for and the actor sees everything. */
+  graph?: string;
+  /** The plan sealed for `ccac apply FILE`, when asked for and it has no errors. */
+  saved?: SavedPlan;
+}
+
+/**
+ * `ccac plan`: the configuration against the store. The routes, in the order they are tried:
+ * 1. the scope summaries are asked for at once, so the database works while the files are read;
+ * 2. the workspace answers from its last check, or checks again only the tenants whose files
+ *    changed, or checks everything (workspace/open-workspace.ts);
+ * 3. a plain review with no actor and every scope as stored is answered from the summaries alone
+ *    (unchangedPlan): no model is built and no row read;
+ * 4. otherwise the scopes that differ are planned with their rows (planDesired); saving or
+ *    drawing the plan, or checking an actor, takes the whole model.
+ */
+export async function plan(reader: StateReader, request: PlanRequest): Promise<PlanResult> {
+  const summaries = prefetchSummaries(reader, request.tenants);
+  const workspace = await openWorkspace(request.paths);
+  debug('configuration checked');
+  const review = !request.save && !request.drawGraph;
+  if (review && request.actor === undefined) {
+    const quick = await unchangedPlan(workspace.summary, summaries, request.tenants);
+    if (quick) return { plan: quick, shown: quick };
+  }
+  const planned = await planDesired(reader, workspace, {
+    tenants: request.tenants,
+    actor: request.actor,
+    requireActor: false,
+    summaries,
+    whole: !review,
+  });
+  const { scopes, stored, checked, views } = planned;
+  // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
+  const whole = await markDrift(planned.plan, reader, stored);
+  // The actor sees no more than their roles show (authz/visibility.ts).
+  const shown = visiblePlan(whole, views);
+  const graph =
+    request.drawGraph && seesEverything(views)
+      ? planRoutingMermaid(shown.changes, checked.desired, stored.model)
+      : undefined;
+  const saved =
+    request.save && !hasErrors(whole.diagnostics)
+      ? sealPlan(
+          whole,
+          {
+            configDigest: configDigest(checked.desired, scopes),
+            gitCommit: await commitOfConfiguration(request.paths, checked.declared),
+          },
+          request.save.signingKey,
+        )
+      : undefined;
+  return { plan: whole, shown, graph, saved };
+}

@@ -1,0 +1,93 @@
+import { error, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Model, ResourceValue } from '../model/model.js';
+import { plannedValue } from '../plan/planned-value.js';
+import type { ResourceChange } from '../model/plan.js';
+import { CONFIG_RULES } from '../rules/registry.js';
+import { runRules } from '../rules/rule.js';
+import type { OrganizationReference, StoredState } from '../model/stored-state.js';
+import { differingFields } from './check-saved-changes.js';
+import { valueHash } from '../plan/digests.js';
+import { planConfiguration, type PlanOutcome } from '../plan/plan-configuration.js';
+import { projectChanges } from '../plan/project-changes.js';
+import type { SavedPlan } from './saved-plan.js';
+
+/**
+ * A saved plan is re-checked against the state it is applied to: the state it leads to from
+ * there (`desired`, savedPlanTarget) must pass the rules, the actor must be allowed every
+ * change, as if planned now, and planning it now must give the saved changes themselves — each
+ * `before` what the store holds, each change one a plan makes (changesAsSaved).
+ */
+export function recheckSavedPlan(
+  saved: SavedPlan,
+  stored: StoredState,
+  desired: Model,
+  options: {
+    actor: string | undefined;
+    /** `--destroy` given: the plan may delete whole tenants. */
+    destroy: boolean;
+    organizationReferences: readonly OrganizationReference[];
+  },
+): PlanOutcome {
+  const configDiagnostics: Diagnostic[] = runRules(CONFIG_RULES, { desired, declared: [] });
+  const outcome = planConfiguration({
+    desired,
+    declared: [],
+    configDiagnostics,
+    stored,
+    scopes: new Set(Object.keys(saved.tenants)),
+    actor: options.actor,
+    requireActor: true,
+    destroy: options.destroy,
+    organizationReferences: options.organizationReferences,
+  });
+  const differences = changesAsSaved(saved.changes, outcome.plan.changes, stored.model);
+  if (differences.length === 0) return outcome;
+  const diagnostics = sortDiagnostics([...differences, ...outcome.plan.diagnostics]);
+  return { ...outcome, plan: { ...outcome.plan, diagnostics } };
+}
+
+/** The state a saved plan leads to from the stored state. */
+export function savedPlanTarget(saved: SavedPlan, stored: StoredState): Model {
+  return projectChanges(stored.model, saved.changes);
+}
+
+/**
+ * PLAN_INVALID for each saved change that is not the one planning its target now gives: its
+ * `before` is not what the store holds, or it changes nothing a plan would (the same value, the
+ * system entry point of a kept tenant). Its scopes' revisions are those it was planned at
+ * (staleScopes): a difference here is an edited plan, not a late one.
+ */
+function changesAsSaved(
+  saved: readonly ResourceChange[],
+  planned: readonly ResourceChange[],
+  stored: Model,
+): Diagnostic[] {
+  const plannedAt = new Map(planned.map((change) => [change.address, change]));
+  const out: Diagnostic[] = [];
+  for (const change of saved) {
+    const problem = differenceFromPlanned(change, plannedAt.get(change.address), stored);
+    if (problem) out.push(error('PLAN_INVALID', problem, { address: change.address }));
+  }
+  return out;
+}
+
+function differenceFromPlanned(
+  change: ResourceChange,
+  planned: ResourceChange | undefined,
+  stored: Model,
+): string | undefined {
+  const held = stored.byAddress.get(change.address);
+  if (change.before === null && held) return 'the plan creates it, but the store holds it already';
+  if (change.before !== null && !held) return 'the plan changes it, but the store does not hold it';
+  if (change.before !== null && held && valueHash(change.before) !== held.hash) {
+    const fields = differingFields(plannedValue(held), change.before);
+    return `the plan's before value is not what the store holds (it differs in ${fields})`;
+  }
+  if (!planned || planned.action !== change.action || !sameValue(planned.after, change.after))
+    return 'not a change `ccac plan` makes from the stored state';
+  return undefined;
+}
+
+function sameValue(a: ResourceValue | null, b: ResourceValue | null): boolean {
+  return a === null || b === null ? a === b : valueHash(a) === valueHash(b);
+}

@@ -1,0 +1,149 @@
+import { error, warning, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import { diffValues } from '../plan/diff-values.js';
+import { changeFields } from '../plan/make-plan.js';
+import type { Plan, ResourceChange } from '../model/plan.js';
+import { checkSavedChanges } from './check-saved-changes.js';
+import { contentDigest } from '../plan/digests.js';
+import { isKeyId, signatureProblem, signPlan, type PlanSignature } from './plan-signature.js';
+
+/** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */
+export interface SavedPlan extends Plan {
+  configDigest: string;
+  gitCommit: string | null;
+  /** How `digest` is made (contentDigest): another ccac may make it otherwise. */
+  digestFormat: number;
+  digest: string;
+  /** With CCAC_PLAN_KEY at `plan --out`: it signs the digest, so the digest leaves it out. */
+  signature?: PlanSignature;
+}
+
+/** 2: changes by their values' hashes, fields checked against the values (1: their text, fields and all). */
+const DIGEST_FORMAT = 2;
+
+/** The plan to save, with its digest, and signed when a key is given (CCAC_PLAN_KEY). */
+export function sealPlan(
+  plan: Plan,
+  origin: { configDigest: string; gitCommit: string | null },
+  key?: string,
+): SavedPlan {
+  const changes = plan.changes.map((change) =>
+    change.fields ? change : { ...change, fields: changeFields(change) },
+  );
+  const content = { ...plan, changes, ...origin, digestFormat: DIGEST_FORMAT };
+  const sealed = { ...content, digest: contentDigest(content) };
+  return key === undefined ? sealed : { ...sealed, signature: signPlan(sealed, key) };
+}
+
+/** A saved plan that may be applied (with warnings), or why it may not. */
+export type OpenedPlan =
+  { plan: SavedPlan; diagnostics: Diagnostic[] } | { plan?: undefined; diagnostics: Diagnostic[] };
+
+/**
+ * Parses a saved plan and refuses one that ccac did not write as it is: content that no longer
+ * matches its digest, a signature that is not by the holder of `key` (when given), changes or
+ * values that `ccac plan` would not write (check-saved-changes.ts). All of it before any store is
+ * opened; the values are checked against the stored state under its lock (recheck-saved-plan.ts).
+ */
+export function openSavedPlan(text: string, file: string, key: string | undefined): OpenedPlan {
+  const place = { file, line: 1, column: 1 };
+  const refuse = (message: string, more: Diagnostic[] = []): OpenedPlan => ({
+    diagnostics: [error('PLAN_INVALID', message, { place }), ...more],
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return refuse('not a plan file: it is not JSON');
+  }
+  if (nestsDeeperThan(parsed, MAX_DEPTH))
+    return refuse(`not a plan file: it nests deeper than ${MAX_DEPTH} levels`);
+  if (!isSavedPlan(parsed))
+    return refuse('not a plan file written by `ccac plan --out` (format version 1)');
+  if (parsed.digestFormat !== DIGEST_FORMAT) {
+    return refuse(
+      'the plan file was written by another version of ccac (its digest is of another form): plan again',
+    );
+  }
+  const { digest, signature, ...content } = parsed;
+  if (contentDigest(content) !== digest)
+    return refuse('the plan file was edited after it was written (its digest does not match)');
+  const unsigned = key === undefined ? undefined : signatureProblem(parsed, key);
+  if (unsigned)
+    return refuse(`the plan file is not signed by a holder of CCAC_PLAN_KEY: ${unsigned}`);
+  const changes = checkSavedChanges(parsed.changes, new Set(Object.keys(parsed.tenants)), file);
+  if (changes.length > 0) {
+    return refuse(
+      'the plan file holds changes `ccac plan` does not write: it was edited after it was written',
+      changes,
+    );
+  }
+  const misdescribed = parsed.changes.find((change) => !fieldsAsValuesGive(change));
+  if (misdescribed) {
+    return refuse(
+      `the plan file was edited after it was written (the fields of ${misdescribed.address} are not what its values give)`,
+    );
+  }
+  const unchecked = key === undefined && signature !== undefined;
+  return { plan: parsed, diagnostics: unchecked ? [uncheckedSignature(signature, place)] : [] };
+}
+
+/** Without the key a signature proves nothing: the reader is told what was checked instead. */
+function uncheckedSignature(signature: PlanSignature, place: Place): Diagnostic {
+  const key = isKeyId(signature.keyId) ? ` with key ${signature.keyId}` : '';
+  return warning(
+    'PLAN_UNVERIFIED',
+    `the plan file is signed${key}, but CCAC_PLAN_KEY is not set, so the signature is not checked: ` +
+      'its digest shows only that the file is whole, not who wrote it; its changes are checked as ' +
+      "a configuration's are, against the stored state and the actor's roles",
+    { place },
+  );
+}
+
+/** Deeper than any plan (a value's lists of maps): past it, digests and checks would recurse too far. */
+const MAX_DEPTH = 64;
+
+/** Walked with a stack of its own: the value may nest deeper than a call stack may. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The digest covers a change's values, not its fields: they must be what the values give. */
+function fieldsAsValuesGive(change: ResourceChange): boolean {
+  return (
+    Array.isArray(change.fields) &&
+    canonicalJson(change.fields) === canonicalJson(diffValues(change.before, change.after))
+  );
+}
+
+/** The plan's outline; its changes are checked one by one (checkSavedChanges). */
+function isSavedPlan(value: unknown): value is SavedPlan {
+  const plan = value as Partial<SavedPlan> | null;
+  return (
+    typeof plan === 'object' &&
+    plan !== null &&
+    plan.formatVersion === 1 &&
+    typeof plan.digest === 'string' &&
+    // Recorded with each revision: only as ccac writes them (hex digests, a git commit id).
+    typeof plan.configDigest === 'string' &&
+    /^[0-9a-f]{64}$/.test(plan.configDigest) &&
+    (plan.gitCommit === null ||
+      /^[0-9a-f]{40}(?:[0-9a-f]{24})?(?:-dirty)?$/.test(String(plan.gitCommit))) &&
+    (plan.signature === undefined ||
+      (typeof plan.signature === 'object' && plan.signature !== null)) &&
+    typeof plan.tenants === 'object' &&
+    plan.tenants !== null &&
+    Array.isArray(plan.changes) &&
+    Array.isArray(plan.diagnostics) &&
+    Object.values(plan.tenants).every((t) =>
+      Number.isInteger((t as { baseRevision?: unknown })?.baseRevision),
+    )
+  );
+}

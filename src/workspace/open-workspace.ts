@@ -1,0 +1,280 @@
+import { assetsNeeded, checkConfig, type CheckedConfig } from '../config/check-config.js';
+import { summarizeConfig, type ConfigSummary } from './config-summary.js';
+import {
+  filesChanged,
+  filesToLoad,
+  inRecheck,
+  RECHECK_RULES,
+  recheckedRecord,
+  recordCheck,
+  scopesToRecheck,
+  type CheckRecord,
+} from './recheck-scopes.js';
+import type { FileEntry } from '../config/file-entry.js';
+import { loadConfigWithEntries, loadFileEntry } from '../config/load-config.js';
+import type { SourceFile } from '../config/source-file.js';
+import { openCheckCache, type CheckCache } from './check-cache.js';
+import { readAssets, readConfigFiles, type ReadResult } from './read-config-files.js';
+import { cacheSettings } from './cache-settings.js';
+import { openParseCache, type ParseCache } from './parse-cache.js';
+import { parseShareInThread } from './parse-in-thread.js';
+import type { ConfigRule } from '../rules/rule.js';
+import { debug } from '../support/debug.js';
+
+/** A configuration as read: what checking it concluded, and the model on demand. */
+export interface Workspace {
+  summary: ConfigSummary;
+  /** The whole model, declarations and diagnostics: kept from this run's check, or checked now. */
+  checked(): Promise<CheckedConfig>;
+  /**
+   * A model holding at least these tenants and the organizations, with the whole configuration's
+   * diagnostics: built from their files alone when this run has no whole model at hand.
+   */
+  scoped(scopes: ReadonlySet<string>): Promise<CheckedConfig>;
+}
+
+/**
+ * The filesystem edge of `validate` and `plan`. The workspace's last check (check cache) answers
+ * for unchanged files; a change confined to some tenants is checked again for those tenants only;
+ * anything else is checked in full, with what the parse cache knows of unchanged files.
+ */
+export async function openWorkspace(paths: readonly string[]): Promise<Workspace> {
+  const { cache, read, digests, checks, record } = await readWorkspace(paths);
+  let full: Promise<CheckedConfig> | undefined;
+  const checked = () => (full ??= checkFiles(read, cache));
+  if (checks && digests && record) {
+    const changed = filesChanged(record, digests);
+    if (changed.length === 0) {
+      debug('no file changed since the last check');
+      const kept = () => (full ??= modelOfKept(record, read, cache));
+      const scoped = scopedLoader(record, read, cache);
+      return { summary: record.summary, checked: kept, scoped };
+    }
+    const rechecked = await recheck(record, changed, read, digests, cache);
+    if (rechecked) {
+      const { scopes } = rechecked;
+      debug(`checked ${[...scopes].sort().join(', ')} again for ${changed.length} changed files`);
+      await checks.store(rechecked.record);
+      const others = scopedLoader(rechecked.record, read, cache);
+      return {
+        summary: rechecked.record.summary,
+        checked,
+        scoped: async (wanted) =>
+          [...wanted].every((scope) => scopes.has(scope)) ? rechecked.checked : others(wanted),
+      };
+    }
+  }
+  const whole = await checked();
+  const next = await keepCheck(whole, digests, checks);
+  return { summary: next ? next.summary : summarizeConfig(whole), checked, scoped: checked };
+}
+
+/** A whole check kept for the workspace's next run (check cache): its record, if it has one. */
+async function keepCheck(
+  whole: CheckedConfig,
+  digests: ReadonlyMap<string, string> | undefined,
+  checks: CheckCache | undefined,
+): Promise<CheckRecord | undefined> {
+  const next = digests && recordCheck(whole, digests, assetsNeeded(whole.declared));
+  if (checks && next) await checks.store(next);
+  return next;
+}
+
+/**
+ * Models of some tenants and the organizations, from their files (the record says which): what a
+ * plan needs when the other scopes are as stored. The whole configuration's findings come along.
+ */
+function scopedLoader(record: CheckRecord, read: ReadResult, cache: ParseCache) {
+  return async (scopes: ReadonlySet<string>): Promise<CheckedConfig> => {
+    const needed = filesToLoad(record, scopes);
+    const { checked } = await checkScopes(
+      scopes,
+      read.files.filter((file) => needed.has(file.path)),
+      read,
+      cache,
+      [],
+    );
+    return { ...checked, diagnostics: record.summary.diagnostics };
+  };
+}
+
+/**
+ * Some tenants and the organizations, from `files` (those declaring in them, in the order of the
+ * whole configuration), checked with `rules`; `all` has every file, whose entries the cache keeps.
+ * `clean`: no file had load diagnostics.
+ */
+async function checkScopes(
+  scopes: ReadonlySet<string>,
+  files: readonly SourceFile[],
+  all: ReadResult,
+  cache: ParseCache,
+  rules: readonly ConfigRule[],
+) {
+  const loaded = await loadFiles(files, cache, all.files);
+  const declared = inRecheck(loaded.resources, scopes);
+  const assets = assetsNeeded(declared);
+  const checked = checkConfig(declared, [], readAssets(assets, all.folders), rules);
+  return { checked, assets, clean: loaded.diagnostics.length === 0 };
+}
+
+/**
+ * load → validate → model → rules, for commands that need the model itself; when no file changed
+ * since the workspace's last check, its findings are taken as they were (modelOfKept), and a
+ * check made now is kept for the next run.
+ */
+export async function loadWholeConfig(paths: readonly string[]): Promise<CheckedConfig> {
+  const { cache, read, digests, checks, record } = await readWorkspace(paths);
+  if (record && digests && filesChanged(record, digests).length === 0) {
+    debug('no file changed since the last check');
+    return modelOfKept(record, read, cache);
+  }
+  const whole = await checkFiles(read, cache);
+  await keepCheck(whole, digests, checks);
+  return whole;
+}
+
+/**
+ * The whole model of files unchanged since the check `record` kept, with that check's findings:
+ * the rules, which would find them again, are not run.
+ */
+async function modelOfKept(
+  record: CheckRecord,
+  read: ReadResult,
+  cache: ParseCache,
+): Promise<CheckedConfig> {
+  const loaded = await loadFiles(read.files, cache);
+  const assets = readAssets(assetsNeeded(loaded.resources), read.folders);
+  const checked = checkConfig(loaded.resources, [], assets, []);
+  return { ...checked, diagnostics: record.summary.diagnostics };
+}
+
+/**
+ * The configuration's files as read (unchanged ones vouched for by the parse cache's index), their
+ * digests, and the workspace's last check when the files can be compared with it.
+ */
+async function readWorkspace(paths: readonly string[]) {
+  const settings = cacheSettings(paths);
+  if ('off' in settings) debug(`caching is off: ${settings.off}`);
+  const caching = 'off' in settings ? undefined : settings;
+  const cache = openParseCache(caching);
+  const read = await readConfigFiles(paths, cache.files);
+  const digests = fileDigests(read);
+  const checks = digests && openCheckCache(caching, paths);
+  return { cache, read, digests, checks, record: checks?.lookup() };
+}
+
+/** Path → digest of every file read; undefined when a file could not be read or has no digest. */
+function fileDigests(read: ReadResult): Map<string, string> | undefined {
+  if (read.diagnostics.length > 0) return undefined;
+  const out = new Map<string, string>();
+  for (const file of read.files) {
+    if (file.digest === undefined) return undefined;
+    out.set(file.path, file.digest);
+  }
+  return out;
+}
+
+/**
+ * The changed files, and the tenants they touch, checked again with those tenants' files and the
+ * organizations'; undefined when the change must be checked in full (scopesToRecheck).
+ */
+async function recheck(
+  record: CheckRecord,
+  changed: readonly string[],
+  read: ReadResult,
+  digests: ReadonlyMap<string, string>,
+  cache: ParseCache,
+) {
+  const { files } = read;
+  const changedFiles = files.filter((file) => changed.includes(file.path));
+  const now = await loadFiles(changedFiles, cache, files);
+  if (now.diagnostics.length > 0) return undefined;
+  const scopes = scopesToRecheck(record, changed, now.resources);
+  if (!scopes) return undefined;
+  const needed = filesToLoad(record, scopes);
+  // In the order of a full check: the first of two declarations of an address is the one kept.
+  const partial = await checkScopes(
+    scopes,
+    files.filter((file) => needed.has(file.path) || changed.includes(file.path)),
+    read,
+    cache,
+    RECHECK_RULES,
+  );
+  if (!partial.clean) return undefined;
+  const next = recheckedRecord(record, scopes, partial.checked, digests, changed, partial.assets);
+  return {
+    record: next,
+    scopes,
+    checked: { ...partial.checked, diagnostics: next.summary.diagnostics },
+  };
+}
+
+/**
+ * Entries of the files this run parsed: a recheck loads its changed files twice (to find the
+ * tenants they touch, then with those tenants' files), and the cache may not have written them
+ * yet the second time. Keyed by the file as read, which lives as long as the run needs it.
+ */
+const parsedThisRun = new WeakMap<SourceFile, FileEntry>();
+
+/**
+ * Declarations of some files, from the parse cache where it knows them; the others are parsed and
+ * their entries cached. `all`: every file of the configuration, whose entries the cache keeps.
+ */
+async function loadFiles(
+  files: readonly SourceFile[],
+  cache: ParseCache,
+  all: readonly SourceFile[] = files,
+) {
+  const entries = cache.lookup(files).map((entry, i) => entry ?? parsedThisRun.get(files[i]!));
+  const parsed = entries.filter((entry) => !entry).length;
+  const fresh = new Map<number, string | Uint8Array>();
+  const inThread = await parseOnTwoThreads(files, entries, fresh);
+  for (const index of fresh.keys()) parsedThisRun.set(files[index]!, entries[index]!);
+  const loaded = loadConfigWithEntries(files, entries);
+  for (const [index, entry] of loaded.fresh) {
+    fresh.set(index, JSON.stringify(entry));
+    parsedThisRun.set(files[index]!, entry);
+  }
+  debug(
+    `parsed ${parsed} of ${files.length} files${inThread ? `, ${inThread} on a second thread` : ''}`,
+  );
+  await cache.store(files, fresh, all);
+  return loaded;
+}
+
+/**
+ * A large cold parse split across two threads (parse-in-thread.ts): files the cache misses get
+ * their entries here, and the entries' JSON goes to `fresh`; a file with diagnostics is left for
+ * loadConfigWithEntries, which reports them. Returns how many entries the second thread gave.
+ */
+async function parseOnTwoThreads(
+  files: readonly SourceFile[],
+  entries: (FileEntry | undefined)[],
+  fresh: Map<number, string | Uint8Array>,
+): Promise<number> {
+  const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
+  const thread = parseShareInThread(missing.map((index) => files[index]!));
+  if (!thread) return 0;
+  for (const index of missing.slice(0, thread.from)) {
+    const entry = loadFileEntry(files[index]!);
+    if (!entry) continue;
+    entries[index] = entry;
+    fresh.set(index, JSON.stringify(entry));
+  }
+  let answered = 0;
+  (await thread.entries)?.forEach((answer, k) => {
+    if (!answer) return;
+    const index = missing[thread.from + k]!;
+    entries[index] = answer.entry;
+    fresh.set(index, answer.bytes);
+    answered++;
+  });
+  return answered;
+}
+
+/** Loads every file (see loadFiles) and runs the pure checks. */
+async function checkFiles(read: ReadResult, cache: ParseCache): Promise<CheckedConfig> {
+  const loaded = await loadFiles(read.files, cache);
+  const assets = readAssets(assetsNeeded(loaded.resources), read.folders);
+  return checkConfig(loaded.resources, [...read.diagnostics, ...loaded.diagnostics], assets);
+}

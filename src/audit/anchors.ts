@@ -1,3 +1,4 @@
+import { scopeName, scopeNamed } from '../model/address.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
@@ -16,7 +17,7 @@ export interface Anchor {
 
 /** `scope@N sha256:HEX`, what `apply` prints and the anchor file holds (with a time after it). */
 export function anchorText(revision: { scope: string; revision: number; hash: string }): string {
-  return `${revision.scope}@${revision.revision} sha256:${revision.hash}`;
+  return `${scopeName(revision.scope)}@${revision.revision} sha256:${revision.hash}`;
 }
 
 /** `scope@N sha256:HEX` or `scope@N:sha256:HEX` (the `sha256:` optional; anything after ignored). */
@@ -26,7 +27,7 @@ export function parseAnchor(text: string, source: string): Anchor | undefined {
   const match = ANCHOR.exec(text.trim());
   if (!match) return undefined;
   const [, scope = '', revision = '', hash = ''] = match;
-  return { scope, revision: Number(revision), hash, source };
+  return { scope: scopeNamed(scope), revision: Number(revision), hash, source };
 }
 
 /** An anchor file's lines (blank lines and `#` comments skipped); a line that is no anchor is an error. */

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { actorProblem, normalizeActor } from '../authz/actor.js';
+import { scopeNamed } from '../model/address.js';
 import { DEFAULT_STORE_URL } from '../store/open-store.js';
 
 export type Format = 'text' | 'json' | 'markdown';
@@ -45,8 +46,8 @@ export function actorOption(description: string): Option {
 export function addTenantOption(command: Command): Command {
   return command.option(
     '--tenant <name>',
-    'limit the work to this tenant (repeatable); a named tenant absent from the files is planned for deletion',
-    (value: string, previous: string[]) => [...previous, value],
+    'limit the work to this tenant, or to `organizations` (repeatable); a named tenant absent from the files is planned for deletion',
+    (value: string, previous: string[]) => [...previous, scopeNamed(value)],
     [] as string[],
   );
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { error } from '../diagnostics/diagnostic.js';
 import { NO_STORE_YET, type PlanReader } from '../store/no-store-yet.js';
-import { openStore, parseStoreUrl } from '../store/open-store.js';
+import { openExistingStore, openStore, parseStoreUrl } from '../store/open-store.js';
 import { holdsDatabase } from '../store/pglite-template.js';
 import { redactSecrets } from '../store/redact-url.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
@@ -15,10 +15,33 @@ import { renderDiagnosticsText } from './render/diagnostics.js';
 export const RUN_ID = randomBytes(4).toString('hex');
 
 /**
- * Opens the store, runs `work`, closes it. Database failures become a STORE diagnostic
- * and exit 1; passwords in the URL never reach the output.
+ * Opens the store (creating it if need be: for a command that writes), runs `work`, closes it.
+ * Database failures become a STORE diagnostic and exit 1; passwords in the URL never reach the
+ * output.
  */
-export async function withStore(
+export function withStore(
+  url: string,
+  output: Output,
+  who: { actor?: string | undefined },
+  work: (store: SqlStateStore) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  return runWithStore(openStore, url, output, who, work);
+}
+
+/**
+ * As withStore, for a command that only reads: a store that does not exist is a STORE
+ * diagnostic and exit 1, and is not created (openExistingStore).
+ */
+export function withExistingStore(
+  url: string,
+  output: Output,
+  work: (store: SqlStateStore) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  return runWithStore(openExistingStore, url, output, {}, work);
+}
+
+async function runWithStore(
+  open: typeof openStore,
   url: string,
   output: Output,
   who: { actor?: string | undefined },
@@ -26,7 +49,7 @@ export async function withStore(
 ): Promise<ExitCode> {
   let store: SqlStateStore | undefined;
   try {
-    store = await openStore(url, {
+    store = await open(url, {
       applicationName: `ccac run=${RUN_ID} actor=${who.actor ?? '-'}`,
     });
     debug('store opened');

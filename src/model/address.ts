@@ -21,6 +21,25 @@ export function scopeOf(kind: Kind, name: string, tenant: string | null): string
 /** Organizations are not in any tenant; their revisions form a chain of their own. Tenant names cannot start with '_'. */
 export const GLOBAL_SCOPE = '_global';
 
+/**
+ * The organizations' scope as every output names it (plan, JSON, apply, history, report,
+ * anchors): `_global` is how the store keys it, and never shows.
+ */
+export const ORGANIZATIONS_SCOPE_NAME = 'organizations';
+
+/** A scope as people see it: a tenant's name, or `organizations`. */
+export function scopeName(scope: string): string {
+  return scope === GLOBAL_SCOPE ? ORGANIZATIONS_SCOPE_NAME : scope;
+}
+
+/**
+ * The scope a person names (an anchor, a `--tenant` filter of the history): `organizations` is
+ * the organizations' scope, as is `_global`, which anchors kept before ccac named it so hold.
+ */
+export function scopeNamed(name: string): string {
+  return name === ORGANIZATIONS_SCOPE_NAME ? GLOBAL_SCOPE : name;
+}
+
 /** `Tenant/acme` → acme, `Organization/x` → `_global`, `acme/Queue/q` → acme (SPEC §2 addresses). */
 export function scopeOfAddress(address: string): string {
   const parts = address.split('/');

@@ -1,3 +1,5 @@
+import { scopeName } from './address.js';
+
 /** The first thing wrong with a scope's chain: enough to name the revision precisely. */
 export type ChainProblem =
   | { kind: 'missing'; revision: number }
@@ -34,7 +36,8 @@ export interface ScopeVerification {
 }
 
 /** One line a person can act on: which scope, which revision, what is wrong with it. */
-export function describeProblem(scope: string, problem: ChainProblem): string {
+export function describeProblem(stored: string, problem: ChainProblem): string {
+  const scope = scopeName(stored);
   switch (problem.kind) {
     case 'missing':
       return `${scope}: revision ${problem.revision} is missing`;

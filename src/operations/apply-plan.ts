@@ -1,5 +1,5 @@
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { scopeOf } from '../model/address.js';
+import { scopeName, scopeOf } from '../model/address.js';
 import type { Model } from '../model/model.js';
 import type { Plan, PlanScopes, ResourceChange } from '../model/plan.js';
 import type { ApplyRevisionsOptions, StateTransaction } from '../store/state-store.js';
@@ -25,7 +25,7 @@ export function staleScopes(
     .map(([scope, { baseRevision }]) =>
       error(
         'PLAN_STALE',
-        `${scope} was at revision ${baseRevision} when planned and is at ${current.get(scope) ?? 0} now: plan again`,
+        `${scopeName(scope)} was at revision ${baseRevision} when planned and is at ${current.get(scope) ?? 0} now: plan again`,
       ),
     );
 }

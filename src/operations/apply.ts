@@ -7,7 +7,7 @@ import type { RevisionRecord } from '../model/revision.js';
 import { applyDigestSteps } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
 import { openSavedPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
-import { currentGitCommit } from '../sources/git.js';
+import { commitOfConfiguration } from './configuration-commit.js';
 import type { StateStore, StateTransaction } from '../store/state-store.js';
 import { inTurns } from '../support/in-turns.js';
 import { settled, startedEarly } from '../support/started-early.js';
@@ -24,6 +24,8 @@ import {
 
 /** What `ccac apply` is asked: plain values, as the options gave them. */
 export interface ApplyRequest {
+  /** The configuration's paths: the commit recorded is of the repository holding them. */
+  paths: readonly string[];
   actor: string;
   tenants: readonly string[];
   /** `--destroy`: the apply may delete whole tenants (TENANT_DESTROY otherwise). */
@@ -95,7 +97,7 @@ export async function applyConfiguration(
   const shown = visiblePlan(plan, views);
   if (hasErrors(plan.diagnostics) || plan.changes.length === 0)
     return { outcome: 'planned', plan, shown };
-  const gitCommit = startedEarly(currentGitCommit());
+  const gitCommit = startedEarly(commitOfConfiguration(request.paths, checked.declared));
   const approved = await hooks.approve(shown);
   if (approved === false) return { outcome: 'cancelled' };
   const known = knownHashes(checked.desired, stored.model);

@@ -7,10 +7,10 @@ import { unknownTenants } from '../model/unknown-tenants.js';
 import { configDigest } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
 import { sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
-import { currentGitCommit } from '../sources/git.js';
 import type { StateReader } from '../store/state-store.js';
 import { debug } from '../support/debug.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
+import { commitOfConfiguration } from './configuration-commit.js';
 import { planDesired, prefetchSummaries, unchangedPlan } from './plan-against-store.js';
 
 /** What `ccac plan` is asked: plain values, as the options gave them. */
@@ -90,7 +90,7 @@ export async function plan(
           whole,
           {
             configDigest: configDigest(checked.desired, scopes),
-            gitCommit: await currentGitCommit(),
+            gitCommit: await commitOfConfiguration(request.paths, checked.declared),
           },
           request.save.signingKey,
           knownHashes(checked.desired, stored.model),

@@ -1,6 +1,6 @@
+import { scopeName } from '../model/address.js';
 import { describeProblem, type ScopeVerification } from '../model/scope-verification.js';
 import { escapeHtml } from './escape-html.js';
-import { scopeName } from './render-revision.js';
 
 /**
  * Per scope: how many revisions and pushes, and whether their hash chains (and the Webex ids the
@@ -14,7 +14,7 @@ export function renderChains(chains: readonly ScopeVerification[]): string {
         ? '<span class="chain-ok">✔ intact</span>'
         : `<span class="chain-broken">✘ ${escapeHtml(describeProblem(scope, problem))}</span>`;
     return (
-      `<tr class="${problem === null ? 'ok' : 'broken'}" data-chain-scope="${escapeHtml(scope)}">` +
+      `<tr class="${problem === null ? 'ok' : 'broken'}" data-chain-scope="${escapeHtml(scopeName(scope))}">` +
       `<td>${escapeHtml(scopeName(scope))}</td><td class="number">${revisions}</td><td class="number">${pushes}</td><td>${status}</td></tr>`
     );
   });

@@ -1,3 +1,4 @@
+import { scopeName } from '../model/address.js';
 import { normalizeEmail } from '../model/names.js';
 import { compare, type NodeType, type TenantGraph } from '../graph/routing-graph.js';
 import { escapeHtml } from './escape-html.js';
@@ -5,7 +6,7 @@ import { REPORT_CSS, REPORT_SCRIPT } from './report-assets.js';
 import { renderChains } from './render-chains.js';
 import { renderGraphSvg } from './render-graph-svg.js';
 import { renderPushes } from './render-pushes.js';
-import { renderRevision, scopeName } from './render-revision.js';
+import { renderRevision } from './render-revision.js';
 import type { ReportData, ReportRevision } from './report-data.js';
 
 /**
@@ -64,7 +65,9 @@ ${renderFilters(data)}
 }
 
 function describeTenants(tenants: readonly string[]): string {
-  return tenants.length === 0 ? 'All tenants' : `Tenants: ${[...tenants].sort(compare).join(', ')}`;
+  return tenants.length === 0
+    ? 'All tenants'
+    : `Tenants: ${tenants.map(scopeName).sort(compare).join(', ')}`;
 }
 
 /** Past this many pictures, each starts folded: the revisions should not be pages away. */
@@ -129,7 +132,7 @@ function describeGraph(graph: TenantGraph): string {
 }
 
 function renderFilters(data: ReportData): string {
-  const tenants = distinct(data.revisions.map((r) => r.scope)).map((s) => [s, scopeName(s)]);
+  const tenants = distinct(data.revisions.map((r) => scopeName(r.scope))).map((s) => [s, s]);
   // One actor however a revision spelt them (case, spaces), as render-revision's data-actor.
   const actors = distinct(data.revisions.map((r) => normalizeEmail(r.actor))).map((a) => [a, a]);
   const kinds = data.kinds.map((k) => [k, k]);

@@ -1,13 +1,8 @@
-import { GLOBAL_SCOPE } from '../model/address.js';
+import { scopeName } from '../model/address.js';
 import { normalizeEmail } from '../model/names.js';
 import { escapeHtml } from './escape-html.js';
 import { renderChange } from './render-change.js';
 import type { ReportRevision } from './report-data.js';
-
-/** How a scope is named to people: organizations have no tenant. */
-export function scopeName(scope: string): string {
-  return scope === GLOBAL_SCOPE ? '(organizations)' : scope;
-}
 
 /**
  * One revision: a header with everything recorded about it, then its changes. A revision with
@@ -42,7 +37,7 @@ export function renderRevision(revision: ReportRevision): string {
     ],
   ];
   return (
-    `<article class="revision" id="revision-${revision.id}" data-tenant="${escapeHtml(revision.scope)}" ` +
+    `<article class="revision" id="revision-${revision.id}" data-tenant="${escapeHtml(scopeName(revision.scope))}" ` +
     `data-actor="${escapeHtml(normalizeEmail(revision.actor))}" data-kinds="${escapeHtml(kinds.join(' '))}">` +
     `<header><h3>Revision ${revision.id} <span class="scope-revision">${escapeHtml(scopeName(revision.scope))} #${revision.revision}</span></h3>` +
     `<dl>${facts.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl></header>` +

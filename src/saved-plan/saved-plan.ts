@@ -139,7 +139,8 @@ function isSavedPlan(value: unknown): value is SavedPlan {
     // Recorded with each revision: only as ccac writes them (hex digests, a git commit id).
     typeof plan.configDigest === 'string' &&
     /^[0-9a-f]{64}$/.test(plan.configDigest) &&
-    (plan.gitCommit === null || /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(String(plan.gitCommit))) &&
+    (plan.gitCommit === null ||
+      /^[0-9a-f]{40}(?:[0-9a-f]{24})?(?:-dirty)?$/.test(String(plan.gitCommit))) &&
     (plan.signature === undefined ||
       (typeof plan.signature === 'object' && plan.signature !== null)) &&
     typeof plan.tenants === 'object' &&

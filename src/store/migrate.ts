@@ -59,6 +59,18 @@ export async function migrate(
   }
 }
 
+/** Whether ccac has created its tables in `db` (in the schema its search path names first). */
+export async function holdsStoreTables(db: Database): Promise<boolean> {
+  try {
+    const [row] = await db.query<{ present: boolean }>(
+      `select to_regclass('ccac_migrations') is not null as present`,
+    );
+    return row?.present === true;
+  } catch (error) {
+    throw new StoreError('STORE', `cannot read the store: ${messageOf(error)}`);
+  }
+}
+
 async function isCurrent(db: Database, migrations: readonly Migration[]): Promise<boolean> {
   const rows = await db
     .query<{ version: number }>('select version from ccac_migrations')

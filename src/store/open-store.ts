@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Database } from './database.js';
-import { migrate } from './migrate.js';
+import { holdsStoreTables, migrate } from './migrate.js';
+import { holdsDatabase } from './pglite-template.js';
 import { redactUrl } from './redact-url.js';
 import { SqlStateStore } from './sql-state-store.js';
 import { StoreError } from './state-store.js';
@@ -50,7 +51,39 @@ export async function openStore(
   url: string = DEFAULT_STORE_URL,
   options: OpenStoreOptions = {},
 ): Promise<SqlStateStore> {
-  const db = await openDatabase(parseStoreUrl(url, options.cwd), options);
+  return migrated(await openDatabase(parseStoreUrl(url, options.cwd), options));
+}
+
+/**
+ * As openStore, for a command that only reads: a store ccac has not created (a `pglite:`
+ * directory without a database, a PostgreSQL database or schema without ccac's tables) is a
+ * StoreError and stays uncreated, as `terraform state list` creates no state. A mistyped `--db`
+ * is told, not answered with an empty history in a new 39 MB database.
+ */
+export async function openExistingStore(
+  url: string = DEFAULT_STORE_URL,
+  options: OpenStoreOptions = {},
+): Promise<SqlStateStore> {
+  const location = parseStoreUrl(url, options.cwd);
+  if (location.dialect === 'pglite' && !holdsDatabase(location.dir))
+    throw new StoreError('STORE', noStoreMessage(`pglite:${location.dir}`));
+  const db = await openDatabase(location, options);
+  try {
+    if (!(await holdsStoreTables(db)))
+      throw new StoreError('STORE', noStoreMessage(redactUrl(url.trim())));
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  return migrated(db);
+}
+
+function noStoreMessage(where: string): string {
+  return `there is no ccac store at ${where}: nothing has been applied there (check --db or CCAC_DATABASE_URL); the first \`ccac apply\` creates it`;
+}
+
+/** The store on `db`, its schema brought up to date; `db` is closed if that fails. */
+async function migrated(db: Database): Promise<SqlStateStore> {
   try {
     await migrate(db);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { scopeName } from '../model/address.js';
 import type { Queryable } from './database.js';
 import { StoreError } from './state-store.js';
 import { sqlState } from './store-errors.js';
@@ -62,7 +63,9 @@ async function lockTimeout(tx: Queryable, scopes: readonly string[], ms: number)
   );
   const first = holders[0];
   const what =
-    scopes.length === 1 ? `scope "${scopes[0]}"` : `one of the scopes ${scopes.join(', ')}`;
+    scopes.length === 1
+      ? `scope "${scopeName(scopes[0]!)}"`
+      : `one of the scopes ${scopes.map(scopeName).join(', ')}`;
   if (!first)
     return new StoreError(
       'LOCK_TIMEOUT',
@@ -70,7 +73,7 @@ async function lockTimeout(tx: Queryable, scopes: readonly string[], ms: number)
     );
   return new StoreError(
     'LOCK_TIMEOUT',
-    `scope "${first.scope}" is locked by ${describeHolder(first)}; gave up after waiting ${ms} ms. Try again when it finishes.`,
+    `scope "${scopeName(first.scope)}" is locked by ${describeHolder(first)}; gave up after waiting ${ms} ms. Try again when it finishes.`,
   );
 }
 

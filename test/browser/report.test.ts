@@ -85,7 +85,7 @@ describe.skipIf(skip)('ccac report in a browser', () => {
 
     const visibleIds = () =>
       page.locator('article.revision:visible').evaluateAll((els) => els.map((el) => el.id));
-    // _global, alnoor-bank and vandijk-retail from the first apply, vandijk-retail again: newest first.
+    // organizations, alnoor-bank and vandijk-retail from the first apply, vandijk-retail again: newest first.
     expect(await visibleIds()).toEqual(['revision-4', 'revision-3', 'revision-2', 'revision-1']);
     const newest = page.locator('#revision-4');
     await expect.poll(() => newest.locator('header').innerText()).toContain(JOOST);

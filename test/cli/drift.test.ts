@@ -60,7 +60,7 @@ describe.each(storeTargets())('drift on $dialect', (target) => {
       ]);
       expect(drift.summary).toEqual({ create: 0, update: 1, delete: 0 });
 
-      const untouched = await ws.run(['drift', '--tenant', '_global', '--detailed-exitcode']);
+      const untouched = await ws.run(['drift', '--tenant', 'organizations', '--detailed-exitcode']);
       expect(untouched.code).toBe(0);
 
       // plan puts the files back and says why those resources change.

@@ -140,7 +140,7 @@ describe.each(storeTargets())('history verify on $dialect', (target) => {
       expect(json.code).toBe(1);
 
       // Untouched scopes still verify on their own.
-      const organizations = await ws.run(['history', 'verify', '--tenant', '_global']);
+      const organizations = await ws.run(['history', 'verify', '--tenant', 'organizations']);
       expect(organizations.stdout).toBe('1 revision in 1 scope verified\n');
       expect(organizations.code).toBe(0);
     },

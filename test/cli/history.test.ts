@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { scopeName } from '../../src/model/address.js';
 import type { RevisionRecord } from '../../src/model/revision.js';
 import { cliWorkspace, PIETER } from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
@@ -48,7 +49,7 @@ describe.each(storeTargets())('the actor, normalised at the command line ($diale
         `alnoor-bank@2 ${PIETER}`,
         `vandijk-retail@1 ${PIETER}`,
         `alnoor-bank@1 ${PIETER}`,
-        `_global@1 ${PIETER}`,
+        `organizations@1 ${PIETER}`,
       ]);
     },
     SCENARIO_TIMEOUT,
@@ -127,13 +128,15 @@ describe.each(storeTargets())('history on $dialect', (target) => {
       };
       const all = await ws.run(['history', '--format', 'json']);
       const records = (JSON.parse(all.stdout) as { revisions: RevisionRecord[] }).revisions;
-      expect(records).toEqual([...stored].sort((a, b) => b.id - a.id));
+      // The store keys the organizations' scope `_global`; what ccac shows names it `organizations`.
+      const listed = stored.map((r) => ({ ...r, scope: scopeName(r.scope) }));
+      expect(records).toEqual(listed.sort((a, b) => b.id - a.id));
       expect(Object.keys(records[0]!)).toEqual(RECORD_KEYS);
 
       expect(await ids('--tenant', 'alnoor-bank')).toEqual([4, 2]);
-      expect(await ids('--tenant', 'alnoor-bank', '--tenant', '_global', '--limit', '2')).toEqual([
-        4, 2,
-      ]);
+      expect(
+        await ids('--tenant', 'alnoor-bank', '--tenant', 'organizations', '--limit', '2'),
+      ).toEqual([4, 2]);
       expect(await ids('--actor', 'someone@else.example')).toEqual([]);
       expect(await ids('--actor', PIETER.toUpperCase(), '--since', '2000-01-01')).toEqual([
         4, 3, 2, 1,

@@ -132,12 +132,12 @@ describe.each(storeTargets())('organizations and bootstrap rights on $dialect', 
         'config',
         'mallory',
         '--tenant',
-        '_global',
+        'organizations',
         '--actor',
         PIETER,
         '--auto-approve',
       ]);
-      expect(northwind.stderr).toContain('Revisions: _global@3.');
+      expect(northwind.stderr).toContain('Revisions: organizations@3.');
       expect(northwind.code).toBe(0);
 
       // And may bring a new customer under Northwind, bootstrapping it.

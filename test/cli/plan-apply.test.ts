@@ -35,7 +35,7 @@ describe.each(storeTargets())('plan and apply on $dialect', (target) => {
 
       const applied = await ws.apply(PIETER);
       expect(applied.stderr).toContain(
-        'Apply complete: 83 created, 0 updated, 0 deleted. Revisions: _global@1, alnoor-bank@1, vandijk-retail@1.',
+        'Apply complete: 83 created, 0 updated, 0 deleted. Revisions: organizations@1, alnoor-bank@1, vandijk-retail@1.',
       );
       expect(applied.code).toBe(0);
       const revisions = await ws.revisions();
@@ -52,7 +52,7 @@ describe.each(storeTargets())('plan and apply on $dialect', (target) => {
       const json = await ws.planJson();
       expect(json.plan.changes).toEqual([]);
       expect(json.plan.tenants).toEqual({
-        _global: { baseRevision: 1 },
+        organizations: { baseRevision: 1 },
         'alnoor-bank': { baseRevision: 1 },
         'vandijk-retail': { baseRevision: 1 },
       });
@@ -205,7 +205,7 @@ describe.each(storeTargets())('plan and apply on $dialect', (target) => {
       const without = await ws.planJson();
       expect(without.code).toBe(0);
       expect(without.plan.changes).toEqual([]);
-      expect(Object.keys(without.plan.tenants)).toEqual(['_global', 'vandijk-retail']);
+      expect(Object.keys(without.plan.tenants)).toEqual(['organizations', 'vandijk-retail']);
 
       // Fjordline is still referenced by alnoor-bank's stored users, which this plan does not cover.
       await ws.removeDocument('organizations.yaml', 'name: fjordline-provisioning');

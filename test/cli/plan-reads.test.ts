@@ -25,7 +25,7 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
       const quick = await ws.planJson();
       const full = await ws.planJson(['--actor', PIETER]);
       expect(quick.plan.tenants).toEqual({
-        _global: { baseRevision: 1 },
+        organizations: { baseRevision: 1 },
         'alnoor-bank': { baseRevision: 1 },
         'vandijk-retail': { baseRevision: 1 },
       });

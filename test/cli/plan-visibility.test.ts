@@ -102,7 +102,7 @@ describe.each(storeTargets())('what a plan shows its actor on $dialect', (target
       expect(yousef.code).toBe(1);
       const his = JSON.parse(yousef.stdout) as JsonPlan;
       expect(his.changes).toEqual([]);
-      expect(Object.keys(his.tenants)).toEqual(['_global', 'alnoor-bank']);
+      expect(Object.keys(his.tenants)).toEqual(['organizations', 'alnoor-bank']);
       expect(withCode(his.diagnostics, 'AUTHZ_UNKNOWN_ACTOR').map((d) => d.address)).toEqual([
         'Tenant/vandijk-retail',
       ]);

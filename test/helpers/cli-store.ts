@@ -146,7 +146,7 @@ function copyExamples(config: string): Promise<void> {
 
 /**
  * A fresh database of the target holding the examples as Pieter's `apply config` in a new
- * workspace leaves them (revisions _global@1, alnoor-bank@1, vandijk-retail@1): a copy of one
+ * workspace leaves them (revisions organizations@1, alnoor-bank@1, vandijk-retail@1): a copy of one
  * applied once per run and database.
  */
 export function examplesAppliedUrl(target: StoreTarget): Promise<string> {

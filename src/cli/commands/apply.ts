@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Plan } from '../../model/plan.js';
+import type { RevisionRecord } from '../../model/revision.js';
 import {
   applyConfiguration,
   applySavedPlan,
@@ -14,7 +15,8 @@ import {
 import { inTurns } from '../../support/in-turns.js';
 import { startedEarly } from '../../support/started-early.js';
 import { ANCHOR_FILE_ENV, appendAnchors } from '../anchor-file.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { parseDuration } from '../duration.js';
+import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import {
   addActorOption,
   addStoreOption,
@@ -25,6 +27,7 @@ import {
 import type { Output } from '../output.js';
 import { planKey } from '../plan-key.js';
 import { progressBar } from '../progress.js';
+import { holdApplyJson, type HeldOutput } from '../render/apply-json.js';
 import { applySummary } from '../render/apply-summary.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces } from '../render/plan-text.js';
@@ -44,6 +47,7 @@ export interface ApplyOptions {
   acceptDrift?: boolean;
   anchors?: string;
   push?: boolean;
+  detailedExitcode?: boolean;
 }
 
 export function registerApply(
@@ -62,9 +66,13 @@ export function registerApply(
       'allow the apply to delete whole tenants (the plan names them at its top): without it, such an apply is refused',
     )
     .option(
-      '--lock-timeout <seconds>',
-      'how long to wait for another apply on the same tenant',
-      '30',
+      '--lock-timeout <duration>',
+      'how long to wait for another apply on the same tenant: 10s, 2m, 1m30s, 500ms (as Terraform takes it) or plain seconds',
+      '30s',
+    )
+    .option(
+      '--detailed-exitcode',
+      'exit 2 when the apply recorded changes, 0 when there was nothing to change (1 on any error), as `plan --detailed-exitcode`',
     )
     .option(
       '--accept-drift',
@@ -81,16 +89,29 @@ export function registerApply(
   addTenantOption(command);
   command.action(async (paths: string[], options: ApplyOptions) => {
     const changed = new Set<string>();
-    const applied = await runApply(paths, options, output, changed);
-    done(options.push ? await pushAfterApply(applied, changed, options, output) : applied);
+    let recorded: readonly RevisionRecord[] = [];
+    const json = options.format === 'json' ? holdApplyJson(output) : undefined;
+    const applied = await runApply(paths, options, json ?? output, changed, (revisions) => {
+      recorded = revisions;
+    });
+    json?.finish(recorded);
+    const code = options.push ? await pushAfterApply(applied, changed, options, output) : applied;
+    done(
+      exitCodeFor({
+        errors: code !== EXIT.ok,
+        changes: recorded.length > 0,
+        detailed: options.detailedExitcode,
+      }),
+    );
   });
 }
 
 async function runApply(
   paths: string[],
   options: ApplyOptions,
-  output: Output,
+  output: Output | HeldOutput,
   changed: Set<string>,
+  recorded: Recorded,
 ): Promise<ExitCode> {
   const fail = (diagnostic: Diagnostic) => {
     output.err(renderDiagnosticsText([diagnostic], output.color));
@@ -98,12 +119,17 @@ async function runApply(
   };
   if (!options.actor)
     return fail(error('AUTHZ_NO_ACTOR', 'apply needs an actor: --actor EMAIL or CCAC_ACTOR'));
-  const lockTimeoutMs = Number(options.lockTimeout) * 1000;
-  if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) {
-    return fail(error('USAGE', `--lock-timeout takes seconds, not "${options.lockTimeout}"`));
-  }
+  const lockTimeoutMs = parseDuration(options.lockTimeout);
+  if (lockTimeoutMs === undefined)
+    return fail(
+      error(
+        'USAGE',
+        `--lock-timeout takes a duration such as 10s, 2m, 1m30s or 500ms, or plain seconds (at most 596h), not "${options.lockTimeout}"`,
+      ),
+    );
+  const told = { changed, recorded };
   const planFile = await savedPlanPath(paths);
-  if (planFile) return runSavedPlan(planFile, options, lockTimeoutMs, output, changed);
+  if (planFile) return runSavedPlan(planFile, options, lockTimeoutMs, output, told);
   if (!options.autoApprove && !process.stdin.isTTY) {
     return fail(
       error(
@@ -118,16 +144,24 @@ async function runApply(
     const applied = await applyConfiguration(
       store,
       configuration,
-      request(options, lockTimeoutMs),
+      request(paths, options, lockTimeoutMs),
       hooks,
     );
-    return rendered(applied, options, output, changed);
+    return rendered(applied, options, output, told);
   });
 }
 
+/** Told the revisions an apply recorded, once committed (for --format json). */
+type Recorded = (revisions: readonly RevisionRecord[]) => void;
+
 /** The operation's request, from the options. */
-function request(options: ApplyOptions, lockTimeoutMs: number): ApplyRequest {
+function request(
+  paths: readonly string[],
+  options: ApplyOptions,
+  lockTimeoutMs: number,
+): ApplyRequest {
   return {
+    paths,
     actor: options.actor ?? '',
     tenants: options.tenant,
     destroy: options.destroy ?? false,
@@ -137,13 +171,15 @@ function request(options: ApplyOptions, lockTimeoutMs: number): ApplyRequest {
 }
 
 /** How the plan is shown and approved: asked on the terminal, or written while the apply works. */
-function applyHooks(format: Format, output: Output, autoApprove: boolean): ApplyHooks {
+function applyHooks(format: Format, output: Output | HeldOutput, autoApprove: boolean): ApplyHooks {
   return {
     async approve(plan) {
       // Approved in advance, the writes need not wait for the plan to be read: the database takes
       // the rows while it is written out (the apply commits only once it is all shown).
       if (autoApprove) return { shown: startedEarly(showPlan(plan, format, output)) };
       output.out(renderPlan(plan, format, output.color));
+      // A person asked to approve sees the plan first, even when JSON output is held.
+      if ('release' in output) output.release();
       return (await confirmApply()) && { shown: Promise.resolve() };
     },
     show: (plan) => output.out(renderPlan(plan, format, output.color)),
@@ -156,7 +192,7 @@ async function rendered(
   applied: ApplyOutcome,
   options: ApplyOptions,
   output: Output,
-  changed: Set<string>,
+  { changed, recorded }: { changed: Set<string>; recorded: Recorded },
 ): Promise<ExitCode> {
   switch (applied.outcome) {
     case 'planned':
@@ -171,6 +207,7 @@ async function rendered(
       return EXIT.error;
     case 'applied': {
       output.err(applySummary(applied.revisions));
+      recorded(applied.revisions);
       if (options.anchors !== undefined) {
         const failed = await appendAnchors(options.anchors, applied.revisions);
         if (failed) output.err(renderDiagnosticsText([failed], output.color));
@@ -212,7 +249,7 @@ async function runSavedPlan(
   options: ApplyOptions,
   lockTimeoutMs: number,
   output: Output,
-  changed: Set<string>,
+  told: { changed: Set<string>; recorded: Recorded },
 ): Promise<ExitCode> {
   const signing = planKey();
   if ('diagnostic' in signing) {
@@ -225,8 +262,9 @@ async function runSavedPlan(
   if (!saved) return EXIT.error;
   return withStore(options.db, output, options, async (store) => {
     const hooks = applyHooks(options.format, output, true);
-    const applied = await applySavedPlan(store, saved, request(options, lockTimeoutMs), hooks);
-    return rendered(applied, options, output, changed);
+    const request_ = request([file], options, lockTimeoutMs);
+    const applied = await applySavedPlan(store, saved, request_, hooks);
+    return rendered(applied, options, output, told);
   });
 }
 

@@ -10,7 +10,7 @@ import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { addStoreOption, formatOption, type Format } from '../options.js';
 import type { Output } from '../output.js';
 import { renderPlan } from '../render/render-plan.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface DiffOptions {
   db: string;
@@ -62,7 +62,7 @@ Examples:
       ]);
       return show(plan, options, output, describeOperand(from), describeOperand(to));
     };
-    if (needsStore(from) || needsStore(to)) done(await withStore(options.db, output, {}, run));
+    if (needsStore(from) || needsStore(to)) done(await withExistingStore(options.db, output, run));
     else done(await run(undefined));
   });
 }

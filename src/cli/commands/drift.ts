@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readDrift, type ScopeDrift } from '../../audit/drift.js';
 import { describeScopes } from '../render/plan-values.js';
+import { scopeNamed } from '../../model/address.js';
 import { assemblePlan } from '../../plan/make-plan.js';
 import type { Plan } from '../../model/plan.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
@@ -9,7 +10,7 @@ import type { Output } from '../output.js';
 import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import type { PlanWording } from '../render/plan-text.js';
 import { renderPlan } from '../render/render-plan.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 import { liveDrift } from './drift-live.js';
 
 interface DriftOptions {
@@ -50,13 +51,13 @@ export function registerDrift(
     .option('--live', 'compare live Webex with the stored state instead (reads only)')
     .option(
       '--tenant <name>',
-      'only this tenant (repeatable)',
-      (v: string, p: string[]) => [...p, v],
+      'only this tenant, or `organizations` (repeatable)',
+      (v: string, p: string[]) => [...p, scopeNamed(v)],
       [],
     );
   addStoreOption(command);
   command.action(async (options: DriftOptions) => {
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const refused = await refuseUnstoredTenants(output, options.tenant, store);
       if (refused !== undefined) return refused;
       if (options.live) return liveDrift(store, options, output);

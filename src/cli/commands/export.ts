@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { usersToCsv } from '../../csv/users-to-csv.js';
 import { compare, error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { scopeName } from '../../model/address.js';
 import { exportFiles } from '../../export/export-files.js';
 import { exportStream } from '../../export/export-stream.js';
 import { selectTenants } from '../../export/select-tenants.js';
@@ -11,7 +12,7 @@ import { addStoreOption, addTenantOption } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { refuseUnknownTenants } from '../unknown-tenants.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface ExportOptions {
   db: string;
@@ -62,7 +63,7 @@ export function registerExport(
     };
     const csvProblem = options.format === 'csv' ? csvUsage(options) : undefined;
     if (csvProblem !== undefined) return done(fail(error('USAGE', csvProblem)));
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       let model;
       if (options.revision === undefined) model = await liveState(store);
       else {

@@ -13,7 +13,7 @@ import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
 import { refuseUnknownTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface GraphOptions {
   db: string;
@@ -62,7 +62,7 @@ export function registerGraph(
       return EXIT.ok;
     };
     const single = 'operand' in parsed ? parsed.operand : undefined;
-    if (single && needsStore(single)) done(await withStore(options.db, output, {}, draw));
+    if (single && needsStore(single)) done(await withExistingStore(options.db, output, draw));
     else done(await draw(undefined));
   });
 }

@@ -4,6 +4,7 @@ import { readHistory } from '../../audit/read-history.js';
 import { revisionPlan } from '../../audit/revision-plan.js';
 import { verifyStore } from '../../audit/verify-store.js';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { scopeNamed } from '../../model/address.js';
 import { KINDS } from '../../model/kinds.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { actorOption, addStoreOption, formatOption, type Format } from '../options.js';
@@ -14,7 +15,7 @@ import { renderHistoryJson } from '../render/history-json.js';
 import { renderRevision } from '../render/history-show.js';
 import { renderHistoryText } from '../render/history-text.js';
 import { renderVerifyJson, renderVerifyText } from '../render/history-verify.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 import { WebexRecords } from '../../store/webex-records.js';
 import { renderPushesJson, renderPushesText } from '../render/history-pushes.js';
 import { ANCHOR_FILE_ENV, readAnchors } from '../anchor-file.js';
@@ -33,7 +34,12 @@ interface HistoryOptions {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 function tenantFilter(command: Command): Command {
-  return command.option('--tenant <name>', 'only this tenant (repeatable)', collect, []);
+  return command.option(
+    '--tenant <name>',
+    'only this tenant, or `organizations` (repeatable)',
+    (value: string, previous: string[]) => [...previous, scopeNamed(value)],
+    [],
+  );
 }
 
 export function registerHistory(
@@ -62,7 +68,7 @@ export function registerHistory(
   list.action(async (options: HistoryOptions) => {
     const usage = usageProblems(options);
     if (usage.length > 0) return done(fail(output, usage));
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const refused = await refuseUnstoredTenants(output, options.tenant, store);
       if (refused !== undefined) return refused;
       const revisions = await readHistory(store, {
@@ -95,7 +101,7 @@ function registerPushes(history: Command, output: Output, done: (code: ExitCode)
   tenantFilter(pushes);
   addStoreOption(pushes);
   pushes.action(async (options: { db: string; tenant: string[]; format: Format }) => {
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const records = new WebexRecords(store.db);
       const scopes = options.tenant.length > 0 ? options.tenant : undefined;
       const list = await records.readPushes(scopes);
@@ -142,7 +148,7 @@ function registerShow(history: Command, output: Output, done: (code: ExitCode) =
       return done(
         fail(output, [error('USAGE', `a revision id is a positive whole number, not "${id}"`)]),
       );
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const record = (await store.readRevisions()).find((r) => r.id === Number(id));
       if (!record) return fail(output, [error('USAGE', `there is no revision with id ${id}`)]);
       const changes = await store.readChanges(record.scope, {
@@ -188,7 +194,7 @@ function registerVerify(history: Command, output: Output, done: (code: ExitCode)
   verify.action(async (options: VerifyOptions) => {
     const { anchors, errors } = await readAnchors(options);
     if (errors.length > 0) return done(fail(output, errors));
-    const code = await withStore(options.db, output, {}, async (store) => {
+    const code = await withExistingStore(options.db, output, async (store) => {
       const refused = await refuseUnstoredTenants(output, options.tenant, store);
       if (refused !== undefined) return refused;
       const results = await verifyStore(store, options.tenant, anchors);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
+import { scopeNamed } from '../../model/address.js';
 import { readReportData } from '../../operations/read-report-data.js';
 import { renderReport } from '../../report/render-report.js';
 import { ReportFile } from '../../report/report-file.js';
@@ -8,7 +9,7 @@ import { addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
 import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
-import { withStore } from '../with-store.js';
+import { withExistingStore } from '../with-store.js';
 
 interface ReportOptions {
   db: string;
@@ -29,8 +30,8 @@ export function registerReport(
     .option('--out <file>', 'where to write the HTML page (default: standard output)')
     .option(
       '--tenant <name>',
-      'only this tenant (repeatable)',
-      (value: string, previous: string[]) => [...previous, value],
+      'only this tenant, or `organizations` (repeatable)',
+      (value: string, previous: string[]) => [...previous, scopeNamed(value)],
       [] as string[],
     );
   addStoreOption(command);
@@ -41,7 +42,7 @@ export function registerReport(
       return done(EXIT.error);
     }
     try {
-      const code = await withStore(options.db, output, {}, async (store) => {
+      const code = await withExistingStore(options.db, output, async (store) => {
         const refused = await refuseUnstoredTenants(output, options.tenant, store);
         if (refused !== undefined) return refused;
         const { data, revisions } = await readReportData(

@@ -1,3 +1,4 @@
+import { scopeName } from '../../model/address.js';
 import { anchorText } from '../../audit/anchors.js';
 import type { RevisionRecord } from '../../model/revision.js';
 
@@ -13,7 +14,7 @@ export function applySummary(revisions: readonly RevisionRecord[]): string {
     }),
     { create: 0, update: 0, delete: 0 },
   );
-  const list = revisions.map((r) => `${r.scope}@${r.revision}`).join(', ');
+  const list = revisions.map((r) => `${scopeName(r.scope)}@${r.revision}`).join(', ');
   const adopted = revisions.flatMap((r) => r.acceptedDrift ?? []).map((d) => d.address);
   const adoptedLine = adopted.length > 0 ? `Adopted drift: ${adopted.join(', ')}.\n` : '';
   // The chain cannot see its own tail cut: these lines, kept elsewhere, can (history verify --expect).

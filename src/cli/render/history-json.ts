@@ -1,3 +1,4 @@
+import { scopeName } from '../../model/address.js';
 import type { Plan } from '../../model/plan.js';
 import type { AcceptedDrift, RevisionRecord } from '../../model/revision.js';
 import { orderedPlan } from './plan-json.js';
@@ -6,7 +7,7 @@ import { orderedPlan } from './plan-json.js';
 export function orderedRevision(r: RevisionRecord): RevisionRecord {
   return {
     id: r.id,
-    scope: r.scope,
+    scope: scopeName(r.scope),
     revision: r.revision,
     actor: r.actor,
     actorRole: r.actorRole,

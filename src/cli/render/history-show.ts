@@ -1,4 +1,4 @@
-import { GLOBAL_SCOPE } from '../../model/address.js';
+import { scopeName } from '../../model/address.js';
 import type { Plan } from '../../model/plan.js';
 import { hashed } from '../../model/canonicalize.js';
 import type { AcceptedDrift, RevisionRecord } from '../../model/revision.js';
@@ -8,8 +8,6 @@ import { markdownCode } from './escape-markdown.js';
 import { renderRevisionJson } from './history-json.js';
 import type { PlanWording } from './plan-text.js';
 import { renderPlan } from './render-plan.js';
-
-const scopeName = (scope: string) => (scope === GLOBAL_SCOPE ? 'organizations' : scope);
 
 /** A past revision reads as what happened, not as what will. */
 function revisionWording(record: RevisionRecord): PlanWording {
@@ -26,7 +24,7 @@ function revisionWording(record: RevisionRecord): PlanWording {
 
 function headerFields(record: RevisionRecord): [string, string][] {
   return [
-    ['tenant', `${record.scope} revision ${record.revision}`],
+    ['tenant', `${scopeName(record.scope)} revision ${record.revision}`],
     ['time', record.createdAt],
     ['actor', `${record.actor} (${record.actorRole})`],
     ['config', record.configDigest],

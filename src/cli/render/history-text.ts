@@ -1,9 +1,13 @@
+import { scopeName } from '../../model/address.js';
 import type { RevisionRecord } from '../../model/revision.js';
+import { DIRTY_SUFFIX } from '../../sources/config-changes.js';
 import { paint, type Paint } from '../output.js';
 
 /** Short forms, as git shows commits: enough to tell revisions apart and to search for. */
 export const shortDigest = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
-export const shortCommit = (commit: string | null): string => (commit ? commit.slice(0, 7) : '-');
+/** `abc1234`, or `abc1234-dirty` when the configuration's files differed from it (sources/git.ts). */
+export const shortCommit = (commit: string | null): string =>
+  commit ? commit.slice(0, 7) + (commit.endsWith(DIRTY_SUFFIX) ? DIRTY_SUFFIX : '') : '-';
 
 /** `2025-03-01T09:30:12.345Z` → `2025-03-01 09:30:12Z`: second precision reads better in a table. */
 export const shortTime = (createdAt: string): string =>
@@ -19,7 +23,7 @@ interface Column {
 const COLUMNS: Column[] = [
   { title: 'ID', cell: (r) => String(r.id), alignRight: true },
   { title: 'TIME', cell: (r) => shortTime(r.createdAt) },
-  { title: 'TENANT', cell: (r) => `${r.scope}@${r.revision}` },
+  { title: 'TENANT', cell: (r) => `${scopeName(r.scope)}@${r.revision}` },
   { title: 'ACTOR', cell: (r) => r.actor },
   { title: 'ROLE', cell: (r) => r.actorRole },
   { title: 'CHANGES', cell: countsText, tint: tintCounts },

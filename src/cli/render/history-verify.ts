@@ -1,3 +1,4 @@
+import { scopeName } from '../../model/address.js';
 import { describeProblem, type ScopeVerification } from '../../model/scope-verification.js';
 import { paint } from '../output.js';
 
@@ -29,7 +30,7 @@ export function renderVerifyJson(results: readonly ScopeVerification[]): string 
   const scopes = [...results]
     .sort((a, b) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0))
     .map((r) => ({
-      scope: r.scope,
+      scope: scopeName(r.scope),
       revisions: r.revisions,
       ...(r.pushes ? { pushes: r.pushes } : {}),
       intact: r.problem === null,

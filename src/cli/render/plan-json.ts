@@ -1,3 +1,4 @@
+import { scopeName } from '../../model/address.js';
 import { sortKeys } from '../../model/canonical-json.js';
 import type { ResourceValue } from '../../model/model.js';
 import { destroyedTenants } from '../../plan/destroyed-tenants.js';
@@ -55,7 +56,7 @@ export function orderedPlan(plan: Plan): Plan {
 function orderedFrame(plan: Plan, changes: ResourceChange[]): Plan {
   const tenants: Plan['tenants'] = {};
   for (const scope of Object.keys(plan.tenants).sort()) {
-    tenants[scope] = { baseRevision: plan.tenants[scope]!.baseRevision };
+    tenants[scopeName(scope)] = { baseRevision: plan.tenants[scope]!.baseRevision };
   }
   return {
     formatVersion: plan.formatVersion,

@@ -1,4 +1,5 @@
 import { countDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { ORGANIZATIONS_SCOPE_NAME } from '../../model/address.js';
 import { KINDS } from '../../model/kinds.js';
 import { tenantDestroys } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
@@ -104,7 +105,7 @@ function renderDestroys(changes: readonly ResourceChange[]): string {
 function renderCountTable(changes: readonly ResourceChange[], cap: number): string {
   const rows = new Map<string, { tenant: string; kind: string; counts: Record<string, number> }>();
   for (const change of changes) {
-    const tenant = change.tenant ?? '(organizations)';
+    const tenant = change.tenant ?? ORGANIZATIONS_SCOPE_NAME;
     const key = `${tenant}\u0000${KINDS.indexOf(change.kind).toString().padStart(2, '0')}`;
     let row = rows.get(key);
     if (!row)

@@ -1,5 +1,5 @@
 import { countDiagnostics } from '../../diagnostics/diagnostic.js';
-import { GLOBAL_SCOPE } from '../../model/address.js';
+import { scopeName } from '../../model/address.js';
 import { sortKeys } from '../../model/canonical-json.js';
 import type { FieldChange, Plan, ResourceChange } from '../../model/plan.js';
 import { lazyModule } from '../../support/lazy-module.js';
@@ -116,10 +116,10 @@ export function summaryLine(plan: Pick<Plan, 'summary' | 'diagnostics' | 'tenant
   return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete.${blocked}`;
 }
 
-/** `acme at revision 7, globex (not stored yet)`; `_global` is the organizations' scope. */
+/** `acme at revision 7, globex (not stored yet)`, `organizations at revision 2`. */
 export function describeScopes(plan: Plan): string {
   const scopes = Object.entries(plan.tenants).map(([scope, { baseRevision }]) => {
-    const name = scope === GLOBAL_SCOPE ? 'organizations' : scope;
+    const name = scopeName(scope);
     return baseRevision > 0 ? `${name} at revision ${baseRevision}` : `${name} (no revisions yet)`;
   });
   return scopes.length > 0 ? scopes.join(', ') : 'no scopes';

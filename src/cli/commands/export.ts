@@ -1,7 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { usersToCsv } from '../../csv/users-to-csv.js';
 import { compare, error, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { scopeName } from '../../model/address.js';
 import { exportFiles } from '../../export/export-files.js';
 import { exportStream } from '../../export/export-stream.js';
 import { selectTenants } from '../../export/select-tenants.js';

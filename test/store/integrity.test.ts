@@ -144,11 +144,13 @@ describe.each(storeTargets())(
       await applyRevisions(store, [revisionOf('acme', [remove(first[2]!)])]);
       // Back to the schema of migration 001, as a store written by an older ccac.
       await store.db.query('delete from ccac_migrations where version > 1');
-      await store.db.query('drop table ccac_writes, accepted_drift');
+      await store.db.query(
+        'drop table ccac_writes, accepted_drift, webex_remote_refs, webex_tenants, webex_pushes',
+      );
       await store.db.query('alter table scopes drop column resource_count');
 
       expect(await migrate(store.db)).toEqual({
-        applied: ['002-integrity', '003-vouched-rows', '004-ccac-writes'],
+        applied: ['002-integrity', '003-vouched-rows', '004-ccac-writes', '005-webex'],
       });
       const state = await store.readState(['acme']);
       // Its rows predate checksums: not vouched for until ccac writes them again.
@@ -163,7 +165,9 @@ describe.each(storeTargets())(
       await applyRevisions(store, [revisionOf('beta', queues('beta', 2))]);
       // Back to the schema of migration 003: every row vouched for, without rewriting one.
       await store.db.query('delete from ccac_migrations where version > 3');
-      await store.db.query('drop table ccac_writes, accepted_drift');
+      await store.db.query(
+        'drop table ccac_writes, accepted_drift, webex_remote_refs, webex_tenants, webex_pushes',
+      );
       await store.db.query(
         'alter table resources add column vouched boolean not null default true',
       );
@@ -173,7 +177,7 @@ describe.each(storeTargets())(
           where scope = 'acme' and name = 'q00001'`,
       );
 
-      expect(await migrate(store.db)).toEqual({ applied: ['004-ccac-writes'] });
+      expect(await migrate(store.db)).toEqual({ applied: ['004-ccac-writes', '005-webex'] });
       const summaries = await store.scopeSummaries(['acme', 'beta']);
       expect(summaries.get('acme')).toMatchObject({ rows: 3, intact: false });
       expect(summaries.get('beta')).toMatchObject({ rows: 2, intact: true });

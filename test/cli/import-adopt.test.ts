@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { importWebexArgs } from '../helpers/import-webex-args.js';
 import { openStore } from '../../src/store/open-store.js';
 import { WebexRecords } from '../../src/store/webex-records.js';
 import { dumpStore } from '../helpers/cli-store.js';
@@ -18,19 +19,7 @@ import { seedRealisticOrg } from '../webex-sim/realistic-org.js';
 const ORG = '3c1f7a52-6d0e-4b8e-9a31-2f5b7c9d0e14';
 const ADMIN = 'eva.admin@acme.example';
 const SCENARIO_TIMEOUT = 300_000;
-const ADOPT_ARGS = [
-  'import',
-  'webex',
-  '--tenant',
-  'acme',
-  '--org',
-  ORG,
-  '--region',
-  'eu1',
-  '--out',
-  'config',
-  '--adopt',
-];
+const ADOPT_ARGS = importWebexArgs(ORG, 'config', ['--adopt']);
 
 const simulators: WebexSimulator[] = [];
 afterEach(async () => {

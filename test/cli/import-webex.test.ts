@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { importWebexArgs } from '../helpers/import-webex-args.js';
 import { unmappedFields } from '../../src/import/unmapped-fields.js';
 import { resolveConnection } from '../../src/webex/client/connection.js';
 import { createWebexClient } from '../../src/webex/client/webex-client.js';
@@ -27,19 +28,7 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const importArgs = (out: string, more: string[] = []) => [
-  'import',
-  'webex',
-  '--tenant',
-  'acme',
-  '--org',
-  ORG,
-  '--region',
-  'eu1',
-  '--out',
-  out,
-  ...more,
-];
+const importArgs = (out: string, more: string[] = []) => importWebexArgs(ORG, out, more);
 
 /** What the report must list: every note of the import and every field ccac does not read. */
 async function expectedLines() {

@@ -82,7 +82,15 @@ describe.each(storeTargets())('the store edited behind ccac’s back on $dialect
         expect.objectContaining({
           address: `vandijk-retail/User/${SANNE}`,
           action: 'update',
-          fields: [{ path: 'spec.adminRoles', before: ['read-only-admin'], after: ['full-admin'] }],
+          fields: [
+            {
+              path: 'spec.adminRoles',
+              before: ['read-only-admin'],
+              after: ['full-admin'],
+              added: ['full-admin'],
+              removed: ['read-only-admin'],
+            },
+          ],
         }),
       ]);
 

@@ -65,6 +65,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS by necessity: eslint-plugin-import loads resolvers with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/**/*.ts'],
     plugins: { boundaries },
     settings: {

@@ -1,7 +1,6 @@
 import { visiblePlan } from '../authz/index.js';
 import type { CheckedConfig } from '../config/check-config.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { unknownTenants } from '../model/unknown-tenants.js';
 import type { Plan } from '../model/plan.js';
 import type { RevisionRecord } from '../model/revision.js';
 import { applyDigestSteps } from '../plan/digests.js';
@@ -15,6 +14,7 @@ import { loadWholeConfig } from '../workspace/open-workspace.js';
 import { recordPlan, type ApplyRecord } from './apply-plan.js';
 import { checkDrift } from './check-drift.js';
 import { planAgainstStore } from './plan-against-store.js';
+import { undeclaredAndUnstored } from './undeclared-tenants.js';
 import {
   currentUnderLock,
   recheckUnderLock,
@@ -82,11 +82,9 @@ export async function applyConfiguration(
   hooks: ApplyHooks,
 ): Promise<ApplyOutcome> {
   const checked = await configuration;
-  if (request.tenants.length > 0) {
-    const known = [...checked.desired.tenants().map((t) => t.name), ...(await store.listScopes())];
-    const unknown = unknownTenants(request.tenants, known, 'declared or stored');
-    if (unknown.length > 0) return { outcome: 'refused', diagnostics: unknown };
-  }
+  const declared = checked.desired.tenants().map((t) => t.name);
+  const unknown = await undeclaredAndUnstored(request.tenants, declared, store);
+  if (unknown.length > 0) return { outcome: 'refused', diagnostics: unknown };
   const { plan, rolesByScope, scopes, views, stored } = await planAgainstStore(store, checked, {
     tenants: request.tenants,
     actor: request.actor,

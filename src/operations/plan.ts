@@ -3,7 +3,6 @@ import { seesEverything, visiblePlan } from '../authz/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { planRoutingMermaid } from '../graph/plan-graph.js';
 import type { Plan } from '../model/plan.js';
-import { unknownTenants } from '../model/unknown-tenants.js';
 import { configDigest } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
 import { sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
@@ -11,6 +10,7 @@ import type { StateReader } from '../store/state-store.js';
 import { debug } from '../support/debug.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import { commitOfConfiguration } from './configuration-commit.js';
+import { undeclaredAndUnstored } from './undeclared-tenants.js';
 import { planDesired, prefetchSummaries, unchangedPlan } from './plan-against-store.js';
 
 /** What `ccac plan` is asked: plain values, as the options gave them. */
@@ -58,11 +58,8 @@ export async function plan(
   const summaries = prefetchSummaries(reader, request.tenants);
   const workspace = await openWorkspace(request.paths);
   debug('configuration checked');
-  if (request.tenants.length > 0) {
-    const known = [...workspace.summary.tenants, ...(await reader.listScopes())];
-    const refused = unknownTenants(request.tenants, known, 'declared or stored');
-    if (refused.length > 0) return { refused };
-  }
+  const refused = await undeclaredAndUnstored(request.tenants, workspace.summary.tenants, reader);
+  if (refused.length > 0) return { refused };
   const review = !request.save && !request.drawGraph;
   if (review && request.actor === undefined) {
     const quick = await unchangedPlan(workspace.summary, summaries, request.tenants);

@@ -262,8 +262,8 @@ async function runSavedPlan(
   if (!saved) return EXIT.error;
   return withStore(options.db, output, options, async (store) => {
     const hooks = applyHooks(options.format, output, true);
-    const request_ = request([file], options, lockTimeoutMs);
-    const applied = await applySavedPlan(store, saved, request_, hooks);
+    const asked = request([file], options, lockTimeoutMs);
+    const applied = await applySavedPlan(store, saved, asked, hooks);
     return rendered(applied, options, output, told);
   });
 }

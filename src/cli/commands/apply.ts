@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Plan } from '../../model/plan.js';
 import type { RevisionRecord } from '../../model/revision.js';
+import { readRegularFile } from '../../support/read-regular-file.js';
 import {
   applyConfiguration,
   applySavedPlan,
@@ -35,6 +36,9 @@ import { renderPlan } from '../render/render-plan.js';
 import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
 import { withStore } from '../with-store.js';
 import { pushAfterApply, tenantsChanged } from './apply-push.js';
+
+/** Room for a plan of every resource of a large partner, below what one JavaScript string holds. */
+const MAX_PLAN_BYTES = 256 * 1024 * 1024;
 
 export interface ApplyOptions {
   db: string;
@@ -256,7 +260,16 @@ async function runSavedPlan(
     output.err(renderDiagnosticsText([signing.diagnostic], output.color));
     return EXIT.error;
   }
-  const opened = openPlanToApply(await readFile(file, 'utf8'), file, signing.key);
+  // The plan may come from someone else (a pipeline artifact): a regular file, bounded, is read.
+  const read = readRegularFile(await realpath(file), MAX_PLAN_BYTES);
+  if ('refused' in read) {
+    const place = { file, line: 1, column: 1 };
+    output.err(
+      renderDiagnosticsText([error('PLAN_INVALID', read.refused, { place })], output.color),
+    );
+    return EXIT.error;
+  }
+  const opened = openPlanToApply(read.bytes.toString('utf8'), file, signing.key);
   output.err(renderDiagnosticsText(opened.diagnostics, output.color));
   const saved = opened.plan;
   if (!saved) return EXIT.error;

@@ -97,11 +97,11 @@ export async function planDesired(
     const unchanged = unchangedScopes(toRead, await options.summaries, desired);
     const differing = new Set(toRead.filter((scope) => !unchanged.has(scope)));
     if (!differing.has(GLOBAL_SCOPE)) {
-      const checked = await config.scoped(differing);
+      const checked = await config.model(differing);
       return planAgainstStore(reader, checked, { ...options, desired, scopes });
     }
   }
-  return planAgainstStore(reader, await config.checked(), { ...options, desired });
+  return planAgainstStore(reader, await config.model(), { ...options, desired });
 }
 
 /** Reads what a plan needs from the store and plans; config errors stop before the store is read. */

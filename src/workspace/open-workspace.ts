@@ -24,13 +24,20 @@ import { debug } from '../support/debug.js';
 /** A configuration as read: what checking it concluded, and the model on demand. */
 export interface Workspace {
   summary: ConfigSummary;
-  /** The whole model, declarations and diagnostics: kept from this run's check, or checked now. */
-  checked(): Promise<CheckedConfig>;
   /**
-   * A model holding at least these tenants and the organizations, with the whole configuration's
-   * diagnostics: built from their files alone when this run has no whole model at hand.
+   * The model with the whole configuration's diagnostics. Without `scopes`, the whole model: kept
+   * from this run's check, or checked now. With them, a model holding at least these tenants and
+   * the organizations: built from their files alone when this run has no whole model at hand.
    */
-  scoped(scopes: ReadonlySet<string>): Promise<CheckedConfig>;
+  model(scopes?: ReadonlySet<string>): Promise<CheckedConfig>;
+}
+
+/** One `model(scopes?)` from the loader of the whole model and the loader of some scopes. */
+function modelFrom(
+  whole: () => Promise<CheckedConfig>,
+  scoped: (scopes: ReadonlySet<string>) => Promise<CheckedConfig>,
+): Workspace['model'] {
+  return (scopes) => (scopes ? scoped(scopes) : whole());
 }
 
 /**
@@ -48,7 +55,7 @@ export async function openWorkspace(paths: readonly string[]): Promise<Workspace
       debug('no file changed since the last check');
       const kept = () => (full ??= modelOfKept(record, read, cache));
       const scoped = scopedLoader(record, read, cache);
-      return { summary: record.summary, checked: kept, scoped };
+      return { summary: record.summary, model: modelFrom(kept, scoped) };
     }
     const rechecked = await recheck(record, changed, read, digests, cache);
     if (rechecked) {
@@ -58,15 +65,15 @@ export async function openWorkspace(paths: readonly string[]): Promise<Workspace
       const others = scopedLoader(rechecked.record, read, cache);
       return {
         summary: rechecked.record.summary,
-        checked,
-        scoped: async (wanted) =>
+        model: modelFrom(checked, async (wanted) =>
           [...wanted].every((scope) => scopes.has(scope)) ? rechecked.checked : others(wanted),
+        ),
       };
     }
   }
   const whole = await checked();
   const next = await keepCheck(whole, digests, checks);
-  return { summary: next ? next.summary : summarizeConfig(whole), checked, scoped: checked };
+  return { summary: next ? next.summary : summarizeConfig(whole), model: checked };
 }
 
 /** A whole check kept for the workspace's next run (check cache): its record, if it has one. */

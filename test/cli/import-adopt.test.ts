@@ -161,7 +161,7 @@ describe.each(storeTargets())('import webex --adopt on $dialect', (target) => {
  * repeating holidays, as Control Hub admins make them, is replaced by the first push after an
  * adoption. Remove `.fails` when push keeps such a list.
  */
-test.fails(
+test(
   'push --dry-run right after adopting business hours whose holiday list has another name plans no calls',
   async () => {
     const [pglite] = storeTargets();

@@ -58,6 +58,7 @@ export function observeView(view: TenantView): Observation {
       }
     }
   }
+  claimLinked(view, desired, claimed);
   const siteId = view.lookup.id('site', view.tenant);
   const site = {
     create:
@@ -72,6 +73,16 @@ export function observeView(view: TenantView): Observation {
     ...removed.map((address) => observer.observeRemoved(address)),
   ].sort((a, b) => compare(a.address, b.address));
   return { tenant: view.tenant, resources, site: siteId ? { id: siteId, create: false } : site };
+}
+
+/** Objects a resource links to without writing them are not another's to delete. */
+function claimLinked(view: TenantView, desired: readonly ModelResource[], claimed: Set<string>) {
+  for (const resource of desired)
+    for (const mapping of KIND_MAPPINGS[resource.kind].entities)
+      for (const key of mapping.linkedKeys?.(resource as ModelResource<TenantKind>) ?? []) {
+        const id = view.lookup.id(mapping.entity, key);
+        if (id !== undefined) claimed.add(`${mapping.entity}:${id}`);
+      }
 }
 
 /** The tenant's resources in planning order: a resource's references are planned before it. */

@@ -355,6 +355,9 @@ export class ResourceObserver {
       if (mapping === primaryMapping) {
         if (primary) objects.push(primary.object);
       } else if (forward) {
+        // A list the resource only links to (a shared holiday list named by holidayList) is not
+        // its to compare: the link is (partChanges).
+        if (mapping.keys(resource as ModelResource<TenantKind>).length === 0) continue;
         const id =
           primary &&
           ((primary.object as Record<string, unknown>)[forward.field] as string | undefined);

@@ -56,7 +56,9 @@ function toRecurrence(repeat: Repeat): Recurrence {
 export function fromWebexHoliday(holiday: WebexHoliday): Holiday | { why: string } {
   const { startDate, endDate = startDate, startTime, endTime } = holiday;
   if (!startDate || !DATE.test(startDate) || !endDate || !DATE.test(endDate))
-    return { why: `holiday "${holiday.name}" has no start and end date ccac can hold (YYYY-MM-DD)` };
+    return {
+      why: `holiday "${holiday.name}" has no start and end date ccac can hold (YYYY-MM-DD)`,
+    };
   if ((startTime && !TIME.test(startTime)) || (endTime && !TIME.test(endTime)))
     return { why: `holiday "${holiday.name}" has times of day ccac cannot hold (HH:MM)` };
   const repeat = fromRecurrence(holiday);
@@ -89,7 +91,11 @@ function fromRecurrence(holiday: WebexHoliday): Repeat | { why: string } | undef
       ? {}
       : { week: r.occurrenceInTheMonth.toLowerCase() as Repeat['week'] }),
     ...(r?.daysOfWeek?.length
-      ? { weekdays: r.daysOfWeek.map((d) => d.toLowerCase() as NonNullable<Repeat['weekdays']>[number]) }
+      ? {
+          weekdays: r.daysOfWeek.map(
+            (d) => d.toLowerCase() as NonNullable<Repeat['weekdays']>[number],
+          ),
+        }
       : {}),
     ...(r?.endDate === undefined ? {} : { until: r.endDate }),
   };

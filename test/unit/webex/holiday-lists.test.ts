@@ -11,7 +11,6 @@ import { observe } from '../../../src/webex/reconcile/observe.js';
 import type { RemoteRef } from '../../../src/webex/remote-refs.js';
 import { baseLive } from './fixtures/live.js';
 import { modelOf, ORG, resourceOf, TENANT, type Declared } from './fixtures/model.js';
-import { SPEC_FIXTURES as SPEC } from './fixtures/spec-examples.js';
 
 /**
  * Holiday lists as Control Hub admins make them: repeating holidays, times of day, one list

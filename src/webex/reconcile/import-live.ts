@@ -154,7 +154,10 @@ function holidayListOwners(
 ): { owners: Map<string, string>; notes: ImportNote[] } {
   const owners = new Map<string, string>();
   const notes: ImportNote[] = [];
-  const hours = [...live['business-hours']].sort((a, b) => compare(a.name, b.name));
+  // Business hours whose names ccac cannot take are not imported: never a list's owner.
+  const hours = live['business-hours']
+    .filter((h) => RESOURCE_NAME.test(h.name) && h.name.length <= resourceName.maxLength)
+    .sort((a, b) => compare(a.name, b.name));
   for (const list of live['holiday-list']) {
     const users = hours.filter((h) => h.id !== undefined && h.holidaysId === list.id);
     if (list.id === undefined || users.length === 0) continue;

@@ -1,3 +1,4 @@
+import { CUSTOM_FORMATS } from '../../config/formats.js';
 import type { SpecOf } from '../../model/kinds.js';
 import type { HolidayList } from '../entities.js';
 
@@ -14,8 +15,16 @@ const EVERY = Object.fromEntries(Object.entries(FREQUENCY).map(([k, v]) => [v, k
   Repeat['every']
 >;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+/** A calendar date as ccac's `date` format takes it (2026-02-30 is none). */
+function isDate(value: string | undefined): value is string {
+  if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
+const isTime = CUSTOM_FORMATS['hh-mm']!;
+/** The schema's bound on repeat.interval. */
+const MAX_INTERVAL = 1000;
 
 /** A ccac holiday as Webex holds it: one-off (DontRepeat) or with its frequency and recurrence. */
 export function toWebexHoliday(holiday: Holiday): WebexHoliday {
@@ -55,11 +64,12 @@ function toRecurrence(repeat: Repeat): Recurrence {
 /** A Webex holiday in ccac's terms, or why ccac cannot hold it. */
 export function fromWebexHoliday(holiday: WebexHoliday): Holiday | { why: string } {
   const { startDate, endDate = startDate, startTime, endTime } = holiday;
-  if (!startDate || !DATE.test(startDate) || !endDate || !DATE.test(endDate))
+  if (!holiday.name) return { why: 'a holiday without a name: ccac names each holiday' };
+  if (!isDate(startDate) || !isDate(endDate))
     return {
       why: `holiday "${holiday.name}" has no start and end date ccac can hold (YYYY-MM-DD)`,
     };
-  if ((startTime && !TIME.test(startTime)) || (endTime && !TIME.test(endTime)))
+  if ((startTime && !isTime(startTime)) || (endTime && !isTime(endTime)))
     return { why: `holiday "${holiday.name}" has times of day ccac cannot hold (HH:MM)` };
   const repeat = fromRecurrence(holiday);
   if (repeat && 'why' in repeat) return repeat;
@@ -77,9 +87,13 @@ function fromRecurrence(holiday: WebexHoliday): Repeat | { why: string } | undef
   const { frequency = 'DontRepeat', recurrence: r } = holiday;
   // A one-off holiday's recurrence, if Webex sends one, says nothing.
   if (frequency === 'DontRepeat') return undefined;
-  if (r?.endDate !== undefined && !DATE.test(r.endDate))
+  if (r?.endDate !== undefined && !isDate(r.endDate))
     return { why: `holiday "${holiday.name}" repeats until "${r.endDate}", not a date` };
   const interval = r?.interval ?? 1;
+  if (interval > MAX_INTERVAL)
+    return {
+      why: `holiday "${holiday.name}" repeats every ${interval}: ccac holds at most ${MAX_INTERVAL}`,
+    };
   return {
     every: EVERY[frequency],
     ...(interval === 1 ? {} : { interval }),

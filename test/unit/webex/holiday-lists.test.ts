@@ -117,18 +117,30 @@ describe('holiday list mapping: repeating holidays, times of day', () => {
     ).toEqual(list);
   });
 
-  test('a holiday ccac cannot hold is reported, with why', () => {
-    const odd = {
-      ...list,
-      holidays: [
-        { name: 'Odd', startDate: '2026-01-01', startTime: '9 am', frequency: 'DontRepeat' },
-      ],
-    };
+  test.each([
+    [
+      { name: 'Odd', startDate: '2026-01-01', startTime: '9 am' },
+      'holiday "Odd" has times of day ccac cannot hold (HH:MM)',
+    ],
+    [
+      { name: 'Leap', startDate: '2026-02-30' },
+      'holiday "Leap" has no start and end date ccac can hold (YYYY-MM-DD)',
+    ],
+    [{ name: '', startDate: '2026-01-01' }, 'a holiday without a name: ccac names each holiday'],
+    [
+      {
+        name: 'Rare',
+        startDate: '2026-01-01',
+        frequency: 'Yearly',
+        recurrence: { interval: 5000 },
+      },
+      'holiday "Rare" repeats every 5000: ccac holds at most 1000',
+    ],
+  ])('a holiday ccac cannot hold is reported, with why: %j', (holiday, why) => {
+    const odd = { ...list, holidays: [{ frequency: 'DontRepeat', ...holiday }] };
     expect(holidayListMapping.fromRemote(odd as never, Lookup.fromLive(baseLive()))).toEqual({
       spec: {},
-      notRepresented: [
-        { field: 'holidays', why: 'holiday "Odd" has times of day ccac cannot hold (HH:MM)' },
-      ],
+      notRepresented: [{ field: 'holidays', why }],
     });
   });
 });

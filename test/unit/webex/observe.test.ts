@@ -259,6 +259,7 @@ describe('observe: drift', () => {
         live: null,
         desired: [{ name: 'Kerst', from: '2026-12-25', to: '2026-12-26' }],
       },
+      { field: 'holidayList', live: 'Other', desired: null },
       { field: 'holidaysId', live: 'Other', desired: 'Store_Hours' },
     ]);
     expect(hours.parts.map((p) => p.entity)).toEqual(['business-hours']);

@@ -104,6 +104,16 @@ describe('SCIM 2 Bulk', () => {
     expect(sim.invalid()).toEqual([]);
   });
 
+  test('is served beside /v1, as Webex serves SCIM, not under it', async () => {
+    const underV1 = await fetch(`${sim.hubUrl}${BULK}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sim.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ schemas: [], failOnErrors: 1, operations: [] }),
+    });
+    expect(underV1.status).toBe(404);
+    expect((await bulk([])).status).toBe(200);
+  });
+
   test('a request that breaks the published schema (no failOnErrors) is refused as invalid', async () => {
     const answer = await api.hub('POST', BULK, {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],

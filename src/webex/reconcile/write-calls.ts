@@ -138,6 +138,7 @@ export function scimBulk(
 ): Promise<ApiResult<ScimBulkAnswer>> {
   return client.settle(
     client.hub.POST('/identity/scim/{orgId}/v2/Bulk', {
+      baseUrl: client.identityBaseUrl,
       params: { path: { orgId: client.orgId } },
       body: {
         schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],

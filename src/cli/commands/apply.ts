@@ -94,12 +94,14 @@ export function registerApply(
   command.action(async (paths: string[], options: ApplyOptions) => {
     const changed = new Set<string>();
     let recorded: readonly RevisionRecord[] = [];
-    const json = options.format === 'json' ? holdApplyJson(output) : undefined;
+    const json =
+      options.format === 'json' ? holdApplyJson(output, options.push ? 'err' : 'out') : undefined;
     const applied = await runApply(paths, options, json ?? output, changed, (revisions) => {
       recorded = revisions;
     });
-    json?.finish(recorded);
-    const code = options.push ? await pushAfterApply(applied, changed, options, output) : applied;
+    let code = applied;
+    if (!options.push) json?.finish(recorded);
+    else code = await pushAfterApply(applied, changed, options, output, json?.take(recorded));
     done(
       exitCodeFor({
         errors: code !== EXIT.ok,

@@ -30,13 +30,14 @@ export function projectChanges(
   return new Model(byAddress.values());
 }
 
-/** The value and its hash: the known hash, or the value's keys sorted and hashed now. */
+/**
+ * The value and its hash: the known hash (the value as it is, every member kept, as `hashed` keeps
+ * them), or the value's keys sorted and hashed now.
+ */
 function valueWithHash(
   value: ResourceValue,
   hash: string | undefined,
 ): ResourceValue & { hash: string } {
   if (hash === undefined) return hashed(value);
-  return value.labels
-    ? { labels: value.labels, spec: value.spec, hash }
-    : { spec: value.spec, hash };
+  return { ...value, hash };
 }

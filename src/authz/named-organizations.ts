@@ -47,6 +47,8 @@ export function organizationsNamed(
   for (const user of desired.ofKind('User')) {
     if (user.tenant === null || !scopes.has(user.tenant)) continue;
     const before = stored.get('User', user.name, user.tenant);
+    // The same content names the same organization: an unchanged user's stored value is not read.
+    if (before?.hash === user.hash) continue;
     const organization = organizationNamed('User', before ?? null, user, type);
     if (organization !== undefined) named.add(organization);
   }

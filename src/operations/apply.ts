@@ -9,6 +9,7 @@ import { openSavedPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import { commitOfConfiguration } from './configuration-commit.js';
 import type { StateStore, StateTransaction } from '../store/state-store.js';
 import { inTurns } from '../support/in-turns.js';
+import { debug } from '../support/debug.js';
 import { settled, startedEarly } from '../support/started-early.js';
 import { loadWholeConfig } from '../workspace/open-workspace.js';
 import { recordPlan, type ApplyRecord } from './apply-plan.js';
@@ -120,6 +121,7 @@ export function openPlanToApply(
   key: string | undefined,
 ): { plan?: SavedPlan; diagnostics: Diagnostic[] } {
   const opened = openSavedPlan(text, file, key);
+  debug('saved plan opened');
   if (!opened.plan || !hasErrors(opened.plan.diagnostics)) return opened;
   const place = { file, line: 1, column: 1 };
   const invalid = error('PLAN_INVALID', 'the saved plan has errors and cannot be applied', {
@@ -186,6 +188,7 @@ async function applyUnderLock(
         actor: request.actor,
         accept: request.acceptDrift,
       });
+      debug('drift checked');
       if ('diagnostics' in drift) return { commit: false, value: drift };
       const progress = progressAfter(planShown, checked.plan.changes.length, hooks);
       try {

@@ -10,6 +10,7 @@ import { withDiagnostics } from '../plan/with-diagnostics.js';
 import { recheckSavedPlan, savedPlanTarget } from '../saved-plan/recheck-saved-plan.js';
 import type { SavedPlan } from '../saved-plan/saved-plan.js';
 import type { StateTransaction } from '../store/state-store.js';
+import { debug } from '../support/debug.js';
 import { staleScopes } from './apply-plan.js';
 
 /** A plan that may be written: the roles its revisions record, the model it leads to. */
@@ -54,9 +55,11 @@ export async function recheckUnderLock(
     };
   }
   const current = await tx.readState(scopesToRead(scopes));
+  debug(`stored state read: ${current.model.size} resources`);
   const stale = staleScopes(saved.tenants, current.revisions);
   if (stale.length > 0) return { diagnostics: stale };
   const target = savedPlanTarget(saved, current);
+  debug('target projected');
   const touched = organizationsTouched(target, current.model, scopes);
   const references = touched.length > 0 ? await tx.organizationReferences(touched) : [];
   const rechecked = recheckSavedPlan(saved, current, target, {
@@ -64,6 +67,7 @@ export async function recheckUnderLock(
     destroy: options.destroy,
     organizationReferences: references,
   });
+  debug('saved plan re-checked');
   const reads = authorizationReads({
     actor: options.actor,
     stored: current.model,
@@ -71,6 +75,7 @@ export async function recheckUnderLock(
     organizationReferences: references,
   });
   const plan = withDiagnostics(rechecked.plan, await tamperedReads(tx, current.model, reads));
+  debug('authorization reads checked');
   // The actor sees no more than their roles show (authz/visibility.ts); the plan is applied whole.
   const shown = visiblePlan(plan, rechecked.views);
   if (hasErrors(plan.diagnostics)) return { diagnostics: [], shown };

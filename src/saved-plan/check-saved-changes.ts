@@ -4,11 +4,11 @@ import { toDocument } from '../export/export-files.js';
 import { addressOf, scopeOf } from '../model/address.js';
 import { assetPath, buildDesiredModel, type Assets } from '../model/canonicalize.js';
 import { isGlobalKind, isKind, type Kind, type SpecOf } from '../model/kinds.js';
-import type { ResourceValue } from '../model/model.js';
+import type { ModelResource, ResourceValue } from '../model/model.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { diffValues } from '../plan/diff-values.js';
 import type { ResourceChange } from '../model/plan.js';
-import { plannedValue, valueHash } from '../plan/planned-value.js';
+import { NO_KNOWN_HASHES, plannedValue, valueHash, type KnownHash } from '../plan/planned-value.js';
 
 /**
  * A saved plan's changes are input, as a configuration is: anyone can edit the file and make its
@@ -22,6 +22,7 @@ export function checkSavedChanges(
   changes: readonly unknown[],
   scopes: ReadonlySet<string>,
   file: string,
+  known: KnownHash = NO_KNOWN_HASHES,
 ): Diagnostic[] {
   const place: Place = { file, line: 1, column: 1 };
   const out: Diagnostic[] = [];
@@ -43,7 +44,8 @@ export function checkSavedChanges(
     const label = changeLabel(valid, i);
     for (const side of ['before', 'after'] as const) {
       const value = valid[side];
-      if (value !== null) out.push(...checkValue(valid, value, side, `${label} ${side}`, place));
+      if (value !== null)
+        out.push(...checkValue(valid, value, { side, label: `${label} ${side}`, place, known }));
     }
   }
   return out;
@@ -99,9 +101,12 @@ const DEFINITION_FILE = 'definition.json';
 function checkValue(
   change: ResourceChange,
   value: ResourceValue,
-  side: 'before' | 'after',
-  label: string,
-  place: Place,
+  {
+    side,
+    label,
+    place,
+    known,
+  }: { side: 'before' | 'after'; label: string; place: Place; known: KnownHash },
 ): Diagnostic[] {
   const { labels, spec, ...rest } = value as Partial<ResourceValue> & Record<string, unknown>;
   if (Object.keys(rest).length > 0 || !isPlainObject(spec) || !isPlainObject(labels ?? {})) {
@@ -121,21 +126,21 @@ function checkValue(
   if (schema.length > 0 || side === 'before') return schema;
   const assets = new Map<string, string>();
   if (definition !== undefined) assets.set(assetPath(place.file, DEFINITION_FILE), definition);
-  const canonical = canonicalValue(change, document, assets, place);
-  const same = (a: ResourceValue) => valueHash(a, change.address);
-  if (canonical && same(canonical) === same(value)) return [];
-  const fields = differingFields(canonical, value);
+  // The canonical resource's hash is its value's (plannedValue): made once, by the model.
+  const canonical = canonicalResource(change, document, assets, place);
+  if (canonical && canonical.hash === valueHash(value, change.address, known)) return [];
+  const fields = differingFields(canonical && plannedValue(canonical), value);
   const message = `${label}: not the value ccac makes of this spec (it differs in ${fields})`;
   return [error('PLAN_INVALID', message, { address: change.address, place })];
 }
 
 /** What ccac makes of a schema-valid resource document, as of one read from a YAML file. */
-function canonicalValue(
+function canonicalResource(
   change: ResourceChange,
   document: Record<string, unknown>,
   assets: Assets,
   place: Place,
-): ResourceValue | undefined {
+): ModelResource | undefined {
   const { labels } = document.metadata as { labels?: Record<string, string> };
   const declared: DeclaredResource = {
     ...identity(change),
@@ -144,8 +149,7 @@ function canonicalValue(
     ...(labels ? { labels } : {}),
     origin: { file: place.file, locate: () => place },
   };
-  const resource = buildDesiredModel([declared], assets).model.byAddress.get(change.address);
-  return resource && plannedValue(resource);
+  return buildDesiredModel([declared], assets).model.byAddress.get(change.address);
 }
 
 /** The first few fields where two values differ, for a message. */

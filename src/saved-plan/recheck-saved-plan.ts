@@ -8,7 +8,7 @@ import type { OrganizationReference, StoredState } from '../model/stored-state.j
 import { differingFields } from './check-saved-changes.js';
 import { planConfiguration, type PlanOutcome } from '../plan/plan-configuration.js';
 import { projectChanges } from '../plan/project-changes.js';
-import type { SavedPlan } from './saved-plan.js';
+import { savedValueHashes, type SavedPlan } from './saved-plan.js';
 
 /**
  * A saved plan is re-checked against the state it is applied to: the state it leads to from
@@ -39,7 +39,9 @@ export function recheckSavedPlan(
     destroy: options.destroy,
     organizationReferences: options.organizationReferences,
   });
-  const known = knownHashes(desired, stored.model);
+  const planned = knownHashes(desired, stored.model);
+  const saving = savedValueHashes(saved);
+  const known: KnownHash = (address, value) => saving(address, value) ?? planned(address, value);
   const differences = changesAsSaved(saved.changes, outcome.plan.changes, stored.model, known);
   if (differences.length === 0) return outcome;
   const diagnostics = sortDiagnostics([...differences, ...outcome.plan.diagnostics]);
@@ -48,7 +50,7 @@ export function recheckSavedPlan(
 
 /** The state a saved plan leads to from the stored state. */
 export function savedPlanTarget(saved: SavedPlan, stored: StoredState): Model {
-  return projectChanges(stored.model, saved.changes);
+  return projectChanges(stored.model, saved.changes, savedValueHashes(saved));
 }
 
 /**
@@ -81,7 +83,11 @@ function differenceFromPlanned(
   const held = stored.byAddress.get(change.address);
   if (change.before === null && held) return 'the plan creates it, but the store holds it already';
   if (change.before !== null && !held) return 'the plan changes it, but the store does not hold it';
-  if (change.before !== null && held && valueHash(change.before, change.address) !== held.hash) {
+  if (
+    change.before !== null &&
+    held &&
+    valueHash(change.before, change.address, known) !== held.hash
+  ) {
     const fields = differingFields(plannedValue(held), change.before);
     return `the plan's before value is not what the store holds (it differs in ${fields})`;
   }

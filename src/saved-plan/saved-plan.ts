@@ -2,10 +2,11 @@ import { error, warning, type Diagnostic, type Place } from '../diagnostics/diag
 import { canonicalJson } from '../model/canonical-json.js';
 import { diffValues } from '../plan/diff-values.js';
 import { changeFields } from '../plan/make-plan.js';
+import type { ResourceValue } from '../model/model.js';
 import type { Plan, ResourceChange } from '../model/plan.js';
 import { checkSavedChanges } from './check-saved-changes.js';
 import { contentDigest } from '../plan/digests.js';
-import type { KnownHash } from '../plan/planned-value.js';
+import { NO_KNOWN_HASHES, valueHash, type KnownHash } from '../plan/planned-value.js';
 import { isKeyId, signatureProblem, signPlan, type PlanSignature } from './plan-signature.js';
 
 /** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */
@@ -71,12 +72,14 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
     );
   }
   const { digest, signature, ...content } = parsed;
-  if (contentDigest(content) !== digest)
+  const known = hashesOfValues(parsed.changes);
+  if (contentDigest(content, known) !== digest)
     return refuse('the plan file was edited after it was written (its digest does not match)');
   const unsigned = key === undefined ? undefined : signatureProblem(parsed, key);
   if (unsigned)
     return refuse(`the plan file is not signed by a holder of CCAC_PLAN_KEY: ${unsigned}`);
-  const changes = checkSavedChanges(parsed.changes, new Set(Object.keys(parsed.tenants)), file);
+  const scopes = new Set(Object.keys(parsed.tenants));
+  const changes = checkSavedChanges(parsed.changes, scopes, file, known);
   if (changes.length > 0) {
     return refuse(
       'the plan file holds changes `ccac plan` does not write: it was edited after it was written',
@@ -90,7 +93,35 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
     );
   }
   const unchecked = key === undefined && signature !== undefined;
+  valueHashes.set(parsed, known);
   return { plan: parsed, diagnostics: unchecked ? [uncheckedSignature(signature, place)] : [] };
+}
+
+/**
+ * The hashes of an opened plan's values (its changes' `before` and `after`), made once when it
+ * was opened: the digest, the checks at opening and the re-check under the lock each need them.
+ * By identity, as knownHashes: a value is parsed from the file and never changed after.
+ */
+const valueHashes = new WeakMap<SavedPlan, KnownHash>();
+
+/** The hashes of the values of a plan openSavedPlan opened (none known of any other). */
+export function savedValueHashes(plan: SavedPlan): KnownHash {
+  return valueHashes.get(plan) ?? NO_KNOWN_HASHES;
+}
+
+/** Each change's values hashed once; anything that is not a change's value stays unknown. */
+function hashesOfValues(changes: readonly unknown[]): KnownHash {
+  const hashes = new Map<unknown, string>();
+  for (const change of changes) {
+    if (!isRecord(change)) continue;
+    for (const value of [change.before, change.after])
+      if (isRecord(value)) hashes.set(value, valueHash(value as unknown as ResourceValue, ''));
+  }
+  return (_address, value) => hashes.get(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Without the key a signature proves nothing: the reader is told what was checked instead. */
@@ -108,23 +139,35 @@ function uncheckedSignature(signature: PlanSignature, place: Place): Diagnostic 
 /** Deeper than any plan (a value's lists of maps): past it, digests and checks would recurse too far. */
 const MAX_DEPTH = 64;
 
-/** Walked with a stack of its own: the value may nest deeper than a call stack may. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 0]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [item, depth] = next;
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+/**
+ * Whether `value` holds an object or array `limit` levels down. The walk stops there, so it recurses
+ * at most `limit` calls deep however deep the value nests; a loop per level, not a list of
+ * [child, depth] pairs, as it visits every object of a plan of 100,000 changes.
+ */
+function nestsDeeperThan(value: unknown, limit: number, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= limit) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestsDeeperThan(item, limit, depth + 1)) return true;
+    return false;
   }
+  const record = value as Record<string, unknown>;
+  for (const key in record)
+    if (Object.hasOwn(record, key) && nestsDeeperThan(record[key], limit, depth + 1)) return true;
   return false;
 }
 
-/** The digest covers a change's values, not its fields: they must be what the values give. */
+/**
+ * The digest covers a change's values, not its fields: they must be what the values give. The
+ * same JSON text is the same canonical text; only fields that differ in text (keys in another
+ * order) are compared canonically.
+ */
 function fieldsAsValuesGive(change: ResourceChange): boolean {
+  if (!Array.isArray(change.fields)) return false;
+  const given = diffValues(change.before, change.after);
   return (
-    Array.isArray(change.fields) &&
-    canonicalJson(change.fields) === canonicalJson(diffValues(change.before, change.after))
+    JSON.stringify(change.fields) === JSON.stringify(given) ||
+    canonicalJson(change.fields) === canonicalJson(given)
   );
 }
 

@@ -119,6 +119,44 @@ describe('openSavedPlan', async () => {
     ]);
   });
 
+  test('refuses a file nested one level deeper than any plan, and takes one at the limit', () => {
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    // The plan object is level 0, its key's value level 1: 63 more brackets reach level 64.
+    expect(messages(`{"formatVersion":1,"x":${nested(64)}}`)).toEqual([
+      'PLAN_INVALID not a plan file: it nests deeper than 64 levels',
+    ]);
+    expect(messages(`{"formatVersion":1,"x":${nested(63)}}`)).toEqual([
+      'PLAN_INVALID not a plan file written by `ccac plan --out` (format version 1)',
+    ]);
+  });
+
+  test("takes fields whose keys are in another order than ccac's, and refuses other fields", () => {
+    const update = (p: SavedPlan) => {
+      const at = p.changes.findIndex((c) => c.kind === 'User');
+      const change = p.changes[at]!;
+      change.action = 'update';
+      change.before = JSON.parse(JSON.stringify(change.after)) as typeof change.before;
+      const spec = change.before!.spec as { displayName: string };
+      spec.displayName = `${spec.displayName} (earlier)`;
+      return change;
+    };
+    const reorder = (fields: unknown) =>
+      (fields as Record<string, unknown>[]).map((field) =>
+        Object.fromEntries(Object.entries(field).reverse()),
+      );
+    const reordered = JSON.parse(forged(saved, update)) as SavedPlan;
+    const change = reordered.changes.find((c) => c.action === 'update')!;
+    change.fields = reorder(change.fields) as unknown as typeof change.fields;
+    expect(JSON.stringify(change.fields)).not.toBe(
+      JSON.stringify(diffValues(change.before, change.after)),
+    );
+    expect(messages(JSON.stringify(reordered))).toEqual([]);
+    (change.fields![0] as { after?: unknown }).after = 'something else';
+    expect(messages(JSON.stringify(reordered))).toEqual([
+      expect.stringMatching(/^PLAN_INVALID .*fields of .* are not what its values give/),
+    ]);
+  });
+
   test('refuses configuration and commit digests not as ccac writes them', () => {
     const edits = [
       (p: SavedPlan) => (p.gitCommit = '`<img src=x>`'),

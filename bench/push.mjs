@@ -5,8 +5,10 @@
 // pushed by the built CLI into an empty simulated organization (test/webex-sim, in this process:
 // hence tsx), then pushed again. The simulator counts every request: the first push's
 // configuration calls must be at most 50 (bulk endpoints), the second push must only read (at
-// most one listing per entity and page). Users have no bulk create in Control Hub: their calls
-// are counted apart, and paced by the client's 300 requests per minute. The org is seeded with
+// most one listing per entity and page). Users' calls are counted apart: people without a
+// licence go by SCIM 2 Bulk (100 a call), but a licence goes to one person per call whatever
+// the endpoint (see the results' text), so a tenant of licensed users costs a call per new
+// user, paced by the client's 300 requests per minute. The org is seeded with
 // what the tenant names and ccac does not make (Flow Designer flows, hold music), as a real
 // org would have it; the results list per endpoint what was called, and any resource unsettled.
 import { spawn } from 'node:child_process';
@@ -22,7 +24,7 @@ import { ACTOR, FLOWS, generate, tenantName } from './generate.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/cli/main.js');
 const ORG = '5b1f0c2e-7a4d-4e8b-9c3f-1d2e3f4a5b6c';
-export const PUSH_TARGETS = { firstConfigurationCalls: 50 };
+export const PUSH_TARGETS = { firstConfigurationCalls: 50, firstTotalCalls: 50 };
 
 function cli(args, env) {
   return new Promise((resolve, reject) => {
@@ -79,6 +81,18 @@ function endpoints(calls) {
   return [...counts.values()].sort(
     (a, b) => b.calls - a.calls || (a.endpoint < b.endpoint ? -1 : 1),
   );
+}
+
+/** The first push's writes to Control Hub people, by the endpoint that made them. */
+function peopleCalls(list) {
+  const calls = (endpoint) => list.find((e) => e.endpoint === endpoint)?.calls ?? 0;
+  return {
+    peoplePost: calls('POST /people'),
+    scimBulk: list
+      .filter((e) => /^POST \/identity\/scim\/.*\/v2\/Bulk$/.test(e.endpoint))
+      .reduce((n, e) => n + e.calls, 0),
+    licencePatch: calls('PATCH /licenses/users'),
+  };
 }
 
 /** Resources a push did not settle (failed, refused), grouped by what was said of them. */
@@ -175,7 +189,9 @@ async function main() {
       },
       second: { ms: Math.round(second.ms), exit: second.code, calls: secondCalls },
       invalid: sim.invalid().length,
+      people: peopleCalls(firstEndpoints),
       targets: {
+        firstTotalCalls: `${firstCalls.total} ≤ ${PUSH_TARGETS.firstTotalCalls}: ${firstCalls.total <= PUSH_TARGETS.firstTotalCalls ? 'met' : 'NOT met'}`,
         firstConfigurationCalls: `${firstCalls.configuration} ≤ ${PUSH_TARGETS.firstConfigurationCalls}: ${firstCalls.configuration <= PUSH_TARGETS.firstConfigurationCalls ? 'met' : 'NOT met'}`,
         secondOnlyReads: `${secondCalls.writes} writes, ${secondCalls.repeatedListings} repeated listings: ${secondCalls.writes === 0 && secondCalls.repeatedListings === 0 ? 'met' : 'NOT met'}`,
       },
@@ -211,19 +227,34 @@ First push, resources by outcome: ${Object.entries(r.first.statuses)
       : ''
   }
 
+- First push, all requests: ${r.targets.firstTotalCalls}.
 - First push, configuration requests (bulk endpoints): ${r.targets.firstConfigurationCalls}.
 - Second push only reads: ${r.targets.secondOnlyReads}.
 
 **What counts as what.** *Configuration* requests go to the Contact Center configuration API
 for what a tenant configures: sites, business hours, holiday lists, overrides, desktop (agent)
 profiles, teams, queues, entry points, dial numbers, flows. All but flows have bulk endpoints
-(one POST saves many objects), so their number hardly grows with the tenant: the ≤ 50 target
-counts them, reads included. Flows are imported and published one at a time (here none: they
-are adopted). *Users* requests are Control Hub's people, licences and roles, and the Contact Center's
-user and user-profile endpoints. Control Hub has no bulk create for people: each new person is
-one POST /people, carrying its roles and licences, so a tenant of 900 users costs at least 900
-requests whatever ccac does, paced by Webex's 300 requests per minute (hence the wall time).
-The contact-center users Webex then makes are updated in bulk (PATCH …/user/bulk).
+(one POST saves many objects), so their number hardly grows with the tenant. Flows are imported
+and published one at a time (here none: they are adopted). *Users* requests are Control Hub's
+people, licences and roles, and the Contact Center's user and user-profile endpoints.
+
+**Why the first push's users cost a call each.** Control Hub creates people in bulk: SCIM 2
+\`POST /identity/scim/{orgId}/v2/Bulk\` takes up to 100 operations (create, change, delete),
+each answered with its own status. ccac sends by it every new person without a licence and
+every change to a live person's name and roles (here: ${r.people.scimBulk} Bulk calls). But no published endpoint gives a
+licence to more than one person per call: the SCIM user schema (core, enterprise and Cisco
+extensions) has no licences, SCIM group inheritance carries roles only ("Currently, only the
+\`role\` type is supported"), and \`PATCH /licenses/users\` names one person (\`email\` or
+\`personId\`) per request, which Cisco's People page says is how SCIM users are licensed "even in
+large quantities". So a new person with a licence costs at least one call: ccac makes that one
+call \`POST /people\`, which carries the person's roles and licences together (here:
+${r.people.peoplePost}); SCIM Bulk and then the licence would cost one call more per hundred. Every user of the
+generated tenant holds a contact-center licence, hence about one request per user, paced by
+Webex's 300 requests per minute (the wall time), and the ≤ 50 total is not reachable for this
+tenant with the published API; it holds for its configuration and for unlicensed people
+(300 of them take 3 calls: test/cli/push-people-bulk.test.ts). A live person's licence change
+is likewise one \`PATCH /licenses/users\` per person (here: ${r.people.licencePatch}). The contact-center users
+Webex then makes are updated in bulk (\`PATCH …/user/bulk\`).
 
 The org was seeded with what the generated tenant names but ccac does not make: its 15 flows
 (built in Flow Designer: the generated configuration gives them no definition file, so they

@@ -72,12 +72,63 @@ export interface BusinessHoursSpec {
     end: string;
   }[];
   /**
+   * The Webex holiday list the holidays are kept in; by default one named after the business hours. Several business hours may name one list: one of them declares its holidays, the others name it alone (it is linked, not written). Named without holidays, the list is linked and left as Webex has it.
+   */
+  holidayList?: string;
+  /**
    * @maxItems 1000
    */
   holidays?: {
     name: string;
     from: string;
     to: string;
+    /**
+     * Time of day the holiday starts (all day when absent).
+     */
+    start?: string;
+    /**
+     * Time of day the holiday ends (all day when absent).
+     */
+    end?: string;
+    /**
+     * A repeating holiday (Webex frequency and recurrence); absent: once, from `from` to `to`.
+     */
+    repeat?: {
+      every: 'day' | 'week' | 'month' | 'year';
+      /**
+       * Every how many days, weeks, months or years (1 when absent).
+       */
+      interval?: number;
+      month?:
+        | 'jan'
+        | 'feb'
+        | 'mar'
+        | 'apr'
+        | 'may'
+        | 'jun'
+        | 'jul'
+        | 'aug'
+        | 'sep'
+        | 'oct'
+        | 'nov'
+        | 'dec';
+      /**
+       * Day of the month.
+       */
+      day?: number;
+      /**
+       * Which week of the month, with weekdays.
+       */
+      week?: 'first' | 'second' | 'third' | 'fourth' | 'last';
+      /**
+       * @maxItems 7
+       */
+      weekdays?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+      /**
+       * Last date it repeats on.
+       */
+      until?: string;
+    };
   }[];
   /**
    * @maxItems 1000

@@ -67,7 +67,7 @@ function isRead(
 ): boolean {
   const { [field]: _taken, ...without } = object;
   // What the mapping makes of the object: its spec, and what it reports it cannot hold of it (a
-  // holiday list of repeating holidays reads as no holidays, each holiday reported on its own).
+  // holiday list read without the holidays it cannot hold, each reported on its own).
   const read = (o: unknown) => {
     const { spec, notRepresented } = mapping.fromRemote(o, names);
     return canonicalJson({ spec, notRepresented });

@@ -276,9 +276,27 @@ function canonicalBusinessHours(spec: SpecOf<'BusinessHours'>): SpecOf<'Business
     const shifts = spec.shifts.map((s) => ({ ...s, days: [...s.days].sort(byOrder(WEEKDAYS)) }));
     out.shifts = shifts.sort(byKeys('name', 'start'));
   }
-  if (spec.holidays?.length) out.holidays = [...spec.holidays].sort(byKeys('from', 'name'));
+  if (spec.holidayList !== undefined) out.holidayList = spec.holidayList;
+  if (spec.holidays?.length)
+    out.holidays = spec.holidays.map(canonicalHoliday).sort(byKeys('from', 'name'));
   if (spec.overrides?.length) out.overrides = [...spec.overrides].sort(byKeys('from', 'name'));
   return out;
+}
+
+type Holiday = NonNullable<SpecOf<'BusinessHours'>['holidays']>[number];
+
+/** A repeat's interval 1 is its default; its weekdays a set. */
+function canonicalHoliday(holiday: Holiday): Holiday {
+  if (!holiday.repeat) return holiday;
+  const { interval, weekdays, ...repeat } = holiday.repeat;
+  return {
+    ...holiday,
+    repeat: {
+      ...repeat,
+      ...(interval === undefined || interval === 1 ? {} : { interval }),
+      ...(weekdays?.length ? { weekdays: [...weekdays].sort(byOrder(WEEKDAYS)) } : {}),
+    },
+  };
 }
 
 function canonicalDesktopProfile(spec: SpecOf<'DesktopProfile'>): SpecOf<'DesktopProfile'> {

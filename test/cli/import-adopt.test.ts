@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { importWebexArgs } from '../helpers/import-webex-args.js';
@@ -42,17 +43,6 @@ async function adoptWorkspace(target: StoreTarget) {
   return { sim, dir, url, run, adopt, dump: () => dumpStore(url, dir) };
 }
 
-/**
- * Store_Hours' holiday list (NL_Holidays, repeating holidays) taken off it. A push keeps holidays
- * in a list named after the business hours and carries no repeating holiday, so it would replace
- * that list (see the test.fails below): a limitation of push's holiday mapping, not of adopt.
- */
-function unlinkHolidays(sim: WebexSimulator): void {
-  const org = sim.org(ORG);
-  const hours = org.byName('businessHours', 'Store_Hours')!;
-  org.edit('businessHours', hours.id ?? '', { holidaysId: undefined });
-}
-
 async function recordedRefs(url: string, dir: string) {
   const store = await openStore(url, { cwd: dir });
   try {
@@ -67,7 +57,6 @@ describe.each(storeTargets())('import webex --adopt on $dialect', (target) => {
     'the first revision, "imported from Webex": plan shows no changes, push --dry-run no calls, a later change is live drift',
     async () => {
       const ws = await adoptWorkspace(target);
-      unlinkHolidays(ws.sim);
       const adopted = await ws.adopt(['--actor', ADMIN]);
       expect(adopted.code, adopted.stderr).toBe(0);
       expect(adopted.stderr).toMatch(
@@ -153,22 +142,53 @@ describe.each(storeTargets())('import webex --adopt on $dialect', (target) => {
     },
     SCENARIO_TIMEOUT,
   );
-});
 
-/**
- * Known limitation of push, not of adopt (src/webex/mapping/holiday-list.ts): a business hours'
- * holidays live in a list named after it, of one-off holidays. A list of another name, or of
- * repeating holidays, as Control Hub admins make them, is replaced by the first push after an
- * adoption. Remove `.fails` when push keeps such a list.
- */
-test.fails(
-  'push --dry-run right after adopting business hours whose holiday list has another name plans no calls',
-  async () => {
-    const [pglite] = storeTargets();
-    const ws = await adoptWorkspace(pglite!);
-    expect((await ws.adopt(['--actor', ADMIN])).code).toBe(0);
-    const dry = await ws.run(['push', '--dry-run', '--detailed-exitcode', '--actor', ADMIN]);
-    expect(dry.stdout).toContain('live matches the stored state; no call to make');
-  },
-  SCENARIO_TIMEOUT,
-);
+  /**
+   * Store_Hours' holiday list (NL_Holidays, repeating holidays: the spec's example) shared with a
+   * second business hours, as Control Hub admins make them: adopted as it is, no call planned; a
+   * holiday changed in Control Hub afterwards is live drift, and push puts it back, writing the
+   * list alone.
+   */
+  test(
+    'adopted business hours sharing a holiday list of repeating holidays: no calls, then drift restored by push',
+    async () => {
+      const ws = await adoptWorkspace(target);
+      const org = ws.sim.org(ORG);
+      const list = org.byName('holidayLists', 'NL_Holidays')!;
+      const store = org.byName('businessHours', 'Store_Hours')!;
+      org.add('businessHours', { ...store, id: undefined, name: 'Warehouse_Hours' });
+      expect((await ws.adopt(['--actor', ADMIN])).code).toBe(0);
+      const report = await readFile(path.join(ws.dir, 'config/acme/import-report.md'), 'utf8');
+      expect(report).not.toMatch(/"Holi"|Good Friday|repeat/);
+      const hours = await readFile(path.join(ws.dir, 'config/acme/business-hours.yaml'), 'utf8');
+      expect(hours).toContain('holidayList: NL_Holidays');
+      expect(hours.match(/name: Holi$/gm)).toHaveLength(1);
+
+      ws.sim.resetCalls();
+      const dry = await ws.run(['push', '--dry-run', '--detailed-exitcode', '--actor', ADMIN]);
+      expect(dry.code, dry.stdout + dry.stderr).toBe(0);
+      expect(dry.stdout).toContain('live matches the stored state; no call to make');
+      expect(ws.sim.writes()).toEqual([]);
+
+      const holidays = list.holidays!.map((h) =>
+        h.name === 'Holi' ? { ...h, recurrence: { ...h.recurrence!, specificDayOfMonth: 17 } } : h,
+      );
+      org.edit('holidayLists', list.id ?? '', { holidays });
+      const drift = await ws.run(['drift', '--live', '--detailed-exitcode']);
+      expect(drift.code, drift.stdout + drift.stderr).toBe(2);
+      expect(drift.stdout).toContain('~ acme/BusinessHours/Store_Hours was changed in Webex');
+      expect(drift.stdout).toMatch(/holidays: .*"day":17/);
+      expect(drift.stdout).not.toContain('Warehouse_Hours');
+
+      ws.sim.resetCalls();
+      const push = await ws.run(['push', '--actor', ADMIN]);
+      expect(push.code, push.stdout + push.stderr).toBe(0);
+      expect(ws.sim.writes().map((c) => c.operationId)).toEqual(['bulkSaveHolidayLists']);
+      expect(org.byName('holidayLists', 'NL_Holidays')?.holidays).toEqual(list.holidays);
+      const after = await ws.run(['drift', '--live', '--detailed-exitcode']);
+      expect(after.code, after.stdout + after.stderr).toBe(0);
+      expect(ws.sim.invalid()).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+});

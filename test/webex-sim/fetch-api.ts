@@ -31,7 +31,10 @@ export interface Api {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<Reply<T>>;
-  /** A Control Hub request: `path` after `/v1`, e.g. `/people`. */
+  /**
+   * A Control Hub request: `path` after `/v1`, e.g. `/people`; SCIM's `/identity/…` beside
+   * `/v1`, where Webex serves it.
+   */
   hub<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>>;
 }
 
@@ -68,6 +71,12 @@ export function apiOf(sim: WebexSimulator, token = sim.token): Api {
     cc: <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
       send<T>(`${sim.ccUrl}${path}`, method, body, headers),
     hub: <T>(method: string, path: string, body?: unknown) =>
-      send<T>(`${sim.hubUrl}${path}`, method, body),
+      send<T>(
+        path.startsWith('/identity/')
+          ? `${sim.hubUrl.replace(/\/v1$/, '')}${path}`
+          : `${sim.hubUrl}${path}`,
+        method,
+        body,
+      ),
   };
 }

@@ -3,6 +3,7 @@ import type { Plan } from '../../model/plan.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Format } from '../options.js';
 import type { Output } from '../output.js';
+import { applyPushJson } from '../render/apply-push-json.js';
 import { runPush } from './push.js';
 
 /** The tenants an applied plan changed: what `apply --push` pushes. */
@@ -13,14 +14,37 @@ export function tenantsChanged(plan: Plan, into: Set<string>): void {
   }
 }
 
+interface PushAfterApplyOptions {
+  db: string;
+  actor?: string;
+  format: Format;
+}
+
 /**
  * `ccac apply --push`, once the apply has returned: the tenants it changed are pushed, in the
  * same run. A failed apply pushes nothing; the exit code is the apply's, else the push's.
+ * With `--format json`, `appliedJson` is the apply's document ('' when it wrote none), and
+ * stdout gets one document holding both (render/apply-push-json.ts).
  */
 export async function pushAfterApply(
   applied: ExitCode,
   changed: ReadonlySet<string>,
-  options: { db: string; actor?: string; format: Format },
+  options: PushAfterApplyOptions,
+  output: Output,
+  appliedJson?: string,
+): Promise<ExitCode> {
+  if (options.format !== 'json') return pushChanged(applied, changed, options, output);
+  let pushedJson = '';
+  const held: Output = { ...output, out: (text) => (pushedJson += text) };
+  const code = await pushChanged(applied, changed, options, held);
+  output.out(applyPushJson(appliedJson ?? '', pushedJson));
+  return code;
+}
+
+async function pushChanged(
+  applied: ExitCode,
+  changed: ReadonlySet<string>,
+  options: PushAfterApplyOptions,
   output: Output,
 ): Promise<ExitCode> {
   if (applied !== EXIT.ok) return applied;

@@ -58,12 +58,14 @@ export async function runApply(
 ): Promise<ExitCode> {
   const changed = new Set<string>();
   let recorded: readonly RevisionRecord[] = [];
-  const json = options.format === 'json' ? holdApplyJson(output) : undefined;
+  const json =
+    options.format === 'json' ? holdApplyJson(output, options.push ? 'err' : 'out') : undefined;
   const applied = await applyShown(paths, options, json ?? output, changed, (revisions) => {
     recorded = revisions;
   });
-  json?.finish(recorded);
-  const code = options.push ? await pushAfterApply(applied, changed, options, output) : applied;
+  let code = applied;
+  if (!options.push) json?.finish(recorded);
+  else code = await pushAfterApply(applied, changed, options, output, json?.take(recorded));
   return exitCodeFor({
     errors: code !== EXIT.ok,
     changes: recorded.length > 0,

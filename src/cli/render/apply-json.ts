@@ -13,23 +13,36 @@ export interface HeldOutput extends Output {
    * empty when it wrote none), as one JSON document.
    */
   finish(revisions: readonly RevisionRecord[]): void;
+  /** As finish, but the document is returned rather than written ('' when the apply wrote none). */
+  take(revisions: readonly RevisionRecord[]): string;
 }
 
-export function holdApplyJson(output: Output): HeldOutput {
+/**
+ * `released` says where a plan shown for approval goes: stdout (the plan is then the document),
+ * or stderr for `apply --push`, whose one document on stdout still holds the plan.
+ */
+export function holdApplyJson(output: Output, released: 'out' | 'err' = 'out'): HeldOutput {
   let held: string[] | undefined = [];
+  const take = (revisions: readonly RevisionRecord[]) => {
+    const text = held?.join('') ?? '';
+    held = undefined;
+    return text === '' ? '' : withRevisions(text, revisions);
+  };
   return {
     color: output.color,
     err: (text) => output.err(text),
     out: (text) => (held ? held.push(text) : output.out(text)),
     release() {
-      if (held) output.out(held.join(''));
+      if (!held) return;
+      if (released === 'err') return output.err(held.join(''));
+      output.out(held.join(''));
       held = undefined;
     },
     finish(revisions) {
-      const text = held?.join('') ?? '';
-      held = undefined;
-      if (text !== '') output.out(withRevisions(text, revisions));
+      const text = take(revisions);
+      if (text !== '') output.out(text);
     },
+    take,
   };
 }
 

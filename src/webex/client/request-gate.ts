@@ -19,13 +19,13 @@ export type CallOutcome = keyof CallCounts;
 
 /**
  * What a request was about: the configuration, or users (Control Hub people, licences, roles and
- * the contact-center users and their profiles), whose calls are budgeted apart (no bulk for
- * people or licences).
+ * the contact-center users and their profiles), whose calls are budgeted apart (licences
+ * go one person a call).
  */
 export type CallArea = 'configuration' | 'users';
 
 const USER_PATHS =
-  /\/(?:people|licenses|roles)(?:[/?]|$)|\/organization\/[^/]+\/(?:v2\/|v3\/)?(?:user|user-profile)(?:[/?]|$)/;
+  /\/(?:people|licenses|roles)(?:[/?]|$)|\/identity\/scim\/|\/organization\/[^/]+\/(?:v2\/|v3\/)?(?:user|user-profile)(?:[/?]|$)/;
 
 /** The area of a request by its URL path. */
 export function callArea(path: string): CallArea {

@@ -16,6 +16,11 @@ export interface WebexClient {
   /** The same organization as Control Hub names it: the `orgId` of people and licence calls. */
   hubOrgId: string;
   hubBaseUrl: string;
+  /**
+   * Where Control Hub's SCIM 2 API lives: beside /v1, not under it (Cisco's examples:
+   * https://webexapis.com/identity/scim/{orgId}/v2/…). The hub base URL without its /v1.
+   */
+  identityBaseUrl: string;
   /** Contact Center configuration API (operations of webex-contact-center.subset.json). */
   cc: CcClient;
   /** Control Hub people, licenses, roles (webex-admin.subset.json). */
@@ -53,6 +58,7 @@ export function createWebexClient(
     orgId: connection.orgId,
     hubOrgId: hubOrgIdOf(connection.orgId),
     hubBaseUrl: connection.hubBaseUrl,
+    identityBaseUrl: connection.hubBaseUrl.replace(/\/v1$/, ''),
     cc: createClient<CcPaths>({ baseUrl: connection.ccBaseUrl, fetch }),
     hub: createClient<HubPaths>({ baseUrl: connection.hubBaseUrl, fetch }),
     gate,

@@ -23,6 +23,11 @@ export const businessHoursMapping: EntityMapping<
       to: 'workingHours[]: name, days (MON…SUN), startTime, endTime',
       note: 'at least one: Webex needs working hours to create business hours',
     },
+    {
+      field: 'holidayList',
+      to: 'holidaysId',
+      note: 'the list by that name; without holidays only linked, its holidays left as Webex has them',
+    },
   ],
   keys: (resource) => [resource.name],
   keyOf: (live) => live.name,
@@ -32,7 +37,7 @@ export const businessHoursMapping: EntityMapping<
   ],
 
   toRemote(resource, key, ids, live) {
-    const { timezone, shifts = [], holidays, overrides } = resource.spec;
+    const { timezone, shifts = [], holidayList, holidays, overrides } = resource.spec;
     const problem =
       nameProblem('business hours', key, 'schedule') ??
       shifts.map((s) => nameProblem('shift', s.name, 'schedule')).find(Boolean);
@@ -40,6 +45,13 @@ export const businessHoursMapping: EntityMapping<
     if (shifts.length === 0)
       return { refused: 'Webex business hours need at least one shift (workingHours)' };
     const notCarriedList: NotCarried[] = [];
+    // The holiday list: the one named (shared, or left as Webex has it), else its own.
+    const list = holidayList ?? (holidays?.length ? key : undefined);
+    const holidaysId = list === undefined ? undefined : ids.id('holiday-list', list);
+    if (list !== undefined && holidaysId === undefined)
+      notCarriedList.push(
+        notCarried('holidayList', `Webex has no holiday list "${list}": none is linked`),
+      );
     const body: BusinessHoursObject = {
       ...live,
       name: key,
@@ -50,15 +62,17 @@ export const businessHoursMapping: EntityMapping<
         startTime: s.start,
         endTime: s.end,
       })),
-      // The lists are named after the business hours (holiday-list.ts, overrides.ts).
-      holidaysId: holidays?.length ? ids.id('holiday-list', key) : undefined,
+      holidaysId,
+      // The overrides list is named after the business hours (overrides.ts).
       overridesId: overrides?.length ? ids.id('overrides', key) : undefined,
     };
     return { body: defined(body), notCarried: notCarriedList };
   },
 
-  fromRemote(object) {
+  fromRemote(object, names) {
     const notRepresented: NotCarried[] = [];
+    // A list named after the business hours is the default one: left out.
+    const list = object.holidaysId && names.key('holiday-list', object.holidaysId);
     const shifts = (object.workingHours ?? []).map((w) => ({
       name: w.name,
       days: w.days.map((d) => d.toLowerCase() as Day).filter((d) => DAYS.includes(d)),
@@ -73,6 +87,7 @@ export const businessHoursMapping: EntityMapping<
       spec: defined({
         ...(object.timezone === undefined ? {} : { timezone: object.timezone }),
         ...(shifts.length ? { shifts } : {}),
+        ...(list && list !== object.name ? { holidayList: list } : {}),
       }),
       notRepresented,
     };

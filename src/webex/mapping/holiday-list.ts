@@ -1,11 +1,23 @@
+import type { ModelResource } from '../../model/model.js';
 import type { HolidayList } from '../entities.js';
+import { fromWebexHoliday, toWebexHoliday, type Holiday } from './holiday-repeat.js';
 import type { EntityMapping, NotCarried } from './mapping.js';
 import { defined, notCarried } from './mapping.js';
 import { nameProblem } from './webex-names.js';
 
 /**
- * BusinessHours holidays → a holiday list of their own, named after the business hours and
- * linked from it by holidaysId. Each holiday a one-off date range (frequency DontRepeat).
+ * The holiday list a business hours' holidays are kept in: the one its holidayList names, else
+ * one named after it. Without holidays it writes no list (holidayList alone only links one).
+ */
+export function ownedHolidayList(resource: ModelResource<'BusinessHours'>): string | undefined {
+  if (!resource.spec.holidays?.length) return undefined;
+  return resource.spec.holidayList ?? resource.name;
+}
+
+/**
+ * BusinessHours holidays → the holiday list they are kept in (ownedHolidayList), linked from the
+ * business hours by holidaysId. Each holiday one-off (frequency DontRepeat) or repeating (its
+ * frequency and recurrence), all day or between times of day.
  */
 export const holidayListMapping: EntityMapping<'BusinessHours', HolidayList, HolidayList> = {
   entity: 'holiday-list',
@@ -13,11 +25,18 @@ export const holidayListMapping: EntityMapping<'BusinessHours', HolidayList, Hol
   carries: [
     {
       field: 'holidays',
-      to: 'holidays[]: name, startDate, endDate, frequency DontRepeat',
-      note: 'a holiday list named after the business hours, linked by holidaysId',
+      to: 'holidays[]: name, startDate, endDate, startTime, endTime, frequency, recurrence ← repeat',
+      note: 'in the holiday list holidayList names, else one named after the business hours, linked by holidaysId',
     },
   ],
-  keys: (resource) => (resource.spec.holidays?.length ? [resource.name] : []),
+  keys: (resource) => {
+    const list = ownedHolidayList(resource);
+    return list === undefined ? [] : [list];
+  },
+  linkedKeys: (resource) => {
+    const { holidayList } = resource.spec;
+    return holidayList === undefined || ownedHolidayList(resource) ? [] : [holidayList];
+  },
   keyOf: (live) => live.name,
 
   toRemote(resource, key, _ids, live) {
@@ -26,39 +45,17 @@ export const holidayListMapping: EntityMapping<'BusinessHours', HolidayList, Hol
       nameProblem('holiday list', key, 'schedule') ??
       holidays.map((h) => nameProblem('holiday', h.name, 'schedule')).find(Boolean);
     if (problem) return { refused: problem };
-    const body: HolidayList = {
-      ...live,
-      name: key,
-      holidays: holidays.map((h) => ({
-        name: h.name,
-        startDate: h.from,
-        endDate: h.to,
-        frequency: 'DontRepeat',
-      })),
-    };
+    const body: HolidayList = { ...live, name: key, holidays: holidays.map(toWebexHoliday) };
     return { body: defined(body), notCarried: [] };
   },
 
   fromRemote(object) {
     const notRepresented: NotCarried[] = [];
-    const holidays = [];
+    const holidays: Holiday[] = [];
     for (const h of object.holidays ?? []) {
-      if (
-        (h.frequency && h.frequency !== 'DontRepeat') ||
-        h.recurrence ||
-        h.startTime ||
-        h.endTime
-      ) {
-        notRepresented.push(
-          notCarried(
-            'holidays',
-            `holiday "${h.name}" repeats or has times of day: ccac holds whole-day date ranges`,
-          ),
-        );
-        continue;
-      }
-      if (!h.startDate) continue;
-      holidays.push({ name: h.name, from: h.startDate, to: h.endDate ?? h.startDate });
+      const read = fromWebexHoliday(h);
+      if ('why' in read) notRepresented.push(notCarried('holidays', read.why));
+      else holidays.push(read);
     }
     return { spec: holidays.length ? { holidays } : {}, notRepresented };
   },

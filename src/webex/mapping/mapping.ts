@@ -61,6 +61,11 @@ export interface EntityMapping<K extends TenantKind = TenantKind, Live = unknown
   carries: readonly Carried[];
   /** The keys (names, numbers, e-mail addresses) of the objects the resource needs. */
   keys(resource: ModelResource<K>): readonly string[];
+  /**
+   * Keys of objects the resource links to without writing them (a holiday list shared with other
+   * business hours, or left as Webex has it): never deleted while it does.
+   */
+  linkedKeys?(resource: ModelResource<K>): readonly string[];
   /** The key a live object is matched by (ids first: see the reconciler). */
   keyOf(live: Live): string | undefined;
   toRemote(resource: ModelResource<K>, key: string, ids: Ids, live?: Live): Remote<Body> | Refused;

@@ -10,8 +10,10 @@ type License = NonNullable<SpecOf<'User'>['license']>;
 
 /**
  * The person as ccac wants it: display name, roles and licences. A push sends what changed the
- * lead's way — POST /people for a missing person (with its roles and licences), PUT /people for
- * the name and roles, PATCH /licenses/users for the contact-center licence.
+ * cheapest way the API has (reconcile/batches.ts byScim): SCIM 2 Bulk, 100 a call, for a missing
+ * person without a licence and for the name and roles of a live one; POST /people for a missing
+ * person with a licence (it carries roles and licences in one call); PATCH /licenses/users, one
+ * person a call, for a live person's contact-center licence.
  */
 export type PersonBody = Person & { emails: string[]; displayName: string };
 

@@ -1,11 +1,15 @@
 import type { WebexEntity } from '../entities.js';
+import { SCIM_BULK_MAX_OPERATIONS } from '../mapping/scim-user.js';
 import type { Observation, PartPlan } from './observation.js';
 import { DELETE_ORDER, WRITE_ORDER } from './write-order.js';
 
 /** Items per bulk call: the API documents no limit; this keeps one call's failure small. */
 const BULK_SIZE = 100;
 
-/** Entities written one object per call: Control Hub has no bulk, the flow store neither. */
+/**
+ * Entities written one object per call: the flow store has no bulk; a person is, unless it goes
+ * by SCIM Bulk (byScim).
+ */
 const ONE_BY_ONE: ReadonlySet<WebexEntity> = new Set(['person', 'flow', 'site']);
 
 export interface BatchItem {
@@ -19,6 +23,21 @@ export interface Batch {
   /** save: create or update; deactivate: an entry point set inactive so it can be deleted. */
   action: 'save' | 'deactivate' | 'delete';
   items: BatchItem[];
+  /** People saved by one SCIM 2 Bulk call (POST /identity/scim/{orgId}/v2/Bulk), see byScim. */
+  scimBulk?: true;
+}
+
+/**
+ * People go by SCIM Bulk, 100 a call: new ones with no licence to give, and changes to live
+ * ones (their name and roles by SCIM; their licences after, one PATCH /licenses/users each).
+ * A new person with a licence goes by POST /people, which carries it: SCIM cannot, and
+ * PATCH /licenses/users takes one person a call, so SCIM and then the licence would cost more.
+ */
+export function byScim(part: PartPlan): boolean {
+  if (part.entity !== 'person' || part.action === 'delete') return false;
+  if (part.action === 'update') return true;
+  const license = part.changes.find((change) => change.field === 'license')?.desired;
+  return license === undefined || license === null || license === 'none';
 }
 
 /**
@@ -50,12 +69,23 @@ export function batchesOf(observation: Observation, bulkSize: number = BULK_SIZE
         },
       ],
     });
-  for (const entity of WRITE_ORDER)
+  for (const entity of WRITE_ORDER) {
+    if (entity === 'person') {
+      const scim = partsOf(entity, byScim);
+      for (let i = 0; i < scim.length; i += SCIM_BULK_MAX_OPERATIONS)
+        batches.push({
+          entity,
+          action: 'save',
+          items: scim.slice(i, i + SCIM_BULK_MAX_OPERATIONS),
+          scimBulk: true,
+        });
+    }
     add(
       entity,
       'save',
-      partsOf(entity, (p) => p.action !== 'delete'),
+      partsOf(entity, (p) => p.action !== 'delete' && !byScim(p)),
     );
+  }
   add(
     'entry-point',
     'deactivate',

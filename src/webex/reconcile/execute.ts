@@ -10,6 +10,7 @@ import type { FlowImport } from '../mapping/flow.js';
 import { entityMapping } from '../mapping/kinds.js';
 import { isRefused } from '../mapping/mapping.js';
 import type { PersonBody } from '../mapping/person.js';
+import { personIdOfLocation, scimIdOf, scimPatchOf, scimUserOf } from '../mapping/scim-user.js';
 import type { RemoteRef } from '../remote-refs.js';
 import { batchesOf, type Batch, type BatchItem } from './batches.js';
 import type { TenantView } from './live-index.js';
@@ -21,6 +22,9 @@ import {
   assignLicenses,
   BULK_CALLS,
   createPerson,
+  scimAnswer,
+  scimBulk,
+  type ScimOperation,
   createSite,
   importFlow,
   personPutBody,
@@ -108,6 +112,7 @@ class Execution {
       return this.bulk(batch, this.removals(batch, ready));
     const built = this.build(batch.entity, ready);
     if (built.length === 0) return;
+    if (batch.scimBulk) return this.savePeopleByScim(built);
     if (batch.entity === 'person') return this.savePerson(built[0]!);
     if (batch.entity === 'flow') return this.saveFlow(built[0]!);
     return this.bulk(
@@ -155,11 +160,8 @@ class Execution {
   }
 
   /** Each item's body, built now: the ids of what earlier batches created are known. */
-  private build(
-    entity: WebexEntity,
-    items: BatchItem[],
-  ): { item: BatchItem; body: object; live: unknown }[] {
-    const out = [];
+  private build(entity: WebexEntity, items: BatchItem[]): Built[] {
+    const out: Built[] = [];
     for (const item of items) {
       const resource = this.resourceAt(item.address);
       const mapping = resource && entityMapping(resource.kind, entity);
@@ -273,16 +275,64 @@ class Execution {
     this.view.put('site', result.value.id, result.value);
   }
 
+  /**
+   * People by one SCIM Bulk call: new ones without a licence (POST), and the name and roles of
+   * live ones (PATCH), whose licences then go by PATCH /licenses/users, one person a call (the
+   * only licence call Control Hub has). Each operation's answer settles its own user: a refused
+   * one fails alone, with the API's detail. A person SCIM cannot carry goes by the People API.
+   */
+  private async savePeopleByScim(built: Built[]): Promise<void> {
+    const sent: { one: Built; operation: ScimOperation }[] = [];
+    const licencesOnly: Built[] = [];
+    const others: Built[] = [];
+    for (const one of built) {
+      const operation = scimOperationOf(one);
+      if (operation === undefined) others.push(one);
+      else if (operation === 'none') licencesOnly.push(one);
+      else sent.push({ one, operation });
+    }
+    const peopleApi = Promise.all(others.map((one) => this.savePerson(one)));
+    const licences = Promise.all(licencesOnly.map((one) => this.saveLicences(one)));
+    if (sent.length > 0) {
+      const answered = await scimBulk(
+        this.client,
+        sent.map((s) => s.operation),
+      );
+      await Promise.all(
+        sent.map(({ one, operation }, index) => {
+          this.count(one.item.address);
+          const scimId = operation.method === 'PATCH' ? operation.scimId : undefined;
+          const result = answered.ok ? scimAnswer(answered.value, String(index), scimId) : answered;
+          if (!result.ok) return this.fail(one.item.address, result.failure.message);
+          if (operation.method === 'PATCH') return this.saveLicences(one);
+          const id = personIdOfLocation(result.value);
+          if (id === undefined)
+            return this.fail(one.item.address, 'Webex did not say where it made this user');
+          this.saved(one.item, 'person', id, { ...one.body, id, licenses: [] });
+        }),
+      );
+    }
+    await Promise.all([peopleApi, licences]);
+  }
+
+  /** A live person's licences, by PATCH /licenses/users (one person a call), then recorded. */
+  private async saveLicences({ item, body, live }: Built): Promise<void> {
+    const person = body as PersonBody;
+    const current = live as Person;
+    const id = item.part.id!;
+    const add = (person.licenses ?? []).filter((l) => !(current.licenses ?? []).includes(l));
+    const remove = (current.licenses ?? []).filter((l) => !(person.licenses ?? []).includes(l));
+    if (add.length || remove.length) {
+      const assigned = await assignLicenses(this.client, id, add, remove);
+      this.count(item.address);
+      this.licensed ||= add.length > 0;
+      if (!assigned.ok) return this.fail(item.address, assigned.failure.message);
+    }
+    this.saved(item, 'person', id, person);
+  }
+
   /** POST /people for a new person (with its roles and licences); PUT and PATCH for changes. */
-  private async savePerson({
-    item,
-    body,
-    live,
-  }: {
-    item: BatchItem;
-    body: object;
-    live: unknown;
-  }): Promise<void> {
+  private async savePerson({ item, body, live }: Built): Promise<void> {
     const person = body as PersonBody;
     if (live === undefined) {
       const created = await createPerson(this.client, person);
@@ -302,15 +352,7 @@ class Execution {
       this.count(item.address);
       if (!updated.ok) return this.fail(item.address, updated.failure.message);
     }
-    const add = (person.licenses ?? []).filter((l) => !(current.licenses ?? []).includes(l));
-    const remove = (current.licenses ?? []).filter((l) => !(person.licenses ?? []).includes(l));
-    if (add.length || remove.length) {
-      const assigned = await assignLicenses(this.client, id, add, remove);
-      this.count(item.address);
-      this.licensed ||= add.length > 0;
-      if (!assigned.ok) return this.fail(item.address, assigned.failure.message);
-    }
-    this.saved(item, 'person', id, person);
+    return this.saveLicences({ item, body, live });
   }
 
   /** Import the definition (a same-named flow is overwritten), then publish it. */
@@ -369,6 +411,31 @@ class Execution {
     outcome.failures.push(message);
     this.emit({ type: 'failed', address, message });
   }
+}
+
+/**
+ * A person's SCIM Bulk operation: POST for a new one, PATCH when a live one's name or roles
+ * change, 'none' when only its licences do; undefined when SCIM cannot carry it.
+ */
+function scimOperationOf({ body, live }: Built): ScimOperation | 'none' | undefined {
+  const person = body as PersonBody;
+  if (live === undefined) {
+    const user = scimUserOf(person);
+    return user && { method: 'POST', user };
+  }
+  const current = live as Person;
+  if (person.displayName === current.displayName && sameSet(person.roles, current.roles))
+    return 'none';
+  const scimId = current.id === undefined ? undefined : scimIdOf(current.id);
+  const patch = scimPatchOf(person);
+  return scimId && patch ? { method: 'PATCH', scimId, patch } : undefined;
+}
+
+/** A write's body, built from the resource and what is live. */
+interface Built {
+  item: BatchItem;
+  body: object;
+  live: unknown;
 }
 
 /** Consecutive batches of one entity and action: they do not depend on one another. */

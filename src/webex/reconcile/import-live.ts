@@ -5,6 +5,7 @@ import { SYSTEM_ENTRY_POINT, type TenantKind } from '../../model/kinds.js';
 import type { CanonicalSpec } from '../../model/model.js';
 import type { LiveState, WebexEntity } from '../entities.js';
 import { Lookup } from '../lookup.js';
+import { holidayListMapping } from '../mapping/holiday-list.js';
 import { KIND_MAPPINGS } from '../mapping/kinds.js';
 import { readResource, type Composite, type ReadContext } from '../mapping/read-resource.js';
 import type { RemoteRef } from '../remote-refs.js';
@@ -59,6 +60,11 @@ export function importLive(live: LiveState, context: Omit<ReadContext, 'names'>)
   const notes: ImportNote[] = [];
   const resources: ImportedResource[] = [];
   const used = new Set<string>();
+  const holidays = holidayListOwners(live, lookup);
+  notes.push(...holidays.notes);
+  // A list a business hours links to is used, whether imported with it or left as it is.
+  for (const hours of live['business-hours'])
+    if (hours.holidaysId !== undefined) used.add(`holiday-list:${hours.holidaysId}`);
 
   for (const [entity, why] of Object.entries(NOT_HELD) as [WebexEntity, string][]) {
     const count = live[entity].length;
@@ -70,7 +76,7 @@ export function importLive(live: LiveState, context: Omit<ReadContext, 'names'>)
     if (mapping.notPushed || !mapping.primary) continue;
     const names = new Set<string>();
     for (const primary of primaries(live, kind)) {
-      const composite = compositeOf(live, kind, primary, used);
+      const composite = compositeOf(live, kind, primary, used, holidays.owners);
       const name = nameOf(kind, primary);
       const id = (primary as { id?: string }).id ?? '';
       const problem = nameProblem(kind, name, names);
@@ -79,7 +85,9 @@ export function importLive(live: LiveState, context: Omit<ReadContext, 'names'>)
         continue;
       }
       names.add(name);
-      const { spec, notRepresented } = readResource(kind, composite, read);
+      const asRead = readResource(kind, composite, read);
+      const { spec, notRepresented } =
+        kind === 'BusinessHours' ? withLinkedList(asRead, primary, composite, lookup) : asRead;
       for (const note of notRepresented)
         notes.push({ entity: mapping.primary, name, field: note.field, why: note.why });
       resources.push({ kind, name, spec, refs: refsOf(composite, mapping.entities) });
@@ -134,12 +142,67 @@ function nameProblem(
   return undefined;
 }
 
+/**
+ * Which business hours each holiday list is imported with: one that links to it, the one named
+ * like it if any, else the first by name (the others name it by holidayList). A list with a
+ * holiday ccac cannot hold is imported with none of them: named by holidayList, it is linked and
+ * left as Webex has it, and the report says why.
+ */
+function holidayListOwners(
+  live: LiveState,
+  names: Lookup,
+): { owners: Map<string, string>; notes: ImportNote[] } {
+  const owners = new Map<string, string>();
+  const notes: ImportNote[] = [];
+  // Business hours whose names ccac cannot take are not imported: never a list's owner.
+  const hours = live['business-hours']
+    .filter((h) => RESOURCE_NAME.test(h.name) && h.name.length <= resourceName.maxLength)
+    .sort((a, b) => compare(a.name, b.name));
+  for (const list of live['holiday-list']) {
+    const users = hours.filter((h) => h.id !== undefined && h.holidaysId === list.id);
+    if (list.id === undefined || users.length === 0) continue;
+    const { notRepresented } = holidayListMapping.fromRemote(list, names);
+    if (notRepresented.length > 0) {
+      const by = users.map((h) => h.name).join(', ');
+      for (const note of notRepresented)
+        notes.push({
+          entity: 'holiday-list',
+          name: list.name,
+          field: note.field,
+          why: `${note.why}: the list is linked from ${by} by holidayList and left as Webex has it`,
+        });
+      continue;
+    }
+    const owner = users.find((h) => h.name === list.name) ?? users[0]!;
+    owners.set(list.id, owner.id!);
+  }
+  return { owners, notes };
+}
+
+/**
+ * A business hours linked to a holiday list it was not imported with names it (holidayList),
+ * even when the list is named like it: so a push links it and leaves it as it is.
+ */
+function withLinkedList(
+  read: ReturnType<typeof readResource>,
+  primary: unknown,
+  composite: Composite,
+  names: Lookup,
+): ReturnType<typeof readResource> {
+  const { holidaysId } = primary as { holidaysId?: string };
+  if (holidaysId === undefined || composite['holiday-list']?.length) return read;
+  const list = names.key('holiday-list', holidaysId);
+  if (list === undefined) return read;
+  return { ...read, spec: { ...read.spec, holidayList: list } as typeof read.spec };
+}
+
 /** The objects a resource is made of, following the links as drift does. */
 function compositeOf(
   live: LiveState,
   kind: TenantKind,
   primary: unknown,
   used: ReadonlySet<string>,
+  holidayOwners: ReadonlyMap<string, string>,
 ): Composite {
   const mapping = KIND_MAPPINGS[kind];
   const object = primary as Record<string, unknown>;
@@ -152,7 +215,10 @@ function compositeOf(
     const objects = live[entity.entity] as readonly Record<string, unknown>[];
     if (forward)
       composite[entity.entity] = objects.filter(
-        (o) => o.id !== undefined && o.id === object[forward.field],
+        (o) =>
+          o.id !== undefined &&
+          o.id === object[forward.field] &&
+          (entity.entity !== 'holiday-list' || holidayOwners.get(o.id as string) === object.id),
       );
     else if (backward)
       composite[entity.entity] = objects.filter((o) => o[backward.field] === object.id);

@@ -38,8 +38,31 @@ function bulkPath(
   return bulk && { method: bulk.method, path: `/organization/${orgId}/${bulk.path}` };
 }
 
-/** The person fields PUT /people carries; the licence goes by PATCH /licenses/users. */
+/** The person fields PUT /people (or a SCIM PATCH) carries; the licence goes by PATCH /licenses/users. */
 const PERSON_PUT_FIELDS = new Set(['displayName', 'adminRoles', 'metadata.name']);
+
+/**
+ * A SCIM batch: one Bulk call for the new people and the names and roles that change, then one
+ * PATCH /licenses/users per live person whose licences change.
+ */
+function scimCalls(items: PlannedCall['items'], orgId: string): PlannedCall[] {
+  const bulk = items.filter(
+    (i) => i.action === 'create' || i.changes.some((c) => PERSON_PUT_FIELDS.has(c.field)),
+  );
+  const licences = items.filter(
+    (i) => i.action !== 'create' && i.changes.some((c) => c.field === 'license'),
+  );
+  return [
+    ...(bulk.length
+      ? [{ method: 'POST' as const, path: `/identity/scim/${orgId}/v2/Bulk`, items: bulk }]
+      : []),
+    ...licences.map((item) => ({
+      method: 'PATCH' as const,
+      path: '/licenses/users',
+      items: [item],
+    })),
+  ];
+}
 
 /** The calls an observation's writes take, in the order push makes them. Reads are not shown. */
 export function livePlan(observation: Observation, orgId: string): PlannedCall[] {
@@ -57,6 +80,7 @@ function callsOf(batch: Batch, orgId: string): PlannedCall[] {
         ? [{ field: 'active', live: true, desired: false }]
         : part.changes,
   }));
+  if (batch.scimBulk) return scimCalls(items, orgId);
   const bulk = bulkPath(batch.entity, orgId);
   if (bulk) return [{ ...bulk, items }];
   const [item] = items;

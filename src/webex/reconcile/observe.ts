@@ -4,6 +4,7 @@ import type { TenantKind } from '../../model/kinds.js';
 import type { Model, ModelResource } from '../../model/model.js';
 import type { LiveState } from '../entities.js';
 import { KIND_MAPPINGS } from '../mapping/kinds.js';
+import type { EntityMapping } from '../mapping/mapping.js';
 import type { RecordedRemotes } from '../remote-refs.js';
 import { TenantView } from './live-index.js';
 import type { Observation } from './observation.js';
@@ -38,6 +39,7 @@ export function observeView(view: TenantView): Observation {
   const matches = new Map<string, Matched>();
   const claimed = new Set<string>();
   const awaitingLicence = new Set<string>();
+  const writers = new SharedWriters();
 
   const removed = removedAddresses(view);
   const retired = removed.filter((a) => a.startsWith(`${view.tenant}/User/`)).map(retiredUser);
@@ -45,6 +47,7 @@ export function observeView(view: TenantView): Observation {
   for (const resource of [...desired, ...retired]) {
     for (const mapping of KIND_MAPPINGS[resource.kind].entities) {
       for (const key of mapping.keys(resource as ModelResource<TenantKind>)) {
+        if (!writers.claim(resource, mapping, key)) continue;
         const found = view.match(resource, mapping, key);
         if (found) {
           matches.set(partKey(resource, mapping.entity, key), found);
@@ -58,6 +61,7 @@ export function observeView(view: TenantView): Observation {
       }
     }
   }
+  claimLinked(view, desired, claimed);
   const siteId = view.lookup.id('site', view.tenant);
   const site = {
     create:
@@ -66,12 +70,50 @@ export function observeView(view: TenantView): Observation {
   };
   if (site.create) view.lookup.expect('site', view.tenant);
 
-  const observer = new ResourceObserver(view, matches, claimed, awaitingLicence);
+  const observer = new ResourceObserver(view, matches, claimed, awaitingLicence, writers.conflicts);
   const resources = [
     ...desired.map((resource) => observer.observe(resource)),
     ...removed.map((address) => observer.observeRemoved(address)),
   ].sort((a, b) => compare(a.address, b.address));
   return { tenant: view.tenant, resources, site: siteId ? { id: siteId, create: false } : site };
+}
+
+/**
+ * Who writes each object others may link to (a holiday list several business hours name): the
+ * first resource that declares its content; a second one is refused (ResourceObserver), so two
+ * never take turns rewriting it or both create it.
+ */
+class SharedWriters {
+  private readonly writers = new Map<string, string>();
+  /** Per refused address: why, and the keys it was not given. */
+  readonly conflicts = new Map<string, { reason: string; keys: string[] }>();
+
+  claim(resource: ModelResource, mapping: EntityMapping, key: string): boolean {
+    if (!mapping.linkedKeys) return true;
+    const part = `${mapping.entity}\u0000${key}`;
+    const writer = this.writers.get(part);
+    if (writer === undefined || writer === resource.address) {
+      this.writers.set(part, resource.address);
+      return true;
+    }
+    const conflict = this.conflicts.get(resource.address) ?? {
+      reason: `${mapping.entity} "${key}" is written by ${writer} already: declare its content in one ${resource.kind} and name it alone in the others`,
+      keys: [],
+    };
+    conflict.keys.push(partKey(resource, mapping.entity, key));
+    this.conflicts.set(resource.address, conflict);
+    return false;
+  }
+}
+
+/** Objects a resource links to without writing them are not another's to delete. */
+function claimLinked(view: TenantView, desired: readonly ModelResource[], claimed: Set<string>) {
+  for (const resource of desired)
+    for (const mapping of KIND_MAPPINGS[resource.kind].entities)
+      for (const key of mapping.linkedKeys?.(resource as ModelResource<TenantKind>) ?? []) {
+        const id = view.lookup.id(mapping.entity, key);
+        if (id !== undefined) claimed.add(`${mapping.entity}:${id}`);
+      }
 }
 
 /** The tenant's resources in planning order: a resource's references are planned before it. */

@@ -44,6 +44,7 @@ export class ResourceObserver {
     private readonly matches: ReadonlyMap<string, Matched>,
     private readonly claimed: ReadonlySet<string>,
     private readonly awaitingLicence: ReadonlySet<string>,
+    private readonly conflicts: ReadonlyMap<string, { reason: string; keys: readonly string[] }>,
   ) {}
 
   /** `retiring`: a user gone from the stored state, whose missing objects are not created. */
@@ -52,6 +53,8 @@ export class ResourceObserver {
     const base = blank(resource.address, resource.kind, resource.name);
     if (kindMapping.notPushed)
       return { ...base, status: 'not-pushed', reason: kindMapping.notPushed };
+    const conflict = this.conflicts.get(resource.address);
+    if (conflict) return this.refuse(resource, conflict.reason, [], conflict.keys);
     const spec = resource.spec as Record<string, unknown>;
     const notCarried: NotCarried[] = kindMapping.notCarried.filter((n) => isSet(spec[n.field]));
     const assumed: NotCarried[] = [];
@@ -164,14 +167,17 @@ export class ResourceObserver {
     };
   }
 
+  /** `another's`: keys of objects another resource writes (not this one's to forget). */
   private refuse(
     resource: ModelResource,
     reason: string,
     notCarried: NotCarried[],
+    another: readonly string[] = [],
   ): ResourceObservation {
     // What it would have created is not coming: references to it resolve to nothing now.
     for (const mapping of KIND_MAPPINGS[resource.kind].entities)
       for (const key of mapping.keys(resource as ModelResource<TenantKind>)) {
+        if (another.includes(partKey(resource, mapping.entity, key))) continue;
         const id = this.view.lookup.id(mapping.entity, key);
         if (id !== undefined && !this.matches.has(partKey(resource, mapping.entity, key)))
           this.view.lookup.forget(mapping.entity, id);
@@ -355,6 +361,9 @@ export class ResourceObserver {
       if (mapping === primaryMapping) {
         if (primary) objects.push(primary.object);
       } else if (forward) {
+        // A list the resource only links to (a shared holiday list named by holidayList) is not
+        // its to compare: the link is (partChanges).
+        if (mapping.keys(resource as ModelResource<TenantKind>).length === 0) continue;
         const id =
           primary &&
           ((primary.object as Record<string, unknown>)[forward.field] as string | undefined);

@@ -1,4 +1,7 @@
-import type { operations as HubOperations } from '../../generated/webex-admin.js';
+import type {
+  components as HubComponents,
+  operations as HubOperations,
+} from '../../generated/webex-admin.js';
 import type { components } from '../../generated/webex-contact-center.js';
 import type { ApiResult } from '../client/api-result.js';
 import type { WebexClient } from '../client/webex-client.js';
@@ -12,6 +15,7 @@ import {
 } from '../entities.js';
 import type { FlowImport } from '../mapping/flow.js';
 import type { PersonBody } from '../mapping/person.js';
+import type { ScimPatch, ScimUser } from '../mapping/scim-user.js';
 
 type Cc = components['schemas'];
 
@@ -115,6 +119,75 @@ export function createPerson(client: WebexClient, body: PersonBody): Promise<Api
       body: { emails, displayName, roles, licenses, orgId: client.hubOrgId },
     }),
   );
+}
+
+export type ScimBulkAnswer = HubComponents['schemas']['ScimBulkResponse'];
+
+/** One SCIM Bulk operation on a user: a new one (POST) or a change to a live one (PATCH). */
+export type ScimOperation =
+  { method: 'POST'; user: ScimUser } | { method: 'PATCH'; scimId: string; patch: ScimPatch };
+
+/**
+ * People by SCIM 2 Bulk: one operation per user, its `bulkId` the operation's index.
+ * `failOnErrors` lets every operation run (one refused user fails alone). Each operation's
+ * `data` is JSON text, as the published request schema types it.
+ */
+export function scimBulk(
+  client: WebexClient,
+  operations: readonly ScimOperation[],
+): Promise<ApiResult<ScimBulkAnswer>> {
+  return client.settle(
+    client.hub.POST('/identity/scim/{orgId}/v2/Bulk', {
+      baseUrl: client.identityBaseUrl,
+      params: { path: { orgId: client.orgId } },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+        failOnErrors: Math.max(1, operations.length),
+        operations: operations.map((operation, index) =>
+          operation.method === 'POST'
+            ? {
+                method: 'POST' as const,
+                path: '/Users',
+                bulkId: String(index),
+                data: JSON.stringify(operation.user),
+              }
+            : {
+                method: 'PATCH' as const,
+                path: `/Users/${operation.scimId}`,
+                bulkId: String(index),
+                data: JSON.stringify(operation.patch),
+              },
+        ),
+      },
+    }),
+  );
+}
+
+/**
+ * A Bulk operation's answer, found by its bulkId (else, for a PATCH, by the user's location):
+ * the location on success, else the status and the SCIM error's detail.
+ */
+export function scimAnswer(
+  answer: ScimBulkAnswer,
+  bulkId: string,
+  scimId?: string,
+): ApiResult<string | undefined> {
+  const operation =
+    answer.Operations.find((o) => o.bulkId === bulkId) ??
+    (scimId === undefined
+      ? undefined
+      : answer.Operations.find((o) => o.location?.endsWith(`/Users/${scimId}`)));
+  if (!operation)
+    return { ok: false, failure: { message: 'the SCIM Bulk answer says nothing of this user' } };
+  const status = Number(operation.status);
+  if (!(status >= 200 && status < 300)) {
+    const detail = operation.response?.detail;
+    return {
+      ok: false,
+      failure: { status, message: `HTTP ${operation.status}${detail ? `: ${detail}` : ''}` },
+    };
+  }
+  return { ok: true, value: operation.location, headers: new Headers() };
 }
 
 type PersonPut = NonNullable<

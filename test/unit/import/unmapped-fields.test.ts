@@ -12,24 +12,37 @@ const live = {
   'business-hours': [{ ...SPEC.businessHours(), overridesId: undefined }],
 } as unknown as LiveState;
 
-test('a holiday list of repeating holidays: each holiday is reported, `holidays` is not called unmanaged', () => {
+test('a holiday list ccac cannot hold: each holiday is reported, `holidays` is not called unmanaged', () => {
   const lines = unmappedFields(live);
   expect(lines.filter((l) => l.entity === 'holiday-list').map((l) => l.field)).not.toContain(
     'holidays',
   );
-  // ccac carries holidays (whole-day ranges): what it cannot take is said holiday by holiday,
-  // on the business hours the list belongs to.
-  const { notes } = importLive(live, { tenant: 'acme', tenantTimezone: 'Europe/Amsterdam' });
+  // ccac holds repeating holidays (repeat) and times of day: what it cannot take is said holiday
+  // by holiday, on the list, which is then linked by holidayList and left as Webex has it.
+  const [list] = live['holiday-list'];
+  const odd = {
+    ...live,
+    'holiday-list': [
+      {
+        ...list!,
+        holidays: list!.holidays.map((h) => ({ ...h, startTime: 'noon' })),
+      },
+    ],
+  };
+  const { notes } = importLive(odd, { tenant: 'acme', tenantTimezone: 'Europe/Amsterdam' });
   expect(notes.filter((n) => n.field === 'holidays')).toEqual([
     expect.objectContaining({
-      field: 'holidays',
-      why: expect.stringMatching(/^holiday "Holi" repeats/),
+      entity: 'holiday-list',
+      why: expect.stringMatching(/^holiday "Holi" has times of day ccac cannot hold/),
     }),
     expect.objectContaining({
-      field: 'holidays',
-      why: expect.stringMatching(/^holiday "Good Friday" repeats/),
+      entity: 'holiday-list',
+      why: expect.stringMatching(/^holiday "Good Friday" has times of day ccac cannot hold/),
     }),
   ]);
+  expect(
+    importLive(live, { tenant: 'acme', tenantTimezone: 'Europe/Amsterdam' }).notes,
+  ).not.toContainEqual(expect.objectContaining({ field: 'holidays' }));
 });
 
 test('a field no mapping reads is still listed as not managed', () => {

@@ -148,11 +148,28 @@ describe('business hours, holiday list, overrides', () => {
     });
   });
 
-  test('holidays: the spec example repeats yearly, which ccac cannot hold; one-off days are read', () => {
+  test('holidays: the spec example repeats yearly (repeat); one-off days are read', () => {
     const live = SPEC.holidayList();
     const read = holidayListMapping.fromRemote(live, NO_NAMES);
-    expect(read.spec).toEqual({});
-    expect(read.notRepresented.map((n) => n.field)).toEqual(['holidays', 'holidays']);
+    expect(read).toEqual({
+      spec: {
+        holidays: [
+          {
+            name: 'Holi',
+            from: '2022-04-16',
+            to: '2022-04-16',
+            repeat: { every: 'year', month: 'apr', day: 16, until: '2030-12-24' },
+          },
+          {
+            name: 'Good Friday',
+            from: '2022-05-24',
+            to: '2022-05-24',
+            repeat: { every: 'year', month: 'may', day: 24, until: '2030-12-24' },
+          },
+        ],
+      },
+      notRepresented: [],
+    });
     const oneOff = {
       ...live,
       holidays: [

@@ -19,6 +19,7 @@ import {
   listRoles,
   updatePerson,
 } from './control-hub.js';
+import { scimBulk } from './scim-bulk.js';
 import { FALLBACKS } from './fallbacks.js';
 import { exportFlow, importFlow, listFlows, publishFlow } from './flows.js';
 
@@ -98,6 +99,7 @@ const CONTROL_HUB: Record<string, SimHandler> = {
   listLicenses,
   assignLicenses,
   listRoles,
+  scimBulk,
 };
 
 export const HANDLERS: Record<ApiName, Record<string, SimHandler>> = {

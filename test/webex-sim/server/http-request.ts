@@ -15,10 +15,21 @@ export interface ApiRequest {
   body: unknown;
 }
 
+/**
+ * Control Hub's SCIM 2 API lives beside its /v1, not under it (Cisco's examples:
+ * https://webexapis.com/identity/scim/{orgId}/v2/…): served at /hub/identity/…, refused under
+ * /hub/v1 as Webex would.
+ */
+const IDENTITY = { base: '/hub', paths: '/identity/' };
+
 export function apiOf(url: string): { api: ApiName; path: string } | undefined {
+  if (url.startsWith(`${IDENTITY.base}${IDENTITY.paths}`))
+    return { api: 'hub', path: url.slice(IDENTITY.base.length) };
   for (const api of Object.keys(BASE_PATHS) as ApiName[]) {
     const base = BASE_PATHS[api];
-    if (url.startsWith(`${base}/`)) return { api, path: url.slice(base.length) };
+    const path = url.slice(base.length);
+    if (url.startsWith(`${base}/`))
+      return api === 'hub' && path.startsWith(IDENTITY.paths) ? undefined : { api, path };
   }
   return undefined;
 }

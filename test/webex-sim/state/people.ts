@@ -75,6 +75,9 @@ export function createPerson(org: SimOrg, input: PersonInput): Outcome<Person> {
   if (emails.length !== 1 || !email)
     return refused(400, 'Only one email address is allowed per person.');
   if (personByEmail(org, email)) return refused(409, `A person with email ${email} exists.`);
+  const domain = email.split('@').pop()?.toLowerCase() ?? '';
+  if (org.claimedElsewhere.has(domain))
+    return refused(409, `The email domain ${domain} is claimed by another organization.`);
   const unknown = unknownId(org, input);
   if (unknown) return refused(400, unknown);
   const now = new Date().toISOString();

@@ -42,6 +42,11 @@ export class SimOrg {
   readonly people = new Map<string, Person>();
   readonly licenses = new Map<string, License>();
   readonly roles = new Map<string, Role>();
+  /**
+   * E-mail domains another organization has claimed: Webex refuses to make a person there here
+   * (a test's one bad user among many).
+   */
+  readonly claimedElsewhere = new Set<string>();
 
   constructor(readonly orgId: string) {
     this.hubOrgId = hubId('ORGANIZATION', orgId);

@@ -1,17 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { registerApply } from './commands/apply.js';
-import { registerDiff } from './commands/diff.js';
-import { registerDrift } from './commands/drift.js';
-import { registerExport } from './commands/export.js';
-import { registerGraph } from './commands/graph.js';
-import { registerHistory } from './commands/history.js';
-import { registerImport } from './commands/import.js';
-import { registerPlan } from './commands/plan.js';
-import { registerPush } from './commands/push.js';
-import { registerReport } from './commands/report.js';
-import { registerSchema } from './commands/schema.js';
-import { registerValidate } from './commands/validate.js';
+import { declareCommands } from './command-line.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
 
@@ -33,18 +22,8 @@ const done = (code: ExitCode) => {
   process.exitCode = code;
 };
 
-registerValidate(program, output, done);
-registerPlan(program, output, done);
-registerApply(program, output, done);
-registerPush(program, output, done);
-registerSchema(program, output, done);
-registerGraph(program, output, done);
-registerReport(program, output, done);
-registerHistory(program, output, done);
-registerDrift(program, output, done);
-registerDiff(program, output, done);
-registerExport(program, output, done);
-registerImport(program, output, done);
+// Declared here, loaded when run: `ccac plan` loads plan's modules, not push's or import's.
+declareCommands(program, output, done);
 
 try {
   await program.parseAsync(process.argv);

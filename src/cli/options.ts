@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { actorProblem, normalizeActor } from '../authz/actor.js';
 import { scopeNamed } from '../model/address.js';
-import { DEFAULT_STORE_URL } from '../store/open-store.js';
+import { DEFAULT_STORE_URL } from '../store/default-store-url.js';
 
 export type Format = 'text' | 'json' | 'markdown';
 

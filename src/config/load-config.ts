@@ -1,11 +1,9 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { addressOf } from '../model/address.js';
-import { selfContainedCanonical } from '../model/canonicalize.js';
 import { isGlobalKind, isKind, type Kind, type SpecOf } from '../model/kinds.js';
 import { nameProblem } from '../model/names.js';
 import { originOf, type DeclaredResource } from '../model/resource.js';
 import { inNfc, mayHoldOddText, unstorableStrings } from './document-text.js';
-import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
 import { mayHoldLongList, validateEnvelope, validateResource } from './validate-schema.js';
 import { parseYamlFile, type ParsedDocument } from './yaml-document.js';
 import { type Locate } from '../model/value-path.js';
@@ -16,52 +14,31 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-export interface CachedLoadResult extends LoadResult {
-  /** Entries for the files parsed now that came out clean, keyed by the index of their file. */
-  fresh: Map<number, FileEntry>;
-}
-
 /** Parses and schema-checks configuration files; keeps each resource's source place. */
 export function loadConfig(files: readonly SourceFile[]): LoadResult {
-  const { resources, diagnostics } = loadConfigWithEntries(files, []);
-  return { resources, diagnostics };
-}
-
-/**
- * As `loadConfig`, but a file with an entry (from the parse cache) is not parsed: its resources
- * come from the entry. Files parsed now that have no diagnostics yield entries to cache.
- */
-export function loadConfigWithEntries(
-  files: readonly SourceFile[],
-  entries: readonly (FileEntry | undefined)[],
-): CachedLoadResult {
-  const out: CachedLoadResult = { resources: [], diagnostics: [], fresh: new Map() };
-  for (const [index, file] of files.entries()) {
-    const entry = entries[index];
-    if (entry) {
-      for (const resource of declaredFromEntry(entry, file)) out.resources.push(resource);
-      continue;
-    }
-    const loaded = loadFile(file);
+  const out: LoadResult = { resources: [], diagnostics: [] };
+  for (const file of files) {
+    const loaded = loadConfigFile(file);
     for (const resource of loaded.resources) out.resources.push(resource);
     for (const d of loaded.diagnostics) out.diagnostics.push(d);
-    if (loaded.diagnostics.length === 0) out.fresh.set(index, { resources: loaded.entries });
   }
   return out;
 }
 
-/** The cache entry of one file, or undefined when it has diagnostics (they are not cached). */
-export function loadFileEntry(file: SourceFile): FileEntry | undefined {
-  const loaded = loadFile(file);
-  return loaded.diagnostics.length === 0 ? { resources: loaded.entries } : undefined;
+/** Where a resource sits in its file: its document, and its index when inside a List. */
+export interface ResourcePlace {
+  doc: number;
+  item?: number;
 }
 
-interface LoadedFile extends LoadResult {
-  entries: EntryResource[];
+/** One file loaded: its resources, the place of each (same index), and its diagnostics. */
+export interface LoadedFile extends LoadResult {
+  places: ResourcePlace[];
 }
 
-function loadFile(file: SourceFile): LoadedFile {
-  const out: LoadedFile = { resources: [], diagnostics: [], entries: [] };
+/** Reads, parses and validates one file. */
+export function loadConfigFile(file: SourceFile): LoadedFile {
+  const out: LoadedFile = { resources: [], diagnostics: [], places: [] };
   const parsed = parseYamlFile(file);
   // Appended one by one: a spread of 100,000 diagnostics overflows the stack.
   for (const d of parsed.diagnostics) out.diagnostics.push(d);
@@ -70,11 +47,8 @@ function loadFile(file: SourceFile): LoadedFile {
     const result = resourcesOf(document, text);
     for (const d of result.diagnostics) out.diagnostics.push(d);
     for (const { resource, item } of result.placed) {
-      const entry = entryResource(resource, doc, item);
-      if (entry.hash !== undefined && entry.value !== undefined)
-        resource.canonical = { value: entry.value, hash: entry.hash };
       out.resources.push(resource);
-      out.entries.push(entry);
+      out.places.push(item === undefined ? { doc } : { doc, item });
     }
   }
   return out;
@@ -182,22 +156,6 @@ function toResource(
   };
   if (doc.metadata.labels) resource.labels = doc.metadata.labels;
   return resource;
-}
-
-/** What the cache keeps of a resource: its canonical value when self-contained, else its spec. */
-function entryResource(resource: DeclaredResource, doc: number, item?: number): EntryResource {
-  const { kind, name, tenant } = resource;
-  const place = item === undefined ? { doc } : { doc, item };
-  const canonical = selfContainedCanonical(resource);
-  if (canonical) return { kind, name, tenant, ...place, ...canonical };
-  return {
-    kind,
-    name,
-    tenant,
-    ...place,
-    spec: resource.spec,
-    ...(resource.labels ? { labels: resource.labels } : {}),
-  };
 }
 
 function isList(value: unknown): value is { kind: 'List'; items: unknown[] } {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Database } from './database.js';
+import { DEFAULT_STORE_URL } from './default-store-url.js';
 import { holdsStoreTables, migrate } from './migrate.js';
 import { holdsDatabase } from './pglite-template.js';
 import { redactUrl } from './redact-url.js';
@@ -7,9 +8,7 @@ import { SqlStateStore } from './sql-state-store.js';
 import { StoreError } from './state-store.js';
 
 export { redactUrl } from './redact-url.js';
-
-/** SPEC §4: used when neither `--db` nor `CCAC_DATABASE_URL` is given. */
-export const DEFAULT_STORE_URL = 'pglite:.ccac/state';
+export { DEFAULT_STORE_URL };
 
 export type StoreLocation =
   { dialect: 'postgres'; url: string } | { dialect: 'pglite'; dir: string };

@@ -10,8 +10,8 @@ import {
   scopesToRecheck,
   type CheckRecord,
 } from './recheck-scopes.js';
-import type { FileEntry } from '../config/file-entry.js';
-import { loadConfigWithEntries, loadFileEntry } from '../config/load-config.js';
+import type { FileEntry } from './file-entry.js';
+import { loadConfigWithEntries, loadFileEntry } from './load-with-entries.js';
 import type { SourceFile } from '../config/source-file.js';
 import { openCheckCache, type CheckCache } from './check-cache.js';
 import { readAssets, readConfigFiles, type ReadResult } from './read-config-files.js';

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileEntry } from '../config/file-entry.js';
+import type { FileEntry } from './file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 import type { CacheSettings } from './cache-settings.js';
 import { keyedName, unseal } from './cache-seal.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { FileEntry } from '../config/file-entry.js';
+import type { FileEntry } from './file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 
 // Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/workspace.

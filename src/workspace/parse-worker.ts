@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadFileEntry } from '../config/load-config.js';
+import { loadFileEntry } from './load-with-entries.js';
 import type { SourceFile } from '../config/source-file.js';
 import type { PackedAnswer } from './parse-in-thread.js';
 import { Utf8Buffer } from './utf8-buffer.js';

@@ -1,5 +1,4 @@
 import { realpath, stat } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Plan } from '../../model/plan.js';
 import type { RevisionRecord } from '../../model/revision.js';
@@ -15,16 +14,10 @@ import {
 } from '../../operations/apply.js';
 import { inTurns } from '../../support/in-turns.js';
 import { startedEarly } from '../../support/started-early.js';
-import { ANCHOR_FILE_ENV, appendAnchors } from '../anchor-file.js';
+import { appendAnchors } from '../anchor-file.js';
 import { parseDuration } from '../duration.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
-import {
-  addActorOption,
-  addStoreOption,
-  addTenantOption,
-  formatOption,
-  type Format,
-} from '../options.js';
+import type { Format } from '../options.js';
 import type { Output } from '../output.js';
 import { planKey } from '../plan-key.js';
 import { progressBar } from '../progress.js';
@@ -54,65 +47,33 @@ export interface ApplyOptions {
   detailedExitcode?: boolean;
 }
 
-export function registerApply(
-  program: Command,
+/**
+ * `ccac apply PATH…|PLANFILE`: apply (held as JSON with --format json), then --push; 2 with
+ * --detailed-exitcode when revisions were recorded.
+ */
+export async function runApply(
   output: Output,
-  done: (code: ExitCode) => void,
-): void {
-  const command = program
-    .command('apply')
-    .description('apply the files (after showing the plan), or a plan saved with `ccac plan --out`')
-    .argument('<paths...>', 'YAML files or directories, or one saved plan file')
-    .addOption(formatOption(['text', 'json']))
-    .option('--auto-approve', 'apply without asking (required without a terminal)')
-    .option(
-      '--destroy',
-      'allow the apply to delete whole tenants (the plan names them at its top): without it, such an apply is refused',
-    )
-    .option(
-      '--lock-timeout <duration>',
-      'how long to wait for another apply on the same tenant: 10s, 2m, 1m30s, 500ms (as Terraform takes it) or plain seconds',
-      '30s',
-    )
-    .option(
-      '--detailed-exitcode',
-      'exit 2 when the apply recorded changes, 0 when there was nothing to change (1 on any error), as `plan --detailed-exitcode`',
-    )
-    .option(
-      '--accept-drift',
-      'adopt resources changed outside ccac in the tenants written (recorded in the revision)',
-    )
-    .addOption(
-      new Option('--anchors <file>', "append each revision's anchor to this file").env(
-        ANCHOR_FILE_ENV,
-      ),
-    )
-    .option('--push', 'then push the tenants the apply changed to Webex (ccac push)');
-  addStoreOption(command);
-  addActorOption(command);
-  addTenantOption(command);
-  command.action(async (paths: string[], options: ApplyOptions) => {
-    const changed = new Set<string>();
-    let recorded: readonly RevisionRecord[] = [];
-    const json =
-      options.format === 'json' ? holdApplyJson(output, options.push ? 'err' : 'out') : undefined;
-    const applied = await runApply(paths, options, json ?? output, changed, (revisions) => {
-      recorded = revisions;
-    });
-    let code = applied;
-    if (!options.push) json?.finish(recorded);
-    else code = await pushAfterApply(applied, changed, options, output, json?.take(recorded));
-    done(
-      exitCodeFor({
-        errors: code !== EXIT.ok,
-        changes: recorded.length > 0,
-        detailed: options.detailedExitcode,
-      }),
-    );
+  paths: string[],
+  options: ApplyOptions,
+): Promise<ExitCode> {
+  const changed = new Set<string>();
+  let recorded: readonly RevisionRecord[] = [];
+  const json =
+    options.format === 'json' ? holdApplyJson(output, options.push ? 'err' : 'out') : undefined;
+  const applied = await applyShown(paths, options, json ?? output, changed, (revisions) => {
+    recorded = revisions;
+  });
+  let code = applied;
+  if (!options.push) json?.finish(recorded);
+  else code = await pushAfterApply(applied, changed, options, output, json?.take(recorded));
+  return exitCodeFor({
+    errors: code !== EXIT.ok,
+    changes: recorded.length > 0,
+    detailed: options.detailedExitcode,
   });
 }
 
-async function runApply(
+async function applyShown(
   paths: string[],
   options: ApplyOptions,
   output: Output | HeldOutput,

@@ -1,17 +1,15 @@
-import { driftLive } from '../../operations/drift-live.js';
-import type { SqlStateStore } from '../../store/sql-state-store.js';
+import type { TenantLiveDrift } from '../../operations/drift-live.js';
 import { exitCodeFor, type ExitCode } from '../exit-codes.js';
 import type { Format } from '../options.js';
 import type { Output } from '../output.js';
 import { renderLiveDriftJson, renderLiveDriftText } from '../render/drift-live.js';
 
-/** `ccac drift --live`: 1 when a tenant could not be compared, 2 for drift (--detailed-exitcode). */
-export async function liveDrift(
-  store: SqlStateStore,
-  options: { tenant: string[]; format: Format; detailedExitcode?: boolean },
+/** `ccac drift --live` shown: 1 when a tenant could not be compared, 2 for drift (--detailed-exitcode). */
+export function liveDriftShown(
+  results: readonly TenantLiveDrift[],
+  options: { format: Format; detailedExitcode?: boolean },
   output: Output,
-): Promise<ExitCode> {
-  const results = await driftLive(store, { tenants: options.tenant, env: process.env });
+): ExitCode {
   output.out(
     options.format === 'json'
       ? renderLiveDriftJson(results)

@@ -1,26 +1,24 @@
-import { Option, type Command } from 'commander';
 import { parseSince } from '../../audit/history-query.js';
-import { readHistory } from '../../audit/read-history.js';
-import { revisionPlan } from '../../audit/revision-plan.js';
-import { verifyStore } from '../../audit/verify-store.js';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { scopeNamed } from '../../model/address.js';
-import { KINDS } from '../../model/kinds.js';
+import {
+  historyList,
+  historyPushes,
+  historyShow,
+  historyVerify,
+} from '../../operations/history.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { actorOption, addStoreOption, formatOption, type Format } from '../options.js';
+import type { Format } from '../options.js';
 import type { Output } from '../output.js';
-import { refuseUnstoredTenants } from '../unknown-tenants.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderHistoryJson } from '../render/history-json.js';
 import { renderRevision } from '../render/history-show.js';
 import { renderHistoryText } from '../render/history-text.js';
 import { renderVerifyJson, renderVerifyText } from '../render/history-verify.js';
 import { withExistingStore } from '../with-store.js';
-import { WebexRecords } from '../../store/webex-records.js';
 import { renderPushesJson, renderPushesText } from '../render/history-pushes.js';
-import { ANCHOR_FILE_ENV, readAnchors } from '../anchor-file.js';
+import { readAnchors } from '../anchor-file.js';
 
-interface HistoryOptions {
+export interface HistoryOptions {
   db: string;
   tenant: string[];
   actor?: string;
@@ -31,89 +29,42 @@ interface HistoryOptions {
   format: Format;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-function tenantFilter(command: Command): Command {
-  return command.option(
-    '--tenant <name>',
-    'only this tenant, or `organizations` (repeatable)',
-    (value: string, previous: string[]) => [...previous, scopeNamed(value)],
-    [],
-  );
-}
-
-export function registerHistory(
-  program: Command,
-  output: Output,
-  done: (code: ExitCode) => void,
-): void {
-  const history = program
-    .command('history')
-    .description(
-      'recorded revisions: `history list` (the default), `history show N`, `history verify`, `history pushes`',
+/** `ccac history list`: the filters checked → historyList → rendered. */
+export async function runHistoryList(output: Output, options: HistoryOptions): Promise<ExitCode> {
+  const usage = usageProblems(options);
+  if (usage.length > 0) return fail(output, usage);
+  return withExistingStore(options.db, output, async (store) => {
+    const listed = await historyList(store, {
+      tenants: options.tenant,
+      actor: options.actor,
+      since: options.since === undefined ? undefined : (parseSince(options.since) ?? undefined),
+      kind: options.kind,
+      address: options.address,
+      limit: options.limit === undefined ? undefined : Number(options.limit),
+    });
+    if ('refused' in listed) return fail(output, listed.refused);
+    output.out(
+      options.format === 'json'
+        ? renderHistoryJson(listed.revisions)
+        : renderHistoryText(listed.revisions, output.color),
     );
-  // A default subcommand rather than options on `history` itself: commander would otherwise
-  // take `--db` and `--format` given after `show` or `verify` for `history`'s own.
-  const list = history
-    .command('list', { isDefault: true })
-    .description('list recorded revisions, newest first')
-    .addOption(actorOption('only revisions by this actor (any case)'))
-    .option('--since <date>', 'only revisions at or after this ISO date or datetime (UTC)')
-    .addOption(new Option('--kind <kind>', 'only revisions that changed this kind').choices(KINDS))
-    .option('--address <address>', 'only revisions that changed this resource')
-    .option('--limit <n>', 'at most this many revisions')
-    .addOption(formatOption(['text', 'json']));
-  tenantFilter(list);
-  addStoreOption(list);
-  list.action(async (options: HistoryOptions) => {
-    const usage = usageProblems(options);
-    if (usage.length > 0) return done(fail(output, usage));
-    const code = await withExistingStore(options.db, output, async (store) => {
-      const refused = await refuseUnstoredTenants(output, options.tenant, store);
-      if (refused !== undefined) return refused;
-      const revisions = await readHistory(store, {
-        tenants: options.tenant,
-        actor: options.actor,
-        since: options.since === undefined ? undefined : (parseSince(options.since) ?? undefined),
-        kind: options.kind,
-        address: options.address,
-        limit: options.limit === undefined ? undefined : Number(options.limit),
-      });
-      output.out(
-        options.format === 'json'
-          ? renderHistoryJson(revisions)
-          : renderHistoryText(revisions, output.color),
-      );
-      return EXIT.ok;
-    });
-    done(code);
+    return EXIT.ok;
   });
-  registerShow(history, output, done);
-  registerVerify(history, output, done);
-  registerPushes(history, output, done);
 }
 
-function registerPushes(history: Command, output: Output, done: (code: ExitCode) => void): void {
-  const pushes = history
-    .command('pushes')
-    .description('pushes to Webex: who pushed which revision, when, how it ended, the calls made')
-    .addOption(formatOption(['text', 'json']));
-  tenantFilter(pushes);
-  addStoreOption(pushes);
-  pushes.action(async (options: { db: string; tenant: string[]; format: Format }) => {
-    const code = await withExistingStore(options.db, output, async (store) => {
-      const records = new WebexRecords(store.db);
-      const scopes = options.tenant.length > 0 ? options.tenant : undefined;
-      const list = await records.readPushes(scopes);
-      const tenants = await records.readTenants(scopes);
-      output.out(
-        options.format === 'json'
-          ? renderPushesJson(list, tenants)
-          : renderPushesText(list, tenants, output.color),
-      );
-      return EXIT.ok;
-    });
-    done(code);
+/** `ccac history pushes`: historyPushes → rendered. */
+export function runHistoryPushes(
+  output: Output,
+  options: { db: string; tenant: string[]; format: Format },
+): Promise<ExitCode> {
+  return withExistingStore(options.db, output, async (store) => {
+    const { pushes, tenants } = await historyPushes(store, options.tenant);
+    output.out(
+      options.format === 'json'
+        ? renderPushesJson(pushes, tenants)
+        : renderPushesText(pushes, tenants, output.color),
+    );
+    return EXIT.ok;
   });
 }
 
@@ -136,34 +87,23 @@ function fail(output: Output, diagnostics: Diagnostic[]): ExitCode {
   return EXIT.error;
 }
 
-function registerShow(history: Command, output: Output, done: (code: ExitCode) => void): void {
-  const show = history
-    .command('show')
-    .description('one revision: its recorded fields and its changes, shown like a plan')
-    .argument('<id>', 'the revision id (the ID column of `ccac history`)')
-    .addOption(formatOption(['text', 'json', 'markdown']));
-  addStoreOption(show);
-  show.action(async (id: string, options: { db: string; format: Format }) => {
-    if (!/^[1-9]\d*$/.test(id))
-      return done(
-        fail(output, [error('USAGE', `a revision id is a positive whole number, not "${id}"`)]),
-      );
-    const code = await withExistingStore(options.db, output, async (store) => {
-      const record = (await store.readRevisions()).find((r) => r.id === Number(id));
-      if (!record) return fail(output, [error('USAGE', `there is no revision with id ${id}`)]);
-      const changes = await store.readChanges(record.scope, {
-        from: record.revision,
-        upTo: record.revision,
-      });
-      const plan = revisionPlan(record, changes);
-      output.out(renderRevision(record, plan, options.format, output.color));
-      return EXIT.ok;
-    });
-    done(code);
+/** `ccac history show ID`: the id checked → historyShow → rendered like a plan. */
+export async function runHistoryShow(
+  output: Output,
+  id: string,
+  options: { db: string; format: Format },
+): Promise<ExitCode> {
+  if (!/^[1-9]\d*$/.test(id))
+    return fail(output, [error('USAGE', `a revision id is a positive whole number, not "${id}"`)]);
+  return withExistingStore(options.db, output, async (store) => {
+    const shown = await historyShow(store, Number(id));
+    if ('refused' in shown) return fail(output, shown.refused);
+    output.out(renderRevision(shown.record, shown.plan, options.format, output.color));
+    return EXIT.ok;
   });
 }
 
-interface VerifyOptions {
+export interface VerifyOptions {
   db: string;
   tenant: string[];
   format: Format;
@@ -171,40 +111,19 @@ interface VerifyOptions {
   anchors?: string;
 }
 
-function registerVerify(history: Command, output: Output, done: (code: ExitCode) => void): void {
-  const verify = history
-    .command('verify')
-    .description(
-      "check each tenant's revision chain (hashes, links, numbering), the anchors given and the stored rows against it; names the first problem",
-    )
-    .addOption(formatOption(['text', 'json']))
-    .option(
-      '--expect <anchor>',
-      'scope@N:sha256:HASH, as apply prints it: the chain must still hold that revision (repeatable)',
-      collect,
-      [],
-    )
-    .addOption(
-      new Option('--anchors <file>', 'a file of anchors, as apply appends them').env(
-        ANCHOR_FILE_ENV,
-      ),
+/** `ccac history verify`: the anchors read → historyVerify → rendered; 1 when a chain is broken. */
+export async function runHistoryVerify(output: Output, options: VerifyOptions): Promise<ExitCode> {
+  const { anchors, errors } = await readAnchors(options);
+  if (errors.length > 0) return fail(output, errors);
+  return withExistingStore(options.db, output, async (store) => {
+    const verified = await historyVerify(store, options.tenant, anchors);
+    if ('refused' in verified) return fail(output, verified.refused);
+    const { results } = verified;
+    output.out(
+      options.format === 'json'
+        ? renderVerifyJson(results)
+        : renderVerifyText(results, output.color),
     );
-  tenantFilter(verify);
-  addStoreOption(verify);
-  verify.action(async (options: VerifyOptions) => {
-    const { anchors, errors } = await readAnchors(options);
-    if (errors.length > 0) return done(fail(output, errors));
-    const code = await withExistingStore(options.db, output, async (store) => {
-      const refused = await refuseUnstoredTenants(output, options.tenant, store);
-      if (refused !== undefined) return refused;
-      const results = await verifyStore(store, options.tenant, anchors);
-      output.out(
-        options.format === 'json'
-          ? renderVerifyJson(results)
-          : renderVerifyText(results, output.color),
-      );
-      return results.every((r) => r.problem === null) ? EXIT.ok : EXIT.error;
-    });
-    done(code);
+    return results.every((r) => r.problem === null) ? EXIT.ok : EXIT.error;
   });
 }

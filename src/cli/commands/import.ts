@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { anchorText } from '../../audit/anchors.js';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { adoptImport, tenantStored } from '../../operations/adopt-import.js';
@@ -6,12 +5,11 @@ import { importCsv } from '../../operations/import-csv.js';
 import { importWebex, type ImportWebexOutcome } from '../../operations/import-webex.js';
 import { listingProgress } from '../import-progress.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { addActorOption, addStoreOption } from '../options.js';
 import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withStore } from '../with-store.js';
 
-interface ImportWebexOptions {
+export interface ImportWebexOptions {
   tenant: string;
   org: string;
   region: string;
@@ -23,68 +21,22 @@ interface ImportWebexOptions {
   lockTimeout: string;
 }
 
-interface ImportCsvOptions {
+export interface ImportCsvOptions {
   tenant: string;
   out?: string;
 }
 
-/** `ccac import csv|webex`: an existing contact center's configuration as ccac YAML. */
-export function registerImport(
-  program: Command,
+/** `ccac import webex`: the import (and with --adopt, its files recorded) → what it wrote said. */
+export async function runImportWebex(
   output: Output,
-  done: (code: ExitCode) => void,
-): void {
-  const group = program
-    .command('import')
-    .description(
-      'write an existing contact center as ccac YAML: from Control Hub’s user CSV or from Webex',
-    );
-  registerImportWebex(group, output, done);
-  registerImportCsv(group, output, done);
+  options: ImportWebexOptions,
+): Promise<ExitCode> {
+  return options.adopt
+    ? runAdoptingImport(options, output)
+    : reportImport(await importWithProgress(options), output);
 }
 
-function registerImportWebex(group: Command, output: Output, done: (code: ExitCode) => void): void {
-  const command = group
-    .command('webex')
-    .description(
-      'read a live Webex Contact Center organization (token from CCAC_WEBEX_TOKEN_<TENANT> or CCAC_WEBEX_TOKEN) and write it as ccac YAML in export’s layout, with a Tenant carrying spec.webex and an import report of what ccac does not hold; nothing is stored unless --adopt',
-    )
-    .requiredOption('--tenant <name>', 'the ccac tenant name to give the organization')
-    .requiredOption('--org <orgid>', 'the organization id (a UUID)')
-    .requiredOption('--region <region>', 'its data centre: us1, eu1, eu2, anz1, ca1, jp1, sg1, in1')
-    .option(
-      '--out <dir>',
-      `write DIR/<tenant>/ (one file per kind, flows/, import-report.md), replacing only what a previous export or import listed; without it one YAML stream is printed (refused when the org has flows)`,
-    )
-    .option(
-      '--keep-from <path>',
-      'a configuration whose Tenant document gives what Webex does not hold (country, subscription, platform, telephony, time zone); default: the --out folder. Without one they are guessed and the report says so',
-    )
-    .option(
-      '--adopt',
-      'then record the files in the store as the tenant’s first revision ("imported from Webex"), with the remote id of every resource, so `ccac plan DIR` shows no changes and `ccac push --dry-run` no calls; needs --out and an --actor the files declare full-admin; refused when the tenant is stored already',
-    )
-    .option(
-      '--lock-timeout <seconds>',
-      'with --adopt: how long to wait for an apply on the tenant',
-      '30',
-    )
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ccac import webex --tenant acme --org 0d9c…-… --region eu1 --out config/\n  # take over the org: plan and push right after it find nothing to do\n  ccac import webex --tenant acme --org 0d9c…-… --region eu1 --out config/ --adopt --actor admin@acme.example\n  # what changed in Control Hub since the YAML in git:\n  ccac import webex --tenant acme --org 0d9c…-… --region eu1 --keep-from config/ --out /tmp/acme-now\n  ccac diff config/acme /tmp/acme-now/acme',
-    );
-  addStoreOption(command);
-  addActorOption(command);
-  command.action(async (options: ImportWebexOptions) =>
-    done(
-      options.adopt
-        ? await runAdoptingImport(options, output)
-        : reportImport(await runImportWebex(options), output),
-    ),
-  );
-}
-
-async function runImportWebex(options: ImportWebexOptions): Promise<ImportWebexOutcome> {
+async function importWithProgress(options: ImportWebexOptions): Promise<ImportWebexOutcome> {
   const progress = listingProgress();
   return importWebex({
     tenant: options.tenant,
@@ -135,7 +87,7 @@ async function runAdoptingImport(options: ImportWebexOptions, output: Output): P
   return withStore(options.db, output, options, async (store) => {
     const stored = await tenantStored(store, options.tenant);
     if (stored) return refuse(stored);
-    const outcome = await runImportWebex(options);
+    const outcome = await importWithProgress(options);
     const imported = reportImport(outcome, output);
     if ('diagnostics' in outcome) return imported;
     const adopted = await adoptImport(store, {
@@ -159,38 +111,26 @@ async function runAdoptingImport(options: ImportWebexOptions, output: Output): P
   });
 }
 
-function registerImportCsv(group: Command, output: Output, done: (code: ExitCode) => void): void {
-  group
-    .command('csv')
-    .description(
-      'turn Control Hub’s bulk user CSV into User documents: e-mail, display name and the "Webex Contact Center" / "Webex Contact Center Premium" licence columns (True/False; empty keeps what the YAML says)',
-    )
-    .argument('<file>', 'the CSV exported from Control Hub (Users → Manage users by CSV)')
-    .requiredOption('--tenant <name>', 'the tenant the users belong to')
-    .option(
-      '--out <dir>',
-      'the configuration folder: DIR/<tenant>/users.yaml is rewritten with every user of the tenant, keeping their roles, teams and desktop profile; without it the User documents are printed',
-    )
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ccac import csv exported_users.csv --tenant acme --out config/\n  ccac export --format csv --tenant acme > users.csv',
-    )
-    .action(async (file: string, options: ImportCsvOptions) => {
-      const outcome = await importCsv({
-        file,
-        tenant: options.tenant,
-        ...(options.out === undefined ? {} : { out: options.out }),
-      });
-      if ('diagnostics' in outcome) {
-        output.err(renderDiagnosticsText(outcome.diagnostics, output.color));
-        if (hasErrors(outcome.diagnostics)) output.err('Nothing written.\n');
-        return done(EXIT.error);
-      }
-      if ('text' in outcome) output.out(outcome.text);
-      else
-        output.err(
-          `Wrote ${outcome.users} user(s) of ${options.tenant} to ${outcome.written} (${outcome.fromCsv} from the CSV)\n`,
-        );
-      done(EXIT.ok);
-    });
+/** `ccac import csv FILE`: importCsv → the users printed, or where they were written. */
+export async function runImportCsv(
+  output: Output,
+  file: string,
+  options: ImportCsvOptions,
+): Promise<ExitCode> {
+  const outcome = await importCsv({
+    file,
+    tenant: options.tenant,
+    ...(options.out === undefined ? {} : { out: options.out }),
+  });
+  if ('diagnostics' in outcome) {
+    output.err(renderDiagnosticsText(outcome.diagnostics, output.color));
+    if (hasErrors(outcome.diagnostics)) output.err('Nothing written.\n');
+    return EXIT.error;
+  }
+  if ('text' in outcome) output.out(outcome.text);
+  else
+    output.err(
+      `Wrote ${outcome.users} user(s) of ${options.tenant} to ${outcome.written} (${outcome.fromCsv} from the CSV)\n`,
+    );
+  return EXIT.ok;
 }

@@ -1,8 +1,7 @@
-import type { Command } from 'commander';
 import { error } from '../../diagnostics/diagnostic.js';
 import { push, type TenantPush } from '../../operations/push.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { addActorOption, addStoreOption, formatOption, type Format } from '../options.js';
+import type { Format } from '../options.js';
 import type { Output } from '../output.js';
 import { pushProgress } from '../push-progress.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
@@ -17,30 +16,6 @@ export interface PushOptions {
   format: Format;
   dryRun?: boolean;
   detailedExitcode?: boolean;
-}
-
-export function registerPush(
-  program: Command,
-  output: Output,
-  done: (code: ExitCode) => void,
-): void {
-  const command = program
-    .command('push')
-    .description(
-      "make each tenant's Webex Contact Center organization match its stored state (latest revision)",
-    )
-    .option('--dry-run', 'show the calls a push would make (method, path, fields); send no write')
-    .option('--detailed-exitcode', 'exit 2 when a dry run has calls to make')
-    .addOption(formatOption(['text', 'json']))
-    .option(
-      '--tenant <name>',
-      'only this tenant (repeatable); every stored tenant by default',
-      (v: string, p: string[]) => [...p, v],
-      [],
-    );
-  addStoreOption(command);
-  addActorOption(command);
-  command.action(async (options: PushOptions) => done(await runPush(options, output)));
 }
 
 /** parse → push → render → exit code. */

@@ -3,9 +3,9 @@ import { addressOf } from '../model/address.js';
 import type { Kind, SpecOf } from '../model/kinds.js';
 import type { ResourceValue } from '../model/model.js';
 import type { DeclaredResource, Origin } from '../model/resource.js';
-import { inNfc, mayHoldOddText } from './document-text.js';
-import type { SourceFile } from './source-file.js';
-import { parseYamlFile, type ParseResult } from './yaml-document.js';
+import { inNfc, mayHoldOddText } from '../config/document-text.js';
+import type { SourceFile } from '../config/source-file.js';
+import { parseYamlFile, type ParseResult } from '../config/yaml-document.js';
 import { type ValuePath } from '../model/value-path.js';
 
 /**

@@ -1,0 +1,76 @@
+import { loadConfigFile, type LoadedFile, type LoadResult } from '../config/load-config.js';
+import type { SourceFile } from '../config/source-file.js';
+import { selfContainedCanonical } from '../model/canonicalize.js';
+import type { DeclaredResource } from '../model/resource.js';
+import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
+
+/*
+ * Loading with the parse cache: config/load-config.ts reads, parses and validates a file; here a
+ * file the cache has an entry for is not parsed, and a file parsed now yields the entry to keep.
+ */
+
+export interface CachedLoadResult extends LoadResult {
+  /** Entries for the files parsed now that came out clean, keyed by the index of their file. */
+  fresh: Map<number, FileEntry>;
+}
+
+/**
+ * As `loadConfig`, but a file with an entry (from the parse cache) is not parsed: its resources
+ * come from the entry. Files parsed now that have no diagnostics yield entries to cache.
+ */
+export function loadConfigWithEntries(
+  files: readonly SourceFile[],
+  entries: readonly (FileEntry | undefined)[],
+): CachedLoadResult {
+  const out: CachedLoadResult = { resources: [], diagnostics: [], fresh: new Map() };
+  for (const [index, file] of files.entries()) {
+    const entry = entries[index];
+    if (entry) {
+      for (const resource of declaredFromEntry(entry, file)) out.resources.push(resource);
+      continue;
+    }
+    const loaded = loadConfigFile(file);
+    const resources = entriesOf(loaded);
+    for (const resource of loaded.resources) out.resources.push(resource);
+    for (const d of loaded.diagnostics) out.diagnostics.push(d);
+    if (loaded.diagnostics.length === 0) out.fresh.set(index, { resources });
+  }
+  return out;
+}
+
+/** The cache entry of one file, or undefined when it has diagnostics (they are not cached). */
+export function loadFileEntry(file: SourceFile): FileEntry | undefined {
+  const loaded = loadConfigFile(file);
+  const resources = entriesOf(loaded);
+  return loaded.diagnostics.length === 0 ? { resources } : undefined;
+}
+
+/**
+ * The entries of a file's resources; a resource whose canonical value the entry holds gets it
+ * now too, so the model does not compute it again.
+ */
+function entriesOf(loaded: LoadedFile): EntryResource[] {
+  return loaded.resources.map((resource, i) => {
+    const { doc, item } = loaded.places[i]!;
+    const entry = entryResource(resource, doc, item);
+    if (entry.hash !== undefined && entry.value !== undefined)
+      resource.canonical = { value: entry.value, hash: entry.hash };
+    return entry;
+  });
+}
+
+/** What the cache keeps of a resource: its canonical value when self-contained, else its spec. */
+function entryResource(resource: DeclaredResource, doc: number, item?: number): EntryResource {
+  const { kind, name, tenant } = resource;
+  const place = item === undefined ? { doc } : { doc, item };
+  const canonical = selfContainedCanonical(resource);
+  if (canonical) return { kind, name, tenant, ...place, ...canonical };
+  return {
+    kind,
+    name,
+    tenant,
+    ...place,
+    spec: resource.spec,
+    ...(resource.labels ? { labels: resource.labels } : {}),
+  };
+}

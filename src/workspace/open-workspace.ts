@@ -252,7 +252,9 @@ async function loadFiles(
 /**
  * A large cold parse split across two threads (parse-in-thread.ts): files the cache misses get
  * their entries here, and the entries' JSON goes to `fresh`; a file with diagnostics is left for
- * loadConfigWithEntries, which reports them. Returns how many entries the second thread gave.
+ * loadConfigWithEntries, which reports them. This thread parses from the first file forwards, the
+ * other from the last backwards, until they meet; this one yields to the event loop now and then,
+ * so a store connecting or opening meanwhile goes on. Returns how many entries the second thread gave.
  */
 async function parseOnTwoThreads(
   files: readonly SourceFile[],
@@ -262,22 +264,33 @@ async function parseOnTwoThreads(
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const thread = parseShareInThread(missing.map((index) => files[index]!));
   if (!thread) return 0;
-  for (const index of missing.slice(0, thread.from)) {
+  let yielded = performance.now();
+  for (let k = 0; k < missing.length && thread.claim(k); k++) {
+    const index = missing[k]!;
     const entry = loadFileEntry(files[index]!);
-    if (!entry) continue;
-    entries[index] = entry;
-    fresh.set(index, JSON.stringify(entry));
+    if (entry) {
+      entries[index] = entry;
+      fresh.set(index, JSON.stringify(entry));
+    }
+    if (performance.now() - yielded > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
   }
+  const answer = await thread.answer;
   let answered = 0;
-  (await thread.entries)?.forEach((answer, k) => {
-    if (!answer) return;
-    const index = missing[thread.from + k]!;
-    entries[index] = answer.entry;
-    fresh.set(index, answer.bytes);
+  answer?.entries.forEach((given, k) => {
+    if (!given) return;
+    const index = missing[answer.from + k]!;
+    entries[index] = given.entry;
+    fresh.set(index, given.bytes);
     answered++;
   });
   return answered;
 }
+
+/** How long the parse holds the event loop at a time, while another thread parses too. */
+const YIELD_EVERY_MS = 20;
 
 /** Loads every file (see loadFiles) and runs the pure checks. */
 async function checkFiles(read: ReadResult, cache: ParseCache): Promise<CheckedConfig> {

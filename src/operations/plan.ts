@@ -7,8 +7,8 @@ import { configDigest } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
 import { sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import type { StateReader } from '../store/state-store.js';
-import { debug } from '../support/debug.js';
-import { openWorkspace } from '../workspace/open-workspace.js';
+import { startedEarly } from '../support/started-early.js';
+import { openWorkspace, type Workspace } from '../workspace/open-workspace.js';
 import { commitOfConfiguration } from './configuration-commit.js';
 import { undeclaredAndUnstored } from './undeclared-tenants.js';
 import { planDesired, prefetchSummaries, unchangedPlan } from './plan-against-store.js';
@@ -42,7 +42,16 @@ export interface PlanRefused {
 }
 
 /**
- * `ccac plan`: the configuration against the store. The routes, in the order they are tried:
+ * The configuration, read and checked from now on: started before the store opens, its second
+ * thread parses while an embedded database starts on this one (parse-in-thread.ts).
+ */
+export function readWorkspace(paths: readonly string[]): Promise<Workspace> {
+  return startedEarly(openWorkspace(paths), 'configuration checked');
+}
+
+/**
+ * `ccac plan`: the configuration against the store (`configuration`: readWorkspace's, when the
+ * command started it before opening the store). The routes, in the order they are tried:
  * 1. the scope summaries are asked for at once, so the database works while the files are read;
  * 2. the workspace answers from its last check, or checks again only the tenants whose files
  *    changed, or checks everything (workspace/open-workspace.ts);
@@ -54,10 +63,10 @@ export interface PlanRefused {
 export async function plan(
   reader: StateReader,
   request: PlanRequest,
+  configuration: Promise<Workspace> = readWorkspace(request.paths),
 ): Promise<PlanResult | PlanRefused> {
   const summaries = prefetchSummaries(reader, request.tenants);
-  const workspace = await openWorkspace(request.paths);
-  debug('configuration checked');
+  const workspace = await configuration;
   const refused = await undeclaredAndUnstored(request.tenants, workspace.summary.tenants, reader);
   if (refused.length > 0) return { refused };
   const review = !request.save && !request.drawGraph;

@@ -7,6 +7,7 @@ import {
   RECHECK_RULES,
   recheckedRecord,
   recordCheck,
+  recheckTooWide,
   scopesToRecheck,
   type CheckRecord,
 } from './recheck-scopes.js';
@@ -198,6 +199,10 @@ async function recheck(
   if (now.diagnostics.length > 0) return undefined;
   const scopes = scopesToRecheck(record, changed, now.resources);
   if (!scopes) return undefined;
+  if (recheckTooWide(record, scopes)) {
+    debug(`${scopes.size} of ${record.summary.tenants.length} tenants changed: checked in full`);
+    return undefined;
+  }
   const needed = filesToLoad(record, scopes);
   // In the order of a full check: the first of two declarations of an address is the one kept.
   const partial = await checkScopes(
@@ -217,11 +222,13 @@ async function recheck(
 }
 
 /**
- * Entries of the files this run parsed: a recheck loads its changed files twice (to find the
- * tenants they touch, then with those tenants' files), and the cache may not have written them
- * yet the second time. Keyed by the file as read, which lives as long as the run needs it.
+ * Entries of the files this run parsed, and of those a partial load took from the cache: a
+ * recheck loads its changed files twice (to find the tenants they touch, then with those tenants'
+ * files), and the cache may not have written them yet the second time; a plan that needs the
+ * whole model after a recheck loads the rechecked tenants' files again. Keyed by the file as read,
+ * which lives as long as the run needs it.
  */
-const parsedThisRun = new WeakMap<SourceFile, FileEntry>();
+const loadedThisRun = new WeakMap<SourceFile, FileEntry>();
 
 /**
  * Declarations of some files, from the parse cache where it knows them; the others are parsed and
@@ -232,15 +239,21 @@ async function loadFiles(
   cache: ParseCache,
   all: readonly SourceFile[] = files,
 ) {
-  const entries = cache.lookup(files).map((entry, i) => entry ?? parsedThisRun.get(files[i]!));
+  const known = files.map((file) => loadedThisRun.get(file));
+  const looked = cache.lookup(files.filter((_, i) => !known[i]));
+  let next = 0;
+  const entries = known.map((entry) => entry ?? looked[next++]);
+  // A partial load may be followed by a whole one: what it took from the cache is kept for it.
+  if (files.length < all.length)
+    entries.forEach((entry, i) => entry && loadedThisRun.set(files[i]!, entry));
   const parsed = entries.filter((entry) => !entry).length;
   const fresh = new Map<number, string | Uint8Array>();
   const inThread = await parseOnTwoThreads(files, entries, fresh);
-  for (const index of fresh.keys()) parsedThisRun.set(files[index]!, entries[index]!);
+  for (const index of fresh.keys()) loadedThisRun.set(files[index]!, entries[index]!);
   const loaded = loadConfigWithEntries(files, entries);
   for (const [index, entry] of loaded.fresh) {
     fresh.set(index, JSON.stringify(entry));
-    parsedThisRun.set(files[index]!, entry);
+    loadedThisRun.set(files[index]!, entry);
   }
   debug(
     `parsed ${parsed} of ${files.length} files${inThread ? `, ${inThread} on a second thread` : ''}`,
@@ -252,7 +265,9 @@ async function loadFiles(
 /**
  * A large cold parse split across two threads (parse-in-thread.ts): files the cache misses get
  * their entries here, and the entries' JSON goes to `fresh`; a file with diagnostics is left for
- * loadConfigWithEntries, which reports them. Returns how many entries the second thread gave.
+ * loadConfigWithEntries, which reports them. This thread parses from the first file forwards, the
+ * other from the last backwards, until they meet; this one yields to the event loop now and then,
+ * so a store connecting or opening meanwhile goes on. Returns how many entries the second thread gave.
  */
 async function parseOnTwoThreads(
   files: readonly SourceFile[],
@@ -262,22 +277,33 @@ async function parseOnTwoThreads(
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const thread = parseShareInThread(missing.map((index) => files[index]!));
   if (!thread) return 0;
-  for (const index of missing.slice(0, thread.from)) {
+  let yielded = performance.now();
+  for (let k = 0; k < missing.length && thread.claim(k); k++) {
+    const index = missing[k]!;
     const entry = loadFileEntry(files[index]!);
-    if (!entry) continue;
-    entries[index] = entry;
-    fresh.set(index, JSON.stringify(entry));
+    if (entry) {
+      entries[index] = entry;
+      fresh.set(index, JSON.stringify(entry));
+    }
+    if (performance.now() - yielded > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
   }
+  const answer = await thread.answer;
   let answered = 0;
-  (await thread.entries)?.forEach((answer, k) => {
-    if (!answer) return;
-    const index = missing[thread.from + k]!;
-    entries[index] = answer.entry;
-    fresh.set(index, answer.bytes);
+  answer?.entries.forEach((given, k) => {
+    if (!given) return;
+    const index = missing[answer.from + k]!;
+    entries[index] = given.entry;
+    fresh.set(index, given.bytes);
     answered++;
   });
   return answered;
 }
+
+/** How long the parse holds the event loop at a time, while another thread parses too. */
+const YIELD_EVERY_MS = 20;
 
 /** Loads every file (see loadFiles) and runs the pure checks. */
 async function checkFiles(read: ReadResult, cache: ParseCache): Promise<CheckedConfig> {

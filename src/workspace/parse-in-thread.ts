@@ -9,25 +9,49 @@ const WORKER = new URL('../workspace/parse-worker.js', import.meta.url);
 /** Below this much YAML to parse, a thread costs more to start than it saves. */
 const MIN_BYTES = 4 * 1024 * 1024;
 
-/** The thread's share of the bytes: less than half, as it starts later (it loads the code first). */
-const THREAD_SHARE = 0.45;
+/** Who parses a file (`claims`, one per file): nobody yet, the caller, the thread. */
+export const UNCLAIMED = 0;
+export const BY_CALLER = 1;
+export const BY_THREAD = 2;
 
 /** What the thread made of one file: its entry and that entry's JSON as UTF-8; null with diagnostics. */
 export type ThreadEntry = { entry: FileEntry; bytes: Uint8Array } | null;
 
-export interface ParseThread {
-  /** The thread parses the files from this index on; the caller parses the ones before. */
+/** What the thread parsed: the files from `from` on, in order; undefined when the thread failed. */
+export interface ThreadAnswer {
   from: number;
-  /** Entries of the thread's files, in order; undefined when the thread failed. */
-  entries: Promise<ThreadEntry[] | undefined>;
+  entries: ThreadEntry[];
+}
+
+export interface ParseThread {
+  /**
+   * Claims file `index` for the caller: false once the thread has claimed it, which means the
+   * thread has every file from there on. The caller claims from the first file forwards.
+   */
+  claim(index: number): boolean;
+  /** The thread's entries, once it is done; undefined when it failed (the caller parses them). */
+  answer: Promise<ThreadAnswer | undefined>;
+}
+
+/**
+ * What the thread is sent: the files by path and digest, which it reads itself. Their texts,
+ * cloned into the thread, cost this one ≈ 0.1 s per 10 MB of serializing; the thread reads a
+ * file again from the page cache and parses it only when its bytes have the digest this one read.
+ */
+export interface ThreadWork {
+  files: { path: string; digest: string | undefined }[];
+  /** Int32 per file (UNCLAIMED, BY_CALLER, BY_THREAD), shared: claimed with compareExchange. */
+  claims: SharedArrayBuffer;
 }
 
 /**
  * A cold parse of a large configuration on two cores: a second thread parses, validates and
- * canonicalizes a share of the files (their last ones) into cache entries while the caller
- * parses the rest. Undefined when there is too little to parse, when CCAC_PARSE_THREADS=1 asks
- * for one thread (a shared CI runner), or when there is no built worker to run (tests of the
- * sources run every parse on one thread).
+ * canonicalizes files into cache entries from the last one backwards while the caller parses from
+ * the first forwards, until they meet. Each file is claimed before it is parsed, so the split
+ * follows how fast each thread really goes: the thread takes more while the caller is busy
+ * elsewhere (an embedded database opening) or descheduled on a busy machine. Undefined when there
+ * is too little to parse, when CCAC_PARSE_THREADS=1 asks for one thread (a shared CI runner), or
+ * when there is no built worker to run (tests of the sources run every parse on one thread).
  */
 export function parseShareInThread(
   files: readonly SourceFile[],
@@ -35,25 +59,31 @@ export function parseShareInThread(
 ): ParseThread | undefined {
   const total = files.reduce((sum, file) => sum + file.text.length, 0);
   if (total < MIN_BYTES || env.CCAC_PARSE_THREADS === '1' || !existsSync(WORKER)) return undefined;
-  let from = files.length;
-  for (let share = 0; from > 0 && share < total * THREAD_SHARE;)
-    share += files[--from]!.text.length;
-  const sent = files.slice(from).map(({ path, text }) => ({ path, text }));
-  return { from, entries: runWorker(sent) };
+  const claims = new Int32Array(new SharedArrayBuffer(4 * files.length));
+  const work: ThreadWork = {
+    files: files.map(({ path, digest }) => ({ path, digest })),
+    claims: claims.buffer as SharedArrayBuffer,
+  };
+  return {
+    claim: (index) => Atomics.compareExchange(claims, index, UNCLAIMED, BY_CALLER) === UNCLAIMED,
+    answer: runWorker(work),
+  };
 }
 
-/** The worker's answer: every entry's JSON in one buffer (`[e0,e1,…]`), and where each lies. */
+/** The worker's answer: the entries' JSON in one buffer (`[e0,e1,…]`), and where each lies. */
 export interface PackedAnswer {
+  /** The index of the first file the thread parsed: it parsed every one after. */
+  from: number;
   bytes: ArrayBuffer;
   offsets: number[];
   sizes: number[];
 }
 
-function runWorker(files: SourceFile[]): Promise<ThreadEntry[] | undefined> {
+function runWorker(work: ThreadWork): Promise<ThreadAnswer | undefined> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER, { workerData: files });
+      worker = new Worker(WORKER, { workerData: work });
     } catch {
       resolve(undefined);
       return;
@@ -70,9 +100,12 @@ function runWorker(files: SourceFile[]): Promise<ThreadEntry[] | undefined> {
   });
 }
 
-function unpackAnswer({ bytes, offsets, sizes }: PackedAnswer): ThreadEntry[] {
+function unpackAnswer({ from, bytes, offsets, sizes }: PackedAnswer): ThreadAnswer {
   const entries = JSON.parse(new TextDecoder().decode(bytes)) as (FileEntry | null)[];
-  return entries.map((entry, k) =>
-    entry ? { entry, bytes: new Uint8Array(bytes, offsets[k], sizes[k]) } : null,
-  );
+  return {
+    from,
+    entries: entries.map((entry, k) =>
+      entry ? { entry, bytes: new Uint8Array(bytes, offsets[k], sizes[k]) } : null,
+    ),
+  };
 }

@@ -1,24 +1,43 @@
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { FileEntry } from './file-entry.js';
 import { loadFileEntry } from './load-with-entries.js';
-import type { SourceFile } from '../config/source-file.js';
-import type { PackedAnswer } from './parse-in-thread.js';
+import { decodeSource } from '../config/source-file.js';
+import { readRegularFile } from '../support/read-regular-file.js';
+import { BY_THREAD, UNCLAIMED, type PackedAnswer, type ThreadWork } from './parse-in-thread.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 
 /**
- * The second thread of a cold parse (parse-in-thread.ts): each file's cache entry, or null when
- * the file has diagnostics (the main thread parses it again to report them with places). The
- * entries go back as one transferred buffer of JSON, which the main thread parses in one call
- * and hands, as bytes, to the cache's writer.
+ * The second thread of a cold parse (parse-in-thread.ts): from the last file backwards, each
+ * file it claims gets its cache entry, or null when the file has diagnostics or is not, read
+ * here, the file the main thread read (which then parses it, and reports its diagnostics with
+ * places). It stops at the first file the main thread claimed. The entries go back as one
+ * transferred buffer of JSON, which the main thread parses in one call and hands, as bytes, to
+ * the cache's writer.
  */
-const files = workerData as SourceFile[];
-const texts = files.map((file) => {
-  const entry = loadFileEntry(file);
-  return entry ? JSON.stringify(entry) : 'null';
-});
-const answer = pack(texts);
+const { files, claims: shared } = workerData as ThreadWork;
+const claims = new Int32Array(shared);
+const texts: string[] = [];
+let from = files.length;
+while (from > 0 && Atomics.compareExchange(claims, from - 1, UNCLAIMED, BY_THREAD) === UNCLAIMED) {
+  from--;
+  const entry = entryOf(files[from]!);
+  texts.push(entry ? JSON.stringify(entry) : 'null');
+}
+const answer = pack(from, texts.reverse());
 parentPort?.postMessage(answer, [answer.bytes]);
 
-function pack(texts: readonly string[]): PackedAnswer {
+/** The file's entry, when it reads here with the digest the main thread read. */
+function entryOf({ path, digest }: ThreadWork['files'][number]): FileEntry | undefined {
+  if (digest === undefined) return undefined;
+  const read = readRegularFile(path);
+  if (!('bytes' in read)) return undefined;
+  if (createHash('sha256').update(read.bytes).digest('hex') !== digest) return undefined;
+  const decoded = decodeSource({ path, bytes: read.bytes });
+  return 'code' in decoded ? undefined : loadFileEntry({ ...decoded, digest });
+}
+
+function pack(from: number, texts: readonly string[]): PackedAnswer {
   const buffer = new Utf8Buffer(texts.reduce((sum, text) => sum + text.length + 1, 2));
   const offsets: number[] = [];
   buffer.put('[');
@@ -28,5 +47,5 @@ function pack(texts: readonly string[]): PackedAnswer {
     return buffer.put(text);
   });
   buffer.put(']');
-  return { bytes: buffer.bytes(), offsets, sizes };
+  return { from, bytes: buffer.bytes(), offsets, sizes };
 }

@@ -91,6 +91,20 @@ export function scopesToRecheck(
   return scopes.has(GLOBAL_SCOPE) ? undefined : scopes;
 }
 
+/** Up to this many tenants, a recheck is made however many of them a change touches. */
+const FEW_TENANTS = 4;
+
+/**
+ * Whether a change touching `scopes` is better checked in full: when it reaches most of the
+ * record's tenants (a pipeline's change to every tenant's users). A recheck loads and checks
+ * nearly everything then, and a plan that needs the whole model loads it all again; a full check
+ * loads each file once. With a handful of tenants either costs little, and the recheck is kept.
+ */
+export function recheckTooWide(record: CheckRecord, scopes: ReadonlySet<string>): boolean {
+  const tenants = record.summary.tenants.length;
+  return tenants > FEW_TENANTS && scopes.size * 2 > tenants;
+}
+
 /** Files a recheck of `scopes` must load: every file declaring in them or in organizations. */
 export function filesToLoad(record: CheckRecord, scopes: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();

@@ -2,6 +2,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { generate } from '../../bench/generate.mjs';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -145,4 +146,40 @@ describe('a check made by an apply', () => {
     expect(planned.stderr).toMatch(/no file changed since the last check/);
     expect(planned.code).toBe(0);
   }, 120_000);
+});
+
+/**
+ * A change reaching most tenants (a pipeline's edit of every tenant's users) is checked in full:
+ * a recheck would load and check nearly everything, and a plan needing the whole model would
+ * load it all again (workspace/recheck-scopes.ts, recheckTooWide).
+ */
+describe('a change touching most tenants', () => {
+  test('is checked in full, one touching few is checked again for them alone', async () => {
+    const dir = await tempDir();
+    const config = path.join(dir, 'config');
+    await generate(config, 6_000);
+    const cache = path.join(dir, 'cache');
+    const validate = async () => {
+      const args = ['validate', config, '--format', 'json'];
+      const env = { CCAC_CACHE_DIR: cache, CCAC_DEBUG: '1', CCAC_PARSE_THREADS: '1' };
+      const cached = await runCli(args, { env });
+      const full = await runCli(args, { env: { CCAC_CACHE: 'off', CCAC_PARSE_THREADS: '1' } });
+      expect(cached.stdout).toBe(full.stdout);
+      return cached.stderr;
+    };
+    const touch = async (tenants: number[]) => {
+      for (const t of tenants) {
+        const file = path.join(config, `tenant-00${t}`, 'teams.yaml');
+        await writeFile(file, `# edited\n${await readFile(file, 'utf8')}`);
+      }
+    };
+    expect(await validate()).not.toMatch(/again|in full/);
+    await touch([1]);
+    expect(await validate()).toMatch(/checked tenant-001 again for 1 changed files/);
+    await touch([0, 1, 2, 3]);
+    const wide = await validate();
+    expect(wide).toMatch(/4 of 6 tenants changed: checked in full/);
+    expect(wide).not.toMatch(/again/);
+    expect(await validate()).toMatch(/no file changed since the last check/);
+  }, 300_000);
 });

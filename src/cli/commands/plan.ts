@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { plan } from '../../operations/plan.js';
+import { plan, readWorkspace } from '../../operations/plan.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import type { Format } from '../options.js';
 import type { Output } from '../output.js';
@@ -31,14 +31,17 @@ export async function runPlan(
     output.err(renderDiagnosticsText([signing.diagnostic], output.color));
     return EXIT.error;
   }
+  // Read while the store opens: an embedded one takes seconds of this thread to start.
+  const configuration = readWorkspace(paths);
   return withPlanReader(options.db, output, { actor: options.actor }, async (store) => {
-    const result = await plan(store, {
+    const request = {
       paths,
       tenants: options.tenant,
       actor: options.actor,
       drawGraph: options.format === 'markdown',
       save: options.out ? { signingKey: signing.key } : undefined,
-    });
+    };
+    const result = await plan(store, request, configuration);
     if ('refused' in result) {
       output.err(renderDiagnosticsText(result.refused, output.color));
       return EXIT.error;

@@ -13,6 +13,7 @@ import { supervisorAgentProfile } from './desktop/supervisor-agent-profile.js';
 import { queueAgentUnlicensed } from './queues/agent-unlicensed.js';
 import { epFieldChannel } from './entry-points/field-channel.js';
 import { epFlowNoBusinessHours } from './entry-points/flow-no-business-hours.js';
+import { bhHolidayListWriters } from './business-hours/holiday-list-writers.js';
 import { epNumberInUse } from './entry-points/number-in-use.js';
 import { epNumberUnknown } from './entry-points/number-unknown.js';
 import { epOutboundRouting } from './entry-points/outbound-routing.js';
@@ -53,6 +54,8 @@ export const RULES: readonly Rule[] = [
   epNumberInUse,
   epSystemProtected,
   epFlowNoBusinessHours,
+  // business hours
+  bhHolidayListWriters,
   // stored state (plan and apply only: they compare with what the store holds)
   refInUse,
   tenantCountryImmutable,

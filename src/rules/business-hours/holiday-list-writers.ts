@@ -1,12 +1,13 @@
 import type { ModelResource } from '../../model/model.js';
-import { ownedHolidayList } from '../../webex/mapping/holiday-list.js';
+import { ownedHolidayList } from '../../model/owned-holiday-list.js';
 import type { ConfigRule } from '../rule.js';
 
 export const bhHolidayListWriters: ConfigRule = {
   code: 'BH_HOLIDAY_LIST_WRITERS',
   severity: 'error',
   stage: 'config',
-  source: 'Webex CC API: a business hours links one holiday list (holidaysId), shared by reference',
+  source:
+    'SPEC §7 (a business hours links one holiday list by holidaysId; one declares its holidays)',
   summary:
     'Two business hours of one tenant declare holidays for the same holiday list: one declares them, the others name the list alone.',
   check({ desired }, report) {

@@ -1,18 +1,9 @@
-import type { ModelResource } from '../../model/model.js';
+import { ownedHolidayList } from '../../model/owned-holiday-list.js';
 import type { HolidayList } from '../entities.js';
 import { fromWebexHoliday, toWebexHoliday, type Holiday } from './holiday-repeat.js';
 import type { EntityMapping, NotCarried } from './mapping.js';
 import { defined, notCarried } from './mapping.js';
 import { nameProblem } from './webex-names.js';
-
-/**
- * The holiday list a business hours' holidays are kept in: the one its holidayList names, else
- * one named after it. Without holidays it writes no list (holidayList alone only links one).
- */
-export function ownedHolidayList(resource: ModelResource<'BusinessHours'>): string | undefined {
-  if (!resource.spec.holidays?.length) return undefined;
-  return resource.spec.holidayList ?? resource.name;
-}
 
 /**
  * BusinessHours holidays → the holiday list they are kept in (ownedHolidayList), linked from the

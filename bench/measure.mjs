@@ -1,8 +1,9 @@
 // How the bench measures: whole CLI processes (wall time, peak RSS), and a fresh database per run.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -92,3 +93,13 @@ export const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/**
+ * The 1-minute load average a run starts at, after waiting (at most `seconds`) for it to fall to
+ * 1.0: the bench's own previous step leaves it near 2 on two cores, and it takes ≈ 40 s to decay.
+ */
+export async function settledLoad(seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (loadavg()[0] > 1 && Date.now() < deadline) await sleep(2000);
+  return loadavg()[0];
+}

@@ -2,11 +2,10 @@
 // a GitOps pipeline's steps (#21), each CI-cold: a fresh process with no parse cache, as every
 // CI job starts on a fresh clone, against a store that already holds every tenant.
 import { cp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { ACTOR, changeOneFile, generateShaped } from './generate.mjs';
 import { parseFloor, storeFloors } from './floors.mjs';
-import { freshDatabase, runCli } from './measure.mjs';
+import { freshDatabase, runCli, settledLoad } from './measure.mjs';
 
 /**
  * [id, label, floor, parse cache at the start]: the developer's loop on the generator's shape.
@@ -106,7 +105,7 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
     await cp(mainCache, cache.cacheDir, { recursive: true });
     return cache;
   };
-  const load = os.loadavg()[0];
+  const load = await settledLoad(settings.settleSeconds);
   const generated = await generateShaped(dir, size, { shape: 'generator', moved: false });
   const database = await freshDatabase(db, settings, `${size}_${run}`);
   const withDb = (...args) => [...args, '--db', database.url];

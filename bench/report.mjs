@@ -4,12 +4,12 @@
 // A target is met only when every run meets it; each run records the load average at its start.
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { ACTOR, generate } from './generate.mjs';
+import { settledLoad } from './measure.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** As test/browser/report.test.ts launches it. */
@@ -43,7 +43,7 @@ export async function benchReport({ size, db, runs, settings, root, runCli, fres
       const results = [];
       for (let run = 0; run < runs; run++) {
         process.stderr.write(`bench: report of ${size} on ${db}, run ${run + 1}/${runs}\n`);
-        const load = os.loadavg()[0];
+        const load = await settledLoad(settings.settleSeconds);
         const floor = await selectChanges(db, database);
         const verify = await runCli(['history', 'verify', '--db', database.url], [0], cache);
         const report = await runCli(['report', '--out', html, '--db', database.url], [0], cache);

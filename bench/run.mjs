@@ -5,19 +5,21 @@
 //   node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 5]
 //                      [--shapes generator,lists,flow,quoted] [--label NAME]
 //                      [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results]
-//                      [--smoke] [--only report|push|import] [--hostile-only]
+//                      [--smoke] [--only report|push|import] [--hostile-only] [--settle SECONDS]
 // Results go to bench/results/<date>-<label>.md and .json (label: the databases, by default).
 // --smoke: 1k, one run, hostile inputs at a tenth of their size, no results written; checks that
 // every step exits as expected. --only report: the audit report's step alone (bench/report.mjs),
 // into its own results files. --only push: `ccac push` of the largest tenant into the Webex
 // simulator, counting calls (bench/push.mjs). --only import: `ccac import webex` of a realistic org
 // of 10,000 people from the simulator, timed with its calls (bench/import.mjs). --hostile-only:
-// the hostile inputs alone.
+// the hostile inputs alone. --settle S: before each run, wait (at most S seconds) for the 1-minute
+// load average to fall to 1.0, so that a run does not start in the wake of the one before.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { writeHostileInputs } from './hostile-inputs.mjs';
 import { freshDatabase, median, runCli, setNodeFlags } from './measure.mjs';
 import { oneRun } from './pipeline.mjs';
@@ -27,31 +29,72 @@ import { devTable, growthTable, keptCacheTable, pipelineTable } from './tables.m
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+const USAGE = `usage: node bench/run.mjs [--sizes 1000,10000,100000] [--dbs postgres,pglite] [--runs 5]
+       [--shapes ${SHAPES.join(',')}] [--label NAME] [--settle SECONDS]
+       [--pg postgres://root@127.0.0.1:5432/postgres] [--out bench/results]
+       [--smoke] [--only report|push|import] [--hostile-only]`;
+
+/** The command line, strictly: a misspelt option stops the bench instead of running it all. */
 function options() {
-  const args = process.argv.slice(2);
-  const get = (name, fallback) => {
-    const i = args.indexOf(`--${name}`);
-    return i === -1 ? fallback : args[i + 1];
-  };
-  const smoke = args.includes('--smoke');
-  const shapes = get('shapes', SHAPES.join(',')).split(',');
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        sizes: { type: 'string' },
+        dbs: { type: 'string', default: 'postgres,pglite' },
+        runs: { type: 'string' },
+        shapes: { type: 'string', default: SHAPES.join(',') },
+        label: { type: 'string', default: '' },
+        settle: { type: 'string', default: '0' },
+        pg: {
+          type: 'string',
+          default: process.env.CCAC_BENCH_PG ?? 'postgres://root@127.0.0.1:5432/postgres',
+        },
+        out: { type: 'string', default: path.join(ROOT, 'bench/results') },
+        only: { type: 'string', default: '' },
+        smoke: { type: 'boolean', default: false },
+        'hostile-only': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    usageError(error.message);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const shapes = values.shapes.split(',');
   const unknown = shapes.filter((shape) => !SHAPES.includes(shape));
-  if (unknown.length) throw new Error(`unknown shapes ${unknown}: ${SHAPES.join(', ')}`);
-  return {
-    smoke,
-    hostileOnly: args.includes('--hostile-only'),
-    sizes: get('sizes', smoke ? '1000' : '1000,10000,100000')
-      .split(',')
-      .map(Number),
-    dbs: get('dbs', 'postgres,pglite').split(','),
-    runs: Number(get('runs', smoke ? '1' : '5')),
+  if (unknown.length) usageError(`unknown shapes ${unknown}: ${SHAPES.join(', ')}`);
+  if (!['', 'report', 'push', 'import'].includes(values.only))
+    usageError(`unknown --only ${values.only}: report, push or import`);
+  const numbers = (text) => text.split(',').map(Number);
+  const settings = {
+    smoke: values.smoke,
+    hostileOnly: values['hostile-only'],
+    sizes: numbers(values.sizes ?? (values.smoke ? '1000' : '1000,10000,100000')),
+    dbs: values.dbs.split(','),
+    runs: Number(values.runs ?? (values.smoke ? '1' : '5')),
+    settleSeconds: Number(values.settle),
     // The generator's shape always: the developer's loop and the growth table are measured on it.
     shapes: ['generator', ...shapes.filter((shape) => shape !== 'generator')],
-    label: get('label', ''),
-    pg: get('pg', process.env.CCAC_BENCH_PG ?? 'postgres://root@127.0.0.1:5432/postgres'),
-    out: get('out', path.join(ROOT, 'bench/results')),
-    only: get('only', ''),
+    label: values.label,
+    pg: values.pg,
+    out: values.out,
+    only: values.only,
   };
+  const badDb = settings.dbs.find((db) => !['postgres', 'pglite'].includes(db));
+  if (badDb) usageError(`unknown database ${badDb}: postgres or pglite`);
+  const counts = [...settings.sizes, settings.runs, settings.settleSeconds];
+  if (counts.some((n) => !Number.isInteger(n) || n < 0))
+    usageError('--sizes, --runs and --settle take whole numbers');
+  return settings;
+}
+
+function usageError(message) {
+  process.stderr.write(`bench: ${message}\n${USAGE}\n`);
+  process.exit(1);
 }
 
 /** What the machine was doing when the bench started: the load and the busiest processes. */
@@ -145,7 +188,8 @@ async function sizeOnDatabase(size, db, settings) {
 
 function reproduce(settings) {
   const only = settings.only === 'report' ? ' --only report' : '';
-  return `npm run build && node bench/run.mjs --dbs ${settings.dbs.join(',')} --sizes ${settings.sizes.join(',')} --runs ${settings.runs} --shapes ${settings.shapes.join(',')}${only}`;
+  const settle = settings.settleSeconds ? ` --settle ${settings.settleSeconds}` : '';
+  return `npm run build && node bench/run.mjs --dbs ${settings.dbs.join(',')} --sizes ${settings.sizes.join(',')} --runs ${settings.runs} --shapes ${settings.shapes.join(',')}${settle}${only}`;
 }
 
 /**

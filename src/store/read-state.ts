@@ -163,9 +163,21 @@ function valueOf(text: string): ResourceValue {
   return storedValue(JSON.parse(text));
 }
 
+/**
+ * Every scope: those with a revision counter, and those holding rows (rows inserted by other SQL
+ * into a scope ccac never wrote). The scopes holding rows are found by walking the primary key
+ * from one scope to the next — an index probe per scope — rather than by reading every row:
+ * 0.5 s of the report on PGlite at 100,000 rows, 25 ms so.
+ */
 export async function listScopes(q: Queryable): Promise<string[]> {
   const rows = await q.query<{ scope: string }>(
-    `select scope from scopes union select distinct scope from resources order by 1`,
+    `with recursive holding (scope) as (
+       (select scope from resources order by scope limit 1)
+       union all
+       select (select r.scope from resources r where r.scope > h.scope order by r.scope limit 1)
+         from holding h
+        where h.scope is not null)
+     select scope from scopes union select scope from holding where scope is not null`,
   );
   return rows.map((row) => row.scope).sort();
 }

@@ -105,10 +105,22 @@ function newClient(options: PostgresOptions): pg.Client {
 class PostgresDatabase implements Database {
   readonly dialect = 'postgres';
 
+  /**
+   * The last statement asked: callers may ask several reads at once (the report's), and pg 8 warns
+   * of — pg 9 refuses — a query sent to a client that is still busy, so they wait in line here.
+   */
+  private busy: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly client: pg.Client) {}
 
+  private inTurn<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.busy.then(statement);
+    this.busy = result.catch(() => {});
+    return result;
+  }
+
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    const result = await this.client.query(sql, params as unknown[]);
+    const result = await this.inTurn(() => this.client.query(sql, params as unknown[]));
     return result.rows as Row[];
   }
 
@@ -120,19 +132,19 @@ class PostgresDatabase implements Database {
   ): Promise<void> {
     const { from } = await copyStreams();
     const sql = `copy ${table} (${columns.join(', ')}) from stdin`;
-    await pipeline(Readable.from(copyText(rows)), this.client.query(from(sql)));
+    await this.inTurn(() => pipeline(Readable.from(copyText(rows)), this.client.query(from(sql))));
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    await this.client.query('begin');
+    await this.inTurn(() => this.client.query('begin'));
     let value: T;
     try {
       value = await work(this);
     } catch (error) {
-      await this.client.query('rollback').catch(() => {});
+      await this.inTurn(() => this.client.query('rollback')).catch(() => {});
       throw error;
     }
-    const committed = await this.client.query('commit');
+    const committed = await this.inTurn(() => this.client.query('commit'));
     // COMMIT of a transaction that already failed answers ROLLBACK instead of raising.
     if (committed.command === 'ROLLBACK')
       throw new StoreError('STORE', 'the transaction failed earlier and was rolled back');

@@ -47,6 +47,8 @@ export interface PackedEntry {
 }
 
 const PIECE = 1024 * 1024;
+/** An entry holds one file of at most 16 MiB, an index a few hundred bytes per file: room to spare. */
+const MOST_BYTES = 64 * 1024 * 1024;
 const TRAILER = 'ccac-pack 0000000000\n'.length;
 const MAC = /^[0-9a-f]{64}$/;
 // As readRegularFile: a link is not followed, a FIFO does not block the open.
@@ -182,7 +184,7 @@ function readIndex(file: string): PackedEntry[] | undefined {
     const match = /^ccac-pack (\d{10})\n$/.exec(trailer);
     const indexBytes = Number(match?.[1]);
     const dataBytes = stats.size - TRAILER - indexBytes;
-    if (!match || dataBytes < 0) throw new Error('not a pack');
+    if (!match || dataBytes < 0 || indexBytes > MOST_BYTES) throw new Error('not a pack');
     const index = JSON.parse(readAt(fd, dataBytes, indexBytes).toString('utf8')) as unknown;
     const entries = entriesOf(fd, index, dataBytes);
     if (!entries) throw new Error('not a pack');
@@ -202,7 +204,8 @@ function entriesOf(fd: number, index: unknown, dataBytes: number): PackedEntry[]
     if (!Array.isArray(item)) return undefined;
     const [name, size, mac] = item as unknown[];
     if (typeof name !== 'string' || typeof mac !== 'string' || !MAC.test(mac)) return undefined;
-    if (!Number.isSafeInteger(size) || (size as number) < 0) return undefined;
+    if (!Number.isSafeInteger(size) || (size as number) < 0 || (size as number) > MOST_BYTES)
+      return undefined;
     entries.push({ name, fd, offset, size: size as number, mac });
     offset += size as number;
   }

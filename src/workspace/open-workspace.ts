@@ -247,7 +247,7 @@ async function loadFiles(
   if (files.length < all.length)
     entries.forEach((entry, i) => entry && loadedThisRun.set(files[i]!, entry));
   const parsed = entries.filter((entry) => !entry).length;
-  const fresh = new Map<number, string | Uint8Array>();
+  const fresh = new Map<number, string>();
   const inThread = await parseOnTwoThreads(files, entries, fresh, cache);
   for (const index of inThread) loadedThisRun.set(files[index]!, entries[index]!);
   for (const index of fresh.keys()) loadedThisRun.set(files[index]!, entries[index]!);
@@ -274,7 +274,7 @@ async function loadFiles(
 async function parseOnTwoThreads(
   files: readonly SourceFile[],
   entries: (FileEntry | undefined)[],
-  fresh: Map<number, string | Uint8Array>,
+  fresh: Map<number, string>,
   cache: ParseCache,
 ): Promise<number[]> {
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));

@@ -20,13 +20,13 @@ export interface ParseCache {
   files?: FileIndex;
   lookup(files: readonly SourceFile[]): (FileEntry | undefined)[];
   /**
-   * Packs `fresh` (entries as JSON, text or UTF-8, by index of their file in `files`), here and
+   * Packs `fresh` (entries as JSON, by index of their file in `files`), here and
    * now; `inUse`: every file of the configuration when `files` are some of them (their entries
    * are kept when the packs are folded into one). The file index is saved too.
    */
   store(
     files: readonly SourceFile[],
-    fresh: ReadonlyMap<number, string | Uint8Array>,
+    fresh: ReadonlyMap<number, string>,
     inUse?: readonly SourceFile[],
   ): void;
   /** Where another thread packs the entries it makes of `files` (cache-pack.ts); none uncached. */

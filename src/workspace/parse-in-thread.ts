@@ -76,7 +76,9 @@ export function parseShareInThread(
 export interface PackedAnswer {
   /** The index of the first file the thread parsed: it parsed every one after. */
   from: number;
+  /** The buffer the JSON was written into, transferred whole: its first `length` bytes. */
   bytes: ArrayBuffer;
+  length: number;
 }
 
 function runWorker(work: ThreadWork): Promise<ThreadAnswer | undefined> {
@@ -100,6 +102,7 @@ function runWorker(work: ThreadWork): Promise<ThreadAnswer | undefined> {
   });
 }
 
-function unpackAnswer({ from, bytes }: PackedAnswer): ThreadAnswer {
-  return { from, entries: JSON.parse(new TextDecoder().decode(bytes)) as (FileEntry | null)[] };
+function unpackAnswer({ from, bytes, length }: PackedAnswer): ThreadAnswer {
+  const json = new TextDecoder().decode(new Uint8Array(bytes, 0, length));
+  return { from, entries: JSON.parse(json) as (FileEntry | null)[] };
 }

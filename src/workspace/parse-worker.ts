@@ -53,5 +53,6 @@ function pack(from: number, texts: readonly string[]): PackedAnswer {
     buffer.put(text);
   });
   buffer.put(']');
-  return { from, bytes: buffer.bytes() };
+  const bytes = buffer.bytes();
+  return { from, bytes: bytes.buffer, length: bytes.length };
 }

@@ -33,6 +33,7 @@ export function unseal(key: KeyObject, name: string, file: Buffer): Buffer | und
   return timingSafeEqual(expected, file.subarray(0, MAC_CHARS)) ? data : undefined;
 }
 
-function macOf(key: KeyObject, name: string, data: string | Uint8Array): string {
+/** The MAC of the cache file (or packed entry) `name` holding `data`, as hex. */
+export function macOf(key: KeyObject, name: string, data: string | Uint8Array): string {
   return createHmac('sha256', key).update(`ccac cache file\0${name}\0`).update(data).digest('hex');
 }

@@ -247,8 +247,9 @@ async function loadFiles(
   if (files.length < all.length)
     entries.forEach((entry, i) => entry && loadedThisRun.set(files[i]!, entry));
   const parsed = entries.filter((entry) => !entry).length;
-  const fresh = new Map<number, string | Uint8Array>();
-  const inThread = await parseOnTwoThreads(files, entries, fresh);
+  const fresh = new Map<number, string>();
+  const inThread = await parseOnTwoThreads(files, entries, fresh, cache);
+  for (const index of inThread) loadedThisRun.set(files[index]!, entries[index]!);
   for (const index of fresh.keys()) loadedThisRun.set(files[index]!, entries[index]!);
   const loaded = loadConfigWithEntries(files, entries);
   for (const [index, entry] of loaded.fresh) {
@@ -256,27 +257,30 @@ async function loadFiles(
     loadedThisRun.set(files[index]!, entry);
   }
   debug(
-    `parsed ${parsed} of ${files.length} files${inThread ? `, ${inThread} on a second thread` : ''}`,
+    `parsed ${parsed} of ${files.length} files${inThread.length ? `, ${inThread.length} on a second thread` : ''}`,
   );
-  await cache.store(files, fresh, all);
+  cache.store(files, fresh, all);
   return loaded;
 }
 
 /**
  * A large cold parse split across two threads (parse-in-thread.ts): files the cache misses get
- * their entries here, and the entries' JSON goes to `fresh`; a file with diagnostics is left for
- * loadConfigWithEntries, which reports them. This thread parses from the first file forwards, the
- * other from the last backwards, until they meet; this one yields to the event loop now and then,
- * so a store connecting or opening meanwhile goes on. Returns how many entries the second thread gave.
+ * their entries here, and the entries' JSON made here goes to `fresh` (the other thread packs its
+ * own into the cache); a file with diagnostics is left for loadConfigWithEntries, which reports
+ * them. This thread parses from the first file forwards, the other from the last backwards, until
+ * they meet; this one yields to the event loop now and then, so a store connecting or opening
+ * meanwhile goes on. Returns the indexes of the entries the second thread gave.
  */
 async function parseOnTwoThreads(
   files: readonly SourceFile[],
   entries: (FileEntry | undefined)[],
-  fresh: Map<number, string | Uint8Array>,
-): Promise<number> {
+  fresh: Map<number, string>,
+  cache: ParseCache,
+): Promise<number[]> {
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
-  const thread = parseShareInThread(missing.map((index) => files[index]!));
-  if (!thread) return 0;
+  const missingFiles = missing.map((index) => files[index]!);
+  const thread = parseShareInThread(missingFiles, cache.packTarget(missingFiles));
+  if (!thread) return [];
   let yielded = performance.now();
   for (let k = 0; k < missing.length && thread.claim(k); k++) {
     const index = missing[k]!;
@@ -291,13 +295,12 @@ async function parseOnTwoThreads(
     }
   }
   const answer = await thread.answer;
-  let answered = 0;
+  const answered: number[] = [];
   answer?.entries.forEach((given, k) => {
     if (!given) return;
     const index = missing[answer.from + k]!;
-    entries[index] = given.entry;
-    fresh.set(index, given.bytes);
-    answered++;
+    entries[index] = given;
+    answered.push(index);
   });
   return answered;
 }

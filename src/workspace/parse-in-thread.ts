@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileEntry } from './file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
+import type { PackTarget } from './parse-cache.js';
 
 // Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/workspace.
 const WORKER = new URL('../workspace/parse-worker.js', import.meta.url);
@@ -14,13 +15,10 @@ export const UNCLAIMED = 0;
 export const BY_CALLER = 1;
 export const BY_THREAD = 2;
 
-/** What the thread made of one file: its entry and that entry's JSON as UTF-8; null with diagnostics. */
-export type ThreadEntry = { entry: FileEntry; bytes: Uint8Array } | null;
-
-/** What the thread parsed: the files from `from` on, in order; undefined when the thread failed. */
+/** What the thread parsed: the files from `from` on, in order (null: diagnostics); undefined when the thread failed. */
 export interface ThreadAnswer {
   from: number;
-  entries: ThreadEntry[];
+  entries: (FileEntry | null)[];
 }
 
 export interface ParseThread {
@@ -42,6 +40,8 @@ export interface ThreadWork {
   files: { path: string; digest: string | undefined }[];
   /** Int32 per file (UNCLAIMED, BY_CALLER, BY_THREAD), shared: claimed with compareExchange. */
   claims: SharedArrayBuffer;
+  /** Where the thread packs the entries it made, once it has answered; none when uncached. */
+  pack?: PackTarget;
 }
 
 /**
@@ -55,6 +55,7 @@ export interface ThreadWork {
  */
 export function parseShareInThread(
   files: readonly SourceFile[],
+  pack: PackTarget | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): ParseThread | undefined {
   const total = files.reduce((sum, file) => sum + file.text.length, 0);
@@ -63,6 +64,7 @@ export function parseShareInThread(
   const work: ThreadWork = {
     files: files.map(({ path, digest }) => ({ path, digest })),
     claims: claims.buffer as SharedArrayBuffer,
+    ...(pack ? { pack } : {}),
   };
   return {
     claim: (index) => Atomics.compareExchange(claims, index, UNCLAIMED, BY_CALLER) === UNCLAIMED,
@@ -70,13 +72,13 @@ export function parseShareInThread(
   };
 }
 
-/** The worker's answer: the entries' JSON in one buffer (`[e0,e1,…]`), and where each lies. */
+/** The worker's answer: the entries' JSON in one buffer (`[e0,e1,…]`). */
 export interface PackedAnswer {
   /** The index of the first file the thread parsed: it parsed every one after. */
   from: number;
+  /** The buffer the JSON was written into, transferred whole: its first `length` bytes. */
   bytes: ArrayBuffer;
-  offsets: number[];
-  sizes: number[];
+  length: number;
 }
 
 function runWorker(work: ThreadWork): Promise<ThreadAnswer | undefined> {
@@ -100,12 +102,7 @@ function runWorker(work: ThreadWork): Promise<ThreadAnswer | undefined> {
   });
 }
 
-function unpackAnswer({ from, bytes, offsets, sizes }: PackedAnswer): ThreadAnswer {
-  const entries = JSON.parse(new TextDecoder().decode(bytes)) as (FileEntry | null)[];
-  return {
-    from,
-    entries: entries.map((entry, k) =>
-      entry ? { entry, bytes: new Uint8Array(bytes, offsets[k], sizes[k]) } : null,
-    ),
-  };
+function unpackAnswer({ from, bytes, length }: PackedAnswer): ThreadAnswer {
+  const json = new TextDecoder().decode(new Uint8Array(bytes, 0, length));
+  return { from, entries: JSON.parse(json) as (FileEntry | null)[] };
 }

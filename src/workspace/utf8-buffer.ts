@@ -31,9 +31,12 @@ export class Utf8Buffer {
     }
   }
 
-  /** The bytes written, in a buffer of their own. */
-  bytes(): ArrayBuffer {
-    return this.buffer.buffer.slice(0, this.length);
+  /**
+   * The bytes written: a view of the buffer itself, not a copy. Its ArrayBuffer, spare room and
+   * all, is what a thread transfers; a copy would cost fresh pages here and outlive the answer.
+   */
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.buffer.subarray(0, this.length);
   }
 
   private reserve(bytes: number): void {

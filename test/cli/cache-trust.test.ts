@@ -131,12 +131,13 @@ describe('the cache trusts only what this machine wrote', () => {
   test('an entry edited after ccac wrote it is a miss, parsed again', async () => {
     const ws = await examplesWorkspace();
     const honest = await ccac(ws, PLAN);
-    const [entry, ...others] = await cacheFilesWith(ws.cache, '"sanne.visser@vandijk.example"');
+    const [pack, ...others] = await cacheFilesWith(ws.cache, '"sanne.visser@vandijk.example"');
     expect(others.filter((file) => !path.basename(file).startsWith('check-'))).toEqual([]);
-    await editJson(entry!, (json) => {
-      expect(json).toContain(SANNE);
-      return json.replace(SANNE, FORGED_SANNE);
-    });
+    // Edited in place, her entry as long as before: the pack's index still holds, her MAC not.
+    const text = await readFile(pack!, 'utf8');
+    expect(text).toContain(SANNE);
+    const fullAdmin = SANNE.replace('"read-only-admin"]', '"full-admin"]     ');
+    await writeFile(pack!, text.replace(SANNE, fullAdmin));
     await removeChecks(ws.cache);
 
     const planned = await ccac(ws, PLAN);
@@ -283,7 +284,7 @@ describe('the cache key', () => {
       expect({ stdout: run.stdout, code: run.code }).toEqual(truth);
       expect(run.stderr).toMatch(/ccac: caching is off: .*cache key/);
       const written = await readdir(ws.cache).catch(() => []);
-      expect(written.filter((name) => name.endsWith('.json'))).toEqual([]);
+      expect(written.filter((name) => /\.(json|ccac)$/.test(name))).toEqual([]);
     }
     const short = await ccac(ws, VALIDATE, { CCAC_CACHE_KEY: 'too short' });
     expect(short.stderr).toMatch(/ccac: caching is off: CCAC_CACHE_KEY/);

@@ -6,24 +6,26 @@ import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**
- * A cold run of a configuration past a megabyte hands its parse-cache entries to a thread of their
- * own (src/workspace/write-entries-worker.ts), packed in one buffer: the next run must find every entry
+ * A cold run of a configuration past 4 MB parses on two threads, and each packs the entries it
+ * made into the parse cache (src/workspace/cache-pack.ts): the next run must find every entry
  * whole and parse nothing.
  */
-test('entries written by the background thread are whole and used', async () => {
+test('entries packed by both parse threads are whole and used', async () => {
   const dir = await tempDir();
   const cache = await tempDir();
   const config = path.join(dir, 'config');
-  await generate(config, 5_000);
+  await generate(config, 20_000);
   const env = { CCAC_CACHE_DIR: cache, CCAC_DEBUG: '1' };
 
   const cold = await runCli(['validate', config], { env });
   expect(cold.code).toBe(0);
   const yamlFiles = (await readdir(config, { recursive: true })).filter((f) => f.endsWith('.yaml'));
-  expect(cold.stderr).toContain(`ccac: parsed ${yamlFiles.length} of ${yamlFiles.length} files\n`);
-
-  const entries = (await readdir(cache)).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
-  expect(entries).toHaveLength(yamlFiles.length);
+  const files = yamlFiles.length;
+  expect(cold.stderr).toMatch(
+    new RegExp(`ccac: parsed ${files} of ${files} files, \\d+ on a second thread\n`),
+  );
+  const packs = (await readdir(cache)).filter((name) => /^pack-[0-9a-f]{16}\.ccac$/.test(name));
+  expect(packs).toHaveLength(2);
 
   // Without the kept check, the files are loaded again: each from its entry, which is used only
   // when its MAC verifies — only when it is whole.
@@ -31,13 +33,12 @@ test('entries written by the background thread are whole and used', async () => 
     if (name.startsWith('check-')) await rm(path.join(cache, name));
   const warm = await runCli(['validate', config], { env });
   expect(warm.stdout).toBe(cold.stdout);
-  expect(warm.stderr).toContain(`ccac: parsed 0 of ${yamlFiles.length} files\n`);
+  expect(warm.stderr).toContain(`ccac: parsed 0 of ${files} files\n`);
 });
 
 /**
  * A recheck loads its changed files twice: to find the tenants they touch, then with those
- * tenants' other files. The second time they come from this run's own parse, even while the
- * cache's thread is still writing their entries.
+ * tenants' other files. The second time they come from this run's own parse, not the cache.
  */
 test('a recheck parses each changed file once', async () => {
   const dir = await tempDir();

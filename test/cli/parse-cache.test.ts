@@ -108,24 +108,32 @@ describe('parse cache', () => {
     expect(edited.stdout).toBe(first.stdout);
   });
 
-  test('entries left by old edits are pruned once they pile up, the ones in use are kept', async () => {
+  test('the packs of many edits are folded into one, with the entries in use', async () => {
     const dir = await tempDir(splitFixture('queue-agent-unlicensed.yaml'));
     const cache = await tempDir();
     await validate(dir, cache);
-    await removeChecks(cache);
-    const inUse = (await readdir(cache)).sort();
+    // Entries as builds before packs wrote them, one file each: gone at the fold.
     await Promise.all(
-      Array.from({ length: 10_050 }, (_, i) => writeFile(path.join(cache, oldEntry(i)), '{}')),
+      Array.from({ length: 3 }, (_, i) => writeFile(path.join(cache, oldEntry(i)), '{}')),
     );
-    await writeFile(
-      path.join(dir, 'doc-0.yaml'),
-      `# edited\n${readFileSync(path.join(dir, 'doc-0.yaml'), 'utf8')}`,
-    );
+    const original = readFileSync(path.join(dir, 'doc-0.yaml'), 'utf8');
+    const packs = async () => (await readdir(cache)).filter((name) => name.startsWith('pack-'));
+    // Each edit's run packs the edited file's entry: eight packs, then the ninth run folds them.
+    for (let edit = 1; edit <= 7; edit++) {
+      await writeFile(path.join(dir, 'doc-0.yaml'), `# edit ${edit}\n${original}`);
+      await validate(dir, cache);
+    }
+    expect(await packs()).toHaveLength(8);
+    await writeFile(path.join(dir, 'doc-0.yaml'), `# edit 8\n${original}`);
     await validate(dir, cache);
-    // Files' entries only: the index of file stats and the checks are not entries.
-    const left = (await readdir(cache)).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
-    expect(left.filter((name) => name.startsWith('0000'))).toEqual([]);
-    expect(left.length).toBe(inUse.length);
+    expect(await packs()).toHaveLength(1);
+    expect((await readdir(cache)).filter((name) => name.endsWith('.json')).sort()).toEqual([
+      expect.stringMatching(/^check-/),
+      'files.json',
+    ]);
+    await removeChecks(cache);
+    const warm = await validate(dir, cache, [], DEBUG);
+    expect(warm.stderr).toMatch(/^ccac: parsed 0 of \d+ files$/m);
   });
 
   test('a damaged entry is a miss, and an unwritable cache only costs a parse', async () => {
@@ -140,7 +148,7 @@ describe('parse cache', () => {
   });
 });
 
-/** The name of an entry no file of the test has: zeros and a number, as long as a digest. */
+/** The name of an entry as a single file (builds before packs): zeros and a number, as long as a digest. */
 function oldEntry(i: number): string {
   return `${i.toString(16).padStart(64, '0')}.json`;
 }

@@ -97,6 +97,8 @@ export async function plan(
           {
             configDigest: configDigest(checked.desired, scopes),
             gitCommit: await commitOfConfiguration(request.paths, checked.declared),
+            // The history planned on: a signed plan's apply checks it (check-signed-plan.ts).
+            baseHashes: Object.fromEntries(await reader.revisionHashes(whole.tenants)),
           },
           request.save.signingKey,
           knownHashes(checked.desired, stored.model),

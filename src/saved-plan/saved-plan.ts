@@ -18,6 +18,11 @@ export interface SavedPlan extends Plan {
   digest: string;
   /** With CCAC_PLAN_KEY at `plan --out`: it signs the digest, so the digest leaves it out. */
   signature?: PlanSignature;
+  /**
+   * Each planned scope's base revision's chain hash (none for a scope at revision 0): the history
+   * the plan was made on, in this store and no other (as Terraform's lineage and serial are).
+   */
+  baseHashes?: Record<string, string>;
 }
 
 /** 2: changes by their values' hashes, fields checked against the values (1: their text, fields and all). */
@@ -29,7 +34,11 @@ const DIGEST_FORMAT = 2;
  */
 export function sealPlan(
   plan: Plan,
-  origin: { configDigest: string; gitCommit: string | null },
+  origin: {
+    configDigest: string;
+    gitCommit: string | null;
+    baseHashes?: Record<string, string>;
+  },
   key?: string,
   known?: KnownHash,
 ): SavedPlan {
@@ -78,8 +87,10 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
   const unsigned = key === undefined ? undefined : signatureProblem(parsed, key);
   if (unsigned)
     return refuse(`the plan file is not signed by a holder of CCAC_PLAN_KEY: ${unsigned}`);
+  // A plan signed with the key was written by `ccac plan` as it is: its values are vouched for.
+  const signed = key !== undefined;
   const scopes = new Set(Object.keys(parsed.tenants));
-  const changes = checkSavedChanges(parsed.changes, scopes, file, known);
+  const changes = signed ? [] : checkSavedChanges(parsed.changes, scopes, file, known);
   if (changes.length > 0) {
     return refuse(
       'the plan file holds changes `ccac plan` does not write: it was edited after it was written',
@@ -94,6 +105,7 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
   }
   const unchecked = key === undefined && signature !== undefined;
   valueHashes.set(parsed, known);
+  if (signed) signedPlans.add(parsed);
   return { plan: parsed, diagnostics: unchecked ? [uncheckedSignature(signature, place)] : [] };
 }
 
@@ -103,6 +115,17 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
  * By identity, as knownHashes: a value is parsed from the file and never changed after.
  */
 const valueHashes = new WeakMap<SavedPlan, KnownHash>();
+
+/** The plans openSavedPlan opened whose signature it checked with the key (CCAC_PLAN_KEY). */
+const signedPlans = new WeakSet<SavedPlan>();
+
+/**
+ * Whether the plan was opened with the key and is signed with it: made by a `ccac plan` that
+ * checked its values, the rules and the planner's roles against its base revisions.
+ */
+export function isSignedWithKey(plan: SavedPlan): boolean {
+  return signedPlans.has(plan);
+}
 
 /** The hashes of the values of a plan openSavedPlan opened (none known of any other). */
 export function savedValueHashes(plan: SavedPlan): KnownHash {
@@ -186,6 +209,7 @@ function isSavedPlan(value: unknown): value is SavedPlan {
       /^[0-9a-f]{40}(?:[0-9a-f]{24})?(?:-dirty)?$/.test(String(plan.gitCommit))) &&
     (plan.signature === undefined ||
       (typeof plan.signature === 'object' && plan.signature !== null)) &&
+    (plan.baseHashes === undefined || isHashes(plan.baseHashes)) &&
     typeof plan.tenants === 'object' &&
     plan.tenants !== null &&
     Array.isArray(plan.changes) &&
@@ -193,5 +217,15 @@ function isSavedPlan(value: unknown): value is SavedPlan {
     Object.values(plan.tenants).every((t) =>
       Number.isInteger((t as { baseRevision?: unknown })?.baseRevision),
     )
+  );
+}
+
+/** Base revisions' chain hashes, as sealPlan records them: hex digests by scope. */
+function isHashes(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((hash) => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))
   );
 }

@@ -131,8 +131,9 @@ export function openPlanToApply(
 }
 
 /**
- * `ccac apply PLANFILE`: a saved plan applied at most once, re-checked under the lock against the
- * state it is applied to (check-under-lock.ts), shown as re-checked, then applied.
+ * `ccac apply PLANFILE`: a saved plan applied at most once, checked under the lock against the
+ * state it is applied to (check-under-lock.ts: one signed with CCAC_PLAN_KEY against its base
+ * revisions, any other re-checked in full), shown as checked, then applied.
  */
 export async function applySavedPlan(
   store: StateStore,

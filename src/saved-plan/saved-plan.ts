@@ -57,8 +57,9 @@ export type OpenedPlan =
 /**
  * Parses a saved plan and refuses one that ccac did not write as it is: content that no longer
  * matches its digest, a signature that is not by the holder of `key` (when given), changes or
- * values that `ccac plan` would not write (check-saved-changes.ts). All of it before any store is
- * opened; the values are checked against the stored state under its lock (recheck-saved-plan.ts).
+ * values that `ccac plan` would not write (check-saved-changes.ts; not for a plan signed with
+ * `key`: `ccac plan` made its values). All of it before any store is opened; the values are
+ * checked against the stored state under its lock (recheck-saved-plan.ts, check-signed-plan.ts).
  */
 export function openSavedPlan(text: string, file: string, key: string | undefined): OpenedPlan {
   const place = { file, line: 1, column: 1 };

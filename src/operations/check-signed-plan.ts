@@ -8,9 +8,10 @@ import type { Plan } from '../model/plan.js';
 import type { StoredState } from '../model/stored-state.js';
 import { destroyedTenants } from '../plan/destroyed-tenants.js';
 import { assemblePlan } from '../plan/make-plan.js';
+import { scopesToRead } from '../plan/plan-scopes.js';
 import { valueHash } from '../plan/planned-value.js';
 import { savedPlanTarget } from '../saved-plan/recheck-saved-plan.js';
-import { savedValueHashes, type SavedPlan } from '../saved-plan/saved-plan.js';
+import { savedValueHashes, scopesReadAt, type SavedPlan } from '../saved-plan/saved-plan.js';
 import type { RowKey } from '../store/read-state-subset.js';
 import type { StateTransaction } from '../store/state-store.js';
 import type { Checked } from './check-under-lock.js';
@@ -23,7 +24,8 @@ export type Doubt = { doubt: string };
  * `ccac plan` that checked its values, every rule and the planner's roles against the state its
  * base revisions hold. What the signature cannot vouch for is checked here, reading only the rows
  * the changes touch and those the applying actor's authorization reads:
- * - not applied yet; each scope at its base revision, of the same history (its chain hash);
+ * - not applied yet; each scope at its base revision, of the same history (its chain hash), and
+ *   the organizations, which rules and roles read too, where the plan read them;
  * - the planner saw no drift, and every row of the scopes is still as ccac's transactions left
  *   them (so the state is the one planned on, and the apply builds on no drift);
  * - each change's `before` is the stored row, each create's address is free;
@@ -43,11 +45,12 @@ export async function signedUnderLock(
   if (await tx.planApplied(saved.digest)) return { doubt: 'it was applied already' };
   const scopes = Object.keys(saved.tenants);
   const stored = await tx.readStateSubset({
-    scopes,
+    scopes: scopesToRead(new Set(scopes)),
     whole: [GLOBAL_SCOPE],
     keys: rowsRead(saved, options.actor),
   });
-  const moved = movedOn(saved, stored, await tx.revisionHashes(saved.tenants));
+  const hashes = await tx.revisionHashes(scopesReadAt(saved, stored.revisions));
+  const moved = movedOn(saved, stored, hashes);
   if (moved) return moved;
   const target = savedPlanTarget(saved, stored);
   const { changes } = saved;
@@ -100,20 +103,23 @@ function rowsRead(saved: SavedPlan, actor: string): RowKey[] {
 }
 
 /**
- * A doubt the store raises: a scope is not at the revision planned on, or at one of another
- * history; its rows are not all as ccac left them; a tenant holds rows but none was read (its
- * stored-ness would be misjudged); a change's `before` is not the stored row.
+ * A doubt the store raises: a planned scope is not at its base revision; a scope the plan read
+ * (the organizations too) is at a revision of another history, or of a later one; its rows are not
+ * all as ccac left them; a tenant holds rows but none was read (its stored-ness would be
+ * misjudged); a change's `before` is not the stored row. `hashes`: the chain hash of each read
+ * scope's revision now.
  */
 function movedOn(
   saved: SavedPlan,
   stored: StoredState,
   hashes: ReadonlyMap<string, string>,
 ): Doubt | undefined {
-  for (const [scope, { baseRevision }] of Object.entries(saved.tenants)) {
+  for (const [scope, { baseRevision }] of Object.entries(saved.tenants))
     if ((stored.revisions.get(scope) ?? 0) !== baseRevision)
       return { doubt: `${scope} moved on since it was planned` };
+  for (const scope of stored.revisions.keys()) {
     if (hashes.get(scope) !== saved.baseHashes?.[scope])
-      return { doubt: `${scope} is at a revision of another history` };
+      return { doubt: `${scope} is at a revision of another history, or a later one` };
     const integrity = stored.integrity?.get(scope);
     if (!driftFree(integrity)) return { doubt: `${scope} holds rows changed outside ccac` };
     if (scope !== GLOBAL_SCOPE && integrity!.rows > 0 && stored.model.inTenant(scope).length === 0)

@@ -3,7 +3,8 @@ import { canonicalJson } from '../model/canonical-json.js';
 import { diffValues } from '../plan/diff-values.js';
 import { changeFields } from '../plan/make-plan.js';
 import type { ResourceValue } from '../model/model.js';
-import type { Plan, ResourceChange } from '../model/plan.js';
+import { GLOBAL_SCOPE } from '../model/address.js';
+import type { Plan, PlanScopes, ResourceChange } from '../model/plan.js';
 import { checkSavedChanges } from './check-saved-changes.js';
 import { contentDigest } from '../plan/digests.js';
 import { NO_KNOWN_HASHES, valueHash, type KnownHash } from '../plan/planned-value.js';
@@ -19,8 +20,9 @@ export interface SavedPlan extends Plan {
   /** With CCAC_PLAN_KEY at `plan --out`: it signs the digest, so the digest leaves it out. */
   signature?: PlanSignature;
   /**
-   * Each planned scope's base revision's chain hash (none for a scope at revision 0): the history
-   * the plan was made on, in this store and no other (as Terraform's lineage and serial are).
+   * The chain hash of the revision each scope read was at (scopesReadAt; none for revision 0):
+   * the history the plan was made on, in this store and no other (as Terraform's lineage and
+   * serial are).
    */
   baseHashes?: Record<string, string>;
 }
@@ -48,6 +50,15 @@ export function sealPlan(
   const content = { ...plan, changes, ...origin, digestFormat: DIGEST_FORMAT };
   const sealed = { ...content, digest: contentDigest(content, known) };
   return key === undefined ? sealed : { ...sealed, signature: signPlan(sealed, key) };
+}
+
+/**
+ * Every scope a plan read — its tenants, and the organizations, which its rules and roles read
+ * too — at the revision it read it: the revisions whose chain hashes it records (baseHashes).
+ */
+export function scopesReadAt(plan: Plan, revisions: ReadonlyMap<string, number>): PlanScopes {
+  const read: PlanScopes = { [GLOBAL_SCOPE]: { baseRevision: revisions.get(GLOBAL_SCOPE) ?? 0 } };
+  return { ...read, ...plan.tenants };
 }
 
 /** A saved plan that may be applied (with warnings), or why it may not. */

@@ -107,6 +107,30 @@ describe.each(storeTargets())('a signed plan applied on $dialect', (target) => {
   );
 
   test(
+    'of one tenant, after the organizations it read moved on, is re-checked in full',
+    async () => {
+      const ws = await cliWorkspace(target, { applied: true });
+      await ws.edit('vandijk-retail/queues.yaml', 'timeoutSeconds: 60\n', 'timeoutSeconds: 70\n');
+      const planned = await ws.run(
+        ['plan', 'config', '--tenant', 'vandijk-retail', '--out', 'tenant.json'],
+        SIGNING,
+      );
+      expect(planned.code).toBe(0);
+      // The organizations change in between; the tenant planned does not.
+      await ws.edit('vandijk-retail/queues.yaml', 'timeoutSeconds: 70\n', 'timeoutSeconds: 60\n');
+      await ws.edit('organizations.yaml', 'contract: managed-services', 'contract: managed');
+      expect((await ws.apply(PIETER)).code).toBe(0);
+      const applied = await ws.run(['apply', 'tenant.json', '--actor', PIETER], SIGNING);
+      expect(applied.stderr).toContain(
+        `${FULL}_global is at a revision of another history, or a later one\n`,
+      );
+      expect(applied.stderr).toContain('Apply complete: 0 created, 1 updated, 0 deleted.');
+      expect(applied.code).toBe(0);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  test(
     'made on another history at the same revision numbers, is re-checked in full',
     async () => {
       // Two copies of one store: the same history, until each records its own revision 2.
@@ -121,7 +145,7 @@ describe.each(storeTargets())('a signed plan applied on $dialect', (target) => {
         SIGNING,
       );
       expect(elsewhere.stderr).toContain(
-        `${FULL}vandijk-retail is at a revision of another history\n`,
+        `${FULL}vandijk-retail is at a revision of another history, or a later one\n`,
       );
       expect(elsewhere.stderr).toContain('Apply complete: 0 created, 1 updated, 0 deleted.');
       expect(elsewhere.code).toBe(0);

@@ -1,6 +1,7 @@
 import { driftFree } from '../audit/drift.js';
 import { tamperedReads } from '../audit/tampered-reads.js';
 import { authorize, planViews, visiblePlan } from '../authz/index.js';
+import { normalizeActor } from '../authz/actor.js';
 import { authorizationReads } from '../authz/authorization-reads.js';
 import { namedOrganizations } from '../authz/named-organizations.js';
 import { GLOBAL_SCOPE, scopeOf } from '../model/address.js';
@@ -95,9 +96,12 @@ function rowsRead(saved: SavedPlan, actor: string): RowKey[] {
     kind,
     name,
   }));
+  // As authorization looks the actor up; without one it reads no User row (and refuses).
+  const user = normalizeActor(actor);
   for (const scope of Object.keys(saved.tenants)) {
     if (scope === GLOBAL_SCOPE) continue;
-    keys.push({ scope, kind: 'Tenant', name: scope }, { scope, kind: 'User', name: actor });
+    keys.push({ scope, kind: 'Tenant', name: scope });
+    if (user !== undefined) keys.push({ scope, kind: 'User', name: user });
   }
   return keys;
 }

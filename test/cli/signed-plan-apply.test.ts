@@ -53,7 +53,9 @@ describe.each(storeTargets())('a signed plan applied on $dialect', (target) => {
     async () => {
       const ws = await cliWorkspace(target, { applied: true });
       await signedPlan(ws, 'signed.json', 60, 70);
-      const applied = await ws.run(['apply', 'signed.json', '--actor', PIETER], SIGNING);
+      // The actor as typed: looked up as authorization looks them up.
+      const typed = ` ${PIETER.toUpperCase()}`;
+      const applied = await ws.run(['apply', 'signed.json', '--actor', typed], SIGNING);
       expect(applied.stderr).toContain(FAST);
       expect(applied.stderr).toContain('Apply complete: 0 created, 1 updated, 0 deleted.');
       expect(applied.code).toBe(0);

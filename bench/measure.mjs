@@ -1,6 +1,6 @@
 // How the bench measures: whole CLI processes (wall time, peak RSS), and a fresh database per run.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,13 +20,13 @@ export function setNodeFlags(flags) {
  * Runs the CLI; wall time from spawn to exit, peak RSS from /proc/<pid>/status (VmHWM).
  * `cacheDir` is the run's parse cache (CCAC_CACHE_DIR); `cold` empties it first.
  */
-export async function runCli(args, expectCodes, { cacheDir, cold = false }) {
+export async function runCli(args, expectCodes, { cacheDir, cold = false, env = {} }) {
   if (cold) await rm(cacheDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [...nodeFlags, CLI, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CCAC_CACHE_DIR: cacheDir },
+      env: { ...process.env, CCAC_CACHE_DIR: cacheDir, ...env },
     });
     let peakKb = 0;
     let stderr = '';
@@ -59,10 +59,14 @@ export async function timed(work) {
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
 }
 
-/** A fresh database per run: a new PostgreSQL database, or a new PGlite directory. */
-export async function freshDatabase(db, settings, label) {
+/**
+ * A fresh database per run: a new PostgreSQL database, or a new PGlite directory; a copy of
+ * `from` (another freshDatabase, no process using it) when given.
+ */
+export async function freshDatabase(db, settings, label, from) {
   if (db === 'pglite') {
     const dir = await mkdtemp(path.join(tmpdir(), 'ccac-bench-'));
+    if (from) await cp(from.dir, path.join(dir, 'state'), { recursive: true });
     return {
       url: `pglite:${path.join(dir, 'state')}`,
       dir: path.join(dir, 'state'),
@@ -73,11 +77,12 @@ export async function freshDatabase(db, settings, label) {
   const admin = new pg.Client({ connectionString: settings.pg });
   await admin.connect();
   await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${from ? ` template ${from.name}` : ''}`);
   await admin.end();
   const url = new URL(settings.pg);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: settings.pg });

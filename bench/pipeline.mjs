@@ -51,6 +51,12 @@ export const PIPELINE_STEPS = [
     shaped: true,
     target: { ratio: 2, plusMs: 1000 },
   },
+  {
+    id: 'apply-saved-unsigned',
+    label: 'apply of the saved plan (1%), no CCAC_PLAN_KEY',
+    floor: 'copy1pct',
+    shaped: true,
+  },
 ];
 
 /**
@@ -161,11 +167,32 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
           [2],
           await kept(),
         );
+      steps['apply-saved-unsigned'] = await unsignedApply(db, settings, database, planFile, {
+        actor,
+        cold,
+      });
+      // Signed by the plan above, verified here: run.mjs sets CCAC_PLAN_KEY, as pipelines do.
       steps['apply-saved'] = await runCli(withDb('apply', planFile, ...actor), [0], cold);
     }
     const floors = await storeFloors(db, database);
     return { load, generated, dev, unshaped, shaped, floors: { parse, ...floors } };
   } finally {
     await database.drop();
+  }
+}
+
+/**
+ * The same saved plan applied without CCAC_PLAN_KEY, as by a pipeline without the secret (its
+ * changes re-checked in full), on a copy of the store: a plan is applied at most once per store.
+ */
+async function unsignedApply(db, settings, database, planFile, { actor, cold }) {
+  const copy = await freshDatabase(db, settings, 'copy', database);
+  try {
+    return await runCli(['apply', planFile, ...actor, '--db', copy.url], [0], {
+      ...cold,
+      env: { CCAC_PLAN_KEY: undefined },
+    });
+  } finally {
+    await copy.drop();
   }
 }

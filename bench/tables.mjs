@@ -67,10 +67,11 @@ function pipelineRow(step, shape, runs, withTargets) {
   const floors = runs.map((r) => floorOf(r, step.floor, shape));
   const ratios = ms.map((m, i) => m / floors[i]);
   const rss = Math.max(...runs.map((r) => stepOf(r, step, shape).rssMb));
-  const met = ms.filter((m, i) => metTarget(step.target, m, floors[i])).length;
-  const target = withTargets
-    ? `${targetText(step.target)} | ${met}/${runs.length}${met === runs.length ? '' : ' ✗'}`
-    : '— | —';
+  const met = step.target && ms.filter((m, i) => metTarget(step.target, m, floors[i])).length;
+  const target =
+    withTargets && step.target
+      ? `${targetText(step.target)} | ${met}/${runs.length}${met === runs.length ? '' : ' ✗'}`
+      : '— | —';
   return `| ${step.label} | ${step.shaped ? shape : '(generator)'} | ${s(median(ms))} | ${spread(ms)} | ${step.floor} ${s(median(floors))} | ${median(ratios).toFixed(2)}× | ${rss.toFixed(0)} | ${target} |`;
 }
 

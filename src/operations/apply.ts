@@ -18,7 +18,7 @@ import { planAgainstStore } from './plan-against-store.js';
 import { undeclaredAndUnstored } from './undeclared-tenants.js';
 import {
   currentUnderLock,
-  recheckUnderLock,
+  savedUnderLock,
   type Checked,
   type Refused,
 } from './check-under-lock.js';
@@ -131,8 +131,9 @@ export function openPlanToApply(
 }
 
 /**
- * `ccac apply PLANFILE`: a saved plan applied at most once, re-checked under the lock against the
- * state it is applied to (check-under-lock.ts), shown as re-checked, then applied.
+ * `ccac apply PLANFILE`: a saved plan applied at most once, checked under the lock against the
+ * state it is applied to (check-under-lock.ts: one signed with CCAC_PLAN_KEY against its base
+ * revisions, any other re-checked in full), shown as checked, then applied.
  */
 export async function applySavedPlan(
   store: StateStore,
@@ -150,7 +151,7 @@ export async function applySavedPlan(
     record,
     planShown: Promise.resolve(),
     check: async (tx) => {
-      const checked = await recheckUnderLock(tx, saved, request);
+      const checked = await savedUnderLock(tx, saved, request);
       if (checked.shown) hooks.show(checked.shown);
       return checked;
     },
@@ -184,10 +185,12 @@ async function applyUnderLock(
     .withLockedScopes<Written>(scopes, lock, async (tx) => {
       const checked = await check(tx);
       if ('diagnostics' in checked) return { commit: false, value: checked };
-      const drift = await checkDrift(tx, checked.plan, {
-        actor: request.actor,
-        accept: request.acceptDrift,
-      });
+      const drift = checked.driftChecked
+        ? { adopted: [] }
+        : await checkDrift(tx, checked.plan, {
+            actor: request.actor,
+            accept: request.acceptDrift,
+          });
       debug('drift checked');
       if ('diagnostics' in drift) return { commit: false, value: drift };
       const progress = progressAfter(planShown, checked.plan.changes.length, hooks);

@@ -8,10 +8,11 @@ import { organizationsTouched } from '../plan/plan-configuration.js';
 import { scopesToRead } from '../plan/plan-scopes.js';
 import { withDiagnostics } from '../plan/with-diagnostics.js';
 import { recheckSavedPlan, savedPlanTarget } from '../saved-plan/recheck-saved-plan.js';
-import type { SavedPlan } from '../saved-plan/saved-plan.js';
+import { isSignedWithKey, type SavedPlan } from '../saved-plan/saved-plan.js';
 import type { StateTransaction } from '../store/state-store.js';
 import { debug } from '../support/debug.js';
 import { staleScopes } from './apply-plan.js';
+import { signedUnderLock } from './check-signed-plan.js';
 
 /** A plan that may be written: the roles its revisions record, the model it leads to. */
 export interface Checked {
@@ -19,6 +20,8 @@ export interface Checked {
   rolesByScope: ReadonlyMap<string, string>;
   /** The model the plan leads to: the written values' hashes are taken from it. */
   target: Model;
+  /** The scopes written were found as ccac left them under this lock: no drift to check. */
+  driftChecked?: boolean;
 }
 
 /** Why a plan may not be written (none said when the plan shown says it). */
@@ -34,6 +37,28 @@ export async function currentUnderLock(
   const stale = staleScopes(plan.tenants, await tx.scopeRevisions(scopesToRead(scopes)));
   if (stale.length > 0) return { diagnostics: stale };
   return { plan, rolesByScope: planned.rolesByScope, target: planned.desired };
+}
+
+/**
+ * Under the lock, a saved plan: one signed with the key checked against its base revisions
+ * (check-signed-plan.ts), any other, or a signed one in doubt, re-checked in full.
+ */
+export async function savedUnderLock(
+  tx: StateTransaction,
+  saved: SavedPlan,
+  options: { actor: string; destroy: boolean },
+): Promise<(Checked & { shown: Plan }) | (Refused & { shown?: Plan })> {
+  if (!isSignedWithKey(saved)) {
+    debug('saved plan not signed with CCAC_PLAN_KEY: re-checked in full');
+    return recheckUnderLock(tx, saved, options);
+  }
+  const signed = await signedUnderLock(tx, saved, options);
+  if (!('doubt' in signed)) {
+    debug('signed plan checked against its base revisions: not re-planned');
+    return signed;
+  }
+  debug(`signed plan re-checked in full: ${signed.doubt}`);
+  return recheckUnderLock(tx, saved, options);
 }
 
 /**

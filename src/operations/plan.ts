@@ -5,7 +5,7 @@ import { planRoutingMermaid } from '../graph/plan-graph.js';
 import type { Plan } from '../model/plan.js';
 import { configDigest } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
-import { sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
+import { scopesReadAt, sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import type { StateReader } from '../store/state-store.js';
 import { startedEarly } from '../support/started-early.js';
 import { openWorkspace, type Workspace } from '../workspace/open-workspace.js';
@@ -97,6 +97,10 @@ export async function plan(
           {
             configDigest: configDigest(checked.desired, scopes),
             gitCommit: await commitOfConfiguration(request.paths, checked.declared),
+            // The history planned on: a signed plan's apply checks it (check-signed-plan.ts).
+            baseHashes: Object.fromEntries(
+              await reader.revisionHashes(scopesReadAt(whole, stored.revisions)),
+            ),
           },
           request.save.signingKey,
           knownHashes(checked.desired, stored.model),

@@ -3,7 +3,8 @@ import { canonicalJson } from '../model/canonical-json.js';
 import { diffValues } from '../plan/diff-values.js';
 import { changeFields } from '../plan/make-plan.js';
 import type { ResourceValue } from '../model/model.js';
-import type { Plan, ResourceChange } from '../model/plan.js';
+import { GLOBAL_SCOPE } from '../model/address.js';
+import type { Plan, PlanScopes, ResourceChange } from '../model/plan.js';
 import { checkSavedChanges } from './check-saved-changes.js';
 import { contentDigest } from '../plan/digests.js';
 import { NO_KNOWN_HASHES, valueHash, type KnownHash } from '../plan/planned-value.js';
@@ -18,6 +19,12 @@ export interface SavedPlan extends Plan {
   digest: string;
   /** With CCAC_PLAN_KEY at `plan --out`: it signs the digest, so the digest leaves it out. */
   signature?: PlanSignature;
+  /**
+   * The chain hash of the revision each scope read was at (scopesReadAt; none for revision 0):
+   * the history the plan was made on, in this store and no other (as Terraform's lineage and
+   * serial are).
+   */
+  baseHashes?: Record<string, string>;
 }
 
 /** 2: changes by their values' hashes, fields checked against the values (1: their text, fields and all). */
@@ -29,7 +36,11 @@ const DIGEST_FORMAT = 2;
  */
 export function sealPlan(
   plan: Plan,
-  origin: { configDigest: string; gitCommit: string | null },
+  origin: {
+    configDigest: string;
+    gitCommit: string | null;
+    baseHashes?: Record<string, string>;
+  },
   key?: string,
   known?: KnownHash,
 ): SavedPlan {
@@ -41,6 +52,15 @@ export function sealPlan(
   return key === undefined ? sealed : { ...sealed, signature: signPlan(sealed, key) };
 }
 
+/**
+ * Every scope a plan read — its tenants, and the organizations, which its rules and roles read
+ * too — at the revision it read it: the revisions whose chain hashes it records (baseHashes).
+ */
+export function scopesReadAt(plan: Plan, revisions: ReadonlyMap<string, number>): PlanScopes {
+  const read: PlanScopes = { [GLOBAL_SCOPE]: { baseRevision: revisions.get(GLOBAL_SCOPE) ?? 0 } };
+  return { ...read, ...plan.tenants };
+}
+
 /** A saved plan that may be applied (with warnings), or why it may not. */
 export type OpenedPlan =
   { plan: SavedPlan; diagnostics: Diagnostic[] } | { plan?: undefined; diagnostics: Diagnostic[] };
@@ -48,8 +68,9 @@ export type OpenedPlan =
 /**
  * Parses a saved plan and refuses one that ccac did not write as it is: content that no longer
  * matches its digest, a signature that is not by the holder of `key` (when given), changes or
- * values that `ccac plan` would not write (check-saved-changes.ts). All of it before any store is
- * opened; the values are checked against the stored state under its lock (recheck-saved-plan.ts).
+ * values that `ccac plan` would not write (check-saved-changes.ts; not for a plan signed with
+ * `key`: `ccac plan` made its values). All of it before any store is opened; the values are
+ * checked against the stored state under its lock (recheck-saved-plan.ts, check-signed-plan.ts).
  */
 export function openSavedPlan(text: string, file: string, key: string | undefined): OpenedPlan {
   const place = { file, line: 1, column: 1 };
@@ -78,8 +99,10 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
   const unsigned = key === undefined ? undefined : signatureProblem(parsed, key);
   if (unsigned)
     return refuse(`the plan file is not signed by a holder of CCAC_PLAN_KEY: ${unsigned}`);
+  // A plan signed with the key was written by `ccac plan` as it is: its values are vouched for.
+  const signed = key !== undefined;
   const scopes = new Set(Object.keys(parsed.tenants));
-  const changes = checkSavedChanges(parsed.changes, scopes, file, known);
+  const changes = signed ? [] : checkSavedChanges(parsed.changes, scopes, file, known);
   if (changes.length > 0) {
     return refuse(
       'the plan file holds changes `ccac plan` does not write: it was edited after it was written',
@@ -94,6 +117,7 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
   }
   const unchecked = key === undefined && signature !== undefined;
   valueHashes.set(parsed, known);
+  if (signed) signedPlans.add(parsed);
   return { plan: parsed, diagnostics: unchecked ? [uncheckedSignature(signature, place)] : [] };
 }
 
@@ -103,6 +127,17 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
  * By identity, as knownHashes: a value is parsed from the file and never changed after.
  */
 const valueHashes = new WeakMap<SavedPlan, KnownHash>();
+
+/** The plans openSavedPlan opened whose signature it checked with the key (CCAC_PLAN_KEY). */
+const signedPlans = new WeakSet<SavedPlan>();
+
+/**
+ * Whether the plan was opened with the key and is signed with it: made by a `ccac plan` that
+ * checked its values, the rules and the planner's roles against its base revisions.
+ */
+export function isSignedWithKey(plan: SavedPlan): boolean {
+  return signedPlans.has(plan);
+}
 
 /** The hashes of the values of a plan openSavedPlan opened (none known of any other). */
 export function savedValueHashes(plan: SavedPlan): KnownHash {
@@ -186,6 +221,7 @@ function isSavedPlan(value: unknown): value is SavedPlan {
       /^[0-9a-f]{40}(?:[0-9a-f]{24})?(?:-dirty)?$/.test(String(plan.gitCommit))) &&
     (plan.signature === undefined ||
       (typeof plan.signature === 'object' && plan.signature !== null)) &&
+    (plan.baseHashes === undefined || isHashes(plan.baseHashes)) &&
     typeof plan.tenants === 'object' &&
     plan.tenants !== null &&
     Array.isArray(plan.changes) &&
@@ -193,5 +229,15 @@ function isSavedPlan(value: unknown): value is SavedPlan {
     Object.values(plan.tenants).every((t) =>
       Number.isInteger((t as { baseRevision?: unknown })?.baseRevision),
     )
+  );
+}
+
+/** Base revisions' chain hashes, as sealPlan records them: hex digests by scope. */
+function isHashes(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((hash) => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))
   );
 }

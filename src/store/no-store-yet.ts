@@ -24,6 +24,7 @@ export const NO_STORE_YET: PlanReader = {
   listScopes: async () => [],
   organizationReferences: async () => [],
   planApplied: async () => false,
+  revisionHashes: async () => new Map(),
   readChanges: async () => [],
   driftedRows: async () => [],
   recordedValues: async () => new Map(),

@@ -19,7 +19,7 @@ import { storedValue } from './stored-value.js';
 export const RESOURCES_AND_WRITERS = `resources r
   left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text`;
 
-interface ResourceRow {
+export interface ResourceRow {
   scope: string;
   kind: Kind;
   name: string;
@@ -68,7 +68,7 @@ export async function scopeRevisions(
 }
 
 /** Each scope's revision number and recorded resource count, from `scopes`. */
-async function readCounters(q: Queryable, scopes: readonly string[]) {
+export async function readCounters(q: Queryable, scopes: readonly string[]) {
   const revisions = new Map(scopes.map((scope) => [scope, 0]));
   // A scope without revisions was never written by ccac: it should hold no rows.
   const recorded = new Map<string, number | null>(scopes.map((scope) => [scope, 0]));
@@ -84,7 +84,7 @@ async function readCounters(q: Queryable, scopes: readonly string[]) {
 }
 
 /** Scope, kind, name, as the primary key orders them in the "C" collation. */
-function byKey(a: ResourceRow, b: ResourceRow): number {
+export function byKey(a: ResourceRow, b: ResourceRow): number {
   return compare(a.scope, b.scope) || compare(a.kind, b.kind) || compare(a.name, b.name);
 }
 
@@ -105,7 +105,7 @@ function integrityOf(
   return out;
 }
 
-function storedResource(row: ResourceRow): ModelResource {
+export function storedResource(row: ResourceRow): ModelResource {
   const address = addressOf(row.kind, row.name, row.tenant);
   if (row.intact) return new StoredResource(row, address);
   const { kind, name, tenant } = row;
@@ -222,6 +222,26 @@ export async function organizationReferences(
       organization: row.organization,
     }))
     .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
+/**
+ * The chain hash of each scope's revision as given (a plan's base revisions): which history a
+ * plan was made on. A scope at revision 0, or at one the store does not hold, has none.
+ */
+export async function revisionHashes(
+  q: Queryable,
+  bases: Readonly<Record<string, { baseRevision: number }>>,
+): Promise<Map<string, string>> {
+  const entries = Object.entries(bases).filter(([, { baseRevision }]) => baseRevision > 0);
+  if (entries.length === 0) return new Map();
+  const rows = await q.query<{ scope: string; hash: string }>(
+    `select r.scope, r.hash
+       from revisions r
+       join unnest($1::text[], $2::int[]) as b(scope, revision)
+         on r.scope = b.scope and r.revision = b.revision`,
+    [entries.map(([scope]) => scope), entries.map(([, { baseRevision }]) => baseRevision)],
+  );
+  return new Map(rows.map((row) => [row.scope, row.hash]));
 }
 
 export async function planApplied(q: Queryable, planDigest: string): Promise<boolean> {

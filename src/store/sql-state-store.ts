@@ -12,8 +12,10 @@ import {
   organizationReferences,
   planApplied,
   readState,
+  revisionHashes,
   scopeRevisions,
 } from './read-state.js';
+import { readStateSubset, type SubsetRequest } from './read-state-subset.js';
 import { readDriftedRows, readRecordedValues } from './recorded-values.js';
 import { lockScopes } from './scope-locks.js';
 import { readScopeSummaries } from './scope-summaries.js';
@@ -65,6 +67,17 @@ class SqlStateReader {
 
   planApplied(planDigest: string): Promise<boolean> {
     return guarded('checking whether the plan was applied', () => planApplied(this.q, planDigest));
+  }
+
+  revisionHashes(
+    bases: Readonly<Record<string, { baseRevision: number }>>,
+  ): Promise<Map<string, string>> {
+    return guarded('reading revision hashes', () => revisionHashes(this.q, bases));
+  }
+
+  /** Some scopes' revisions and integrity, and only some of their rows (readStateSubset). */
+  readStateSubset(request: SubsetRequest): Promise<StoredState> {
+    return guarded('reading the stored state', () => readStateSubset(this.q, request));
   }
 
   driftedRows(scopes: readonly string[]): Promise<DriftedRow[]> {

@@ -2,6 +2,7 @@ import type { ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../model/plan.js';
 import type { DriftedRow, RevisionDigests, RevisionRecord } from '../model/revision.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
+import type { SubsetRequest } from './read-state-subset.js';
 import type { AddressRefs } from './webex-records.js';
 
 /** Hashes of values being written, by address: what the model the changes lead to knows already. */
@@ -44,6 +45,10 @@ export interface StateReader {
   organizationReferences(organizations: readonly string[]): Promise<OrganizationReference[]>;
   /** Whether a plan with this digest was applied already. */
   planApplied(planDigest: string): Promise<boolean>;
+  /** The chain hash of each scope's base revision (none for revision 0): the history planned on. */
+  revisionHashes(
+    bases: Readonly<Record<string, { baseRevision: number }>>,
+  ): Promise<Map<string, string>>;
   /** Rows of the scopes that are not what the recorded history wrote, compared value by value. */
   driftedRows(scopes: readonly string[]): Promise<DriftedRow[]>;
   /** What the recorded history last wrote at each address (null: deleted); absent: never written. */
@@ -51,6 +56,8 @@ export interface StateReader {
 }
 
 export interface StateTransaction extends StateReader {
+  /** Some scopes' revisions and integrity, and only some of their rows (readStateSubset). */
+  readStateSubset(request: SubsetRequest): Promise<StoredState>;
   /**
    * Writes creates, updates and deletes with a few set-based statements. `known` gives the hashes
    * of the written values by address when the caller has them; the others are computed.

@@ -1,0 +1,82 @@
+import type { Kind } from '../model/kinds.js';
+import { Model } from '../model/model.js';
+import type { ScopeIntegrity, StoredState } from '../model/stored-state.js';
+import type { Queryable } from './database.js';
+import {
+  byKey,
+  readCounters,
+  RESOURCES_AND_WRITERS,
+  storedResource,
+  type ResourceRow,
+} from './read-state.js';
+
+/** One resource row by its key, as the primary key names it. */
+export interface RowKey {
+  scope: string;
+  kind: Kind;
+  name: string;
+}
+
+/** What to read of some scopes: their counters and integrity, and only some of their rows. */
+export interface SubsetRequest {
+  /** Scopes whose revisions and integrity are read: the integrity counts every row there. */
+  scopes: readonly string[];
+  /** Scopes read whole (the organizations: few rows, read by every authorization). */
+  whole: readonly string[];
+  /** Other rows, by key. */
+  keys: readonly RowKey[];
+}
+
+/**
+ * Part of the stored state of some scopes: each scope's revision, and whether all its rows are
+ * as ccac's transactions left them (counted in the database, with no row sent), but only the rows
+ * asked for. For an apply that needs a few rows of scopes of 100,000 (a signed plan's: the rows
+ * it changes and those its actor's authorization reads), not every row.
+ */
+export async function readStateSubset(q: Queryable, request: SubsetRequest): Promise<StoredState> {
+  const scopes = [...new Set(request.scopes)];
+  const { revisions, recorded } = await readCounters(q, scopes);
+  const counts = await q.query<{ scope: string; rows: number; intact: boolean }>(
+    `select r.scope, count(*)::int as rows, bool_and(w.xid is not null) as intact
+       from ${RESOURCES_AND_WRITERS}
+      where r.scope = any($1::text[])
+      group by r.scope`,
+    [scopes],
+  );
+  const rows = await readRows(q, request);
+  rows.sort(byKey);
+  const integrity = new Map<string, ScopeIntegrity>(
+    scopes.map((scope) => [scope, { rows: 0, intact: true, recorded: recorded.get(scope) ?? 0 }]),
+  );
+  for (const { scope, ...count } of counts)
+    integrity.set(scope, { ...count, recorded: recorded.get(scope) ?? 0 });
+  return { model: new Model(rows.map(storedResource)), revisions, integrity };
+}
+
+const ROW_COLUMNS = `r.scope, r.kind, r.name, r.tenant, r.hash, r.value::text as value,
+            w.xid is not null as intact`;
+
+/** The whole scopes' rows, and the rows asked for by key outside them. */
+async function readRows(q: Queryable, request: SubsetRequest): Promise<ResourceRow[]> {
+  const whole = new Set(request.whole);
+  const keys = new Map<string, RowKey>();
+  for (const key of request.keys)
+    if (!whole.has(key.scope)) keys.set(`${key.scope}\u001f${key.kind}\u001f${key.name}`, key);
+  const wanted = [...keys.values()];
+  return q.query<ResourceRow>(
+    `select ${ROW_COLUMNS}
+       from ${RESOURCES_AND_WRITERS}
+      where r.scope = any($1::text[])
+     union all
+     select ${ROW_COLUMNS}
+       from unnest($2::text[], $3::text[], $4::text[]) as k(scope, kind, name)
+       join resources r on r.scope = k.scope and r.kind = k.kind and r.name = k.name
+       left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text`,
+    [
+      [...whole],
+      wanted.map((key) => key.scope),
+      wanted.map((key) => key.kind),
+      wanted.map((key) => key.name),
+    ],
+  );
+}

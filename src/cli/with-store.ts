@@ -5,8 +5,7 @@ import { redactSecrets } from '../store/redact-url.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import { StoreError, type StateReader } from '../store/state-store.js';
 import { debug } from '../support/debug.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
-import type { Output } from './output.js';
+import { EXIT, type ExitCode, type Output } from './output.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';
 
 /** A short id for this run: shown to whoever waits on our lock. */

@@ -1,6 +1,8 @@
-// The src/ files a run visits: those in which some function other than the module's top level
-// ran, read from V8 coverage. Not counted, as they run when a module is merely loaded: esbuild's
-// `__name` helpers and class static blocks (tsx names every class with `static { __name(…) }`).
+// The src/ files a run visits: those in which some named function ran, read from V8 coverage.
+// Not counted, as they run when a module is merely loaded: the module's top level, esbuild's
+// `__name` helpers and class static blocks (tsx names every class with `static { __name(…) }`);
+// nor anonymous functions, as a top level's callbacks are (so a file whose only work is arrows,
+// like cli/main.ts, is missed: ARCHITECTURE.md says which).
 // Used for ARCHITECTURE.md's count:
 //   NODE_V8_COVERAGE=/tmp/cov node --import tsx src/cli/main.ts plan examples --db pglite:///tmp/db
 //   node scripts/visited-files.mjs /tmp/cov [list]

@@ -3,7 +3,7 @@ import { MANIFEST } from '../export/write-export-dir.js';
 import { scopeNamed } from '../model/address.js';
 import { KINDS } from '../model/kinds.js';
 import { ANCHOR_FILE_ENV } from './anchor-file.js';
-import type { ExitCode } from './exit-codes.js';
+import type { ExitCode, Output } from './output.js';
 import {
   actorOption,
   addActorOption,
@@ -11,7 +11,6 @@ import {
   addTenantOption,
   formatOption,
 } from './options.js';
-import type { Output } from './output.js';
 
 /*
  * The command line ccac accepts: every command's name, arguments, options and help, and nothing

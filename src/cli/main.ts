@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { declareCommands } from './command-line.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
-import { processOutput } from './output.js';
+import { EXIT, type ExitCode, processOutput } from './output.js';
 
 const output = processOutput();
 

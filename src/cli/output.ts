@@ -1,5 +1,10 @@
 import pc from 'picocolors';
 
+/*
+ * What a command gives back to whoever ran it: what it writes (stdout and stderr, which tests give
+ * their own; one notion of colour; long outputs handed over in pieces) and the code it exits with.
+ */
+
 /** Where commands write; tests and renderers share one notion of colour. */
 export interface Output {
   out(text: string): void;
@@ -37,4 +42,55 @@ export type Paint = ReturnType<typeof pc.createColors>;
 
 export function paint(color: boolean): Paint {
   return pc.createColors(color);
+}
+
+/** Pieces of about this many characters reach the writer: few writes, no giant string. */
+const CHUNK_CHARS = 64 * 1024;
+
+export interface ChunkedWriter {
+  add(text: string): void;
+  /** Hands over what is left. */
+  end(): void;
+}
+
+/**
+ * Gathers small texts into pieces for `write`. A piece is joined from short strings (one flat
+ * string, not a rope of `+=`) and passed on while young: a long output never exists as one string,
+ * and garbage collection never has to copy what is already written.
+ */
+export function chunkedWriter(write: (text: string) => void): ChunkedWriter {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length > 0) write(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    add(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= CHUNK_CHARS) flush();
+    },
+    end: flush,
+  };
+}
+
+/** SPEC §4: the one place that decides how ccac exits. */
+export const EXIT = {
+  ok: 0,
+  error: 1,
+  changes: 2,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export function exitCodeFor(outcome: {
+  errors: boolean;
+  changes?: boolean;
+  detailed?: boolean;
+}): ExitCode {
+  if (outcome.errors) return EXIT.error;
+  if (outcome.changes && outcome.detailed) return EXIT.changes;
+  return EXIT.ok;
 }

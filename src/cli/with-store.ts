@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { error } from '../diagnostics/diagnostic.js';
-import { NO_STORE_YET, type PlanReader } from '../store/no-store-yet.js';
-import { openExistingStore, openStore, parseStoreUrl } from '../store/open-store.js';
-import { holdsDatabase } from '../store/pglite-template.js';
+import { NO_STORE_YET, noStoreYet, openExistingStore, openStore } from '../store/open-store.js';
 import { redactSecrets } from '../store/redact-url.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
-import { StoreError } from '../store/state-store.js';
+import { StoreError, type StateReader } from '../store/state-store.js';
 import { debug } from '../support/debug.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
-import type { Output } from './output.js';
+import { EXIT, type ExitCode, type Output } from './output.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';
 
 /** A short id for this run: shown to whoever waits on our lock. */
@@ -65,28 +62,18 @@ async function runWithStore(
 }
 
 /**
- * As withStore, for a plan: an embedded database that does not exist yet is read as empty
- * (NO_STORE_YET) rather than created, so a first plan writes no state and loads no PGlite.
+ * As withStore, for a plan: an embedded database that does not exist yet is not created (a first
+ * plan writes no state and loads no PGlite); the plan is told there is no store yet.
  */
 export async function withPlanReader(
   url: string,
   output: Output,
   who: { actor?: string | undefined },
-  work: (reader: PlanReader) => Promise<ExitCode>,
+  work: (reader: StateReader | typeof NO_STORE_YET) => Promise<ExitCode>,
 ): Promise<ExitCode> {
-  if (!embeddedDatabaseExists(url)) {
+  if (noStoreYet(url)) {
     debug('no embedded database yet: nothing stored');
     return work(NO_STORE_YET);
   }
   return withStore(url, output, who, work);
-}
-
-/** False only for a `pglite:` directory that holds no database; a URL it cannot read is left to withStore. */
-function embeddedDatabaseExists(url: string): boolean {
-  try {
-    const location = parseStoreUrl(url);
-    return location.dialect !== 'pglite' || holdsDatabase(location.dir);
-  } catch {
-    return true;
-  }
 }

@@ -14,8 +14,7 @@ import { settled, startedEarly } from '../support/started-early.js';
 import { loadWholeConfig } from '../workspace/open-workspace.js';
 import { recordPlan, type ApplyRecord } from './apply-plan.js';
 import { checkDrift } from './check-drift.js';
-import { planAgainstStore } from './plan-against-store.js';
-import { undeclaredAndUnstored } from './undeclared-tenants.js';
+import { planAgainstStore, undeclaredAndUnstored } from './plan-against-store.js';
 import {
   currentUnderLock,
   savedUnderLock,

@@ -1,4 +1,4 @@
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE, scopeOfAddress } from '../model/address.js';
 import { Model } from '../model/model.js';
 import type { CheckedConfig } from '../config/check-config.js';
@@ -21,6 +21,7 @@ import { authorizationReads } from '../authz/authorization-reads.js';
 import { assemblePlan } from '../plan/make-plan.js';
 import { withDiagnostics } from '../plan/with-diagnostics.js';
 import type { Plan } from '../model/plan.js';
+import { unknownTenants } from '../model/unknown-tenants.js';
 import type { StateReader } from '../store/state-store.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
 import { debug } from '../support/debug.js';
@@ -29,6 +30,20 @@ import type { Workspace } from '../workspace/open-workspace.js';
 
 /** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */
 export type Summaries = Promise<ReadonlyMap<string, ScopeSummary>>;
+
+/**
+ * `--tenant` names that are neither declared by the configuration nor stored: what plan and apply
+ * refuse before any work. The store is asked only when a name is given.
+ */
+export async function undeclaredAndUnstored(
+  named: readonly string[],
+  declared: Iterable<string>,
+  reader: Pick<StateReader, 'listScopes'>,
+): Promise<Diagnostic[]> {
+  if (named.length === 0) return [];
+  const known = [...declared, ...(await reader.listScopes())];
+  return unknownTenants(named, known, 'declared or stored');
+}
 
 /**
  * Starts reading the scope summaries a plan will need, so the database works while the files are
@@ -77,7 +92,11 @@ interface PlanOptions {
   scopes?: Set<string>;
 }
 
-type Planned = PlanOutcome & { scopes: Set<string>; stored: StoredState; checked: CheckedConfig };
+export type Planned = PlanOutcome & {
+  scopes: Set<string>;
+  stored: StoredState;
+  checked: CheckedConfig;
+};
 
 /**
  * Plans a configuration against the store with the model of the scopes that differ from it: the
@@ -111,17 +130,7 @@ export async function planAgainstStore(
   options: PlanOptions,
 ): Promise<Planned> {
   const scopes = options.scopes ?? planScopes(checked.desired, options.tenants);
-  if (hasErrors(checked.diagnostics)) {
-    const plan = assemblePlan({ scopes: {}, changes: [], diagnostics: checked.diagnostics });
-    return {
-      plan,
-      rolesByScope: new Map(),
-      views: undefined,
-      scopes,
-      stored: { model: new Model(), revisions: new Map() },
-      checked,
-    };
-  }
+  if (hasErrors(checked.diagnostics)) return unplanned(checked, scopes);
   const desired = options.desired ?? modelScopes(checked.desired);
   let stored = await readStoredState(
     reader,
@@ -143,17 +152,7 @@ export async function planAgainstStore(
       [...scopesToRead(scopes), ...referencing],
       desired,
     );
-  const outcome = planConfiguration({
-    desired: checked.desired,
-    declared: checked.declared,
-    configDiagnostics: checked.diagnostics,
-    stored,
-    scopes,
-    actor: options.actor,
-    requireActor: options.requireActor,
-    destroy: options.destroy ?? false,
-    organizationReferences,
-  });
+  const outcome = planOn(checked, stored, scopes, organizationReferences, options);
   // What authorization read about the actor must be what the history recorded.
   const reads = authorizationReads({
     actor: options.actor,
@@ -164,6 +163,61 @@ export async function planAgainstStore(
   const plan = withDiagnostics(outcome.plan, await tamperedReads(reader, stored.model, reads));
   // The stored state too: drift is checked against it, and markdown draws both sides.
   return { ...outcome, plan, scopes, stored, checked };
+}
+
+/**
+ * A plan with nothing stored yet (an embedded database not created: store/open-store.ts
+ * NO_STORE_YET): every resource declared in the planned scopes is created. No row is read, so
+ * none can have drifted or be distrusted, and no organization is referenced by a stored tenant.
+ */
+export function planAgainstNothing(
+  checked: CheckedConfig,
+  options: Pick<PlanOptions, 'tenants' | 'actor'>,
+): Planned {
+  const scopes = planScopes(checked.desired, options.tenants);
+  if (hasErrors(checked.diagnostics)) return unplanned(checked, scopes);
+  const stored = nothingStored();
+  const outcome = planOn(checked, stored, scopes, [], { ...options, requireActor: false });
+  return { ...outcome, scopes, stored, checked };
+}
+
+/** The state of a store that holds nothing (or was not read): every scope at revision 0. */
+function nothingStored(): StoredState {
+  return { model: new Model(), revisions: new Map() };
+}
+
+/** A configuration with errors is not planned: its diagnostics, and no scope compared. */
+function unplanned(checked: CheckedConfig, scopes: Set<string>): Planned {
+  const plan = assemblePlan({ scopes: {}, changes: [], diagnostics: checked.diagnostics });
+  return {
+    plan,
+    rolesByScope: new Map(),
+    views: undefined,
+    scopes,
+    stored: nothingStored(),
+    checked,
+  };
+}
+
+/** The configuration planned against `stored` (plan/plan-configuration.ts). */
+function planOn(
+  checked: CheckedConfig,
+  stored: StoredState,
+  scopes: Set<string>,
+  organizationReferences: readonly OrganizationReference[],
+  options: Pick<PlanOptions, 'actor' | 'requireActor' | 'destroy'>,
+): PlanOutcome {
+  return planConfiguration({
+    desired: checked.desired,
+    declared: checked.declared,
+    configDiagnostics: checked.diagnostics,
+    stored,
+    scopes,
+    actor: options.actor,
+    requireActor: options.requireActor,
+    destroy: options.destroy ?? false,
+    organizationReferences,
+  });
 }
 
 /**

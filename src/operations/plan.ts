@@ -6,12 +6,19 @@ import type { Plan } from '../model/plan.js';
 import { configDigest } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
 import { scopesReadAt, sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
+import { NO_STORE_YET } from '../store/open-store.js';
 import type { StateReader } from '../store/state-store.js';
 import { startedEarly } from '../support/started-early.js';
 import { openWorkspace, type Workspace } from '../workspace/open-workspace.js';
 import { commitOfConfiguration } from './configuration-commit.js';
-import { undeclaredAndUnstored } from './undeclared-tenants.js';
-import { planDesired, prefetchSummaries, unchangedPlan } from './plan-against-store.js';
+import {
+  planAgainstNothing,
+  planDesired,
+  prefetchSummaries,
+  undeclaredAndUnstored,
+  unchangedPlan,
+  type Planned,
+} from './plan-against-store.js';
 
 /** What `ccac plan` is asked: plain values, as the options gave them. */
 export interface PlanRequest {
@@ -52,38 +59,61 @@ export function readWorkspace(paths: readonly string[]): Promise<Workspace> {
 /**
  * `ccac plan`: the configuration against the store (`configuration`: readWorkspace's, when the
  * command started it before opening the store). The routes, in the order they are tried:
- * 1. the scope summaries are asked for at once, so the database works while the files are read;
- * 2. the workspace answers from its last check, or checks again only the tenants whose files
+ * 1. no store yet (NO_STORE_YET): every declared resource is created (planAgainstNothing); there
+ *    is no row to read, compare or distrust;
+ * 2. the scope summaries are asked for at once, so the database works while the files are read;
+ * 3. the workspace answers from its last check, or checks again only the tenants whose files
  *    changed, or checks everything (workspace/open-workspace.ts);
- * 3. a plain review with no actor and every scope as stored is answered from the summaries alone
+ * 4. a plain review with no actor and every scope as stored is answered from the summaries alone
  *    (unchangedPlan): no model is built and no row read;
- * 4. otherwise the scopes that differ are planned with their rows (planDesired); saving or
- *    drawing the plan, or checking an actor, takes the whole model.
+ * 5. otherwise the scopes that differ are planned with their rows (planDesired), and drift is
+ *    marked; saving or drawing the plan, or checking an actor, takes the whole model.
  */
 export async function plan(
-  reader: StateReader,
+  store: StateReader | typeof NO_STORE_YET,
   request: PlanRequest,
   configuration: Promise<Workspace> = readWorkspace(request.paths),
 ): Promise<PlanResult | PlanRefused> {
-  const summaries = prefetchSummaries(reader, request.tenants);
+  if (store === NO_STORE_YET) {
+    const workspace = await configuration;
+    const refused = await undeclaredAndUnstored(request.tenants, workspace.summary.tenants, EMPTY);
+    if (refused.length > 0) return { refused };
+    return presented(planAgainstNothing(await workspace.model(), request), request, EMPTY);
+  }
+  const summaries = prefetchSummaries(store, request.tenants);
   const workspace = await configuration;
-  const refused = await undeclaredAndUnstored(request.tenants, workspace.summary.tenants, reader);
+  const refused = await undeclaredAndUnstored(request.tenants, workspace.summary.tenants, store);
   if (refused.length > 0) return { refused };
   const review = !request.save && !request.drawGraph;
   if (review && request.actor === undefined) {
     const quick = await unchangedPlan(workspace.summary, summaries, request.tenants);
     if (quick) return { plan: quick, shown: quick };
   }
-  const planned = await planDesired(reader, workspace, {
+  const planned = await planDesired(store, workspace, {
     tenants: request.tenants,
     actor: request.actor,
     requireActor: false,
     summaries,
     whole: !review,
   });
-  const { scopes, stored, checked, views } = planned;
   // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
-  const whole = await markDrift(planned.plan, reader, stored);
+  const plan = await markDrift(planned.plan, store, planned.stored);
+  return presented({ ...planned, plan }, request, store);
+}
+
+/** What a store nothing has created answers: no scope, no revision. */
+const EMPTY: Pick<StateReader, 'listScopes' | 'revisionHashes'> = {
+  listScopes: async () => [],
+  revisionHashes: async () => new Map(),
+};
+
+/** The plan as the actor may see it, drawn and sealed when asked for. */
+async function presented(
+  planned: Planned,
+  request: PlanRequest,
+  store: Pick<StateReader, 'revisionHashes'>,
+): Promise<PlanResult> {
+  const { plan: whole, scopes, stored, checked, views } = planned;
   // The actor sees no more than their roles show (authz/visibility.ts).
   const shown = visiblePlan(whole, views);
   const graph =
@@ -99,7 +129,7 @@ export async function plan(
             gitCommit: await commitOfConfiguration(request.paths, checked.declared),
             // The history planned on: a signed plan's apply checks it (check-signed-plan.ts).
             baseHashes: Object.fromEntries(
-              await reader.revisionHashes(scopesReadAt(whole, stored.revisions)),
+              await store.revisionHashes(scopesReadAt(whole, stored.revisions)),
             ),
           },
           request.save.signingKey,

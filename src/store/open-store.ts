@@ -1,8 +1,8 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database.js';
 import { DEFAULT_STORE_URL } from './default-store-url.js';
 import { holdsStoreTables, migrate } from './migrate.js';
-import { holdsDatabase } from './pglite-template.js';
 import { redactUrl } from './redact-url.js';
 import { SqlStateStore } from './sql-state-store.js';
 import { StoreError } from './state-store.js';
@@ -39,6 +39,31 @@ export function parseStoreUrl(url: string = DEFAULT_STORE_URL, cwd = process.cwd
     'STORE',
     `unsupported --db URL "${redactUrl(text)}": use postgres://USER@HOST:PORT/DB or pglite:DIR`,
   );
+}
+
+/** Whether `dir` holds an embedded database (PGlite writes PostgreSQL's data directory there). */
+export function holdsDatabase(dir: string): boolean {
+  return existsSync(path.join(dir, 'PG_VERSION'));
+}
+
+/**
+ * An embedded database nothing has created yet, as a plan reads it: nothing is stored there, so
+ * the plan reads no rows, finds no drift and creates no database (as `terraform plan` writes no
+ * state); the first apply creates it.
+ */
+export const NO_STORE_YET = Symbol('no store yet');
+
+/**
+ * Whether `url` names a `pglite:` directory that holds no database (NO_STORE_YET); a URL that
+ * cannot be read is not, and is left to the opening to report.
+ */
+export function noStoreYet(url: string): boolean {
+  try {
+    const location = parseStoreUrl(url);
+    return location.dialect === 'pglite' && !holdsDatabase(location.dir);
+  } catch {
+    return false;
+  }
 }
 
 /**

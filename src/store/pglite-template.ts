@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { holdsDatabase } from './open-store.js';
 
 /**
  * A new embedded database starts as a copy of an empty one that the build made and migrated
@@ -26,11 +27,6 @@ export function emptyStateFor(dir: string): Blob | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Whether `dir` holds an embedded database (PGlite writes PostgreSQL's data directory there). */
-export function holdsDatabase(dir: string): boolean {
-  return existsSync(path.join(dir, 'PG_VERSION'));
 }
 
 /** The installed PGlite's version, from its package.json (which its exports do not list). */

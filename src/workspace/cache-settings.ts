@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildId } from './build-id.js';
 import { cacheKey } from './cache-key.js';
 
 /** Where the caches live unless CCAC_CACHE_DIR says otherwise; CCAC_CACHE=off turns them off. */
@@ -27,6 +26,20 @@ export function cacheSettings(
   if (linked) return { off: `the cache folder is reached through the link ${linked}` };
   const found = cacheKey([dir, ...paths.map(folderOf)], env);
   return 'off' in found ? found : { dir, build, key: found.key };
+}
+
+/**
+ * The digest `npm run build` writes beside the built code; undefined when running unbuilt code
+ * (tests of the core), where nothing is cached.
+ */
+function buildId(): string | undefined {
+  try {
+    const file = new URL('../build-id.json', import.meta.url);
+    const { id } = JSON.parse(readFileSync(file, 'utf8')) as { id?: unknown };
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The folder a configuration path names: itself, or a file's folder. */

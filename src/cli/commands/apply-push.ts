@@ -1,8 +1,7 @@
 import { GLOBAL_SCOPE, scopeOf } from '../../model/address.js';
 import type { Plan } from '../../model/plan.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { EXIT, type ExitCode, type Output } from '../output.js';
 import type { Format } from '../options.js';
-import type { Output } from '../output.js';
 import { applyPushJson } from '../render/apply-push-json.js';
 import { runPush } from './push.js';
 

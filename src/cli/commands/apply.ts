@@ -16,17 +16,21 @@ import { inTurns } from '../../support/in-turns.js';
 import { startedEarly } from '../../support/started-early.js';
 import { appendAnchors } from '../anchor-file.js';
 import { parseDuration } from '../duration.js';
-import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
+import {
+  type ChunkedWriter,
+  chunkedWriter,
+  EXIT,
+  type ExitCode,
+  exitCodeFor,
+  type Output,
+} from '../output.js';
 import type { Format } from '../options.js';
-import type { Output } from '../output.js';
 import { planKey } from '../plan-key.js';
 import { progressBar } from '../progress.js';
 import { holdApplyJson, type HeldOutput } from '../render/apply-json.js';
 import { applySummary } from '../render/apply-summary.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
-import { planTextPieces } from '../render/plan-text.js';
-import { renderPlan } from '../render/render-plan.js';
-import { chunkedWriter, type ChunkedWriter } from '../render/text-chunks.js';
+import { planTextPieces, renderPlan } from '../render/render-plan.js';
 import { withStore } from '../with-store.js';
 import { pushAfterApply, tenantsChanged } from './apply-push.js';
 

@@ -1,9 +1,8 @@
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { diff, diffNeedsStore, parseDiffOperands, type DiffResult } from '../../operations/diff.js';
 import type { SqlStateStore } from '../../store/sql-state-store.js';
-import { exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { type ExitCode, exitCodeFor, type Output } from '../output.js';
 import type { Format } from '../options.js';
-import type { Output } from '../output.js';
 import { renderPlan } from '../render/render-plan.js';
 import { withExistingStore } from '../with-store.js';
 

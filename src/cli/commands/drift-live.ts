@@ -1,7 +1,6 @@
 import type { TenantLiveDrift } from '../../operations/drift-live.js';
-import { exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { type ExitCode, exitCodeFor, type Output } from '../output.js';
 import type { Format } from '../options.js';
-import type { Output } from '../output.js';
 import { renderLiveDriftJson, renderLiveDriftText } from '../render/drift-live.js';
 
 /** `ccac drift --live` shown: 1 when a tenant could not be compared, 2 for drift (--detailed-exitcode). */

@@ -1,11 +1,9 @@
 import { drift } from '../../operations/drift.js';
 import { describeScopes } from '../render/plan-values.js';
-import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { EXIT, type ExitCode, exitCodeFor, type Output } from '../output.js';
 import type { Format } from '../options.js';
-import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
-import type { PlanWording } from '../render/plan-text.js';
-import { renderPlan } from '../render/render-plan.js';
+import { renderPlan, type PlanWording } from '../render/render-plan.js';
 import { withExistingStore } from '../with-store.js';
 import { liveDriftShown } from './drift-live.js';
 

@@ -1,7 +1,6 @@
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { asOfRevision, exportState } from '../../operations/export.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-import type { Output } from '../output.js';
+import { EXIT, type ExitCode, type Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withExistingStore } from '../with-store.js';
 

@@ -3,8 +3,7 @@ import { renderDot } from '../../graph/render-dot.js';
 import { renderMermaid } from '../../graph/render-mermaid.js';
 import { graph, graphNeedsStore, parseGraphSources } from '../../operations/graph.js';
 import type { SqlStateStore } from '../../store/sql-state-store.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-import type { Output } from '../output.js';
+import { EXIT, type ExitCode, type Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withExistingStore } from '../with-store.js';
 

@@ -6,9 +6,8 @@ import {
   historyShow,
   historyVerify,
 } from '../../operations/history.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { EXIT, type ExitCode, type Output } from '../output.js';
 import type { Format } from '../options.js';
-import type { Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderHistoryJson } from '../render/history-json.js';
 import { renderRevision } from '../render/history-show.js';

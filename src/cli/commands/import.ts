@@ -4,8 +4,7 @@ import { adoptImport, tenantStored } from '../../operations/adopt-import.js';
 import { importCsv } from '../../operations/import-csv.js';
 import { importWebex, type ImportWebexOutcome } from '../../operations/import-webex.js';
 import { listingProgress } from '../import-progress.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-import type { Output } from '../output.js';
+import { EXIT, type ExitCode, type Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withStore } from '../with-store.js';
 

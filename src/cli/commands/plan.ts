@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { plan, readWorkspace } from '../../operations/plan.js';
-import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { EXIT, type ExitCode, exitCodeFor, type Output } from '../output.js';
 import type { Format } from '../options.js';
-import type { Output } from '../output.js';
 import { planKey } from '../plan-key.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';

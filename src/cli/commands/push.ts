@@ -1,8 +1,7 @@
 import { error } from '../../diagnostics/diagnostic.js';
 import { push, type TenantPush } from '../../operations/push.js';
-import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { EXIT, type ExitCode, exitCodeFor, type Output } from '../output.js';
 import type { Format } from '../options.js';
-import type { Output } from '../output.js';
 import { pushProgress } from '../push-progress.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { renderPushJson } from '../render/push-json.js';

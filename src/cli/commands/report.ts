@@ -2,8 +2,7 @@ import { error } from '../../diagnostics/diagnostic.js';
 import { report } from '../../operations/report.js';
 import { renderReport } from '../../report/render-report.js';
 import { ReportFile } from '../../report/report-file.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-import type { Output } from '../output.js';
+import { EXIT, type ExitCode, type Output } from '../output.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { withExistingStore } from '../with-store.js';
 

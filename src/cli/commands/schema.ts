@@ -1,6 +1,5 @@
 import { bundledSchema } from '../../config/bundle-schema.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-import type { Output } from '../output.js';
+import { EXIT, type ExitCode, type Output } from '../output.js';
 
 /** `ccac schema`: the file format's JSON Schema, for editors. */
 export function runSchema(output: Output): ExitCode {

@@ -1,7 +1,6 @@
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { type ExitCode, exitCodeFor, type Output } from '../output.js';
 import { validate } from '../../operations/validate.js';
-import type { Output } from '../output.js';
 import {
   diagnosticsJson,
   diagnosticsSummary,

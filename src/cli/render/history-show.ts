@@ -6,8 +6,7 @@ import type { Format } from '../options.js';
 import { paint } from '../output.js';
 import { markdownCode } from './escape-markdown.js';
 import { renderRevisionJson } from './history-json.js';
-import type { PlanWording } from './plan-text.js';
-import { renderPlan } from './render-plan.js';
+import { renderPlan, type PlanWording } from './render-plan.js';
 
 /** A past revision reads as what happened, not as what will. */
 function revisionWording(record: RevisionRecord): PlanWording {

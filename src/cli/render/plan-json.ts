@@ -5,7 +5,7 @@ import { destroyedTenants } from '../../plan/destroyed-tenants.js';
 import { changeFields } from '../../plan/make-plan.js';
 import type { FieldChange, Plan, ResourceChange } from '../../model/plan.js';
 import { diagnosticsJson } from './diagnostics.js';
-import { chunkedWriter } from './text-chunks.js';
+import { chunkedWriter } from '../output.js';
 
 /** SPEC §5, pretty-printed: the same plan always gives the same bytes. */
 export function renderPlanJson(plan: Plan): string {

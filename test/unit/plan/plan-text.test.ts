@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderPlanText } from '../../../src/cli/render/plan-text.js';
+import { renderPlanText } from '../../../src/cli/render/render-plan.js';
 import type { ResourceValue } from '../../../src/model/model.js';
 import { assemblePlan, changeFields } from '../../../src/plan/make-plan.js';
 import type { Action, ResourceChange } from '../../../src/model/plan.js';

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database.js';
 import { DEFAULT_STORE_URL } from './default-store-url.js';
 import { holdsStoreTables, migrate } from './migrate.js';
 import { redactUrl } from './redact-url.js';
 import { SqlStateStore } from './sql-state-store.js';
+import { holdsDatabase } from './pglite-template.js';
 import { StoreError } from './state-store.js';
 
 export { redactUrl } from './redact-url.js';
@@ -39,11 +39,6 @@ export function parseStoreUrl(url: string = DEFAULT_STORE_URL, cwd = process.cwd
     'STORE',
     `unsupported --db URL "${redactUrl(text)}": use postgres://USER@HOST:PORT/DB or pglite:DIR`,
   );
-}
-
-/** Whether `dir` holds an embedded database (PGlite writes PostgreSQL's data directory there). */
-export function holdsDatabase(dir: string): boolean {
-  return existsSync(path.join(dir, 'PG_VERSION'));
 }
 
 /**

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { holdsDatabase } from './open-store.js';
 
 /**
  * A new embedded database starts as a copy of an empty one that the build made and migrated
@@ -11,6 +10,11 @@ import { holdsDatabase } from './open-store.js';
  */
 export function templateFile(distDir: string, pgliteVersion: string): string {
   return path.join(distDir, `pglite-state-${pgliteVersion}.tgz`);
+}
+
+/** Whether `dir` holds an embedded database (PGlite writes PostgreSQL's data directory there). */
+export function holdsDatabase(dir: string): boolean {
+  return existsSync(path.join(dir, 'PG_VERSION'));
 }
 
 // <root>/dist, from src/store (tests of the sources), dist/store and dist/cli (the bundle) alike.

@@ -31,11 +31,7 @@ interface CheckEntry {
 const KEEP = 8;
 const ENTRY_NAME = /^check-[0-9a-f]{64}\.json$/;
 
-export function openCheckCache(
-  settings: CacheSettings | undefined,
-  paths: readonly string[],
-): CheckCache | undefined {
-  if (!settings) return undefined;
+export function openCheckCache(settings: CacheSettings, paths: readonly string[]): CheckCache {
   const { dir, build, key } = settings;
   const name = `check-${keyedName(key, build, process.cwd(), JSON.stringify(paths))}.json`;
   const entryFile = path.join(dir, name);

@@ -83,8 +83,10 @@ async function keepCheck(
   digests: ReadonlyMap<string, string> | undefined,
   checks: CheckCache | undefined,
 ): Promise<CheckRecord | undefined> {
-  const next = digests && recordCheck(whole, digests, assetsNeeded(whole.declared));
-  if (checks && next) await checks.store(next);
+  // Nobody reads a record that is not kept: without a check cache there is nothing to make.
+  if (!checks || !digests) return undefined;
+  const next = recordCheck(whole, digests, assetsNeeded(whole.declared));
+  await checks.store(next);
   return next;
 }
 
@@ -167,7 +169,7 @@ async function readWorkspace(paths: readonly string[]) {
   const cache = openParseCache(caching);
   const read = await readConfigFiles(paths, cache.files);
   const digests = fileDigests(read);
-  const checks = digests && openCheckCache(caching, paths);
+  const checks = caching && digests ? openCheckCache(caching, paths) : undefined;
   return { cache, read, digests, checks, record: checks?.lookup() };
 }
 

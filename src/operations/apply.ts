@@ -15,12 +15,8 @@ import { loadWholeConfig } from '../workspace/open-workspace.js';
 import { recordPlan, type ApplyRecord } from './apply-plan.js';
 import { checkDrift } from './check-drift.js';
 import { planAgainstStore, undeclaredAndUnstored } from './plan-against-store.js';
-import {
-  currentUnderLock,
-  savedUnderLock,
-  type Checked,
-  type Refused,
-} from './check-under-lock.js';
+import { currentUnderLock, savedUnderLock } from './check-under-lock.js';
+import type { Checked, Refused } from './checked-plan.js';
 
 /** What `ccac apply` is asked: plain values, as the options gave them. */
 export interface ApplyRequest {

@@ -15,7 +15,7 @@ import { savedPlanTarget } from '../saved-plan/recheck-saved-plan.js';
 import { savedValueHashes, scopesReadAt, type SavedPlan } from '../saved-plan/saved-plan.js';
 import type { RowKey } from '../store/read-state-subset.js';
 import type { StateTransaction } from '../store/state-store.js';
-import type { Checked } from './check-under-lock.js';
+import type { Checked } from './checked-plan.js';
 
 /** Why a signed plan is re-checked in full after all: the first doubt found, for CCAC_DEBUG. */
 export type Doubt = { doubt: string };

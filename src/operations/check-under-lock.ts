@@ -1,7 +1,7 @@
 import { tamperedReads } from '../audit/tampered-reads.js';
 import { visiblePlan } from '../authz/index.js';
 import { authorizationReads } from '../authz/authorization-reads.js';
-import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, hasErrors } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import type { Plan } from '../model/plan.js';
 import { organizationsTouched } from '../plan/plan-configuration.js';
@@ -13,19 +13,7 @@ import type { StateTransaction } from '../store/state-store.js';
 import { debug } from '../support/debug.js';
 import { staleScopes } from './apply-plan.js';
 import { signedUnderLock } from './check-signed-plan.js';
-
-/** A plan that may be written: the roles its revisions record, the model it leads to. */
-export interface Checked {
-  plan: Plan;
-  rolesByScope: ReadonlyMap<string, string>;
-  /** The model the plan leads to: the written values' hashes are taken from it. */
-  target: Model;
-  /** The scopes written were found as ccac left them under this lock: no drift to check. */
-  driftChecked?: boolean;
-}
-
-/** Why a plan may not be written (none said when the plan shown says it). */
-export type Refused = { diagnostics: Diagnostic[] };
+import type { Checked, Refused } from './checked-plan.js';
 
 /** Under the lock, a plan made now: its scopes must not have moved on (their revisions). */
 export async function currentUnderLock(

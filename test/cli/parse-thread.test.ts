@@ -1,17 +1,23 @@
-import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { closeSync, readSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
+import { openPacks } from '../../src/workspace/cache-pack.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function cacheEntries(dir: string): Promise<Map<string, string>> {
-  const names = (await readdir(dir)).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
-  return new Map(
-    await Promise.all(
-      names.map(async (name) => [name, await readFile(path.join(dir, name), 'utf8')] as const),
-    ),
-  );
+/** Every entry the cache's packs hold, by name: its text. */
+function cacheEntries(dir: string): Map<string, string> {
+  const { entries } = openPacks(dir);
+  const texts = new Map<string, string>();
+  for (const [name, { fd, offset, size }] of entries) {
+    const bytes = Buffer.alloc(size);
+    readSync(fd, bytes, 0, size, offset);
+    texts.set(name, bytes.toString('utf8'));
+  }
+  for (const fd of new Set([...entries.values()].map((entry) => entry.fd))) closeSync(fd);
+  return texts;
 }
 
 /**
@@ -33,7 +39,7 @@ test('a cold parse on two threads says, plans and caches what one thread does', 
     const cache = await tempDir();
     const env = { CCAC_CACHE_DIR: cache, CCAC_DEBUG: '1', CCAC_PARSE_THREADS: threads };
     const result = await runCli(['validate', config, '--format', 'json'], { env });
-    return { ...result, entries: await cacheEntries(cache) };
+    return { ...result, entries: cacheEntries(cache) };
   };
   const [two, one] = [await run(''), await run('1')];
 

@@ -30,7 +30,8 @@ export interface Refusal {
 
 // A link at the name is not followed (ELOOP), and a FIFO that slipped past lstat opens at once.
 // Windows has neither flag: there, lstat and fstat decide alone.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+export const OPEN_FLAGS =
+  constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /**
  * Reads a regular file and nothing else, bounded. A link at `file` is not followed; a FIFO, a

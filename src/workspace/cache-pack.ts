@@ -1,7 +1,6 @@
 import { randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import {
   closeSync,
-  constants,
   fstatSync,
   mkdirSync,
   openSync,
@@ -12,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import { OPEN_FLAGS } from '../support/read-regular-file.js';
 import { macOf } from './cache-seal.js';
 
 /**
@@ -51,8 +51,6 @@ const PIECE = 1024 * 1024;
 const MOST_BYTES = 64 * 1024 * 1024;
 const TRAILER = 'ccac-pack 0000000000\n'.length;
 const MAC = /^[0-9a-f]{64}$/;
-// As readRegularFile: a link is not followed, a FIFO does not block the open.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /**
  * Writes `writes` (sealed now) and `copied` (entries of older packs, whose bytes keep their MAC)

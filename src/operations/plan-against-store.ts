@@ -233,7 +233,10 @@ async function readStoredState(
 ): Promise<StoredState> {
   const summaries = (await prefetched) ?? (await reader.scopeSummaries(scopes));
   const unchanged = unchangedScopes(scopes, summaries, desired);
-  const read = await reader.readState(scopes.filter((scope) => !unchanged.has(scope)));
+  const read = await reader.readState(
+    scopes.filter((scope) => !unchanged.has(scope)),
+    model,
+  );
   debug(`read the rows of ${scopes.length - unchanged.size} of ${scopes.length} scopes`);
   return withUnchangedScopes(read, model, unchanged);
 }

@@ -64,7 +64,7 @@ describe.each(storeTargets())(
       const racing: Queryable = {
         copyFrom: (table, columns, rows) => store.db.copyFrom(table, columns, rows),
         query: async (sql, params) => {
-          if (sql.includes('as k(scope, kind, name)') && edits++ === 0)
+          if (sql.includes(' as k(') && edits++ === 0)
             await store.db.query(
               `update resources set value = '{"spec": {"late": true}}', hash = 'h' where name = 'q00001'`,
             );

@@ -45,8 +45,11 @@ export interface ApplyHooks {
    * or to false when the apply is not approved.
    */
   approve(plan: Plan): Promise<{ shown: Promise<void> } | false>;
-  /** A saved plan as re-checked under the lock, against the state it is applied to. */
-  show(shown: Plan): void;
+  /**
+   * A saved plan as checked under the lock, against the state it is applied to: shown while the
+   * writes start; settles once it is all shown (nothing is committed before).
+   */
+  show(shown: Plan): Promise<void>;
   /** Drawn once the plan is shown: drawn while it is written out, it would garble it. */
   progress(total: number): WriteProgress;
 }
@@ -104,7 +107,7 @@ export async function applyConfiguration(
   const record = { actor: request.actor, rolesByScope, gitCommit: await gitCommit, digests };
   return applyUnderLock(store, plan, request, hooks, {
     record,
-    planShown: approved.shown,
+    planShown: () => approved.shown,
     check: (tx) => currentUnderLock(tx, plan, { desired: checked.desired, rolesByScope }),
   });
 }
@@ -142,12 +145,13 @@ export async function applySavedPlan(
     gitCommit: saved.gitCommit,
     digests: { configDigest: saved.configDigest, planDigest: saved.digest },
   };
+  let shown = Promise.resolve();
   return applyUnderLock(store, saved, request, hooks, {
     record,
-    planShown: Promise.resolve(),
+    planShown: () => shown,
     check: async (tx) => {
       const checked = await savedUnderLock(tx, saved, request);
-      if (checked.shown) hooks.show(checked.shown);
+      if (checked.shown) shown = startedEarly(hooks.show(checked.shown));
       return checked;
     },
   });
@@ -156,8 +160,8 @@ export async function applySavedPlan(
 interface UnderLock {
   /** What the revisions record; the roles are those found under the lock. */
   record: Omit<ApplyRecord, 'acceptedDrift'>;
-  /** Settles once the plan is all shown: nothing is committed before. */
-  planShown: Promise<void>;
+  /** Settles once the plan is all shown: nothing is committed before (asked once checked). */
+  planShown: () => Promise<void>;
   /** Whether the plan may be written, decided under the lock (check-under-lock.ts). */
   check: (tx: StateTransaction) => Promise<Checked | Refused>;
 }
@@ -171,7 +175,7 @@ async function applyUnderLock(
   plan: Plan,
   request: ApplyRequest,
   hooks: ApplyHooks,
-  { record, planShown, check }: UnderLock,
+  { record, planShown: shown, check }: UnderLock,
 ): Promise<ApplyOutcome> {
   const scopes = Object.keys(plan.tenants).sort();
   const lock = { lockTimeoutMs: request.lockTimeoutMs };
@@ -188,7 +192,7 @@ async function applyUnderLock(
           });
       debug('drift checked');
       if ('diagnostics' in drift) return { commit: false, value: drift };
-      const progress = progressAfter(planShown, checked.plan.changes.length, hooks);
+      const progress = progressAfter(shown(), checked.plan.changes.length, hooks);
       try {
         const recorded = {
           ...record,
@@ -202,14 +206,14 @@ async function applyUnderLock(
           checked.target,
           progress.update,
         );
-        await planShown;
+        await shown();
         return { commit: true, value: { plan: checked.plan, revisions } };
       } finally {
         progress.stop();
       }
     })
-    .finally(() => settled(planShown)); // a failure is told after the whole plan
-  await planShown;
+    .finally(() => settled(shown())); // a failure is told after the whole plan
+  await shown();
   return 'diagnostics' in outcome
     ? { outcome: 'refused', diagnostics: outcome.diagnostics }
     : { outcome: 'applied', ...outcome };

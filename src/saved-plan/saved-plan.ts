@@ -8,7 +8,15 @@ import type { Plan, PlanScopes, ResourceChange } from '../model/plan.js';
 import { checkSavedChanges } from './check-saved-changes.js';
 import { contentDigest } from '../plan/digests.js';
 import { NO_KNOWN_HASHES, valueHash, type KnownHash } from '../plan/planned-value.js';
-import { isKeyId, signatureProblem, signPlan, type PlanSignature } from './plan-signature.js';
+import {
+  FILE_PLACEHOLDER,
+  fileSignedWith,
+  isKeyId,
+  signatureProblem,
+  signFileText,
+  signPlan,
+  type PlanSignature,
+} from './plan-signature.js';
 
 /** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */
 export interface SavedPlan extends Plan {
@@ -31,8 +39,9 @@ export interface SavedPlan extends Plan {
 const DIGEST_FORMAT = 2;
 
 /**
- * The plan to save, with its digest, and signed when a key is given (CCAC_PLAN_KEY); `known`:
- * the hashes of its values planned now (knownHashes), not to hash them again.
+ * The plan to save, with its digest, and signed when a key is given (CCAC_PLAN_KEY), the
+ * signature listing its values' hashes; `known`: the hashes of its values planned now
+ * (knownHashes), not to hash them again.
  */
 export function sealPlan(
   plan: Plan,
@@ -49,7 +58,24 @@ export function sealPlan(
   );
   const content = { ...plan, changes, ...origin, digestFormat: DIGEST_FORMAT };
   const sealed = { ...content, digest: contentDigest(content, known) };
-  return key === undefined ? sealed : { ...sealed, signature: signPlan(sealed, key) };
+  if (key === undefined) return sealed;
+  const hashes = changes.flatMap(({ address, before, after }) => [
+    before && valueHash(before, address, known),
+    after && valueHash(after, address, known),
+  ]);
+  return { ...sealed, signature: { ...signPlan(sealed, key), hashes } };
+}
+
+/**
+ * The plan file's text: the plan as JSON; signed, its signature's last member is the signature
+ * of the text itself (plan-signature.ts signFileText), which lets `apply` trust a file signed
+ * with its key without making its digest again.
+ */
+export function savedPlanText(saved: SavedPlan, key: string | undefined): string {
+  const { signature, ...plan } = saved;
+  if (signature === undefined || key === undefined) return `${JSON.stringify(saved, null, 2)}\n`;
+  const room = { ...plan, signature: { ...signature, file: FILE_PLACEHOLDER } };
+  return signFileText(`${JSON.stringify(room, null, 2)}\n`, key);
 }
 
 /**
@@ -73,6 +99,8 @@ export type OpenedPlan =
  * checked against the stored state under its lock (recheck-saved-plan.ts, check-signed-plan.ts).
  */
 export function openSavedPlan(text: string, file: string, key: string | undefined): OpenedPlan {
+  const whole = key !== undefined && fileSignedWith(text, key) ? openSignedFile(text) : undefined;
+  if (whole) return { plan: whole, diagnostics: [] };
   const place = { file, line: 1, column: 1 };
   const refuse = (message: string, more: Diagnostic[] = []): OpenedPlan => ({
     diagnostics: [error('PLAN_INVALID', message, { place }), ...more],
@@ -119,6 +147,44 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
   valueHashes.set(parsed, known);
   if (signed) signedPlans.add(parsed);
   return { plan: parsed, diagnostics: unchecked ? [uncheckedSignature(signature, place)] : [] };
+}
+
+/**
+ * A file signed as a whole with the key (fileSignedWith): written by `ccac plan` as it is, so
+ * its digest, its fields and its values' hashes are not made again; only its outline is checked.
+ * Undefined when it is not a plan of this ccac's form: the full check then says why.
+ */
+function openSignedFile(text: string): SavedPlan | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isSavedPlan(parsed) || parsed.digestFormat !== DIGEST_FORMAT) return undefined;
+  const listed = listedHashes(parsed.changes, parsed.signature?.hashes);
+  if (!listed) return undefined;
+  valueHashes.set(parsed, listed);
+  signedPlans.add(parsed);
+  return parsed;
+}
+
+/** The hashes a signature lists (PlanSignature.hashes), by value; none unless one a value. */
+function listedHashes(changes: readonly ResourceChange[], listed: unknown): KnownHash | undefined {
+  if (!Array.isArray(listed) || listed.length !== changes.length * 2) return undefined;
+  const hashes = new Map<unknown, string>();
+  for (let i = 0; i < changes.length; i++) {
+    const { before, after } = changes[i]!;
+    if (!hashedAs(before, listed[2 * i]) || !hashedAs(after, listed[2 * i + 1])) return undefined;
+    if (before !== null) hashes.set(before, listed[2 * i] as string);
+    if (after !== null) hashes.set(after, listed[2 * i + 1] as string);
+  }
+  return (_address, value) => hashes.get(value);
+}
+
+/** A value and its listed hash: a map and a hash, or no value and null. */
+function hashedAs(value: unknown, hash: unknown): boolean {
+  return value === null ? hash === null : isRecord(value) && typeof hash === 'string';
 }
 
 /**

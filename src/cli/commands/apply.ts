@@ -153,7 +153,8 @@ function applyHooks(format: Format, output: Output | HeldOutput, autoApprove: bo
       if ('release' in output) output.release();
       return (await confirmApply()) && { shown: Promise.resolve() };
     },
-    show: (plan) => output.out(renderPlan(plan, format, output.color)),
+    // The check's writes start while the plan is written out (the apply commits once it is shown).
+    show: (plan) => showPlan(plan, format, output),
     progress: progressBar,
   };
 }

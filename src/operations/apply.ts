@@ -5,16 +5,14 @@ import type { Plan } from '../model/plan.js';
 import type { RevisionRecord } from '../model/revision.js';
 import { applyDigestSteps } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
-import { openSavedPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
+import { openSignedPlanFile, type OpenedPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import { commitOfConfiguration } from './configuration-commit.js';
 import type { StateStore, StateTransaction } from '../store/state-store.js';
 import { inTurns } from '../support/in-turns.js';
 import { debug } from '../support/debug.js';
 import { settled, startedEarly } from '../support/started-early.js';
-import { loadWholeConfig } from '../workspace/open-workspace.js';
 import { recordPlan, type ApplyRecord } from './apply-plan.js';
 import { checkDrift } from './check-drift.js';
-import { planAgainstStore, undeclaredAndUnstored } from './plan-against-store.js';
 import { currentUnderLock, savedUnderLock } from './check-under-lock.js';
 import type { Checked, Refused } from './checked-plan.js';
 
@@ -67,7 +65,12 @@ export type ApplyOutcome =
 
 /** The configuration, read and checked while the store opens: each waits on the other's IO. */
 export function readConfiguration(paths: readonly string[]): Promise<CheckedConfig> {
-  return startedEarly(loadWholeConfig(paths), 'configuration checked');
+  // Loaded for a configuration only: the apply of a saved plan reads no YAML and runs no rule.
+  const workspace = import('../workspace/open-workspace.js');
+  return startedEarly(
+    workspace.then(({ loadWholeConfig }) => loadWholeConfig(paths)),
+    'configuration checked',
+  );
 }
 
 /**
@@ -80,6 +83,7 @@ export async function applyConfiguration(
   request: ApplyRequest,
   hooks: ApplyHooks,
 ): Promise<ApplyOutcome> {
+  const { planAgainstStore, undeclaredAndUnstored } = await import('./plan-against-store.js');
   const checked = await configuration;
   const declared = checked.desired.tenants().map((t) => t.name);
   const unknown = await undeclaredAndUnstored(request.tenants, declared, store);
@@ -112,13 +116,20 @@ export async function applyConfiguration(
   });
 }
 
-/** A saved plan file, opened and checked before any store is: warnings, or why it is refused. */
-export function openPlanToApply(
+/**
+ * A saved plan file, opened and checked before any store is: warnings, or why it is refused.
+ * A file signed as a whole with the key needs no check of its values: what checks them (the
+ * schema validator, the canonical model) is loaded only for other files.
+ */
+export async function openPlanToApply(
   text: string,
   file: string,
   key: string | undefined,
-): { plan?: SavedPlan; diagnostics: Diagnostic[] } {
-  const opened = openSavedPlan(text, file, key);
+): Promise<{ plan?: SavedPlan; diagnostics: Diagnostic[] }> {
+  const signed = key === undefined ? undefined : openSignedPlanFile(text, key);
+  const opened: OpenedPlan = signed
+    ? { plan: signed, diagnostics: [] }
+    : (await import('../saved-plan/open-saved-plan.js')).openSavedPlan(text, file, key);
   debug('saved plan opened');
   if (!opened.plan || !hasErrors(opened.plan.diagnostics)) return opened;
   const place = { file, line: 1, column: 1 };

@@ -4,9 +4,9 @@ import { readAssets, readConfigFiles } from '../../../src/workspace/read-config-
 import { Model } from '../../../src/model/model.js';
 import { assetsNeeded, checkConfig, loadConfig } from '../../../src/config/check-config.js';
 import { contentDigest } from '../../../src/plan/digests.js';
+import { openSavedPlan } from '../../../src/saved-plan/open-saved-plan.js';
 import {
   isSignedWithKey,
-  openSavedPlan,
   savedPlanText,
   savedValueHashes,
   sealPlan,

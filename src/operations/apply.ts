@@ -122,11 +122,12 @@ export async function applyConfiguration(
  * schema validator, the canonical model) is loaded only for other files.
  */
 export async function openPlanToApply(
-  text: string,
+  bytes: Buffer,
   file: string,
   key: string | undefined,
 ): Promise<{ plan?: SavedPlan; diagnostics: Diagnostic[] }> {
-  const signed = key === undefined ? undefined : openSignedPlanFile(text, key);
+  const text = bytes.toString('utf8');
+  const signed = key === undefined ? undefined : openSignedPlanFile(text, key, bytes);
   const opened: OpenedPlan = signed
     ? { plan: signed, diagnostics: [] }
     : (await import('../saved-plan/open-saved-plan.js')).openSavedPlan(text, file, key);

@@ -100,16 +100,21 @@ export function signFileText(text: string, key: string): string {
 /**
  * Whether `text` is a file signFileText signed with `key`, byte for byte. False for anything
  * else (another key, an edit, a plan signed only over its digest): the caller then checks it in
- * full, which says why it is refused, if it is.
+ * full, which says why it is refused, if it is. `bytes`, the file's bytes `text` was decoded
+ * from, are signed as they are rather than encoded again (its end is ASCII: as long in both).
  */
-export function fileSignedWith(text: string, key: string): boolean {
+export function fileSignedWith(text: string, key: string, bytes?: Uint8Array): boolean {
   const end = fileEnd(text);
   if (!end) return false;
-  return timingSafeEqual(Buffer.from(end.mac, 'hex'), fileMac(text.slice(0, end.at), key));
+  const signed = bytes
+    ? bytes.subarray(0, bytes.length - (text.length - end.at))
+    : text.slice(0, end.at);
+  return timingSafeEqual(Buffer.from(end.mac, 'hex'), fileMac(signed, key));
 }
 
-function fileMac(signed: string, key: string): Buffer {
-  return createHmac('sha256', key).update(FILE_SIGNED).update(signed, 'utf8').digest();
+function fileMac(signed: string | Uint8Array, key: string): Buffer {
+  const mac = createHmac('sha256', key).update(FILE_SIGNED);
+  return (typeof signed === 'string' ? mac.update(signed, 'utf8') : mac.update(signed)).digest();
 }
 
 /** The file's signature, and where it starts; none unless the text ends as FILE_END says. */

@@ -94,8 +94,12 @@ export type OpenedPlan =
  * is checked. Undefined for any other file, which openSavedPlan (open-saved-plan.ts) checks in
  * full and which it loads only then: the schema validator and the rules stay unloaded here.
  */
-export function openSignedPlanFile(text: string, key: string): SavedPlan | undefined {
-  if (!fileSignedWith(text, key)) return undefined;
+export function openSignedPlanFile(
+  text: string,
+  key: string,
+  bytes?: Uint8Array,
+): SavedPlan | undefined {
+  if (!fileSignedWith(text, key, bytes)) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -237,7 +237,7 @@ async function runSavedPlan(
     );
     return EXIT.error;
   }
-  const opened = await openPlanToApply(read.bytes.toString('utf8'), file, signing.key);
+  const opened = await openPlanToApply(read.bytes, file, signing.key);
   output.err(renderDiagnosticsText(opened.diagnostics, output.color));
   const saved = opened.plan;
   if (!saved) return EXIT.error;

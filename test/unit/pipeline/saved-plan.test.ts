@@ -7,6 +7,7 @@ import { contentDigest } from '../../../src/plan/digests.js';
 import { openSavedPlan } from '../../../src/saved-plan/open-saved-plan.js';
 import {
   isSignedWithKey,
+  openSignedPlanFile,
   savedPlanText,
   savedValueHashes,
   sealPlan,
@@ -251,6 +252,18 @@ describe('openSavedPlan', async () => {
         /^PLAN_INVALID the plan file is not signed by a holder of CCAC_PLAN_KEY: it is signed with key [0-9a-f]{16}, not with/,
       );
       expect(messages(file)).toEqual([expect.stringMatching(/^PLAN_UNVERIFIED /)]);
+    });
+
+    test('is checked over the bytes it was read from, whatever characters it holds', () => {
+      const [name] = /"displayName": "[^"]+"/.exec(file)!;
+      const accented = resigned((text) => text.replace(name, '"displayName": "Zoë Ünal ✓"'));
+      const bytes = Buffer.from(accented, 'utf8');
+      expect(bytes.length).toBeGreaterThan(accented.length);
+      expect(openSignedPlanFile(accented, 'key one', bytes)).toBeDefined();
+      expect(openSignedPlanFile(accented, 'key one')).toBeDefined();
+      const other = Buffer.from(accented.replace('Zoë', 'Zoe'), 'utf8');
+      expect(openSignedPlanFile(accented, 'key one', other)).toBeUndefined();
+      expect(openSignedPlanFile(accented, 'key two', bytes)).toBeUndefined();
     });
 
     test('reformatted, or without its own signature (an earlier ccac), is still taken in full', () => {

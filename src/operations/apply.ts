@@ -5,16 +5,14 @@ import type { Plan } from '../model/plan.js';
 import type { RevisionRecord } from '../model/revision.js';
 import { applyDigestSteps } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
-import { openSavedPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
+import { openSignedPlanFile, type OpenedPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import { commitOfConfiguration } from './configuration-commit.js';
 import type { StateStore, StateTransaction } from '../store/state-store.js';
 import { inTurns } from '../support/in-turns.js';
 import { debug } from '../support/debug.js';
 import { settled, startedEarly } from '../support/started-early.js';
-import { loadWholeConfig } from '../workspace/open-workspace.js';
 import { recordPlan, type ApplyRecord } from './apply-plan.js';
 import { checkDrift } from './check-drift.js';
-import { planAgainstStore, undeclaredAndUnstored } from './plan-against-store.js';
 import { currentUnderLock, savedUnderLock } from './check-under-lock.js';
 import type { Checked, Refused } from './checked-plan.js';
 
@@ -45,8 +43,11 @@ export interface ApplyHooks {
    * or to false when the apply is not approved.
    */
   approve(plan: Plan): Promise<{ shown: Promise<void> } | false>;
-  /** A saved plan as re-checked under the lock, against the state it is applied to. */
-  show(shown: Plan): void;
+  /**
+   * A saved plan as checked under the lock, against the state it is applied to: shown while the
+   * writes start; settles once it is all shown (nothing is committed before).
+   */
+  show(shown: Plan): Promise<void>;
   /** Drawn once the plan is shown: drawn while it is written out, it would garble it. */
   progress(total: number): WriteProgress;
 }
@@ -64,7 +65,12 @@ export type ApplyOutcome =
 
 /** The configuration, read and checked while the store opens: each waits on the other's IO. */
 export function readConfiguration(paths: readonly string[]): Promise<CheckedConfig> {
-  return startedEarly(loadWholeConfig(paths), 'configuration checked');
+  // Loaded for a configuration only: the apply of a saved plan reads no YAML and runs no rule.
+  const workspace = import('../workspace/open-workspace.js');
+  return startedEarly(
+    workspace.then(({ loadWholeConfig }) => loadWholeConfig(paths)),
+    'configuration checked',
+  );
 }
 
 /**
@@ -77,6 +83,7 @@ export async function applyConfiguration(
   request: ApplyRequest,
   hooks: ApplyHooks,
 ): Promise<ApplyOutcome> {
+  const { planAgainstStore, undeclaredAndUnstored } = await import('./plan-against-store.js');
   const checked = await configuration;
   const declared = checked.desired.tenants().map((t) => t.name);
   const unknown = await undeclaredAndUnstored(request.tenants, declared, store);
@@ -104,18 +111,26 @@ export async function applyConfiguration(
   const record = { actor: request.actor, rolesByScope, gitCommit: await gitCommit, digests };
   return applyUnderLock(store, plan, request, hooks, {
     record,
-    planShown: approved.shown,
+    planShown: () => approved.shown,
     check: (tx) => currentUnderLock(tx, plan, { desired: checked.desired, rolesByScope }),
   });
 }
 
-/** A saved plan file, opened and checked before any store is: warnings, or why it is refused. */
-export function openPlanToApply(
-  text: string,
+/**
+ * A saved plan file, opened and checked before any store is: warnings, or why it is refused.
+ * A file signed as a whole with the key needs no check of its values: what checks them (the
+ * schema validator, the canonical model) is loaded only for other files.
+ */
+export async function openPlanToApply(
+  bytes: Buffer,
   file: string,
   key: string | undefined,
-): { plan?: SavedPlan; diagnostics: Diagnostic[] } {
-  const opened = openSavedPlan(text, file, key);
+): Promise<{ plan?: SavedPlan; diagnostics: Diagnostic[] }> {
+  const text = bytes.toString('utf8');
+  const signed = key === undefined ? undefined : openSignedPlanFile(text, key, bytes);
+  const opened: OpenedPlan = signed
+    ? { plan: signed, diagnostics: [] }
+    : (await import('../saved-plan/open-saved-plan.js')).openSavedPlan(text, file, key);
   debug('saved plan opened');
   if (!opened.plan || !hasErrors(opened.plan.diagnostics)) return opened;
   const place = { file, line: 1, column: 1 };
@@ -142,12 +157,13 @@ export async function applySavedPlan(
     gitCommit: saved.gitCommit,
     digests: { configDigest: saved.configDigest, planDigest: saved.digest },
   };
+  let shown = Promise.resolve();
   return applyUnderLock(store, saved, request, hooks, {
     record,
-    planShown: Promise.resolve(),
+    planShown: () => shown,
     check: async (tx) => {
       const checked = await savedUnderLock(tx, saved, request);
-      if (checked.shown) hooks.show(checked.shown);
+      if (checked.shown) shown = startedEarly(hooks.show(checked.shown));
       return checked;
     },
   });
@@ -156,8 +172,8 @@ export async function applySavedPlan(
 interface UnderLock {
   /** What the revisions record; the roles are those found under the lock. */
   record: Omit<ApplyRecord, 'acceptedDrift'>;
-  /** Settles once the plan is all shown: nothing is committed before. */
-  planShown: Promise<void>;
+  /** Settles once the plan is all shown: nothing is committed before (asked once checked). */
+  planShown: () => Promise<void>;
   /** Whether the plan may be written, decided under the lock (check-under-lock.ts). */
   check: (tx: StateTransaction) => Promise<Checked | Refused>;
 }
@@ -171,7 +187,7 @@ async function applyUnderLock(
   plan: Plan,
   request: ApplyRequest,
   hooks: ApplyHooks,
-  { record, planShown, check }: UnderLock,
+  { record, planShown: shown, check }: UnderLock,
 ): Promise<ApplyOutcome> {
   const scopes = Object.keys(plan.tenants).sort();
   const lock = { lockTimeoutMs: request.lockTimeoutMs };
@@ -188,7 +204,7 @@ async function applyUnderLock(
           });
       debug('drift checked');
       if ('diagnostics' in drift) return { commit: false, value: drift };
-      const progress = progressAfter(planShown, checked.plan.changes.length, hooks);
+      const progress = progressAfter(shown(), checked.plan.changes.length, hooks);
       try {
         const recorded = {
           ...record,
@@ -202,14 +218,14 @@ async function applyUnderLock(
           checked.target,
           progress.update,
         );
-        await planShown;
+        await shown();
         return { commit: true, value: { plan: checked.plan, revisions } };
       } finally {
         progress.stop();
       }
     })
-    .finally(() => settled(planShown)); // a failure is told after the whole plan
-  await planShown;
+    .finally(() => settled(shown())); // a failure is told after the whole plan
+  await shown();
   return 'diagnostics' in outcome
     ? { outcome: 'refused', diagnostics: outcome.diagnostics }
     : { outcome: 'applied', ...outcome };

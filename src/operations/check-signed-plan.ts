@@ -11,8 +11,12 @@ import { destroyedTenants } from '../plan/destroyed-tenants.js';
 import { assemblePlan } from '../plan/make-plan.js';
 import { scopesToRead } from '../plan/plan-scopes.js';
 import { valueHash } from '../plan/planned-value.js';
-import { savedPlanTarget } from '../saved-plan/recheck-saved-plan.js';
-import { savedValueHashes, scopesReadAt, type SavedPlan } from '../saved-plan/saved-plan.js';
+import {
+  savedPlanTarget,
+  savedValueHashes,
+  scopesReadAt,
+  type SavedPlan,
+} from '../saved-plan/saved-plan.js';
 import type { RowKey } from '../store/read-state-subset.js';
 import type { StateTransaction } from '../store/state-store.js';
 import type { Checked } from './checked-plan.js';

@@ -4,11 +4,9 @@ import { authorizationReads } from '../authz/authorization-reads.js';
 import { error, hasErrors } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import type { Plan } from '../model/plan.js';
-import { organizationsTouched } from '../plan/plan-configuration.js';
 import { scopesToRead } from '../plan/plan-scopes.js';
 import { withDiagnostics } from '../plan/with-diagnostics.js';
-import { recheckSavedPlan, savedPlanTarget } from '../saved-plan/recheck-saved-plan.js';
-import { isSignedWithKey, type SavedPlan } from '../saved-plan/saved-plan.js';
+import { isSignedWithKey, savedPlanTarget, type SavedPlan } from '../saved-plan/saved-plan.js';
 import type { StateTransaction } from '../store/state-store.js';
 import { debug } from '../support/debug.js';
 import { staleScopes } from './apply-plan.js';
@@ -73,6 +71,11 @@ export async function recheckUnderLock(
   if (stale.length > 0) return { diagnostics: stale };
   const target = savedPlanTarget(saved, current);
   debug('target projected');
+  // Loaded only here: a signed plan checked against its base revisions runs no rule.
+  const [{ organizationsTouched }, { recheckSavedPlan }] = await Promise.all([
+    import('../plan/plan-configuration.js'),
+    import('../saved-plan/recheck-saved-plan.js'),
+  ]);
   const touched = organizationsTouched(target, current.model, scopes);
   const references = touched.length > 0 ? await tx.organizationReferences(touched) : [];
   const rechecked = recheckSavedPlan(saved, current, target, {

@@ -12,6 +12,14 @@ export interface PlanSignature {
   keyId: string;
   /** Hex HMAC-SHA256 of signedText. */
   value: string;
+  /**
+   * The hash of each change's `before` and `after` value, in the order of the changes (null for
+   * no value): the digest is made of them, so a plan signed as a file (`file`) is applied without
+   * hashing its values again. Trusted only with the signature of the file's text.
+   */
+  hashes?: (string | null)[];
+  /** Hex HMAC-SHA256 of the file's text up to this value (fileSignedWith): always last. */
+  file?: string;
 }
 
 export const SIGNATURE_FORMAT = 'hmac-sha256/1';
@@ -64,3 +72,58 @@ export function signatureProblem(
 export function isKeyId(value: unknown): value is string {
   return typeof value === 'string' && /^[0-9a-f]{16}$/.test(value);
 }
+
+/**
+ * The signature of the file's own text: what precedes it, as written, is what the key holder
+ * wrote, so nothing in it needs to be made again to be trusted (its digest, the values' hashes,
+ * the fields). Its text starts otherwise than signedText's, so neither passes for the other.
+ */
+const FILE_SIGNED = 'ccac plan file hmac-sha256/1\n';
+
+/** Where savedPlanText leaves room for the file's signature: the last member of the last member. */
+export const FILE_PLACEHOLDER = '0'.repeat(64);
+
+/** The end of a file signed as a whole: its signature, then only the closing of the JSON. */
+const FILE_END = /"file": "([0-9a-f]{64})"\n {2}\}\n\}\n$/;
+
+/**
+ * `text` (a plan as JSON, whose last member's last member is `"file": FILE_PLACEHOLDER`) with the
+ * placeholder replaced by the HMAC of everything before it.
+ */
+export function signFileText(text: string, key: string): string {
+  const end = fileEnd(text);
+  if (end?.mac !== FILE_PLACEHOLDER) throw new Error('the plan text has no room for its signature');
+  const signed = text.slice(0, end.at);
+  return `${signed}${fileMac(signed, key).toString('hex')}${text.slice(end.at + FILE_PLACEHOLDER.length)}`;
+}
+
+/**
+ * Whether `text` is a file signFileText signed with `key`, byte for byte. False for anything
+ * else (another key, an edit, a plan signed only over its digest): the caller then checks it in
+ * full, which says why it is refused, if it is. `bytes`, the file's bytes `text` was decoded
+ * from, are signed as they are rather than encoded again (its end is ASCII: as long in both).
+ */
+export function fileSignedWith(text: string, key: string, bytes?: Uint8Array): boolean {
+  const end = fileEnd(text);
+  if (!end) return false;
+  const signed = bytes
+    ? bytes.subarray(0, bytes.length - (text.length - end.at))
+    : text.slice(0, end.at);
+  return timingSafeEqual(Buffer.from(end.mac, 'hex'), fileMac(signed, key));
+}
+
+function fileMac(signed: string | Uint8Array, key: string): Buffer {
+  const mac = createHmac('sha256', key).update(FILE_SIGNED);
+  return (typeof signed === 'string' ? mac.update(signed, 'utf8') : mac.update(signed)).digest();
+}
+
+/** The file's signature, and where it starts; none unless the text ends as FILE_END says. */
+function fileEnd(text: string): { mac: string; at: number } | undefined {
+  const tail = text.slice(-FILE_END_LENGTH);
+  const end = FILE_END.exec(tail);
+  if (!end) return undefined;
+  return { mac: end[1]!, at: text.length - tail.length + end.index + '"file": "'.length };
+}
+
+/** Room enough for FILE_END: the search for it reads no further back. */
+const FILE_END_LENGTH = 96;

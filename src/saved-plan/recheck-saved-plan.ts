@@ -7,7 +7,6 @@ import { runRules } from '../rules/rule.js';
 import type { OrganizationReference, StoredState } from '../model/stored-state.js';
 import { differingFields } from './check-saved-changes.js';
 import { planConfiguration, type PlanOutcome } from '../plan/plan-configuration.js';
-import { projectChanges } from '../plan/project-changes.js';
 import { savedValueHashes, type SavedPlan } from './saved-plan.js';
 
 /**
@@ -46,11 +45,6 @@ export function recheckSavedPlan(
   if (differences.length === 0) return outcome;
   const diagnostics = sortDiagnostics([...differences, ...outcome.plan.diagnostics]);
   return { ...outcome, plan: { ...outcome.plan, diagnostics } };
-}
-
-/** The state a saved plan leads to from the stored state. */
-export function savedPlanTarget(saved: SavedPlan, stored: StoredState): Model {
-  return projectChanges(stored.model, saved.changes, savedValueHashes(saved));
 }
 
 /**

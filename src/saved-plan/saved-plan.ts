@@ -1,14 +1,19 @@
-import { error, warning, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
-import { canonicalJson } from '../model/canonical-json.js';
-import { diffValues } from '../plan/diff-values.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { changeFields } from '../plan/make-plan.js';
-import type { ResourceValue } from '../model/model.js';
+import type { Model } from '../model/model.js';
 import { GLOBAL_SCOPE } from '../model/address.js';
 import type { Plan, PlanScopes, ResourceChange } from '../model/plan.js';
-import { checkSavedChanges } from './check-saved-changes.js';
+import type { StoredState } from '../model/stored-state.js';
 import { contentDigest } from '../plan/digests.js';
 import { NO_KNOWN_HASHES, valueHash, type KnownHash } from '../plan/planned-value.js';
-import { isKeyId, signatureProblem, signPlan, type PlanSignature } from './plan-signature.js';
+import { projectChanges } from '../plan/project-changes.js';
+import {
+  FILE_PLACEHOLDER,
+  fileSignedWith,
+  signFileText,
+  signPlan,
+  type PlanSignature,
+} from './plan-signature.js';
 
 /** A plan written by `plan --out`: the SPEC §5 plan, where it came from, and a digest of it all. */
 export interface SavedPlan extends Plan {
@@ -28,11 +33,12 @@ export interface SavedPlan extends Plan {
 }
 
 /** 2: changes by their values' hashes, fields checked against the values (1: their text, fields and all). */
-const DIGEST_FORMAT = 2;
+export const DIGEST_FORMAT = 2;
 
 /**
- * The plan to save, with its digest, and signed when a key is given (CCAC_PLAN_KEY); `known`:
- * the hashes of its values planned now (knownHashes), not to hash them again.
+ * The plan to save, with its digest, and signed when a key is given (CCAC_PLAN_KEY), the
+ * signature listing its values' hashes; `known`: the hashes of its values planned now
+ * (knownHashes), not to hash them again.
  */
 export function sealPlan(
   plan: Plan,
@@ -49,7 +55,24 @@ export function sealPlan(
   );
   const content = { ...plan, changes, ...origin, digestFormat: DIGEST_FORMAT };
   const sealed = { ...content, digest: contentDigest(content, known) };
-  return key === undefined ? sealed : { ...sealed, signature: signPlan(sealed, key) };
+  if (key === undefined) return sealed;
+  const hashes = changes.flatMap(({ address, before, after }) => [
+    before && valueHash(before, address, known),
+    after && valueHash(after, address, known),
+  ]);
+  return { ...sealed, signature: { ...signPlan(sealed, key), hashes } };
+}
+
+/**
+ * The plan file's text: the plan as JSON; signed, its signature's last member is the signature
+ * of the text itself (plan-signature.ts signFileText), which lets `apply` trust a file signed
+ * with its key without making its digest again.
+ */
+export function savedPlanText(saved: SavedPlan, key: string | undefined): string {
+  const { signature, ...plan } = saved;
+  if (signature === undefined || key === undefined) return `${JSON.stringify(saved, null, 2)}\n`;
+  const room = { ...plan, signature: { ...signature, file: FILE_PLACEHOLDER } };
+  return signFileText(`${JSON.stringify(room, null, 2)}\n`, key);
 }
 
 /**
@@ -66,59 +89,52 @@ export type OpenedPlan =
   { plan: SavedPlan; diagnostics: Diagnostic[] } | { plan?: undefined; diagnostics: Diagnostic[] };
 
 /**
- * Parses a saved plan and refuses one that ccac did not write as it is: content that no longer
- * matches its digest, a signature that is not by the holder of `key` (when given), changes or
- * values that `ccac plan` would not write (check-saved-changes.ts; not for a plan signed with
- * `key`: `ccac plan` made its values). All of it before any store is opened; the values are
- * checked against the stored state under its lock (recheck-saved-plan.ts, check-signed-plan.ts).
+ * A file signed as a whole with `key` (plan-signature.ts fileSignedWith): written by `ccac plan`
+ * as it is, so its digest, its fields and its values' hashes are not made again; only its outline
+ * is checked. Undefined for any other file, which openSavedPlan (open-saved-plan.ts) checks in
+ * full and which it loads only then: the schema validator and the rules stay unloaded here.
  */
-export function openSavedPlan(text: string, file: string, key: string | undefined): OpenedPlan {
-  const place = { file, line: 1, column: 1 };
-  const refuse = (message: string, more: Diagnostic[] = []): OpenedPlan => ({
-    diagnostics: [error('PLAN_INVALID', message, { place }), ...more],
-  });
+export function openSignedPlanFile(
+  text: string,
+  key: string,
+  bytes?: Uint8Array,
+): SavedPlan | undefined {
+  if (!fileSignedWith(text, key, bytes)) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return refuse('not a plan file: it is not JSON');
+    return undefined;
   }
-  if (nestsDeeperThan(parsed, MAX_DEPTH))
-    return refuse(`not a plan file: it nests deeper than ${MAX_DEPTH} levels`);
-  if (!isSavedPlan(parsed))
-    return refuse('not a plan file written by `ccac plan --out` (format version 1)');
-  if (parsed.digestFormat !== DIGEST_FORMAT) {
-    return refuse(
-      'the plan file was written by another version of ccac (its digest is of another form): plan again',
-    );
+  if (!isSavedPlan(parsed) || parsed.digestFormat !== DIGEST_FORMAT) return undefined;
+  const listed = listedHashes(parsed.changes, parsed.signature?.hashes);
+  if (!listed) return undefined;
+  openedAs(parsed, listed, true);
+  return parsed;
+}
+
+/** What opening a plan learned of it: its values' hashes, and whether `key` signed it. */
+export function openedAs(plan: SavedPlan, hashes: KnownHash, signed: boolean): void {
+  valueHashes.set(plan, hashes);
+  if (signed) signedPlans.add(plan);
+}
+
+/** The hashes a signature lists (PlanSignature.hashes), by value; none unless one a value. */
+function listedHashes(changes: readonly ResourceChange[], listed: unknown): KnownHash | undefined {
+  if (!Array.isArray(listed) || listed.length !== changes.length * 2) return undefined;
+  const hashes = new Map<unknown, string>();
+  for (let i = 0; i < changes.length; i++) {
+    const { before, after } = changes[i]!;
+    if (!hashedAs(before, listed[2 * i]) || !hashedAs(after, listed[2 * i + 1])) return undefined;
+    if (before !== null) hashes.set(before, listed[2 * i] as string);
+    if (after !== null) hashes.set(after, listed[2 * i + 1] as string);
   }
-  const { digest, signature, ...content } = parsed;
-  const known = hashesOfValues(parsed.changes);
-  if (contentDigest(content, known) !== digest)
-    return refuse('the plan file was edited after it was written (its digest does not match)');
-  const unsigned = key === undefined ? undefined : signatureProblem(parsed, key);
-  if (unsigned)
-    return refuse(`the plan file is not signed by a holder of CCAC_PLAN_KEY: ${unsigned}`);
-  // A plan signed with the key was written by `ccac plan` as it is: its values are vouched for.
-  const signed = key !== undefined;
-  const scopes = new Set(Object.keys(parsed.tenants));
-  const changes = signed ? [] : checkSavedChanges(parsed.changes, scopes, file, known);
-  if (changes.length > 0) {
-    return refuse(
-      'the plan file holds changes `ccac plan` does not write: it was edited after it was written',
-      changes,
-    );
-  }
-  const misdescribed = parsed.changes.find((change) => !fieldsAsValuesGive(change));
-  if (misdescribed) {
-    return refuse(
-      `the plan file was edited after it was written (the fields of ${misdescribed.address} are not what its values give)`,
-    );
-  }
-  const unchecked = key === undefined && signature !== undefined;
-  valueHashes.set(parsed, known);
-  if (signed) signedPlans.add(parsed);
-  return { plan: parsed, diagnostics: unchecked ? [uncheckedSignature(signature, place)] : [] };
+  return (_address, value) => hashes.get(value);
+}
+
+/** A value and its listed hash: a map and a hash, or no value and null. */
+function hashedAs(value: unknown, hash: unknown): boolean {
+  return value === null ? hash === null : isRecord(value) && typeof hash === 'string';
 }
 
 /**
@@ -128,7 +144,7 @@ export function openSavedPlan(text: string, file: string, key: string | undefine
  */
 const valueHashes = new WeakMap<SavedPlan, KnownHash>();
 
-/** The plans openSavedPlan opened whose signature it checked with the key (CCAC_PLAN_KEY). */
+/** The plans opened whose signature was checked with the key (CCAC_PLAN_KEY). */
 const signedPlans = new WeakSet<SavedPlan>();
 
 /**
@@ -139,75 +155,22 @@ export function isSignedWithKey(plan: SavedPlan): boolean {
   return signedPlans.has(plan);
 }
 
-/** The hashes of the values of a plan openSavedPlan opened (none known of any other). */
+/** The hashes of the values of a plan opened here (none known of any other). */
 export function savedValueHashes(plan: SavedPlan): KnownHash {
   return valueHashes.get(plan) ?? NO_KNOWN_HASHES;
 }
 
-/** Each change's values hashed once; anything that is not a change's value stays unknown. */
-function hashesOfValues(changes: readonly unknown[]): KnownHash {
-  const hashes = new Map<unknown, string>();
-  for (const change of changes) {
-    if (!isRecord(change)) continue;
-    for (const value of [change.before, change.after])
-      if (isRecord(value)) hashes.set(value, valueHash(value as unknown as ResourceValue, ''));
-  }
-  return (_address, value) => hashes.get(value);
+/** The state a saved plan leads to from the stored state. */
+export function savedPlanTarget(saved: SavedPlan, stored: StoredState): Model {
+  return projectChanges(stored.model, saved.changes, savedValueHashes(saved));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Without the key a signature proves nothing: the reader is told what was checked instead. */
-function uncheckedSignature(signature: PlanSignature, place: Place): Diagnostic {
-  const key = isKeyId(signature.keyId) ? ` with key ${signature.keyId}` : '';
-  return warning(
-    'PLAN_UNVERIFIED',
-    `the plan file is signed${key}, but CCAC_PLAN_KEY is not set, so the signature is not checked: ` +
-      'its digest shows only that the file is whole, not who wrote it; its changes are checked as ' +
-      "a configuration's are, against the stored state and the actor's roles",
-    { place },
-  );
-}
-
-/** Deeper than any plan (a value's lists of maps): past it, digests and checks would recurse too far. */
-const MAX_DEPTH = 64;
-
-/**
- * Whether `value` holds an object or array `limit` levels down. The walk stops there, so it recurses
- * at most `limit` calls deep however deep the value nests; a loop per level, not a list of
- * [child, depth] pairs, as it visits every object of a plan of 100,000 changes.
- */
-function nestsDeeperThan(value: unknown, limit: number, depth = 0): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (depth >= limit) return true;
-  if (Array.isArray(value)) {
-    for (const item of value) if (nestsDeeperThan(item, limit, depth + 1)) return true;
-    return false;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key in record)
-    if (Object.hasOwn(record, key) && nestsDeeperThan(record[key], limit, depth + 1)) return true;
-  return false;
-}
-
-/**
- * The digest covers a change's values, not its fields: they must be what the values give. The
- * same JSON text is the same canonical text; only fields that differ in text (keys in another
- * order) are compared canonically.
- */
-function fieldsAsValuesGive(change: ResourceChange): boolean {
-  if (!Array.isArray(change.fields)) return false;
-  const given = diffValues(change.before, change.after);
-  return (
-    JSON.stringify(change.fields) === JSON.stringify(given) ||
-    canonicalJson(change.fields) === canonicalJson(given)
-  );
-}
-
 /** The plan's outline; its changes are checked one by one (checkSavedChanges). */
-function isSavedPlan(value: unknown): value is SavedPlan {
+export function isSavedPlan(value: unknown): value is SavedPlan {
   const plan = value as Partial<SavedPlan> | null;
   return (
     typeof plan === 'object' &&

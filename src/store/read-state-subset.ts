@@ -56,7 +56,12 @@ export async function readStateSubset(q: Queryable, request: SubsetRequest): Pro
 const ROW_COLUMNS = `r.scope, r.kind, r.name, r.tenant, r.hash, r.value::text as value,
             w.xid is not null as intact`;
 
-/** The whole scopes' rows, and the rows asked for by key outside them. */
+/**
+ * The whole scopes' rows, and the rows asked for by key outside them. The keys are a semi-join:
+ * each found by the primary key. Joined to them instead, PostgreSQL hashed every row of the
+ * table, values and all, spilling to disk (at 100,000 rows, 10,200 keys: ≈ 200 ms against
+ * ≈ 100 ms in `explain analyze`).
+ */
 async function readRows(q: Queryable, request: SubsetRequest): Promise<ResourceRow[]> {
   const whole = new Set(request.whole);
   const keys = new Map<string, RowKey>();
@@ -69,9 +74,9 @@ async function readRows(q: Queryable, request: SubsetRequest): Promise<ResourceR
       where r.scope = any($1::text[])
      union all
      select ${ROW_COLUMNS}
-       from unnest($2::text[], $3::text[], $4::text[]) as k(scope, kind, name)
-       join resources r on r.scope = k.scope and r.kind = k.kind and r.name = k.name
-       left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text`,
+       from ${RESOURCES_AND_WRITERS}
+      where (r.scope, r.kind, r.name) in
+            (select * from unnest($2::text[], $3::text[], $4::text[]) as k(scope, kind, name))`,
     [
       [...whole],
       wanted.map((key) => key.scope),

@@ -3,7 +3,6 @@ import type { Plan } from '../../model/plan.js';
 import { EXIT, type ExitCode, type Output } from '../output.js';
 import type { Format } from '../options.js';
 import { applyPushJson } from '../render/apply-push-json.js';
-import { runPush } from './push.js';
 
 /** The tenants an applied plan changed: what `apply --push` pushes. */
 export function tenantsChanged(plan: Plan, into: Set<string>): void {
@@ -51,6 +50,8 @@ async function pushChanged(
     output.err('Nothing was applied, so nothing is pushed.\n');
     return applied;
   }
+  // Loaded only to push: the Webex client and the reconciler are a third of what apply loads.
+  const { runPush } = await import('./push.js');
   return runPush(
     { db: options.db, actor: options.actor, tenant: [...changed].sort(), format: options.format },
     output,

@@ -153,7 +153,8 @@ function applyHooks(format: Format, output: Output | HeldOutput, autoApprove: bo
       if ('release' in output) output.release();
       return (await confirmApply()) && { shown: Promise.resolve() };
     },
-    show: (plan) => output.out(renderPlan(plan, format, output.color)),
+    // The check's writes start while the plan is written out (the apply commits once it is shown).
+    show: (plan) => showPlan(plan, format, output),
     progress: progressBar,
   };
 }
@@ -236,7 +237,7 @@ async function runSavedPlan(
     );
     return EXIT.error;
   }
-  const opened = openPlanToApply(read.bytes.toString('utf8'), file, signing.key);
+  const opened = await openPlanToApply(read.bytes, file, signing.key);
   output.err(renderDiagnosticsText(opened.diagnostics, output.color));
   const saved = opened.plan;
   if (!saved) return EXIT.error;

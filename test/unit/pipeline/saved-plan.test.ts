@@ -4,7 +4,17 @@ import { readAssets, readConfigFiles } from '../../../src/workspace/read-config-
 import { Model } from '../../../src/model/model.js';
 import { assetsNeeded, checkConfig, loadConfig } from '../../../src/config/check-config.js';
 import { contentDigest } from '../../../src/plan/digests.js';
-import { openSavedPlan, sealPlan, type SavedPlan } from '../../../src/saved-plan/saved-plan.js';
+import { openSavedPlan } from '../../../src/saved-plan/open-saved-plan.js';
+import {
+  isSignedWithKey,
+  openSignedPlanFile,
+  savedPlanText,
+  savedValueHashes,
+  sealPlan,
+  type SavedPlan,
+} from '../../../src/saved-plan/saved-plan.js';
+import { signFileText } from '../../../src/saved-plan/plan-signature.js';
+import { valueHash } from '../../../src/plan/planned-value.js';
 import { diffValues } from '../../../src/plan/diff-values.js';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
 
@@ -188,4 +198,90 @@ describe('openSavedPlan', async () => {
       expect.stringMatching(/^PLAN_UNVERIFIED the plan file is signed with key [0-9a-f]{16}, but/),
     ]);
   });
+
+  describe('a plan file signed as a whole (savedPlanText with the key)', () => {
+    const signed = sealPlan(plan, ORIGIN, 'key one');
+    const file = savedPlanText(signed, 'key one');
+    /** The file as a key holder could sign it anew after `edit`: only the key vouches for it. */
+    const resigned = (edit: (text: string) => string) =>
+      signFileText(
+        edit(file).replace(/"file": "[0-9a-f]{64}"/, `"file": "${'0'.repeat(64)}"`),
+        'key one',
+      );
+
+    test('lists each value hash and signs its own text last; the plan is the one sealed', () => {
+      const { hashes, file: mac } = signed.signature!;
+      expect(hashes).toHaveLength(signed.changes.length * 2);
+      const first = signed.changes[0]!;
+      expect(hashes![1]).toBe(valueHash(first.after!, first.address));
+      expect(file).toMatch(/"file": "[0-9a-f]{64}"\n {2}\}\n\}\n$/);
+      expect(mac).toBeUndefined();
+      expect(file).not.toContain('key one');
+      const opened = openSavedPlan(file, 'p.json', 'key one');
+      expect(opened.diagnostics).toEqual([]);
+      expect(isSignedWithKey(opened.plan!)).toBe(true);
+      expect(opened.plan!.digest).toBe(signed.digest);
+      expect(opened.plan!.changes).toEqual(signed.changes);
+    });
+
+    test('is trusted as written: its values are not hashed again nor its digest made again', () => {
+      const first = signed.changes[0]!;
+      const after = valueHash(first.after!, first.address);
+      const listed = resigned((text) => text.replace(after, 'f'.repeat(64)));
+      const opened = openSavedPlan(listed, 'p.json', 'key one');
+      expect(opened.diagnostics).toEqual([]);
+      const hashes = savedValueHashes(opened.plan!);
+      expect(hashes(first.address, opened.plan!.changes[0]!.after!)).toBe('f'.repeat(64));
+      const digest = resigned((text) => text.replace(signed.digest, `sha256:${'e'.repeat(64)}`));
+      expect(openSavedPlan(digest, 'p.json', 'key one').plan?.digest).toBe(
+        `sha256:${'e'.repeat(64)}`,
+      );
+    });
+
+    test('edited, or signed with another key, is checked in full and refused as before', () => {
+      const [name] = /"name": "[^"]+"/.exec(file)!;
+      const edited = file.replace(name, name.replace(/"$/, 'x"'));
+      expect(messages(edited, 'key one')).toEqual(messages(forgedName(signed, name), 'key one'));
+      expect(messages(edited, 'key one')).toEqual([
+        'PLAN_INVALID the plan file was edited after it was written (its digest does not match)',
+      ]);
+      expect(messages(file.replace(signed.digest, `sha256:${'e'.repeat(64)}`), 'key one')).toEqual([
+        'PLAN_INVALID the plan file was edited after it was written (its digest does not match)',
+      ]);
+      expect(messages(file, 'key two')[0]).toMatch(
+        /^PLAN_INVALID the plan file is not signed by a holder of CCAC_PLAN_KEY: it is signed with key [0-9a-f]{16}, not with/,
+      );
+      expect(messages(file)).toEqual([expect.stringMatching(/^PLAN_UNVERIFIED /)]);
+    });
+
+    test('is checked over the bytes it was read from, whatever characters it holds', () => {
+      const [name] = /"displayName": "[^"]+"/.exec(file)!;
+      const accented = resigned((text) => text.replace(name, '"displayName": "Zoë Ünal ✓"'));
+      const bytes = Buffer.from(accented, 'utf8');
+      expect(bytes.length).toBeGreaterThan(accented.length);
+      expect(openSignedPlanFile(accented, 'key one', bytes)).toBeDefined();
+      expect(openSignedPlanFile(accented, 'key one')).toBeDefined();
+      const other = Buffer.from(accented.replace('Zoë', 'Zoe'), 'utf8');
+      expect(openSignedPlanFile(accented, 'key one', other)).toBeUndefined();
+      expect(openSignedPlanFile(accented, 'key two', bytes)).toBeUndefined();
+    });
+
+    test('reformatted, or without its own signature (an earlier ccac), is still taken in full', () => {
+      const reformatted = JSON.stringify(JSON.parse(file));
+      const opened = openSavedPlan(reformatted, 'p.json', 'key one');
+      expect(opened.diagnostics).toEqual([]);
+      expect(isSignedWithKey(opened.plan!)).toBe(true);
+      const { hashes: _hashes, file: _file, ...earlier } = JSON.parse(file).signature;
+      const older = JSON.stringify({ ...JSON.parse(file), signature: earlier }, null, 2);
+      expect(messages(older, 'key one')).toEqual([]);
+    });
+  });
 });
+
+/** The plan file as the edit of `name` in its text leaves it (digest not made again). */
+function forgedName(saved: SavedPlan, name: string): string {
+  return JSON.stringify(saved).replace(
+    name.replace(': ', ':'),
+    name.replace(': ', ':').replace(/"$/, 'x"'),
+  );
+}

@@ -24,7 +24,10 @@ import type { Plan } from '../model/plan.js';
 import { unknownTenants } from '../model/unknown-tenants.js';
 import type { StateReader } from '../store/state-store.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
+import { configDigestSteps } from '../plan/digests.js';
 import { debug } from '../support/debug.js';
+import { inTurns } from '../support/in-turns.js';
+import { commitOfConfiguration } from './configuration-commit.js';
 import { startedEarly } from '../support/started-early.js';
 import type { Workspace } from '../workspace/open-workspace.js';
 
@@ -81,6 +84,11 @@ export async function unchangedPlan(
 
 interface PlanOptions {
   tenants: readonly string[];
+  /**
+   * The plan is to be saved, its configuration read from these paths: what the saved plan
+   * records of the configuration is made while the store reads the rows (SealInputs).
+   */
+  savedFrom?: readonly string[];
   actor: string | undefined;
   requireActor: boolean;
   /** Apply: whether `--destroy` was given (PlanRequest.destroy). */
@@ -96,7 +104,31 @@ export type Planned = PlanOutcome & {
   scopes: Set<string>;
   stored: StoredState;
   checked: CheckedConfig;
+  /** When the plan is to be saved (`savedFrom`) and has no configuration errors. */
+  seal?: SealInputs;
 };
+
+/** What a saved plan records of its configuration besides the plan (saved-plan/saved-plan.ts). */
+export interface SealInputs {
+  configDigest: Promise<string>;
+  gitCommit: Promise<string | null>;
+}
+
+/**
+ * The configuration's digest and git commit, started now: the digest is made in turns, so it
+ * fills the time spent waiting on the database (100,000 lines sorted and hashed), and git runs
+ * in its own process meanwhile.
+ */
+export function sealInputs(
+  checked: CheckedConfig,
+  scopes: ReadonlySet<string>,
+  paths: readonly string[],
+): SealInputs {
+  return {
+    configDigest: startedEarly(inTurns(configDigestSteps(checked.desired, scopes))),
+    gitCommit: startedEarly(commitOfConfiguration(paths, checked.declared)),
+  };
+}
 
 /**
  * Plans a configuration against the store with the model of the scopes that differ from it: the
@@ -131,6 +163,7 @@ export async function planAgainstStore(
 ): Promise<Planned> {
   const scopes = options.scopes ?? planScopes(checked.desired, options.tenants);
   if (hasErrors(checked.diagnostics)) return unplanned(checked, scopes);
+  const seal = options.savedFrom && sealInputs(checked, scopes, options.savedFrom);
   const desired = options.desired ?? modelScopes(checked.desired);
   let stored = await readStoredState(
     reader,
@@ -162,7 +195,7 @@ export async function planAgainstStore(
   });
   const plan = withDiagnostics(outcome.plan, await tamperedReads(reader, stored.model, reads));
   // The stored state too: drift is checked against it, and markdown draws both sides.
-  return { ...outcome, plan, scopes, stored, checked };
+  return { ...outcome, plan, scopes, stored, checked, ...(seal ? { seal } : {}) };
 }
 
 /**
@@ -233,7 +266,10 @@ async function readStoredState(
 ): Promise<StoredState> {
   const summaries = (await prefetched) ?? (await reader.scopeSummaries(scopes));
   const unchanged = unchangedScopes(scopes, summaries, desired);
-  const read = await reader.readState(scopes.filter((scope) => !unchanged.has(scope)));
+  const read = await reader.readState(
+    scopes.filter((scope) => !unchanged.has(scope)),
+    model,
+  );
   debug(`read the rows of ${scopes.length - unchanged.size} of ${scopes.length} scopes`);
   return withUnchangedScopes(read, model, unchanged);
 }

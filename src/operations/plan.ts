@@ -3,18 +3,17 @@ import { seesEverything, visiblePlan } from '../authz/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { planRoutingMermaid } from '../graph/plan-graph.js';
 import type { Plan } from '../model/plan.js';
-import { configDigest } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
 import { scopesReadAt, sealPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
 import { NO_STORE_YET } from '../store/open-store.js';
 import type { StateReader } from '../store/state-store.js';
 import { startedEarly } from '../support/started-early.js';
 import { openWorkspace, type Workspace } from '../workspace/open-workspace.js';
-import { commitOfConfiguration } from './configuration-commit.js';
 import {
   planAgainstNothing,
   planDesired,
   prefetchSummaries,
+  sealInputs,
   undeclaredAndUnstored,
   unchangedPlan,
   type Planned,
@@ -95,6 +94,7 @@ export async function plan(
     requireActor: false,
     summaries,
     whole: !review,
+    ...(request.save ? { savedFrom: request.paths } : {}),
   });
   // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
   const plan = await markDrift(planned.plan, store, planned.stored);
@@ -114,27 +114,27 @@ async function presented(
   store: Pick<StateReader, 'revisionHashes'>,
 ): Promise<PlanResult> {
   const { plan: whole, scopes, stored, checked, views } = planned;
+  const save = request.save && !hasErrors(whole.diagnostics) ? request.save : undefined;
+  // The history planned on, asked for at once: a signed plan's apply checks it (check-signed-plan.ts).
+  const baseHashes =
+    save && startedEarly(store.revisionHashes(scopesReadAt(whole, stored.revisions)));
   // The actor sees no more than their roles show (authz/visibility.ts).
   const shown = visiblePlan(whole, views);
   const graph =
     request.drawGraph && seesEverything(views)
       ? planRoutingMermaid(shown.changes, checked.desired, stored.model)
       : undefined;
-  const saved =
-    request.save && !hasErrors(whole.diagnostics)
-      ? sealPlan(
-          whole,
-          {
-            configDigest: configDigest(checked.desired, scopes),
-            gitCommit: await commitOfConfiguration(request.paths, checked.declared),
-            // The history planned on: a signed plan's apply checks it (check-signed-plan.ts).
-            baseHashes: Object.fromEntries(
-              await store.revisionHashes(scopesReadAt(whole, stored.revisions)),
-            ),
-          },
-          request.save.signingKey,
-          knownHashes(checked.desired, stored.model),
-        )
-      : undefined;
+  if (!save || !baseHashes) return { plan: whole, shown, graph };
+  const seal = planned.seal ?? sealInputs(checked, scopes, request.paths);
+  const saved = sealPlan(
+    whole,
+    {
+      configDigest: await seal.configDigest,
+      gitCommit: await seal.gitCommit,
+      baseHashes: Object.fromEntries(await baseHashes),
+    },
+    save.signingKey,
+    knownHashes(checked.desired, stored.model),
+  );
   return { plan: whole, shown, graph, saved };
 }

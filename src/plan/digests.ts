@@ -11,7 +11,10 @@ export function configDigest(desired: Model, scopes: ReadonlySet<string>): strin
 }
 
 /** configDigest a step at a time: a step per resource (support/in-turns.ts). */
-function* configDigestSteps(desired: Model, scopes: ReadonlySet<string>): Generator<void, string> {
+export function* configDigestSteps(
+  desired: Model,
+  scopes: ReadonlySet<string>,
+): Generator<void, string> {
   const lines: string[] = [];
   for (const r of desired.byAddress.values()) {
     if (scopes.has(scopeOf(r.kind, r.name, r.tenant))) lines.push(`${r.address} ${r.hash}`);

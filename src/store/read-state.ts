@@ -25,8 +25,11 @@ export interface ResourceRow {
   name: string;
   tenant: string | null;
   hash: string;
-  /** The stored value as jsonb renders it; parsed only when someone reads the resource's spec. */
-  value: string;
+  /**
+   * The stored value as jsonb renders it, parsed only when someone reads the resource's spec; or
+   * the declared resource whose value it is (readState's `declared`).
+   */
+  value: string | ModelResource;
   /** Whether the row was last written by one of ccac's transactions (RESOURCES_AND_WRITERS). */
   intact: boolean;
 }
@@ -36,27 +39,118 @@ export interface ResourceRow {
  * A row as ccac wrote it keeps its stored hash and is parsed on first use; a row changed outside
  * ccac is parsed and hashed now, so its edited value plans as a change. What the read learned
  * about each scope's rows comes along (StoredState.integrity) for the drift check.
+ *
+ * `declared`: the configuration planned against these scopes, when there is one. A row as ccac
+ * wrote it whose hash is the one declared at its address holds the declared value, so its value
+ * is not sent: it is taken from the configuration, as a scope whose summary matches is taken
+ * whole (workspace/unchanged-scopes.ts). Only the other rows' values are read, by key: after a
+ * change to 1% of 100,000 resources, 10,000 values cross the connection instead of 100,000.
  */
-export async function readState(q: Queryable, scopes: readonly string[]): Promise<StoredState> {
+export async function readState(
+  q: Queryable,
+  scopes: readonly string[],
+  declared?: Model,
+): Promise<StoredState> {
   const wanted = [...new Set(scopes)];
   // Revisions first: outside a transaction the two reads see different moments, and a base
   // revision read before the resources can only be older than them — an apply then finds the
   // plan stale, never a plan made on older resources passing as current.
   const { revisions, recorded } = await readCounters(q, wanted);
-  // Sorted here rather than in SQL: a sort of wide rows spills to disk.
-  const rows = await q.query<ResourceRow>(
-    `select r.scope, r.kind, r.name, r.tenant, r.hash, r.value::text as value,
-            w.xid is not null as intact
-       from ${RESOURCES_AND_WRITERS}
-      where r.scope = any($1::text[])`,
-    [wanted],
-  );
-  rows.sort(byKey);
+  const rows = (declared && (await rowsLike(q, wanted, declared))) ?? (await allRows(q, wanted));
   return {
     model: new Model(rows.map(storedResource)),
     revisions,
     integrity: integrityOf(wanted, rows, recorded),
   };
+}
+
+/** Every row of the scopes with its value, in key order. */
+async function allRows(q: Queryable, scopes: readonly string[]): Promise<ResourceRow[]> {
+  const rows = await q.query<ResourceRow>(
+    `select r.scope, r.kind, r.name, r.tenant, r.hash, r.value::text as value,
+            w.xid is not null as intact
+       from ${RESOURCES_AND_WRITERS}
+      where r.scope = any($1::text[])`,
+    [scopes],
+  );
+  // Sorted here rather than in SQL: a sort of wide rows spills to disk.
+  return rows.sort(byKey);
+}
+
+/**
+ * Every row of the scopes, in key order, with the value of those `declared` does not vouch for
+ * (readState): the keys and hashes of all rows, then the values of the others by key. Undefined
+ * when a row read for its value is gone or no longer the one keyed (a write in between): read
+ * again in one query.
+ */
+async function rowsLike(
+  q: Queryable,
+  scopes: readonly string[],
+  declared: Model,
+): Promise<ResourceRow[] | undefined> {
+  const texts = await q.query<{ scope: string; rows: string }>(
+    `select r.scope, json_agg(json_build_array(r.kind, r.name, r.tenant, r.hash,
+                                               w.xid is not null))::text as rows
+       from ${RESOURCES_AND_WRITERS}
+      where r.scope = any($1::text[])
+      group by r.scope`,
+    [scopes],
+  );
+  const rows: ResourceRow[] = [];
+  const unvouched: ResourceRow[] = [];
+  for (const { scope, rows: text } of texts) {
+    // One JSON text per scope: decoding 100,000 rows of five columns costs the driver several
+    // times what parsing their JSON does.
+    for (const [kind, name, tenant, hash, intact] of JSON.parse(text) as RowHead[]) {
+      const same = intact ? declared.get(kind, name, tenant) : undefined;
+      const row = { scope, kind, name, tenant, hash, intact, value: same ?? '' };
+      rows.push(row);
+      if (same?.hash !== hash) unvouched.push(row);
+    }
+  }
+  const values = await valuesOf(q, unvouched);
+  for (const row of unvouched) {
+    const read = values.get(keyText(row));
+    if (!read || read.hash !== row.hash || read.intact !== row.intact) return undefined;
+    row.value = read.value;
+  }
+  return rows.sort(byKey);
+}
+
+/** A row but for its scope and value, as rowsLike reads it: kind, name, tenant, hash, intact. */
+type RowHead = [Kind, string, string | null, string, boolean];
+
+/**
+ * The values of some rows, by key (keyText), with the hash and writer they carry now. Keys and
+ * rows cross the connection as JSON texts: for 10,000 rows a third less of this process's time
+ * than arrays of parameters and rows of columns.
+ */
+async function valuesOf(
+  q: Queryable,
+  keys: readonly ResourceRow[],
+): Promise<Map<string, Pick<ResourceRow, 'hash' | 'intact'> & { value: string }>> {
+  if (keys.length === 0) return new Map();
+  const [found] = await q.query<{ rows: string | null }>(
+    `select json_agg(json_build_array(r.scope, r.kind, r.name, r.hash, w.xid is not null,
+                                      r.value::text))::text as rows
+       from json_to_recordset($1::json) as k(scope text, kind text, name text)
+       join resources r on r.scope = k.scope and r.kind = k.kind and r.name = k.name
+       left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text`,
+    [JSON.stringify(keys.map(({ scope, kind, name }) => ({ scope, kind, name })))],
+  );
+  const rows = JSON.parse(found?.rows ?? '[]') as [string, Kind, string, string, boolean, string][];
+  return new Map(
+    rows.map(([scope, kind, name, hash, intact, value]) => [
+      keyText({ scope, kind, name }),
+      { hash, intact, value },
+    ]),
+  );
+}
+
+type RowKeyed = Pick<ResourceRow, 'scope' | 'kind' | 'name'>;
+
+function keyText({ scope, kind, name }: RowKeyed): string {
+  return `${scope}\u001f${kind}\u001f${name}`;
 }
 
 /** Each scope's latest revision number (0 when it has none). */
@@ -107,9 +201,18 @@ function integrityOf(
 
 export function storedResource(row: ResourceRow): ModelResource {
   const address = addressOf(row.kind, row.name, row.tenant);
-  if (row.intact) return new StoredResource(row, address);
+  if (typeof row.value !== 'string') return declaredValue(row.value);
+  if (row.intact) return new StoredResource(row as ResourceRow & { value: string }, address);
   const { kind, name, tenant } = row;
   return { kind, name, tenant, address, ...hashed(valueOf(row.value)) };
+}
+
+/** A stored row that holds a declared resource's value: that resource, without its origin. */
+function declaredValue(resource: ModelResource): ModelResource {
+  const { kind, name, tenant, address, hash, spec, labels } = resource;
+  return labels
+    ? { kind, name, tenant, address, hash, spec, labels }
+    : { kind, name, tenant, address, hash, spec };
 }
 
 /**
@@ -128,7 +231,7 @@ class StoredResource implements ModelResource {
   #text: string;
   #value: ResourceValue | undefined;
 
-  constructor(row: ResourceRow, address: string) {
+  constructor(row: ResourceRow & { value: string }, address: string) {
     this.kind = row.kind;
     this.name = row.name;
     this.tenant = row.tenant;

@@ -38,8 +38,8 @@ import { ChangeWriter } from './write-changes.js';
 class SqlStateReader {
   constructor(protected readonly q: Queryable) {}
 
-  readState(scopes: readonly string[]): Promise<StoredState> {
-    return guarded('reading the stored state', () => readState(this.q, scopes));
+  readState(scopes: readonly string[], declared?: Model): Promise<StoredState> {
+    return guarded('reading the stored state', () => readState(this.q, scopes, declared));
   }
 
   /** Some scopes' stored resources of some kinds, as a model (readResourcesOfKinds). */

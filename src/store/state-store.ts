@@ -1,4 +1,4 @@
-import type { ResourceValue } from '../model/model.js';
+import type { Model, ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../model/plan.js';
 import type { DriftedRow, RevisionDigests, RevisionRecord } from '../model/revision.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
@@ -35,7 +35,11 @@ export interface ApplyRevisionsOptions {
 }
 
 export interface StateReader {
-  readState(scopes: readonly string[]): Promise<StoredState>;
+  /**
+   * The scopes' rows and revisions; `declared`: the configuration planned against them, whose
+   * values stand for the rows ccac wrote with the same hash (read-state.ts readState).
+   */
+  readState(scopes: readonly string[], declared?: Model): Promise<StoredState>;
   /** Per scope (every stored one when omitted): revision, row counts and digest, read in the database. */
   scopeSummaries(scopes?: readonly string[]): Promise<Map<string, ScopeSummary>>;
   /** Each scope's latest revision number (0 when it has none), without reading its resources. */

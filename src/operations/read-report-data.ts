@@ -1,4 +1,4 @@
-import { verifyStore } from '../audit/verify-store.js';
+import { verifiedScopes, verifyStore } from '../audit/verify-store.js';
 import { debug } from '../support/debug.js';
 import { buildRoutingGraph, ROUTING_KINDS } from '../graph/build-routing-graph.js';
 import { collapseAgents } from '../graph/collapse-agents.js';
@@ -10,6 +10,8 @@ import type { StoredChange } from '../model/revision.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import type { RevisionRecord } from '../model/revision.js';
 import type { KindCount, ReportData, ReportRevision } from '../report/report-data.js';
+import { openStoreBeside } from '../store/store-beside.js';
+import { startedEarly } from '../support/started-early.js';
 import { WebexRecords } from '../store/webex-records.js';
 
 /** Changes shown per revision; the rest are one `ccac history show` away. */
@@ -29,6 +31,9 @@ export interface ReportReads {
  * The store edge of `ccac report`, for every scope or only `tenants`: each scope's chain verified
  * as `history verify` does (every change row re-hashed, a scope at a time), the revisions with
  * their changes counted by the database, and the routing pictures of the tenants changed last.
+ * The chains are read and hashed on the store's connection; the rows' comparison with the
+ * history, the counts, the pictures' rows and the first batch of first changes are read on a
+ * second one meanwhile (store/store-beside.ts), closed before this returns.
  * No more than a scope's change rows, or a batch of revisions' first changes, is held at once.
  */
 export async function readReportData(
@@ -36,28 +41,49 @@ export async function readReportData(
   tenants: readonly string[],
   generatedAt: string,
 ): Promise<ReportReads> {
-  const chains = await verifyStore(store, tenants);
-  debug('report: chains verified');
-  const scopes = chains.map((chain) => chain.scope);
-  const pushes = await new WebexRecords(store.db).readPushes(scopes);
+  const beside = openStoreBeside(store);
+  try {
+    const scopes = await verifiedScopes(store, tenants);
+    const chains = startedEarly(verifyStore(store, { scopes, beside: beside.store }));
+    const overview = startedEarly(readOverview(await beside.store, scopes, tenants.length > 0));
+    const { pushes, records, counts, graphs, firstBatch } = await overview;
+    debug('report: changes counted, routing pictures drawn');
+    const verified = await chains;
+    debug('report: chains verified');
+    const kinds = new Set([...counts.values()].flatMap((list) => list.map((count) => count.kind)));
+    return {
+      data: {
+        generatedAt,
+        tenants: [...tenants],
+        revisions: records,
+        kinds: KINDS.filter((kind) => kinds.has(kind)),
+        chains: verified,
+        pushes,
+        graphs: graphs.graphs,
+        undrawn: graphs.undrawn,
+      },
+      revisions: withFirstChanges(store, records, counts, firstBatch),
+    };
+  } finally {
+    await beside.close();
+  }
+}
+
+/** What the page shows besides the chains, read on `store` (the second session). */
+async function readOverview(store: SqlStateStore, scopes: readonly string[], named: boolean) {
+  const pushes = startedEarly(new WebexRecords(store.db).readPushes(scopes));
   const records = (await store.readRevisions(scopes)).sort((a, b) => b.id - a.id);
-  const counts = kindCounts(await store.countChanges(scopes));
-  debug('report: changes counted');
-  const { graphs, undrawn } = await readGraphs(store, scopes, records, tenants.length > 0);
-  debug('report: routing pictures drawn');
-  const kinds = new Set([...counts.values()].flatMap((list) => list.map((count) => count.kind)));
+  const firstBatch = startedEarly(
+    store.firstChanges(records.slice(0, REVISION_BATCH), SHOWN_CHANGES),
+  );
+  const counts = startedEarly(store.countChanges(scopes));
+  const graphs = await readGraphs(store, scopes, records, named);
   return {
-    data: {
-      generatedAt,
-      tenants: [...tenants],
-      revisions: records,
-      kinds: KINDS.filter((kind) => kinds.has(kind)),
-      chains,
-      pushes,
-      graphs,
-      undrawn,
-    },
-    revisions: withFirstChanges(store, records, counts),
+    pushes: await pushes,
+    records,
+    counts: kindCounts(await counts),
+    graphs,
+    firstBatch: await firstBatch,
   };
 }
 
@@ -78,15 +104,18 @@ function kindCounts(rows: readonly ChangeCount[]): Map<string, KindCount[]> {
   return out;
 }
 
+/** `firstBatch`: the first changes of the first batch of `records`, read already. */
 async function* withFirstChanges(
   store: SqlStateStore,
   records: readonly RevisionRecord[],
   counts: ReadonlyMap<string, KindCount[]>,
+  firstBatch: readonly StoredChange[],
 ): AsyncGenerator<ReportRevision> {
   for (let start = 0; start < records.length; start += REVISION_BATCH) {
     const batch = records.slice(start, start + REVISION_BATCH);
     const byRevision = new Map<string, StoredChange[]>();
-    for (const change of await store.firstChanges(batch, SHOWN_CHANGES)) {
+    const changes = start === 0 ? firstBatch : await store.firstChanges(batch, SHOWN_CHANGES);
+    for (const change of changes) {
       const list = byRevision.get(key(change.scope, change.revision));
       if (list) list.push(change);
       else byRevision.set(key(change.scope, change.revision), [change]);

@@ -40,7 +40,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       `cannot connect to PostgreSQL at ${redactUrl(options.url)}: ${redactSecrets(messageOf(error) || String((error as { code?: unknown }).code ?? 'unknown error'), options.url)}`,
     );
   }
-  return new PostgresDatabase(client);
+  return new PostgresDatabase(client, options);
 }
 
 /** How long to try connecting, in time the event loop was free (afterFreeLoopTime). */
@@ -111,7 +111,10 @@ class PostgresDatabase implements Database {
    */
   private busy: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly client: pg.Client) {}
+  constructor(
+    private readonly client: pg.Client,
+    private readonly options: PostgresOptions,
+  ) {}
 
   private inTurn<T>(statement: () => Promise<T>): Promise<T> {
     const result = this.busy.then(statement);
@@ -153,6 +156,11 @@ class PostgresDatabase implements Database {
 
   async close(): Promise<void> {
     await this.client.end();
+  }
+
+  /** A second connection, opened as this one was (same URL, name and timeout). */
+  openSession(): Promise<Database> {
+    return openPostgresDatabase(this.options);
   }
 }
 

@@ -78,17 +78,43 @@ function withAccepted(drift: AcceptedDrift[] | undefined): { acceptedDrift?: Acc
   return drift ? { acceptedDrift: drift } : {};
 }
 
-/** The changes recorded with revisions of one scope up to `upTo` (inclusive), by revision then address. */
+/**
+ * The changes recorded with revisions of one scope in a range (inclusive), by revision then
+ * address. Each revision's changes come as one row of JSON text, parsed here: a field per change
+ * costs more than the change itself once there are many (100,000 changes read field by field:
+ * PGlite ≈ 1.4 s of CPU, pg ≈ 0.5 s; packed ≈ 0.65 s and ≈ 0.3 s). A revision's text is
+ * smaller than what the apply that wrote it held of it.
+ */
 export async function readChanges(
   q: Queryable,
   scope: string,
   range: { from?: number; upTo?: number } = {},
 ): Promise<StoredChange[]> {
-  return q.query<StoredChange>(
-    `select scope, revision, address, kind, name, action, before, after
+  const rows = await q.query<{ revision: number; changes: string }>(
+    `select revision,
+            json_agg(json_build_array(address, kind, name, action, before, after)
+                     order by address collate "C")::text as changes
        from changes
       where scope = $1 and revision >= $2 and revision <= $3
-      order by revision, address collate "C"`,
+      group by revision
+      order by revision`,
     [scope, range.from ?? 1, range.upTo ?? 2_147_483_647],
   );
+  const out: StoredChange[] = [];
+  for (const { revision, changes } of rows)
+    for (const [address, kind, name, action, before, after] of JSON.parse(
+      changes,
+    ) as PackedChange[])
+      out.push({ scope, revision, address, kind, name, action, before, after });
+  return out;
 }
+
+/** A change as readChanges packs it: address, kind, name, action, before, after. */
+type PackedChange = [
+  string,
+  StoredChange['kind'],
+  string,
+  StoredChange['action'],
+  StoredChange['before'],
+  StoredChange['after'],
+];

@@ -1,6 +1,6 @@
 import { startedEarly } from '../support/started-early.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
-import type { RevisionRecord } from '../model/revision.js';
+import type { RevisionRecord, StoredChange } from '../model/revision.js';
 import { type ScopeVerification } from '../model/scope-verification.js';
 import { WebexRecords } from '../store/webex-records.js';
 import type { Anchor } from './anchors.js';
@@ -18,6 +18,12 @@ export interface VerifyRequest {
    * while the chains are read and hashed here. `store` itself when omitted.
    */
   beside?: Promise<SqlStateStore>;
+  /**
+   * Given each scope's change rows once its chain is hashed (by revision, then address): what
+   * else a caller makes of them (the report's counts and first changes), without reading them
+   * again.
+   */
+  onChanges?: (scope: string, changes: readonly StoredChange[]) => void;
 }
 
 /** The scopes verifyStore checks: the tenants named, or every scope and every anchored one. */
@@ -68,6 +74,7 @@ export async function verifyStore(
         anchors: anchors.filter((anchor) => anchor.scope === scope),
       }),
     );
+    request.onChanges?.(scope, read);
   }
   const { drifted, pushes, counters, tamperedRefs } = await checks;
   for (const result of results) {

@@ -2,8 +2,7 @@ import type { Kind } from '../model/kinds.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../model/plan.js';
 import type { Database, Queryable } from './database.js';
-import { readChangeCounts, readFirstChanges } from './read-change-overview.js';
-import { type ChangeCount } from '../model/revision.js';
+import { readFirstChanges } from './read-change-overview.js';
 import { readResourcesOfKinds } from './read-resources-of-kinds.js';
 import { readChanges, readRevisions } from './read-revisions.js';
 import { type StoredChange } from '../model/revision.js';
@@ -96,11 +95,6 @@ class SqlStateReader {
   /** Changes recorded with a scope's revisions in a range (inclusive; default all). */
   readChanges(scope: string, range?: { from?: number; upTo?: number }): Promise<StoredChange[]> {
     return guarded('reading recorded changes', () => readChanges(this.q, scope, range));
-  }
-
-  /** Per revision of some scopes, its changes counted by kind and action. */
-  countChanges(scopes: readonly string[]): Promise<ChangeCount[]> {
-    return guarded('counting recorded changes', () => readChangeCounts(this.q, scopes));
   }
 
   /** The first `limit` changes of each revision, every kind among them (readFirstChanges). */

@@ -1,10 +1,11 @@
 import { startedEarly } from '../support/started-early.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
-import type { RevisionRecord, StoredChange } from '../model/revision.js';
+import type { RevisionRecord } from '../model/revision.js';
 import { type ScopeVerification } from '../model/scope-verification.js';
 import { WebexRecords } from '../store/webex-records.js';
 import type { Anchor } from './anchors.js';
-import { verifyScopeChain } from './verify-chain.js';
+import type { OverviewRequest, RevisionOverview, ScopeAnswer, ScopeWork } from './verify-scope.js';
+import { scopeVerifier, type ScopeVerifier } from './verify-thread.js';
 import { verifyPushChain } from './verify-pushes.js';
 
 /** The reads of verifyStore: the chains' on `store`, the comparisons' on `beside`. */
@@ -19,11 +20,13 @@ export interface VerifyRequest {
    */
   beside?: Promise<SqlStateStore>;
   /**
-   * Given each scope's change rows once its chain is hashed (by revision, then address): what
-   * else a caller makes of them (the report's counts and first changes), without reading them
-   * again.
+   * What else a caller makes of the change rows hashed (the report's counts and first changes),
+   * without reading them again: asked per scope, given per scope once its chain is hashed.
    */
-  onChanges?: (scope: string, changes: readonly StoredChange[]) => void;
+  overview?: {
+    request: (scope: string) => OverviewRequest;
+    take: (scope: string, overviews: readonly RevisionOverview[]) => void;
+  };
 }
 
 /** The scopes verifyStore checks: the tenants named, or every scope and every anchored one. */
@@ -39,43 +42,40 @@ export async function verifiedScopes(
 /**
  * Reads each scope's revisions, change rows and revision counter and verifies its chain against
  * the anchors, then — where the chain holds — its stored rows against what the chain recorded,
- * value by value: a row changed by any SQL, whatever it set, differs. Scopes are hashed one at a
- * time to bound memory. Then its push records and the Webex ids pushes recorded.
+ * value by value: a row changed by any SQL, whatever it set, differs. Each scope's rows are read
+ * while the one before is parsed and hashed (on a thread of its own when there are many:
+ * verify-thread.ts); no more than two scopes' rows are held at once. Then its push records and
+ * the Webex ids pushes recorded.
  */
 export async function verifyStore(
   store: SqlStateStore,
   request: VerifyRequest,
 ): Promise<ScopeVerification[]> {
-  const { scopes, anchors = [] } = request;
-  const beside = request.beside ?? Promise.resolve(store);
-  // Asked at once: each session answers in turn, the comparison first on its own; each scope's
-  // changes are asked while the one before is hashed, so the database works meanwhile.
-  const checks = startedEarly(readChecks(beside, scopes));
-  const changesOf = (at: number) => {
-    const scope = scopes[at];
-    return scope === undefined ? undefined : startedEarly(store.readChanges(scope));
-  };
+  const { scopes } = request;
+  // Asked at once: each session answers in turn, the comparison first on its own.
+  const checks = startedEarly(readChecks(request.beside ?? Promise.resolve(store), scopes));
   const revisions = startedEarly(store.readRevisions(scopes));
   const latest = startedEarly(store.scopeRevisions(scopes));
-  let changes = changesOf(0);
   const byScope = new Map<string, RevisionRecord[]>(scopes.map((scope) => [scope, []]));
-  for (const record of await revisions) byScope.get(record.scope)?.push(record);
-  const results: ScopeVerification[] = [];
-  // Every chain first: the comparison's answer is awaited only after the last one is hashed.
-  for (const [at, scope] of scopes.entries()) {
-    const read = await changes!;
-    changes = changesOf(at + 1);
-    results.push(
-      verifyScopeChain({
-        scope,
-        revisions: byScope.get(scope) ?? [],
-        changes: read,
-        latest: (await latest).get(scope) ?? 0,
-        anchors: anchors.filter((anchor) => anchor.scope === scope),
-      }),
-    );
-    request.onChanges?.(scope, read);
+  const verifier = scopeVerifier(rowCount(await revisions));
+  let answers: ScopeAnswer[];
+  try {
+    for (const record of await revisions) byScope.get(record.scope)?.push(record);
+    const latestOf = await latest;
+    answers = await verifyChains(store, request, verifier, (scope) => ({
+      scope,
+      revisions: byScope.get(scope) ?? [],
+      latest: latestOf.get(scope) ?? 0,
+      anchors: (request.anchors ?? []).filter((anchor) => anchor.scope === scope),
+    }));
+  } finally {
+    await verifier.close();
   }
+  const results = answers.map(({ result, overviews }) => {
+    request.overview?.take(result.scope, overviews);
+    return result;
+  });
+  // The comparison's answer is awaited only now that every chain is hashed.
   const { drifted, pushes, counters, tamperedRefs } = await checks;
   for (const result of results) {
     const { scope } = result;
@@ -95,6 +95,43 @@ export async function verifyStore(
       result.problem = { kind: 'refs-tampered', addresses: refs };
   }
   return results;
+}
+
+/**
+ * Each scope's chain, in order: its rows asked for while the scope before is parsed and hashed,
+ * and let go once it is, so that no more than two scopes' rows are held at once.
+ */
+async function verifyChains(
+  store: SqlStateStore,
+  { scopes, overview }: VerifyRequest,
+  verifier: ScopeVerifier,
+  workOf: (scope: string) => Omit<ScopeWork, 'packed'>,
+): Promise<ScopeAnswer[]> {
+  const changesOf = (at: number) => {
+    const scope = scopes[at];
+    return scope === undefined ? undefined : startedEarly(store.readPackedChanges(scope));
+  };
+  let changes = changesOf(0);
+  const answers: Promise<ScopeAnswer>[] = [];
+  for (const [at, scope] of scopes.entries()) {
+    const packed = await changes!;
+    changes = changesOf(at + 1);
+    const work = { ...workOf(scope), packed };
+    answers.push(
+      startedEarly(
+        verifier.verify(overview ? { ...work, overview: overview.request(scope) } : work),
+      ),
+    );
+    if (at > 0) await answers[at - 1];
+  }
+  return Promise.all(answers);
+}
+
+/** How many change rows the revisions recorded: what decides whether a thread is worth it. */
+function rowCount(revisions: readonly RevisionRecord[]): number {
+  let rows = 0;
+  for (const { counts } of revisions) rows += counts.create + counts.update + counts.delete;
+  return rows;
 }
 
 /** What verifyStore checks beside the chains, asked at once of `beside`. */

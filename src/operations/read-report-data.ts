@@ -1,3 +1,4 @@
+import type { OverviewRequest, RevisionOverview } from '../audit/verify-scope.js';
 import { verifiedScopes, verifyStore } from '../audit/verify-store.js';
 import { debug } from '../support/debug.js';
 import { buildRoutingGraph, ROUTING_KINDS } from '../graph/build-routing-graph.js';
@@ -9,7 +10,6 @@ import type { StoredChange } from '../model/revision.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import type { RevisionRecord } from '../model/revision.js';
 import type { KindCount, ReportData, ReportRevision } from '../report/report-data.js';
-import { firstChanges, kindCounts } from '../report/revision-overview.js';
 import { openStoreBeside } from '../store/store-beside.js';
 import { startedEarly } from '../support/started-early.js';
 import { WebexRecords } from '../store/webex-records.js';
@@ -46,9 +46,7 @@ export async function readReportData(
     const scopes = await verifiedScopes(store, tenants);
     const records = (await store.readRevisions(scopes)).sort((a, b) => b.id - a.id);
     const overview = new Overview(records.slice(0, REVISION_BATCH));
-    const chains = startedEarly(
-      verifyStore(store, { scopes, beside: beside.store, onChanges: overview.add }),
-    );
+    const chains = startedEarly(verifyStore(store, { scopes, beside: beside.store, overview }));
     const second = await beside.store;
     const pushes = startedEarly(new WebexRecords(second.db).readPushes(scopes));
     const graphs = startedEarly(readGraphs(second, scopes, records, tenants.length > 0));
@@ -83,22 +81,22 @@ const key = (scope: string, revision: number) => `${scope}\u0000${revision}`;
 class Overview {
   readonly kinds = new Map<string, KindCount[]>();
   readonly first = new Map<string, StoredChange[]>();
-  private readonly wanted: Set<string>;
+  private readonly wanted = new Map<string, number[]>();
 
   constructor(firstShown: readonly RevisionRecord[]) {
-    this.wanted = new Set(firstShown.map((record) => key(record.scope, record.revision)));
+    for (const { scope, revision } of firstShown)
+      this.wanted.set(scope, [...(this.wanted.get(scope) ?? []), revision]);
   }
 
-  /** A scope's changes, by revision then address. */
-  readonly add = (scope: string, changes: readonly StoredChange[]): void => {
-    let start = 0;
-    for (let end = 1; end <= changes.length; end++) {
-      if (end < changes.length && changes[end]!.revision === changes[start]!.revision) continue;
-      const revision = changes.slice(start, end);
-      const at = key(scope, changes[start]!.revision);
-      this.kinds.set(at, kindCounts(revision));
-      if (this.wanted.has(at)) this.first.set(at, firstChanges(revision, SHOWN_CHANGES));
-      start = end;
+  readonly request = (scope: string): OverviewRequest => ({
+    limit: SHOWN_CHANGES,
+    firstOf: this.wanted.get(scope) ?? [],
+  });
+
+  readonly take = (scope: string, overviews: readonly RevisionOverview[]): void => {
+    for (const { revision, kinds, first } of overviews) {
+      this.kinds.set(key(scope, revision), kinds);
+      if (first) this.first.set(key(scope, revision), first);
     }
   };
 }

@@ -4,7 +4,12 @@ import type { ResourceChange } from '../model/plan.js';
 import type { Database, Queryable } from './database.js';
 import { readFirstChanges } from './read-change-overview.js';
 import { readResourcesOfKinds } from './read-resources-of-kinds.js';
-import { readChanges, readRevisions } from './read-revisions.js';
+import {
+  readChanges,
+  readPackedChanges,
+  readRevisions,
+  type PackedChanges,
+} from './read-revisions.js';
 import { type StoredChange } from '../model/revision.js';
 import {
   listScopes,
@@ -95,6 +100,11 @@ class SqlStateReader {
   /** Changes recorded with a scope's revisions in a range (inclusive; default all). */
   readChanges(scope: string, range?: { from?: number; upTo?: number }): Promise<StoredChange[]> {
     return guarded('reading recorded changes', () => readChanges(this.q, scope, range));
+  }
+
+  /** All of a scope's changes, a row of JSON text per revision (readPackedChanges). */
+  readPackedChanges(scope: string): Promise<PackedChanges[]> {
+    return guarded('reading recorded changes', () => readPackedChanges(this.q, scope));
   }
 
   /** The first `limit` changes of each revision, every kind among them (readFirstChanges). */

@@ -7,8 +7,8 @@ import { verifyScope, type ScopeAnswer, type ScopeWork } from './verify-scope.js
 const WORKER = new URL('../audit/verify-worker.js', import.meta.url);
 
 /**
- * Below this many change rows the thread costs more to start (≈ 40 ms, its modules loaded again)
- * than it saves.
+ * Below this many change rows the thread costs more to start
+ * than it saves (≈ 50 ms of CPU: its modules loaded again).
  */
 export const THREAD_MIN_CHANGES = 20_000;
 

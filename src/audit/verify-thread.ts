@@ -6,10 +6,7 @@ import { verifyScope, type ScopeAnswer, type ScopeWork } from './verify-scope.js
 // Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/audit.
 const WORKER = new URL('../audit/verify-worker.js', import.meta.url);
 
-/**
- * Below this many change rows the thread costs more to start
- * than it saves (≈ 50 ms of CPU: its modules loaded again).
- */
+/** Below this many change rows the thread costs more to start (≈ 50 ms of CPU) than it saves. */
 export const THREAD_MIN_CHANGES = 20_000;
 
 /** Verifies scopes, in the order given: on a thread of their own, or here. */

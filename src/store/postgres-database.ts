@@ -45,6 +45,8 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
 
 /** How long to try connecting, in time the event loop was free (afterFreeLoopTime). */
 const CONNECT_TIMEOUT_MS = 10_000;
+/** How long to try a second connection (openSession). */
+const SESSION_CONNECT_TIMEOUT_MS = 2_000;
 
 /**
  * `client.connect()`, given up after `ms` of free event loop. pg's own timeout counts wall time:
@@ -158,9 +160,17 @@ class PostgresDatabase implements Database {
     await this.client.end();
   }
 
-  /** A second connection, opened as this one was (same URL, name and timeout). */
+  /**
+   * A second connection, opened as this one was (same URL and name). Given up sooner: a server
+   * or pooler with no slot to spare would otherwise hold its caller for the whole timeout, and
+   * the caller can do without it.
+   */
   openSession(): Promise<Database> {
-    return openPostgresDatabase(this.options);
+    const connectTimeoutMs = Math.min(
+      this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+      SESSION_CONNECT_TIMEOUT_MS,
+    );
+    return openPostgresDatabase({ ...this.options, connectTimeoutMs });
   }
 }
 

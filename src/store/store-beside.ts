@@ -1,5 +1,5 @@
 import { debug } from '../support/debug.js';
-import { guarded, messageOf } from './store-errors.js';
+import { messageOf } from './store-errors.js';
 import { SqlStateStore } from './sql-state-store.js';
 
 /**
@@ -7,8 +7,9 @@ import { SqlStateStore } from './sql-state-store.js';
  * on PostgreSQL a second connection, whose backend works on another core while the first one's
  * answers are used here. Where the database serves one session (PGlite), or a second connection
  * cannot be had (the server's connection slots are taken), it is the store itself: the same
- * reads, one after the other. Either way it sorts in memory (WORK_MEM). Opened at once, used when `store` resolves; `close` ends the second
- * session (never the store's own), after the opening if it is still under way.
+ * reads, one after the other. Either way it sorts in memory (WORK_MEM). Opened at once, used
+ * when `store` resolves (it never rejects); `close` ends the second session (never the store's
+ * own), after the opening if it is still under way.
  */
 export interface StoreBeside {
   readonly store: Promise<SqlStateStore>;
@@ -35,8 +36,11 @@ export function openStoreBeside(store: SqlStateStore): StoreBeside {
  */
 const WORK_MEM = '64MB';
 
+/** The session with WORK_MEM; as it was when that cannot be set (it only saves time). */
 async function withRoomToSort(store: SqlStateStore): Promise<SqlStateStore> {
-  await guarded('setting work_mem', () => store.db.query(`set work_mem = '${WORK_MEM}'`));
+  await store.db
+    .query(`set work_mem = '${WORK_MEM}'`)
+    .catch((error: unknown) => debug(`work_mem not set: ${messageOf(error)}`));
   return store;
 }
 

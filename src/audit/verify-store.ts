@@ -4,69 +4,148 @@ import type { RevisionRecord } from '../model/revision.js';
 import { type ScopeVerification } from '../model/scope-verification.js';
 import { WebexRecords } from '../store/webex-records.js';
 import type { Anchor } from './anchors.js';
-import { verifyScopeChain } from './verify-chain.js';
+import type { OverviewRequest, RevisionOverview, ScopeAnswer, ScopeWork } from './verify-scope.js';
+import { scopeVerifier, type ScopeVerifier } from './verify-thread.js';
 import { verifyPushChain } from './verify-pushes.js';
+
+/** The reads of verifyStore: the chains' on `store`, the comparisons' on `beside`. */
+export interface VerifyRequest {
+  /** verifiedScopes' answer: sorted, without repeats. */
+  scopes: readonly string[];
+  anchors?: readonly Anchor[];
+  /**
+   * Where the stored rows are compared with the history (the longest query) and the push
+   * records are read: a second session (store/store-beside.ts), so that the database does it
+   * while the chains are read and hashed here. `store` itself when omitted.
+   */
+  beside?: Promise<SqlStateStore>;
+  /**
+   * What else a caller makes of the change rows hashed (the report's counts and first changes),
+   * without reading them again: asked per scope, given per scope once its chain is hashed.
+   */
+  overview?: {
+    request: (scope: string) => OverviewRequest;
+    take: (scope: string, overviews: readonly RevisionOverview[]) => void;
+  };
+}
+
+/** The scopes verifyStore checks: the tenants named, or every scope and every anchored one. */
+export async function verifiedScopes(
+  store: Pick<SqlStateStore, 'listScopes'>,
+  tenants: readonly string[],
+  anchors: readonly Anchor[] = [],
+): Promise<string[]> {
+  if (tenants.length > 0) return [...new Set(tenants)].sort();
+  return [...new Set([...(await store.listScopes()), ...anchors.map((a) => a.scope)])].sort();
+}
 
 /**
  * Reads each scope's revisions, change rows and revision counter and verifies its chain against
  * the anchors, then — where the chain holds — its stored rows against what the chain recorded,
- * value by value: a row changed by any SQL, whatever it set, differs. Every scope (and every
- * anchored one, which may have lost all its rows) when `tenants` is empty; scopes are verified
- * one at a time to bound memory. Then its push records and the Webex ids pushes recorded.
+ * value by value: a row changed by any SQL, whatever it set, differs. Each scope's rows are read
+ * while the one before is parsed and hashed (on a thread of its own when there are many:
+ * verify-thread.ts); no more than two scopes' rows are held at once. Then its push records and
+ * the Webex ids pushes recorded.
  */
 export async function verifyStore(
   store: SqlStateStore,
-  tenants: readonly string[],
-  anchors: readonly Anchor[] = [],
+  request: VerifyRequest,
 ): Promise<ScopeVerification[]> {
-  const scopes =
-    tenants.length > 0
-      ? [...new Set(tenants)].sort()
-      : [...new Set([...(await store.listScopes()), ...anchors.map((a) => a.scope)])].sort();
-  // All asked at once, and each scope's changes while the one before is hashed: one connection
-  // answers them in turn, so the database works while the chains are hashed here.
-  const changesOf = (at: number) => {
-    const scope = scopes[at];
-    return scope === undefined ? undefined : startedEarly(store.readChanges(scope));
-  };
+  const { scopes } = request;
+  // Asked at once: each session answers in turn, the comparison first on its own.
+  const checks = startedEarly(readChecks(request.beside ?? Promise.resolve(store), scopes));
   const revisions = startedEarly(store.readRevisions(scopes));
   const latest = startedEarly(store.scopeRevisions(scopes));
+  const byScope = new Map<string, RevisionRecord[]>(scopes.map((scope) => [scope, []]));
+  const verifier = scopeVerifier(rowCount(await revisions));
+  let answers: ScopeAnswer[];
+  try {
+    for (const record of await revisions) byScope.get(record.scope)?.push(record);
+    const latestOf = await latest;
+    answers = await verifyChains(store, request, verifier, (scope) => ({
+      scope,
+      revisions: byScope.get(scope) ?? [],
+      latest: latestOf.get(scope) ?? 0,
+      anchors: (request.anchors ?? []).filter((anchor) => anchor.scope === scope),
+    }));
+  } finally {
+    await verifier.close();
+  }
+  const results = answers.map(({ result, overviews }) => {
+    request.overview?.take(result.scope, overviews);
+    return result;
+  });
+  // The comparison's answer is awaited only now that every chain is hashed.
+  const { drifted, pushes, counters, tamperedRefs } = await checks;
+  for (const result of results) {
+    const { scope } = result;
+    const addresses = drifted.filter((row) => row.scope === scope).map((row) => row.address);
+    if (result.problem === null && addresses.length > 0)
+      result.problem = { kind: 'drift', addresses };
+    const own = pushes.filter((p) => p.scope === scope);
+    result.pushes = own.length;
+    if (result.problem === null)
+      result.problem = verifyPushChain({
+        pushes: own,
+        counter: counters.get(scope)?.pushes ?? 0,
+        revisions: byScope.get(scope) ?? [],
+      });
+    const refs = tamperedRefs.get(scope);
+    if (result.problem === null && refs)
+      result.problem = { kind: 'refs-tampered', addresses: refs };
+  }
+  return results;
+}
+
+/**
+ * Each scope's chain, in order: its rows asked for while the scope before is parsed and hashed,
+ * and let go once it is, so that no more than two scopes' rows are held at once.
+ */
+async function verifyChains(
+  store: SqlStateStore,
+  { scopes, overview }: VerifyRequest,
+  verifier: ScopeVerifier,
+  workOf: (scope: string) => Omit<ScopeWork, 'packed'>,
+): Promise<ScopeAnswer[]> {
+  const changesOf = (at: number) => {
+    const scope = scopes[at];
+    return scope === undefined ? undefined : startedEarly(store.readPackedChanges(scope));
+  };
   let changes = changesOf(0);
+  const answers: Promise<ScopeAnswer>[] = [];
+  for (const [at, scope] of scopes.entries()) {
+    const packed = await changes!;
+    changes = changesOf(at + 1);
+    const work = { ...workOf(scope), packed };
+    answers.push(
+      startedEarly(
+        verifier.verify(overview ? { ...work, overview: overview.request(scope) } : work),
+      ),
+    );
+    if (at > 0) await answers[at - 1];
+  }
+  return Promise.all(answers);
+}
+
+/** How many change rows the revisions recorded: what decides whether a thread is worth it. */
+function rowCount(revisions: readonly RevisionRecord[]): number {
+  let rows = 0;
+  for (const { counts } of revisions) rows += counts.create + counts.update + counts.delete;
+  return rows;
+}
+
+/** What verifyStore checks beside the chains, asked at once of `beside`. */
+async function readChecks(beside: Promise<SqlStateStore>, scopes: readonly string[]) {
+  const store = await beside;
   const webex = new WebexRecords(store.db);
   const drifted = startedEarly(store.driftedRows(scopes));
   const pushes = startedEarly(webex.readPushes(scopes));
   const counters = startedEarly(webex.readTenants(scopes));
   const tamperedRefs = startedEarly(webex.tamperedRefs(scopes));
-  const byScope = new Map<string, RevisionRecord[]>(scopes.map((scope) => [scope, []]));
-  for (const record of await revisions) byScope.get(record.scope)?.push(record);
-  const results: ScopeVerification[] = [];
-  for (const [at, scope] of scopes.entries()) {
-    const read = await changes!;
-    changes = changesOf(at + 1);
-    const result = verifyScopeChain({
-      scope,
-      revisions: byScope.get(scope) ?? [],
-      changes: read,
-      latest: (await latest).get(scope) ?? 0,
-      anchors: anchors.filter((anchor) => anchor.scope === scope),
-    });
-    const addresses = (await drifted)
-      .filter((row) => row.scope === scope)
-      .map((row) => row.address);
-    if (result.problem === null && addresses.length > 0)
-      result.problem = { kind: 'drift', addresses };
-    const own = (await pushes).filter((p) => p.scope === scope);
-    result.pushes = own.length;
-    if (result.problem === null)
-      result.problem = verifyPushChain({
-        pushes: own,
-        counter: (await counters).get(scope)?.pushes ?? 0,
-        revisions: byScope.get(scope) ?? [],
-      });
-    const refs = (await tamperedRefs).get(scope);
-    if (result.problem === null && refs)
-      result.problem = { kind: 'refs-tampered', addresses: refs };
-    results.push(result);
-  }
-  return results;
+  return {
+    drifted: await drifted,
+    pushes: await pushes,
+    counters: await counters,
+    tamperedRefs: await tamperedRefs,
+  };
 }

@@ -61,15 +61,6 @@ export interface StoredChange {
   after: ResourceValue | null;
 }
 
-/** How many changes of one kind and action a revision recorded. */
-export interface ChangeCount {
-  scope: string;
-  revision: number;
-  kind: Kind;
-  action: Action;
-  count: number;
-}
-
 /** What an apply's revisions record of its configuration and its plan (plan/digests.ts). */
 export interface RevisionDigests {
   configDigest: string;

@@ -1,13 +1,14 @@
 import type { Anchor } from '../audit/anchors.js';
 import { readHistory, type HistoryRequest } from '../audit/read-history.js';
 import { revisionPlan } from '../audit/revision-plan.js';
-import { verifyStore } from '../audit/verify-store.js';
+import { verifiedScopes, verifyStore } from '../audit/verify-store.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../model/plan.js';
 import type { PushRecord } from '../model/push-record.js';
 import type { RevisionRecord } from '../model/revision.js';
 import type { ScopeVerification } from '../model/scope-verification.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
+import { openStoreBeside } from '../store/store-beside.js';
 import { WebexRecords, type WebexTenant } from '../store/webex-records.js';
 import { unstoredTenants } from './unstored-tenants.js';
 
@@ -40,7 +41,10 @@ export async function historyShow(
   return { record, plan: revisionPlan(record, changes) };
 }
 
-/** `ccac history verify`: each scope's chain checked, against the anchors given. */
+/**
+ * `ccac history verify`: each scope's chain checked, against the anchors given; the stored rows
+ * compared with the history on a second connection meanwhile (store/store-beside.ts).
+ */
 export async function historyVerify(
   store: SqlStateStore,
   tenants: readonly string[],
@@ -48,7 +52,13 @@ export async function historyVerify(
 ): Promise<{ results: ScopeVerification[] } | HistoryRefused> {
   const refused = await unstoredTenants(tenants, store);
   if (refused.length > 0) return { refused };
-  return { results: await verifyStore(store, tenants, anchors) };
+  const beside = openStoreBeside(store);
+  try {
+    const scopes = await verifiedScopes(store, tenants, anchors);
+    return { results: await verifyStore(store, { scopes, anchors, beside: beside.store }) };
+  } finally {
+    await beside.close();
+  }
 }
 
 /** `ccac history pushes`: the push records of some tenants (every one when none is named). */

@@ -19,4 +19,11 @@ export interface Database extends Queryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Another session on the same database, for reads that run beside this one's (each answers
+   * its own statements in turn): on PostgreSQL a second connection, whose backend process works
+   * on the other core. Absent where the database serves one session (PGlite: one process, one
+   * thread). The caller closes it.
+   */
+  openSession?(): Promise<Database>;
 }

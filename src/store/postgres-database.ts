@@ -40,11 +40,13 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       `cannot connect to PostgreSQL at ${redactUrl(options.url)}: ${redactSecrets(messageOf(error) || String((error as { code?: unknown }).code ?? 'unknown error'), options.url)}`,
     );
   }
-  return new PostgresDatabase(client);
+  return new PostgresDatabase(client, options);
 }
 
 /** How long to try connecting, in time the event loop was free (afterFreeLoopTime). */
 const CONNECT_TIMEOUT_MS = 10_000;
+/** How long to try a second connection (openSession). */
+const SESSION_CONNECT_TIMEOUT_MS = 2_000;
 
 /**
  * `client.connect()`, given up after `ms` of free event loop. pg's own timeout counts wall time:
@@ -111,7 +113,10 @@ class PostgresDatabase implements Database {
    */
   private busy: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly client: pg.Client) {}
+  constructor(
+    private readonly client: pg.Client,
+    private readonly options: PostgresOptions,
+  ) {}
 
   private inTurn<T>(statement: () => Promise<T>): Promise<T> {
     const result = this.busy.then(statement);
@@ -153,6 +158,19 @@ class PostgresDatabase implements Database {
 
   async close(): Promise<void> {
     await this.client.end();
+  }
+
+  /**
+   * A second connection, opened as this one was (same URL and name). Given up sooner: a server
+   * or pooler with no slot to spare would otherwise hold its caller for the whole timeout, and
+   * the caller can do without it.
+   */
+  openSession(): Promise<Database> {
+    const connectTimeoutMs = Math.min(
+      this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+      SESSION_CONNECT_TIMEOUT_MS,
+    );
+    return openPostgresDatabase({ ...this.options, connectTimeoutMs });
   }
 }
 

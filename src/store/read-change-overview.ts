@@ -1,19 +1,5 @@
 import type { Queryable } from './database.js';
-import type { ChangeCount, StoredChange } from '../model/revision.js';
-
-/**
- * Per revision of some scopes, its change rows counted by kind and action: the database counts,
- * so a revision of 100,000 changes comes back as a few rows.
- */
-export function readChangeCounts(q: Queryable, scopes: readonly string[]): Promise<ChangeCount[]> {
-  return q.query<ChangeCount>(
-    `select scope, revision, kind, action, count(*)::integer as count
-       from changes
-      where scope = any($1::text[])
-      group by scope, revision, kind, action`,
-    [[...scopes]],
-  );
-}
+import type { StoredChange } from '../model/revision.js';
 
 /**
  * The first `limit` changes of each revision asked for, taken a kind at a time (the first of

@@ -2,10 +2,14 @@ import type { Kind } from '../model/kinds.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../model/plan.js';
 import type { Database, Queryable } from './database.js';
-import { readChangeCounts, readFirstChanges } from './read-change-overview.js';
-import { type ChangeCount } from '../model/revision.js';
+import { readFirstChanges } from './read-change-overview.js';
 import { readResourcesOfKinds } from './read-resources-of-kinds.js';
-import { readChanges, readRevisions } from './read-revisions.js';
+import {
+  readChanges,
+  readPackedChanges,
+  readRevisions,
+  type PackedChanges,
+} from './read-revisions.js';
 import { type StoredChange } from '../model/revision.js';
 import {
   listScopes,
@@ -98,9 +102,9 @@ class SqlStateReader {
     return guarded('reading recorded changes', () => readChanges(this.q, scope, range));
   }
 
-  /** Per revision of some scopes, its changes counted by kind and action. */
-  countChanges(scopes: readonly string[]): Promise<ChangeCount[]> {
-    return guarded('counting recorded changes', () => readChangeCounts(this.q, scopes));
+  /** All of a scope's changes, a row of JSON text per revision (readPackedChanges). */
+  readPackedChanges(scope: string): Promise<PackedChanges[]> {
+    return guarded('reading recorded changes', () => readPackedChanges(this.q, scope));
   }
 
   /** The first `limit` changes of each revision, every kind among them (readFirstChanges). */

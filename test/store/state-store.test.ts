@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../../src/store/database.js';
-import { verifyStore } from '../../src/audit/verify-store.js';
+import { verifiedScopes, verifyStore } from '../../src/audit/verify-store.js';
 import { SqlStateStore } from '../../src/store/sql-state-store.js';
 import { storeTargets } from '../helpers/databases.js';
 import type { ResourceChange } from '../../src/model/plan.js';
@@ -19,7 +19,12 @@ const LOCK = { lockTimeoutMs: 5_000 };
 
 /** Each scope's revision chain as `history verify` finds it: [scope, problem or null]. */
 async function chainProblems(store: SqlStateStore) {
-  return (await verifyStore(store, [])).map(({ scope, problem }) => [scope, problem]);
+  return (await verifyAll(store)).map(({ scope, problem }) => [scope, problem]);
+}
+
+/** verifyStore of every stored scope, as `history verify` without arguments runs it. */
+async function verifyAll(store: SqlStateStore) {
+  return verifyStore(store, { scopes: await verifiedScopes(store, []) });
 }
 
 describe.each(storeTargets())('state store on $dialect', (target) => {
@@ -202,7 +207,7 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
         planDigest: 'sha256:later-plan',
       });
     expect(await store.planApplied('sha256:later-plan')).toBe(true);
-    const verified = await verifyStore(store, []);
+    const verified = await verifyAll(store);
     expect(verified.map(({ problem }) => problem)).toEqual([null, null]);
   });
 

@@ -18,7 +18,12 @@ import { openCheckCache, type CheckCache } from './check-cache.js';
 import { readAssets, readConfigFiles, type ReadResult } from './read-config-files.js';
 import { cacheSettings } from './cache-settings.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
-import { parseShareInThread } from './parse-in-thread.js';
+import {
+  PARSE_THREAD_BYTES,
+  parseShareInThread,
+  startParseThread,
+  stopSpareThread,
+} from './parse-in-thread.js';
 import type { ConfigRule } from '../rules/rule.js';
 import { debug } from '../support/debug.js';
 
@@ -167,10 +172,16 @@ async function readWorkspace(paths: readonly string[]) {
   if ('off' in settings) debug(`caching is off: ${settings.off}`);
   const caching = 'off' in settings ? undefined : settings;
   const cache = openParseCache(caching);
-  const read = await readConfigFiles(paths, cache.files);
+  // Enough read that a cold parse would share it: the second thread starts loading meanwhile.
+  const read = await readConfigFiles(paths, cache.files, (bytes) => {
+    if (bytes >= PARSE_THREAD_BYTES) startParseThread();
+  });
   const digests = fileDigests(read);
   const checks = caching && digests ? openCheckCache(caching, paths) : undefined;
-  return { cache, read, digests, checks, record: checks?.lookup() };
+  const record = checks?.lookup();
+  // Nothing changed since the last check: the files' entries are all in the parse cache.
+  if (record && digests && filesChanged(record, digests).length === 0) stopSpareThread();
+  return { cache, read, digests, checks, record };
 }
 
 /** Path → digest of every file read; undefined when a file could not be read or has no digest. */
@@ -251,6 +262,7 @@ async function loadFiles(
   const parsed = entries.filter((entry) => !entry).length;
   const fresh = new Map<number, string>();
   const inThread = await parseOnTwoThreads(files, entries, fresh, cache);
+  stopSpareThread(); // a thread started ahead that this load did not need
   for (const index of inThread) loadedThisRun.set(files[index]!, entries[index]!);
   for (const index of fresh.keys()) loadedThisRun.set(files[index]!, entries[index]!);
   const loaded = loadConfigWithEntries(files, entries);

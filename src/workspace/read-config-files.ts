@@ -32,10 +32,12 @@ interface Found {
  * Files and directories (recursive `*.yaml`/`*.yml`, sorted; hidden folders skipped; links
  * followed within the configuration's folders, ConfigFolders). With an index, a file it vouches
  * for is not read: its text is read on first use (few are, when the parse cache knows them).
+ * `onRead`, after each file read now: how many bytes have been read so far.
  */
 export async function readConfigFiles(
   paths: readonly string[],
   index?: FileIndex,
+  onRead?: (bytes: number) => void,
 ): Promise<ReadResult> {
   const { folders, resolved, diagnostics } = resolvePathArguments(paths);
   const found: Found[] = [];
@@ -51,8 +53,10 @@ export async function readConfigFiles(
     found.push(...listed);
   }
   const files: SourceFile[] = [];
+  let bytes = 0;
+  const counted = onRead && ((read: number) => onRead((bytes += read)));
   for (const file of onePerRealPath(found)) {
-    const decoded = readSource(file, index);
+    const decoded = readSource(file, index, counted);
     if ('code' in decoded) diagnostics.push(decoded);
     else files.push(decoded);
   }
@@ -161,7 +165,11 @@ function ignoredNames(dir: Found, diagnostics: Diagnostic[]): Set<string> {
 }
 
 /** Synchronous: a partner's thousands of small files read faster one after another than awaited. */
-function readSource(file: Found, index: FileIndex | undefined): SourceFile | Diagnostic {
+function readSource(
+  file: Found,
+  index: FileIndex | undefined,
+  counted?: (bytes: number) => void,
+): SourceFile | Diagnostic {
   const place = { file: file.path, line: 1, column: 1 };
   // A vouched file is read later, by readRegularFile, which looks at it again.
   const named = regularFileStats(file.real);
@@ -170,6 +178,7 @@ function readSource(file: Found, index: FileIndex | undefined): SourceFile | Dia
   if (known !== undefined) return unreadSource(file, known);
   const read = readRegularFile(file.real);
   if ('refused' in read) return error('FILE', read.refused, { place });
+  counted?.(read.bytes.byteLength);
   const decoded = decodeSource({ path: file.path, bytes: read.bytes });
   if ('code' in decoded) return decoded;
   const digest = bytesDigest(read.bytes);

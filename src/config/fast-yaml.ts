@@ -58,14 +58,13 @@ const VALUE = `(?:${PLAIN}|${SQUOTED}|${DQUOTED}|${FLOW_SEQ}|${FLOW_MAP})`;
 const ENTRY = new RegExp(
   `^( *)((?:- +)*)(?:(${KEY}):(?: +|$))?(${VALUE}|[|>][-+]?)? *(?:(?<= )#.*)?$`,
 );
-const COMMENT = /^ *#/;
 
 /** One line of a block: its `- ` markers' columns, then a key and a value, or a block scalar. */
 interface Line {
   /** Its line number in the file, 1-based. */
   row: number;
   indent: number;
-  dashes: number[];
+  dashes: readonly number[];
   /** Column of the key, or of the value when there is no key (0-based, as the others). */
   column: number;
   key: string | undefined;
@@ -94,17 +93,20 @@ function documentLines(text: string): Line[][] | undefined {
       if (documents.length > 1 || documents[0]!.length > 0) documents.push([]);
       continue;
     }
-    if (text === '' || COMMENT.test(text)) continue;
+    if (text === '' || isComment(text)) continue;
     if (text.length > MAX_LINE) return undefined;
     const match = ENTRY.exec(text);
     if (!match) return undefined;
-    const [, spaces = '', markers = '', key, value] = match;
-    const indent = spaces.length;
+    // By index, not destructured: this runs for every line of every file.
+    const indent = match[1]!.length;
+    const markers = match[2]!;
+    const key = match[3];
+    const value = match[4];
     const column = indent + markers.length;
     const line: Line = {
       row: i + 1,
       indent,
-      dashes: dashColumns(indent, markers),
+      dashes: markers === '' ? NO_DASHES : dashColumns(indent, markers),
       column,
       key,
       source: text,
@@ -131,6 +133,16 @@ function documentLines(text: string): Line[][] | undefined {
   }
   return documents;
 }
+
+/** A comment line: spaces, then `#`. */
+function isComment(text: string): boolean {
+  let at = 0;
+  while (text.charCodeAt(at) === 0x20 /* space */) at++;
+  return text.charCodeAt(at) === 0x23; /* # */
+}
+
+/** The dashes of a line without `- ` markers (most lines): shared, never changed. */
+const NO_DASHES: readonly number[] = [];
 
 function dashColumns(indent: number, markers: string): number[] {
   const columns: number[] = [];
@@ -249,8 +261,12 @@ function valueColumn({ source, column, key }: Line): number {
  */
 function setKey(map: Record<string, unknown>, rawKey: string, value: unknown): void {
   const key = keyText(rawKey);
-  if (key === rawKey && typeof plainScalar(key) !== 'string') throw new Unreadable();
-  if (keyMayDiffer(key) || Object.hasOwn(map, key)) throw new Unreadable();
+  if (!PLAIN_KEYS.has(rawKey)) {
+    if (key === rawKey && typeof plainScalar(key) !== 'string') throw new Unreadable();
+    if (keyMayDiffer(key)) throw new Unreadable();
+    if (PLAIN_KEYS.size < MOST_PLAIN_KEYS) PLAIN_KEYS.add(rawKey);
+  }
+  if (Object.hasOwn(map, key)) throw new Unreadable();
   if (key === '__proto__')
     Object.defineProperty(map, key, {
       value,
@@ -261,6 +277,14 @@ function setKey(map: Record<string, unknown>, rawKey: string, value: unknown): v
   else map[key] = value;
 }
 
+/**
+ * Keys as written that setKey found to read as plain text: a configuration repeats a few dozen
+ * keys a hundred thousand times, and the patterns that tell them from numbers, booleans and nulls
+ * cost more than the lookup. Bounded, as a file may hold any number of distinct keys.
+ */
+const PLAIN_KEYS = new Set<string>();
+const MOST_PLAIN_KEYS = 4096;
+
 /** A key as written → its text: the layout check allows no escapes in a quoted key. */
 function keyText(rawKey: string): string {
   return rawKey[0] === "'" || rawKey[0] === '"' ? rawKey.slice(1, -1) : rawKey;
@@ -269,7 +293,11 @@ function keyText(rawKey: string): string {
 function keyMayDiffer(key: string): boolean {
   if (key === '' || key === 'null' || key === 'true' || key === 'false' || key === 'NaN')
     return true;
-  return key.includes('Infinity') || !Number.isNaN(Number(key));
+  if (key.includes('Infinity')) return true;
+  // Number() reads a text starting with a letter or `_` as NaN (but Infinity, above): no need to ask.
+  const first = key.charCodeAt(0) | 0x20;
+  if ((first >= 0x61 && first <= 0x7a) || first === 0x7f) return false;
+  return !Number.isNaN(Number(key));
 }
 
 /** A one-line value: a flow sequence, a flow mapping, or a scalar. */

@@ -266,8 +266,8 @@ async function loadFiles(
   for (const index of inThread) loadedThisRun.set(files[index]!, entries[index]!);
   for (const index of fresh.keys()) loadedThisRun.set(files[index]!, entries[index]!);
   const loaded = loadConfigWithEntries(files, entries);
-  for (const [index, entry] of loaded.fresh) {
-    fresh.set(index, JSON.stringify(entry));
+  for (const [index, { entry, json }] of loaded.fresh) {
+    fresh.set(index, json);
     loadedThisRun.set(files[index]!, entry);
   }
   debug(
@@ -298,10 +298,10 @@ async function parseOnTwoThreads(
   let yielded = performance.now();
   for (let k = 0; k < missing.length && thread.claim(k); k++) {
     const index = missing[k]!;
-    const entry = loadFileEntry(files[index]!);
-    if (entry) {
-      entries[index] = entry;
-      fresh.set(index, JSON.stringify(entry));
+    const made = loadFileEntry(files[index]!);
+    if (made) {
+      entries[index] = made.entry;
+      fresh.set(index, made.json);
     }
     if (performance.now() - yielded > YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
-import type { FileEntry } from './file-entry.js';
-import { loadFileEntry } from './load-with-entries.js';
+import { loadFileEntry, type MadeEntry } from './load-with-entries.js';
 import { decodeSource } from '../config/source-file.js';
 import { prepareValidators } from '../config/validate-schema.js';
 import { readRegularFile } from '../support/read-regular-file.js';
@@ -37,8 +36,7 @@ function parseShare({ files, claims: shared, pack: target }: ThreadWork): void {
     Atomics.compareExchange(claims, from - 1, UNCLAIMED, BY_THREAD) === UNCLAIMED
   ) {
     from--;
-    const entry = entryOf(files[from]!);
-    texts.push(entry ? JSON.stringify(entry) : 'null');
+    texts.push(entryOf(files[from]!)?.json ?? 'null');
     if (performance.now() - started > PART_MS) {
       send(from, texts.slice(files.length - sent));
       sent = from;
@@ -55,7 +53,7 @@ function parseShare({ files, claims: shared, pack: target }: ThreadWork): void {
 }
 
 /** The file's entry, when it reads here with the digest the main thread read. */
-function entryOf({ path, digest }: ThreadWork['files'][number]): FileEntry | undefined {
+function entryOf({ path, digest }: ThreadWork['files'][number]): MadeEntry | undefined {
   if (digest === undefined) return undefined;
   const read = readRegularFile(path);
   if (!('bytes' in read)) return undefined;

@@ -261,10 +261,9 @@ async function loadFiles(
     entries.forEach((entry, i) => entry && loadedThisRun.set(files[i]!, entry));
   const parsed = entries.filter((entry) => !entry).length;
   const fresh = new Map<number, string>();
-  const inThread = await parseOnTwoThreads(files, entries, fresh, cache);
+  const { inThread, made } = await parseOnTwoThreads(files, entries, cache);
   stopSpareThread(); // a thread started ahead that this load did not need
-  for (const index of inThread) loadedThisRun.set(files[index]!, entries[index]!);
-  for (const index of fresh.keys()) loadedThisRun.set(files[index]!, entries[index]!);
+  for (const index of made) loadedThisRun.set(files[index]!, entries[index]!);
   const loaded = loadConfigWithEntries(files, entries);
   for (const [index, { entry, json }] of loaded.fresh) {
     fresh.set(index, json);
@@ -279,44 +278,48 @@ async function loadFiles(
 
 /**
  * A large cold parse split across two threads (parse-in-thread.ts): files the cache misses get
- * their entries here, and the entries' JSON made here goes to `fresh` (the other thread packs its
- * own into the cache); a file with diagnostics is left for loadConfigWithEntries, which reports
+ * their entries here; a file with diagnostics is left for loadConfigWithEntries, which reports
  * them. This thread parses from the first file forwards, the other from the last backwards, until
  * they meet; this one yields to the event loop now and then, so a store connecting or opening
- * meanwhile goes on. Returns the indexes of the entries the second thread gave.
+ * meanwhile goes on. The entries' JSON made here goes to the other thread, which packs it into
+ * the cache with its own while this one checks. Returns the indexes of the entries the second
+ * thread gave (`inThread`), and of all entries made on either (`made`).
  */
 async function parseOnTwoThreads(
   files: readonly SourceFile[],
   entries: (FileEntry | undefined)[],
-  fresh: Map<number, string>,
   cache: ParseCache,
-): Promise<number[]> {
+): Promise<{ inThread: number[]; made: number[] }> {
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const missingFiles = missing.map((index) => files[index]!);
   const thread = parseShareInThread(missingFiles, cache.packTarget(missingFiles));
-  if (!thread) return [];
+  if (!thread) return { inThread: [], made: [] };
+  const made: number[] = [];
   let yielded = performance.now();
   for (let k = 0; k < missing.length && thread.claim(k); k++) {
     const index = missing[k]!;
-    const made = loadFileEntry(files[index]!);
-    if (made) {
-      entries[index] = made.entry;
-      fresh.set(index, made.json);
+    const entry = loadFileEntry(files[index]!);
+    if (entry) {
+      entries[index] = entry.entry;
+      made.push(index);
+      thread.keep(k, entry.json);
     }
     if (performance.now() - yielded > YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       yielded = performance.now();
     }
   }
+  thread.kept();
   const answer = await thread.answer;
-  const answered: number[] = [];
+  const inThread: number[] = [];
   answer?.entries.forEach((given, k) => {
     if (!given) return;
     const index = missing[answer.from + k]!;
     entries[index] = given;
-    answered.push(index);
+    inThread.push(index);
+    made.push(index);
   });
-  return answered;
+  return { inThread, made };
 }
 
 /** How long the parse holds the event loop at a time, while another thread parses too. */

@@ -29,6 +29,13 @@ export interface ParseThread {
   claim(index: number): boolean;
   /** The thread's entries, once it is done; undefined when it failed (the caller parses them). */
   answer: Promise<ThreadAnswer | undefined>;
+  /**
+   * Gives the thread the JSON of the entry the caller made of file `index`, to pack into the
+   * cache with its own (nothing when uncached): the caller neither keeps nor writes it.
+   */
+  keep(index: number, json: string): void;
+  /** Says the caller has given every entry it made: the thread packs them all. */
+  kept(): void;
 }
 
 /**
@@ -43,6 +50,15 @@ export interface ThreadWork {
   /** Where the thread packs the entries it made, once it has answered; none when uncached. */
   pack?: PackTarget;
 }
+
+/**
+ * What the caller sends after the work, when the entries are cached: the entries it made, by
+ * index of their file, then `end`.
+ */
+export type CallerMessage = { made: [index: number, json: string][] } | { end: true };
+
+/** How many of its entries the caller gives the thread at a time. */
+const KEPT_PART = 32;
 
 /**
  * What the thread sends back as it goes: the entries of files `from` to `from + n - 1` as one
@@ -106,9 +122,24 @@ export function parseShareInThread(
     claims: claims.buffer as SharedArrayBuffer,
     ...(pack ? { pack } : {}),
   };
+  const worker = takeThread();
+  let made: [number, string][] = [];
+  const send = (message: CallerMessage) => pack && worker?.postMessage(message);
   return {
     claim: (index) => Atomics.compareExchange(claims, index, UNCLAIMED, BY_CALLER) === UNCLAIMED,
-    answer: runWorker(work),
+    answer: runWorker(worker, work),
+    keep(index, json) {
+      if (!pack) return;
+      made.push([index, json]);
+      if (made.length < KEPT_PART) return;
+      send({ made });
+      made = [];
+    },
+    kept() {
+      if (made.length > 0) send({ made });
+      made = [];
+      send({ end: true });
+    },
   };
 }
 
@@ -127,9 +158,11 @@ function takeThread(): Worker | undefined {
  * Sends the thread its work and gathers its answer. Each part is decoded as it arrives, while
  * this thread still parses: only the last part is left for after they meet.
  */
-function runWorker(work: ThreadWork): Promise<ThreadAnswer | undefined> {
+function runWorker(
+  worker: Worker | undefined,
+  work: ThreadWork,
+): Promise<ThreadAnswer | undefined> {
   return new Promise((resolve) => {
-    const worker = takeThread();
     if (!worker) {
       resolve(undefined);
       return;

@@ -4,7 +4,13 @@ import { loadFileEntry, type MadeEntry } from './load-with-entries.js';
 import { decodeSource } from '../config/source-file.js';
 import { prepareValidators } from '../config/validate-schema.js';
 import { readRegularFile } from '../support/read-regular-file.js';
-import { BY_THREAD, UNCLAIMED, type ThreadMessage, type ThreadWork } from './parse-in-thread.js';
+import {
+  BY_THREAD,
+  UNCLAIMED,
+  type CallerMessage,
+  type ThreadMessage,
+  type ThreadWork,
+} from './parse-in-thread.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 import { writePack } from './cache-pack.js';
 
@@ -49,7 +55,17 @@ function parseShare({ files, claims: shared, pack: target }: ThreadWork): void {
   const writes = texts.flatMap((data, k) =>
     data === 'null' ? [] : [{ name: target.names[files.length - 1 - k]!, data }],
   );
-  if (writes.length > 0) writePack(target.dir, target.key, writes.reverse());
+  writes.reverse();
+  // The main thread's entries, given as it made them, join these in the pack once it has given all.
+  const kept = (message: CallerMessage) => {
+    if ('made' in message) {
+      for (const [index, data] of message.made) writes.push({ name: target.names[index]!, data });
+      return;
+    }
+    parentPort?.off('message', kept);
+    if (writes.length > 0) writePack(target.dir, target.key, writes);
+  };
+  parentPort?.on('message', kept);
 }
 
 /** The file's entry, when it reads here with the digest the main thread read. */

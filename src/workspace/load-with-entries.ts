@@ -81,9 +81,10 @@ function entryResource(
   if (canonical) {
     const { value, hash, json } = canonical;
     const entry: EntryResource = { kind, name, tenant, ...place, value, hash };
-    // The fields before the value as JSON writes them, then the value's own JSON and the hash.
-    const head = JSON.stringify({ kind, name, tenant, ...place });
-    return { entry, json: `${head.slice(0, -1)},"value":${json},"hash":"${hash}"}` };
+    // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash is hex).
+    const at = `"doc":${doc}${item === undefined ? '' : `,"item":${item}`}`;
+    const who = `"kind":${JSON.stringify(kind)},"name":${JSON.stringify(name)},"tenant":${JSON.stringify(tenant)}`;
+    return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}"}` };
   }
   const entry: EntryResource = {
     kind,

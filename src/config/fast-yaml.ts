@@ -54,10 +54,11 @@ const FLOW_ITEM = `(?:${WORD}|${SQUOTED}|${DQUOTED})`;
 const FLOW_SEQ = String.raw`\[ *(?:${FLOW_ITEM}(?: *, *${FLOW_ITEM})* *)?\]`;
 const FLOW_MAP = String.raw`\{ *(?:${KEY}: +${FLOW_ITEM}(?: *, *${KEY}: +${FLOW_ITEM})* *)?\}`;
 const VALUE = `(?:${PLAIN}|${SQUOTED}|${DQUOTED}|${FLOW_SEQ}|${FLOW_MAP})`;
-/** `indent`, `- ` markers, an optional `key:`, then a value, a block scalar header or nothing; a comment. */
-const ENTRY = new RegExp(
-  `^( *)((?:- +)*)(?:(${KEY}):(?: +|$))?(${VALUE}|[|>][-+]?)? *(?:(?<= )#.*)?$`,
-);
+/**
+ * After the indent and the `- ` markers (read by hand, lineStart): an optional `key:`, then a
+ * value, a block scalar header or nothing; a comment. Sticky: matched from where the markers end.
+ */
+const ENTRY = new RegExp(`(?:(${KEY}):(?: +|$))?(${VALUE}|[|>][-+]?)? *(?:(?<= )#.*)?$`, 'y');
 
 /** One line of a block: its `- ` markers' columns, then a key and a value, or a block scalar. */
 interface Line {
@@ -95,18 +96,17 @@ function documentLines(text: string): Line[][] | undefined {
     }
     if (text === '' || isComment(text)) continue;
     if (text.length > MAX_LINE) return undefined;
+    const { indent, dashes, column } = lineStart(text);
+    ENTRY.lastIndex = column;
     const match = ENTRY.exec(text);
     if (!match) return undefined;
     // By index, not destructured: this runs for every line of every file.
-    const indent = match[1]!.length;
-    const markers = match[2]!;
-    const key = match[3];
-    const value = match[4];
-    const column = indent + markers.length;
+    const key = match[1];
+    const value = match[2];
     const line: Line = {
       row: i + 1,
       indent,
-      dashes: markers === '' ? NO_DASHES : dashColumns(indent, markers),
+      dashes,
       column,
       key,
       source: text,
@@ -144,10 +144,22 @@ function isComment(text: string): boolean {
 /** The dashes of a line without `- ` markers (most lines): shared, never changed. */
 const NO_DASHES: readonly number[] = [];
 
-function dashColumns(indent: number, markers: string): number[] {
-  const columns: number[] = [];
-  for (let i = 0; i < markers.length; i++) if (markers[i] === '-') columns.push(indent + i);
-  return columns;
+/**
+ * A line's indent (` *`), the columns of its `- ` markers (`(?:- +)*`, each a dash and spaces)
+ * and where they end: read by hand, as a pattern would, and without the two strings it makes.
+ */
+function lineStart(text: string): { indent: number; dashes: readonly number[]; column: number } {
+  let at = 0;
+  while (text.charCodeAt(at) === 0x20 /* space */) at++;
+  const indent = at;
+  let dashes = NO_DASHES;
+  while (text.charCodeAt(at) === 0x2d /* - */ && text.charCodeAt(at + 1) === 0x20) {
+    if (dashes === NO_DASHES) dashes = [];
+    (dashes as number[]).push(at);
+    at += 2;
+    while (text.charCodeAt(at) === 0x20) at++;
+  }
+  return { indent, dashes, column: at };
 }
 
 /** Nesting past this depth is left to `yaml`, which reports it. */

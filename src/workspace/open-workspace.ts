@@ -172,13 +172,19 @@ async function readWorkspace(paths: readonly string[]) {
   if ('off' in settings) debug(`caching is off: ${settings.off}`);
   const caching = 'off' in settings ? undefined : settings;
   const cache = openParseCache(caching);
-  // Enough read that a cold parse would share it: the second thread starts loading meanwhile.
-  const read = await readConfigFiles(paths, cache.files, (bytes) => {
-    if (bytes >= PARSE_THREAD_BYTES) startParseThread();
+  const kept = caching ? openCheckCache(caching, paths) : undefined;
+  const last = kept?.lookup();
+  // Enough read that the last check did not see (a cold parse would share it): the second thread
+  // starts loading meanwhile. Files the check saw, read again after a checkout moved their times,
+  // start none: the check most likely answers for them.
+  let unseen = 0;
+  const read = await readConfigFiles(paths, cache.files, (file) => {
+    if (last?.files[file.path]?.digest === file.digest) return;
+    if ((unseen += file.text.length) >= PARSE_THREAD_BYTES) startParseThread();
   });
   const digests = fileDigests(read);
-  const checks = caching && digests ? openCheckCache(caching, paths) : undefined;
-  const record = checks?.lookup();
+  const checks = digests ? kept : undefined;
+  const record = digests ? last : undefined;
   // Nothing changed since the last check: the files' entries are all in the parse cache.
   if (record && digests && filesChanged(record, digests).length === 0) stopSpareThread();
   return { cache, read, digests, checks, record };

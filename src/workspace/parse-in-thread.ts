@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileEntry } from './file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 import type { PackTarget } from './parse-cache.js';
+import { debug } from '../support/debug.js';
 
 // Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/workspace.
 const WORKER = new URL('../workspace/parse-worker.js', import.meta.url);
@@ -88,6 +89,7 @@ export function startParseThread(env: NodeJS.ProcessEnv = process.env): void {
   try {
     spare = new Worker(WORKER);
     spare.unref();
+    debug('a second parse thread started while the files are read');
   } catch {
     spare = undefined;
   }
@@ -95,8 +97,10 @@ export function startParseThread(env: NodeJS.ProcessEnv = process.env): void {
 
 /** Ends a thread started ahead that no parse took: every file came from the caches. */
 export function stopSpareThread(): void {
-  void spare?.terminate();
+  if (!spare) return;
+  void spare.terminate();
   spare = undefined;
+  debug('the second parse thread was not needed');
 }
 
 /**

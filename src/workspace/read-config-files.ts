@@ -32,12 +32,12 @@ interface Found {
  * Files and directories (recursive `*.yaml`/`*.yml`, sorted; hidden folders skipped; links
  * followed within the configuration's folders, ConfigFolders). With an index, a file it vouches
  * for is not read: its text is read on first use (few are, when the parse cache knows them).
- * `onRead`, after each file read now: how many bytes have been read so far.
+ * `onRead`: each file read now (not vouched for by the index), as soon as it is.
  */
 export async function readConfigFiles(
   paths: readonly string[],
   index?: FileIndex,
-  onRead?: (bytes: number) => void,
+  onRead?: (file: SourceFile) => void,
 ): Promise<ReadResult> {
   const { folders, resolved, diagnostics } = resolvePathArguments(paths);
   const found: Found[] = [];
@@ -53,10 +53,8 @@ export async function readConfigFiles(
     found.push(...listed);
   }
   const files: SourceFile[] = [];
-  let bytes = 0;
-  const counted = onRead && ((read: number) => onRead((bytes += read)));
   for (const file of onePerRealPath(found)) {
-    const decoded = readSource(file, index, counted);
+    const decoded = readSource(file, index, onRead);
     if ('code' in decoded) diagnostics.push(decoded);
     else files.push(decoded);
   }
@@ -168,7 +166,7 @@ function ignoredNames(dir: Found, diagnostics: Diagnostic[]): Set<string> {
 function readSource(
   file: Found,
   index: FileIndex | undefined,
-  counted?: (bytes: number) => void,
+  onRead?: (file: SourceFile) => void,
 ): SourceFile | Diagnostic {
   const place = { file: file.path, line: 1, column: 1 };
   // A vouched file is read later, by readRegularFile, which looks at it again.
@@ -178,12 +176,13 @@ function readSource(
   if (known !== undefined) return unreadSource(file, known);
   const read = readRegularFile(file.real);
   if ('refused' in read) return error('FILE', read.refused, { place });
-  counted?.(read.bytes.byteLength);
   const decoded = decodeSource({ path: file.path, bytes: read.bytes });
   if ('code' in decoded) return decoded;
   const digest = bytesDigest(read.bytes);
   index?.record(file.path, read.stats, digest);
-  return { ...decoded, digest };
+  const source = { ...decoded, digest };
+  onRead?.(source);
+  return source;
 }
 
 export function bytesDigest(bytes: Uint8Array): string {

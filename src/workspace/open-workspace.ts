@@ -302,20 +302,23 @@ async function parseOnTwoThreads(
   if (!thread) return { inThread: [], made: [] };
   const made: number[] = [];
   let yielded = performance.now();
-  for (let k = 0; k < missing.length && thread.claim(k); k++) {
-    const index = missing[k]!;
-    const entry = loadFileEntry(files[index]!);
-    if (entry) {
-      entries[index] = entry.entry;
-      made.push(index);
-      thread.keep(k, entry.json);
+  try {
+    for (let k = 0; k < missing.length && thread.claim(k); k++) {
+      const index = missing[k]!;
+      const entry = loadFileEntry(files[index]!);
+      if (entry) {
+        entries[index] = entry.entry;
+        made.push(index);
+        thread.keep(k, entry.json);
+      }
+      if (performance.now() - yielded > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     }
-    if (performance.now() - yielded > YIELD_EVERY_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      yielded = performance.now();
-    }
+  } finally {
+    thread.kept(); // whatever happened here: the thread, waiting for it, may end
   }
-  thread.kept();
   const answer = await thread.answer;
   const inThread: number[] = [];
   answer?.entries.forEach((given, k) => {

@@ -30,6 +30,17 @@ await build({
     chunkFileNames: 'main-[name]-[hash].js',
   },
 });
+// The parse thread's module, bundled in place the same way: a thread loading its 40 modules one
+// by one spent ≈ 0.1 s before it parsed a file.
+const worker = path.join(root, 'dist/workspace/parse-worker.js');
+await build({
+  input: worker,
+  platform: 'node',
+  logLevel: 'warn',
+  external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
+  output: { file: worker, format: 'esm' },
+});
+rmSync(`${worker}.map`, { force: true });
 chmodSync(cli, 0o755);
 await compileSchemas(root);
 await makePgliteTemplate(root);

@@ -54,18 +54,18 @@ const FLOW_ITEM = `(?:${WORD}|${SQUOTED}|${DQUOTED})`;
 const FLOW_SEQ = String.raw`\[ *(?:${FLOW_ITEM}(?: *, *${FLOW_ITEM})* *)?\]`;
 const FLOW_MAP = String.raw`\{ *(?:${KEY}: +${FLOW_ITEM}(?: *, *${KEY}: +${FLOW_ITEM})* *)?\}`;
 const VALUE = `(?:${PLAIN}|${SQUOTED}|${DQUOTED}|${FLOW_SEQ}|${FLOW_MAP})`;
-/** `indent`, `- ` markers, an optional `key:`, then a value, a block scalar header or nothing; a comment. */
-const ENTRY = new RegExp(
-  `^( *)((?:- +)*)(?:(${KEY}):(?: +|$))?(${VALUE}|[|>][-+]?)? *(?:(?<= )#.*)?$`,
-);
-const COMMENT = /^ *#/;
+/**
+ * After the indent and the `- ` markers (read by hand, lineStart): an optional `key:`, then a
+ * value, a block scalar header or nothing; a comment. Sticky: matched from where the markers end.
+ */
+const ENTRY = new RegExp(`(?:(${KEY}):(?: +|$))?(${VALUE}|[|>][-+]?)? *(?:(?<= )#.*)?$`, 'y');
 
 /** One line of a block: its `- ` markers' columns, then a key and a value, or a block scalar. */
 interface Line {
   /** Its line number in the file, 1-based. */
   row: number;
   indent: number;
-  dashes: number[];
+  dashes: readonly number[];
   /** Column of the key, or of the value when there is no key (0-based, as the others). */
   column: number;
   key: string | undefined;
@@ -94,17 +94,19 @@ function documentLines(text: string): Line[][] | undefined {
       if (documents.length > 1 || documents[0]!.length > 0) documents.push([]);
       continue;
     }
-    if (text === '' || COMMENT.test(text)) continue;
+    if (text === '' || isComment(text)) continue;
     if (text.length > MAX_LINE) return undefined;
+    const { indent, dashes, column } = lineStart(text);
+    ENTRY.lastIndex = column;
     const match = ENTRY.exec(text);
     if (!match) return undefined;
-    const [, spaces = '', markers = '', key, value] = match;
-    const indent = spaces.length;
-    const column = indent + markers.length;
+    // By index, not destructured: this runs for every line of every file.
+    const key = match[1];
+    const value = match[2];
     const line: Line = {
       row: i + 1,
       indent,
-      dashes: dashColumns(indent, markers),
+      dashes,
       column,
       key,
       source: text,
@@ -132,10 +134,32 @@ function documentLines(text: string): Line[][] | undefined {
   return documents;
 }
 
-function dashColumns(indent: number, markers: string): number[] {
-  const columns: number[] = [];
-  for (let i = 0; i < markers.length; i++) if (markers[i] === '-') columns.push(indent + i);
-  return columns;
+/** A comment line: spaces, then `#`. */
+function isComment(text: string): boolean {
+  let at = 0;
+  while (text.charCodeAt(at) === 0x20 /* space */) at++;
+  return text.charCodeAt(at) === 0x23; /* # */
+}
+
+/** The dashes of a line without `- ` markers (most lines): shared, never changed. */
+const NO_DASHES: readonly number[] = [];
+
+/**
+ * A line's indent (` *`), the columns of its `- ` markers (`(?:- +)*`, each a dash and spaces)
+ * and where they end: read by hand, as a pattern would, and without the two strings it makes.
+ */
+function lineStart(text: string): { indent: number; dashes: readonly number[]; column: number } {
+  let at = 0;
+  while (text.charCodeAt(at) === 0x20 /* space */) at++;
+  const indent = at;
+  let dashes = NO_DASHES;
+  while (text.charCodeAt(at) === 0x2d /* - */ && text.charCodeAt(at + 1) === 0x20) {
+    if (dashes === NO_DASHES) dashes = [];
+    (dashes as number[]).push(at);
+    at += 2;
+    while (text.charCodeAt(at) === 0x20) at++;
+  }
+  return { indent, dashes, column: at };
 }
 
 /** Nesting past this depth is left to `yaml`, which reports it. */
@@ -249,8 +273,12 @@ function valueColumn({ source, column, key }: Line): number {
  */
 function setKey(map: Record<string, unknown>, rawKey: string, value: unknown): void {
   const key = keyText(rawKey);
-  if (key === rawKey && typeof plainScalar(key) !== 'string') throw new Unreadable();
-  if (keyMayDiffer(key) || Object.hasOwn(map, key)) throw new Unreadable();
+  if (!PLAIN_KEYS.has(rawKey)) {
+    if (key === rawKey && typeof plainScalar(key) !== 'string') throw new Unreadable();
+    if (keyMayDiffer(key)) throw new Unreadable();
+    if (PLAIN_KEYS.size < MOST_PLAIN_KEYS) PLAIN_KEYS.add(rawKey);
+  }
+  if (Object.hasOwn(map, key)) throw new Unreadable();
   if (key === '__proto__')
     Object.defineProperty(map, key, {
       value,
@@ -261,6 +289,14 @@ function setKey(map: Record<string, unknown>, rawKey: string, value: unknown): v
   else map[key] = value;
 }
 
+/**
+ * Keys as written that setKey found to read as plain text: a configuration repeats a few dozen
+ * keys a hundred thousand times, and the patterns that tell them from numbers, booleans and nulls
+ * cost more than the lookup. Bounded, as a file may hold any number of distinct keys.
+ */
+const PLAIN_KEYS = new Set<string>();
+const MOST_PLAIN_KEYS = 4096;
+
 /** A key as written → its text: the layout check allows no escapes in a quoted key. */
 function keyText(rawKey: string): string {
   return rawKey[0] === "'" || rawKey[0] === '"' ? rawKey.slice(1, -1) : rawKey;
@@ -269,7 +305,11 @@ function keyText(rawKey: string): string {
 function keyMayDiffer(key: string): boolean {
   if (key === '' || key === 'null' || key === 'true' || key === 'false' || key === 'NaN')
     return true;
-  return key.includes('Infinity') || !Number.isNaN(Number(key));
+  if (key.includes('Infinity')) return true;
+  // Number() reads a text starting with a letter or `_` as NaN (but Infinity, above): no need to ask.
+  const first = key.charCodeAt(0) | 0x20;
+  if ((first >= 0x61 && first <= 0x7a) || first === 0x7f) return false;
+  return !Number.isNaN(Number(key));
 }
 
 /** A one-line value: a flow sequence, a flow mapping, or a scalar. */

@@ -27,6 +27,11 @@ function validators(): Validators {
   return (compiled ??= precompiledValidators() ?? compileValidators());
 }
 
+/** Loads the validators now: a parse thread does so while it waits for its files. */
+export function prepareValidators(): void {
+  validators();
+}
+
 /** The one set-up of Ajv: for compiling here, and into standalone code by the build. */
 export function schemaAjv(code?: CodeOptions): Ajv2020.default {
   const ajv = new (ajv2020().Ajv2020)({

@@ -38,6 +38,11 @@ export interface Canonical {
   hash: string;
 }
 
+/** A canonical value with the JSON its hash is of: what a cache entry holds, written as it is. */
+export interface CanonicalText extends Canonical {
+  json: string;
+}
+
 /**
  * Declared resources → canonical model. Duplicates keep their first declaration
  * (the DUPLICATE_RESOURCE rule reports them); every tenant gets its system entry point.
@@ -103,7 +108,7 @@ function canonicalResource(
   tenantTimezone: string | undefined,
   assets: Assets,
   diagnostics: Diagnostic[],
-): Canonical {
+): CanonicalText {
   const spec = canonicalSpec(resource, tenantTimezone, assets, diagnostics);
   return withHash(resource.labels ? { labels: resource.labels, spec } : { spec });
 }
@@ -115,7 +120,7 @@ const NO_ASSETS: Assets = new Map();
  * entry point taking its tenant's timezone, not a flow reading a definition file. Undefined when
  * it does; the model then canonicalizes it with the whole configuration in view.
  */
-export function selfContainedCanonical(resource: DeclaredResource): Canonical | undefined {
+export function selfContainedCanonical(resource: DeclaredResource): CanonicalText | undefined {
   if (
     resource.kind === 'EntryPoint' &&
     (resource.spec as SpecOf<'EntryPoint'>).timezone === undefined
@@ -137,11 +142,15 @@ export function hashed<V extends ResourceValue>(value: V): V & { hash: string } 
   return out;
 }
 
-/** The value with keys sorted, and the SHA-256 of its JSON: what the store keeps and compares. */
-function withHash<V extends ResourceValue>(value: V): { value: V; hash: string } {
+/**
+ * The value with keys sorted, and the SHA-256 of its JSON: what the store keeps and compares. The
+ * JSON comes along: a cache entry holds it as it is rather than writing the value out again.
+ */
+function withHash<V extends ResourceValue>(value: V): { value: V; hash: string; json: string } {
   const sorted = sortKeys(value);
   // Already sorted: stringify directly rather than sorting again.
-  return { value: sorted, hash: sha256(JSON.stringify(sorted)) };
+  const json = JSON.stringify(sorted);
+  return { value: sorted, hash: sha256(json), json };
 }
 
 function canonicalSpec(

@@ -9,9 +9,15 @@ import { declaredFromEntry, type EntryResource, type FileEntry } from './file-en
  * file the cache has an entry for is not parsed, and a file parsed now yields the entry to keep.
  */
 
+/** A file's cache entry, and its JSON as the cache keeps it. */
+export interface MadeEntry {
+  entry: FileEntry;
+  json: string;
+}
+
 export interface CachedLoadResult extends LoadResult {
   /** Entries for the files parsed now that came out clean, keyed by the index of their file. */
-  fresh: Map<number, FileEntry>;
+  fresh: Map<number, MadeEntry>;
 }
 
 /**
@@ -30,42 +36,57 @@ export function loadConfigWithEntries(
       continue;
     }
     const loaded = loadConfigFile(file);
-    const resources = entriesOf(loaded);
+    const made = entryOf(loaded);
     for (const resource of loaded.resources) out.resources.push(resource);
     for (const d of loaded.diagnostics) out.diagnostics.push(d);
-    if (loaded.diagnostics.length === 0) out.fresh.set(index, { resources });
+    if (loaded.diagnostics.length === 0) out.fresh.set(index, made);
   }
   return out;
 }
 
 /** The cache entry of one file, or undefined when it has diagnostics (they are not cached). */
-export function loadFileEntry(file: SourceFile): FileEntry | undefined {
+export function loadFileEntry(file: SourceFile): MadeEntry | undefined {
   const loaded = loadConfigFile(file);
-  const resources = entriesOf(loaded);
-  return loaded.diagnostics.length === 0 ? { resources } : undefined;
+  const made = entryOf(loaded);
+  return loaded.diagnostics.length === 0 ? made : undefined;
 }
 
 /**
- * The entries of a file's resources; a resource whose canonical value the entry holds gets it
- * now too, so the model does not compute it again.
+ * The entry of a file's resources, and its JSON; a resource whose canonical value the entry holds
+ * gets it now too, so the model does not compute it again. The JSON is put together from each
+ * canonical value's own, made for its hash: writing the values out again cost as much.
  */
-function entriesOf(loaded: LoadedFile): EntryResource[] {
-  return loaded.resources.map((resource, i) => {
+function entryOf(loaded: LoadedFile): MadeEntry {
+  const texts: string[] = [];
+  const resources = loaded.resources.map((resource, i) => {
     const { doc, item } = loaded.places[i]!;
-    const entry = entryResource(resource, doc, item);
+    const { entry, json } = entryResource(resource, doc, item);
     if (entry.hash !== undefined && entry.value !== undefined)
       resource.canonical = { value: entry.value, hash: entry.hash };
+    texts.push(json);
     return entry;
   });
+  return { entry: { resources }, json: `{"resources":[${texts.join(',')}]}` };
 }
 
 /** What the cache keeps of a resource: its canonical value when self-contained, else its spec. */
-function entryResource(resource: DeclaredResource, doc: number, item?: number): EntryResource {
+function entryResource(
+  resource: DeclaredResource,
+  doc: number,
+  item?: number,
+): { entry: EntryResource; json: string } {
   const { kind, name, tenant } = resource;
   const place = item === undefined ? { doc } : { doc, item };
   const canonical = selfContainedCanonical(resource);
-  if (canonical) return { kind, name, tenant, ...place, ...canonical };
-  return {
+  if (canonical) {
+    const { value, hash, json } = canonical;
+    const entry: EntryResource = { kind, name, tenant, ...place, value, hash };
+    // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash is hex).
+    const at = `"doc":${doc}${item === undefined ? '' : `,"item":${item}`}`;
+    const who = `"kind":${JSON.stringify(kind)},"name":${JSON.stringify(name)},"tenant":${JSON.stringify(tenant)}`;
+    return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}"}` };
+  }
+  const entry: EntryResource = {
     kind,
     name,
     tenant,
@@ -73,4 +94,5 @@ function entryResource(resource: DeclaredResource, doc: number, item?: number): 
     spec: resource.spec,
     ...(resource.labels ? { labels: resource.labels } : {}),
   };
+  return { entry, json: JSON.stringify(entry) };
 }

@@ -18,7 +18,12 @@ import { openCheckCache, type CheckCache } from './check-cache.js';
 import { readAssets, readConfigFiles, type ReadResult } from './read-config-files.js';
 import { cacheSettings } from './cache-settings.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
-import { parseShareInThread } from './parse-in-thread.js';
+import {
+  PARSE_THREAD_BYTES,
+  parseShareInThread,
+  startParseThread,
+  stopSpareThread,
+} from './parse-in-thread.js';
 import type { ConfigRule } from '../rules/rule.js';
 import { debug } from '../support/debug.js';
 
@@ -167,10 +172,22 @@ async function readWorkspace(paths: readonly string[]) {
   if ('off' in settings) debug(`caching is off: ${settings.off}`);
   const caching = 'off' in settings ? undefined : settings;
   const cache = openParseCache(caching);
-  const read = await readConfigFiles(paths, cache.files);
+  const kept = caching ? openCheckCache(caching, paths) : undefined;
+  const last = kept?.lookup();
+  // Enough read that the last check did not see (a cold parse would share it): the second thread
+  // starts loading meanwhile. Files the check saw, read again after a checkout moved their times,
+  // start none: the check most likely answers for them.
+  let unseen = 0;
+  const read = await readConfigFiles(paths, cache.files, (file) => {
+    if (last?.files[file.path]?.digest === file.digest) return;
+    if ((unseen += file.text.length) >= PARSE_THREAD_BYTES) startParseThread();
+  });
   const digests = fileDigests(read);
-  const checks = caching && digests ? openCheckCache(caching, paths) : undefined;
-  return { cache, read, digests, checks, record: checks?.lookup() };
+  const checks = digests ? kept : undefined;
+  const record = digests ? last : undefined;
+  // Nothing changed since the last check: the files' entries are all in the parse cache.
+  if (record && digests && filesChanged(record, digests).length === 0) stopSpareThread();
+  return { cache, read, digests, checks, record };
 }
 
 /** Path → digest of every file read; undefined when a file could not be read or has no digest. */
@@ -250,12 +267,12 @@ async function loadFiles(
     entries.forEach((entry, i) => entry && loadedThisRun.set(files[i]!, entry));
   const parsed = entries.filter((entry) => !entry).length;
   const fresh = new Map<number, string>();
-  const inThread = await parseOnTwoThreads(files, entries, fresh, cache);
-  for (const index of inThread) loadedThisRun.set(files[index]!, entries[index]!);
-  for (const index of fresh.keys()) loadedThisRun.set(files[index]!, entries[index]!);
+  const { inThread, made } = await parseOnTwoThreads(files, entries, cache);
+  stopSpareThread(); // a thread started ahead that this load did not need
+  for (const index of made) loadedThisRun.set(files[index]!, entries[index]!);
   const loaded = loadConfigWithEntries(files, entries);
-  for (const [index, entry] of loaded.fresh) {
-    fresh.set(index, JSON.stringify(entry));
+  for (const [index, { entry, json }] of loaded.fresh) {
+    fresh.set(index, json);
     loadedThisRun.set(files[index]!, entry);
   }
   debug(
@@ -267,44 +284,51 @@ async function loadFiles(
 
 /**
  * A large cold parse split across two threads (parse-in-thread.ts): files the cache misses get
- * their entries here, and the entries' JSON made here goes to `fresh` (the other thread packs its
- * own into the cache); a file with diagnostics is left for loadConfigWithEntries, which reports
+ * their entries here; a file with diagnostics is left for loadConfigWithEntries, which reports
  * them. This thread parses from the first file forwards, the other from the last backwards, until
  * they meet; this one yields to the event loop now and then, so a store connecting or opening
- * meanwhile goes on. Returns the indexes of the entries the second thread gave.
+ * meanwhile goes on. The entries' JSON made here goes to the other thread, which packs it into
+ * the cache with its own while this one checks. Returns the indexes of the entries the second
+ * thread gave (`inThread`), and of all entries made on either (`made`).
  */
 async function parseOnTwoThreads(
   files: readonly SourceFile[],
   entries: (FileEntry | undefined)[],
-  fresh: Map<number, string>,
   cache: ParseCache,
-): Promise<number[]> {
+): Promise<{ inThread: number[]; made: number[] }> {
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const missingFiles = missing.map((index) => files[index]!);
   const thread = parseShareInThread(missingFiles, cache.packTarget(missingFiles));
-  if (!thread) return [];
+  if (!thread) return { inThread: [], made: [] };
+  const made: number[] = [];
   let yielded = performance.now();
-  for (let k = 0; k < missing.length && thread.claim(k); k++) {
-    const index = missing[k]!;
-    const entry = loadFileEntry(files[index]!);
-    if (entry) {
-      entries[index] = entry;
-      fresh.set(index, JSON.stringify(entry));
+  try {
+    for (let k = 0; k < missing.length && thread.claim(k); k++) {
+      const index = missing[k]!;
+      const entry = loadFileEntry(files[index]!);
+      if (entry) {
+        entries[index] = entry.entry;
+        made.push(index);
+        thread.keep(k, entry.json);
+      }
+      if (performance.now() - yielded > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     }
-    if (performance.now() - yielded > YIELD_EVERY_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      yielded = performance.now();
-    }
+  } finally {
+    thread.kept(); // whatever happened here: the thread, waiting for it, may end
   }
   const answer = await thread.answer;
-  const answered: number[] = [];
+  const inThread: number[] = [];
   answer?.entries.forEach((given, k) => {
     if (!given) return;
     const index = missing[answer.from + k]!;
     entries[index] = given;
-    answered.push(index);
+    inThread.push(index);
+    made.push(index);
   });
-  return answered;
+  return { inThread, made };
 }
 
 /** How long the parse holds the event loop at a time, while another thread parses too. */

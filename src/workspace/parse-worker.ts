@@ -1,42 +1,75 @@
 import { createHash } from 'node:crypto';
-import { parentPort, workerData } from 'node:worker_threads';
-import type { FileEntry } from './file-entry.js';
-import { loadFileEntry } from './load-with-entries.js';
+import { parentPort } from 'node:worker_threads';
+import { loadFileEntry, type MadeEntry } from './load-with-entries.js';
 import { decodeSource } from '../config/source-file.js';
+import { prepareValidators } from '../config/validate-schema.js';
 import { readRegularFile } from '../support/read-regular-file.js';
-import { BY_THREAD, UNCLAIMED, type PackedAnswer, type ThreadWork } from './parse-in-thread.js';
+import {
+  BY_THREAD,
+  UNCLAIMED,
+  type CallerMessage,
+  type ThreadMessage,
+  type ThreadWork,
+} from './parse-in-thread.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 import { writePack } from './cache-pack.js';
 
 /**
- * The second thread of a cold parse (parse-in-thread.ts): from the last file backwards, each
- * file it claims gets its cache entry, or null when the file has diagnostics or is not, read
- * here, the file the main thread read (which then parses it, and reports its diagnostics with
- * places). It stops at the first file the main thread claimed. The entries go back as one
- * transferred buffer of JSON, which the main thread parses in one call. Then, while the main
- * thread checks, this one packs its entries into the parse cache (cache-pack.ts).
+ * The second thread of a cold parse (parse-in-thread.ts): started while the main thread still
+ * reads the files, it loads the validators and waits for its work. Then, from the last file
+ * backwards, each file it claims gets its cache entry, or null when the file has diagnostics or
+ * is not, read here, the file the main thread read (which then parses it, and reports its
+ * diagnostics with places). It stops at the first file the main thread claimed. The entries go
+ * back in parts as it goes, each one transferred buffer of JSON that the main thread decodes
+ * between its own files, then `done`. Then, while the main thread checks, this one packs its
+ * entries into the parse cache (cache-pack.ts).
  */
-const { files, claims: shared, pack: target } = workerData as ThreadWork;
-const claims = new Int32Array(shared);
-const texts: string[] = [];
-let from = files.length;
-while (from > 0 && Atomics.compareExchange(claims, from - 1, UNCLAIMED, BY_THREAD) === UNCLAIMED) {
-  from--;
-  const entry = entryOf(files[from]!);
-  texts.push(entry ? JSON.stringify(entry) : 'null');
-}
-texts.reverse();
-const answer = pack(from, texts);
-parentPort?.postMessage(answer, [answer.bytes]);
-if (target) {
+parentPort?.once('message', (work: ThreadWork) => parseShare(work));
+prepareValidators();
+
+/** How much parsing a part holds: the main thread decodes one in a few milliseconds. */
+const PART_MS = 40;
+
+function parseShare({ files, claims: shared, pack: target }: ThreadWork): void {
+  const claims = new Int32Array(shared);
+  /** Entries' JSON from the last file backwards ('null': none). */
+  const texts: string[] = [];
+  let from = files.length;
+  let sent = files.length;
+  let started = performance.now();
+  while (
+    from > 0 &&
+    Atomics.compareExchange(claims, from - 1, UNCLAIMED, BY_THREAD) === UNCLAIMED
+  ) {
+    from--;
+    texts.push(entryOf(files[from]!)?.json ?? 'null');
+    if (performance.now() - started > PART_MS) {
+      send(from, texts.slice(files.length - sent));
+      sent = from;
+      started = performance.now();
+    }
+  }
+  if (sent > from) send(from, texts.slice(files.length - sent));
+  parentPort?.postMessage({ done: from } satisfies ThreadMessage);
+  if (!target) return;
   const writes = texts.flatMap((data, k) =>
-    data === 'null' ? [] : [{ name: target.names[from + k]!, data }],
+    data === 'null' ? [] : [{ name: target.names[files.length - 1 - k]!, data }],
   );
-  if (writes.length > 0) writePack(target.dir, target.key, writes);
+  writes.reverse();
+  // The main thread's entries, given as it made them, join these in the pack once it has given all.
+  const kept = (message: CallerMessage) => {
+    if ('made' in message) {
+      for (const [index, data] of message.made) writes.push({ name: target.names[index]!, data });
+      return;
+    }
+    parentPort?.off('message', kept);
+    if (writes.length > 0) writePack(target.dir, target.key, writes);
+  };
+  parentPort?.on('message', kept);
 }
 
 /** The file's entry, when it reads here with the digest the main thread read. */
-function entryOf({ path, digest }: ThreadWork['files'][number]): FileEntry | undefined {
+function entryOf({ path, digest }: ThreadWork['files'][number]): MadeEntry | undefined {
   if (digest === undefined) return undefined;
   const read = readRegularFile(path);
   if (!('bytes' in read)) return undefined;
@@ -45,14 +78,16 @@ function entryOf({ path, digest }: ThreadWork['files'][number]): FileEntry | und
   return 'code' in decoded ? undefined : loadFileEntry({ ...decoded, digest });
 }
 
-function pack(from: number, texts: readonly string[]): PackedAnswer {
-  const buffer = new Utf8Buffer(texts.reduce((sum, text) => sum + text.length + 1, 2));
+/** Files `from` on, whose entries' JSON `backwards` holds from the last file to the first. */
+function send(from: number, backwards: readonly string[]): void {
+  const buffer = new Utf8Buffer(backwards.reduce((sum, text) => sum + text.length + 1, 2));
   buffer.put('[');
-  texts.forEach((text, k) => {
+  for (let k = backwards.length - 1; k >= 0; k--) {
+    buffer.put(backwards[k]!);
     if (k > 0) buffer.put(',');
-    buffer.put(text);
-  });
+  }
   buffer.put(']');
   const bytes = buffer.bytes();
-  return { from, bytes: bytes.buffer, length: bytes.length };
+  const part: ThreadMessage = { from, bytes: bytes.buffer, length: bytes.length };
+  parentPort?.postMessage(part, [bytes.buffer]);
 }

@@ -32,10 +32,12 @@ interface Found {
  * Files and directories (recursive `*.yaml`/`*.yml`, sorted; hidden folders skipped; links
  * followed within the configuration's folders, ConfigFolders). With an index, a file it vouches
  * for is not read: its text is read on first use (few are, when the parse cache knows them).
+ * `onRead`: each file read now (not vouched for by the index), as soon as it is.
  */
 export async function readConfigFiles(
   paths: readonly string[],
   index?: FileIndex,
+  onRead?: (file: SourceFile) => void,
 ): Promise<ReadResult> {
   const { folders, resolved, diagnostics } = resolvePathArguments(paths);
   const found: Found[] = [];
@@ -52,7 +54,7 @@ export async function readConfigFiles(
   }
   const files: SourceFile[] = [];
   for (const file of onePerRealPath(found)) {
-    const decoded = readSource(file, index);
+    const decoded = readSource(file, index, onRead);
     if ('code' in decoded) diagnostics.push(decoded);
     else files.push(decoded);
   }
@@ -161,7 +163,11 @@ function ignoredNames(dir: Found, diagnostics: Diagnostic[]): Set<string> {
 }
 
 /** Synchronous: a partner's thousands of small files read faster one after another than awaited. */
-function readSource(file: Found, index: FileIndex | undefined): SourceFile | Diagnostic {
+function readSource(
+  file: Found,
+  index: FileIndex | undefined,
+  onRead?: (file: SourceFile) => void,
+): SourceFile | Diagnostic {
   const place = { file: file.path, line: 1, column: 1 };
   // A vouched file is read later, by readRegularFile, which looks at it again.
   const named = regularFileStats(file.real);
@@ -174,7 +180,9 @@ function readSource(file: Found, index: FileIndex | undefined): SourceFile | Dia
   if ('code' in decoded) return decoded;
   const digest = bytesDigest(read.bytes);
   index?.record(file.path, read.stats, digest);
-  return { ...decoded, digest };
+  const source = { ...decoded, digest };
+  onRead?.(source);
+  return source;
 }
 
 export function bytesDigest(bytes: Uint8Array): string {

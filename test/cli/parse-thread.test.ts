@@ -1,5 +1,5 @@
 import { closeSync, readSync } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
@@ -52,4 +52,26 @@ test('a cold parse on two threads says, plans and caches what one thread does', 
   ]);
   expect(two.entries.size).toBeGreaterThan(100);
   expect(two.entries).toEqual(one.entries);
+});
+
+/**
+ * The second thread starts while the files are read, once 4 MB of them are new to the last check;
+ * a checkout that only moved the files' times (a pipeline restoring the cache) reads them all
+ * again but starts none: the kept check answers for them.
+ */
+test('the second thread starts while reading, and not for files the last check saw', async () => {
+  const config = path.join(await tempDir(), 'config');
+  await generate(config, 20_000);
+  const env = { CCAC_CACHE_DIR: await tempDir(), CCAC_DEBUG: '1' };
+  const cold = await runCli(['validate', config], { env });
+  expect(cold.stderr).toContain('a second parse thread started while the files are read');
+  expect(cold.stderr).toMatch(/on a second thread\n/);
+
+  const later = new Date(Date.now() + 60_000);
+  for (const entry of await readdir(config, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) await utimes(path.join(entry.parentPath, entry.name), later, later);
+  const restored = await runCli(['validate', config], { env });
+  expect(restored.stderr).toContain('no file changed since the last check');
+  expect(restored.stderr).not.toContain('second parse thread');
+  expect(restored.stdout).toBe(cold.stdout);
 });

@@ -114,6 +114,12 @@ describe('fast parse', () => {
     ['block scalar without a final line break', 'a: |\n  x'],
     ['scalar continued on the next line', 'a: b\n  c\n'],
     ['null key', '~: a\n'],
+    ['a key a number in quotes', "'0x1F': a\n"],
+    ['a key a number after spaces, in quotes', "' 12': a\n"],
+    ['a key a number after a no-break space, in quotes', "'\u00a012': a\n"],
+    ['a key Infinity in quotes', "'-Infinity': a\n"],
+    ['a keyword key after the same key in quotes', "'True': a\n---\nTrue: a\n"],
+    ['a key seen plain, then twice in one mapping', 'kind: a\n---\nkind: a\nkind: b\n'],
     ['deep nesting', '['.repeat(10_000) + ']'.repeat(10_000)],
   ])('%s goes to the exact parser', (_, text) => {
     expect(fastParseValues(text)).toBeUndefined();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { oversize } from '../support/read-regular-file.js';
 
@@ -13,6 +14,11 @@ export interface SourceFile {
   text: string;
   /** sha256 (hex) of the file's bytes, when the reader knows it: what the parse cache keys on. */
   digest?: string;
+}
+
+/** SourceFile.digest of a file's bytes. */
+export function bytesDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

@@ -130,7 +130,7 @@ export async function openPlanToApply(
   const signed = key === undefined ? undefined : openSignedPlanFile(text, key, bytes);
   const opened: OpenedPlan = signed
     ? { plan: signed, diagnostics: [] }
-    : (await import('../saved-plan/open-saved-plan.js')).openSavedPlan(text, file, key);
+    : (await import('../saved-plan/open-saved-plan.js')).checkSavedPlanInFull(text, file, key);
   debug('saved plan opened');
   if (!opened.plan || !hasErrors(opened.plan.diagnostics)) return opened;
   const place = { file, line: 1, column: 1 };

@@ -25,7 +25,18 @@ import {
  */
 export function openSavedPlan(text: string, file: string, key: string | undefined): OpenedPlan {
   const whole = key === undefined ? undefined : openSignedPlanFile(text, key);
-  if (whole) return { plan: whole, diagnostics: [] };
+  return whole ? { plan: whole, diagnostics: [] } : checkSavedPlanInFull(text, file, key);
+}
+
+/**
+ * openSavedPlan for a file that is not signed as a whole with `key` (openSignedPlanFile said so
+ * already): its digest, signature, changes and fields checked one by one.
+ */
+export function checkSavedPlanInFull(
+  text: string,
+  file: string,
+  key: string | undefined,
+): OpenedPlan {
   const place = { file, line: 1, column: 1 };
   const refuse = (message: string, more: Diagnostic[] = []): OpenedPlan => ({
     diagnostics: [error('PLAN_INVALID', message, { place }), ...more],

@@ -6,7 +6,7 @@ import type { CacheSettings } from './cache-settings.js';
 import { keyedName, seal, unseal } from './cache-seal.js';
 import { resolvePathArguments, type ConfigFolders } from './config-folders.js';
 import { readCacheFile } from './read-cache-file.js';
-import { bytesDigest } from './read-config-files.js';
+import { bytesDigest } from '../config/source-file.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /**

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { loadFileEntry, type MadeEntry } from './load-with-entries.js';
-import { decodeSource } from '../config/source-file.js';
+import { bytesDigest, decodeSource } from '../config/source-file.js';
 import { prepareValidators } from '../config/validate-schema.js';
 import { readRegularFile } from '../support/read-regular-file.js';
 import {
@@ -73,7 +72,7 @@ function entryOf({ path, digest }: ThreadWork['files'][number]): MadeEntry | und
   if (digest === undefined) return undefined;
   const read = readRegularFile(path);
   if (!('bytes' in read)) return undefined;
-  if (createHash('sha256').update(read.bytes).digest('hex') !== digest) return undefined;
+  if (bytesDigest(read.bytes) !== digest) return undefined;
   const decoded = decodeSource({ path, bytes: read.bytes });
   return 'code' in decoded ? undefined : loadFileEntry({ ...decoded, digest });
 }

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compare, error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { decodeSource, type SourceFile } from '../config/source-file.js';
+import { bytesDigest, decodeSource, type SourceFile } from '../config/source-file.js';
 import type { UnreadableAsset } from '../model/canonicalize.js';
 import {
   IGNORE_FILE,
@@ -183,10 +182,6 @@ function readSource(
   const source = { ...decoded, digest };
   onRead?.(source);
   return source;
-}
-
-export function bytesDigest(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

@@ -4,7 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FILE_INDEX_NAME, openFileIndex } from '../../../src/workspace/file-index.js';
-import { bytesDigest, readConfigFiles } from '../../../src/workspace/read-config-files.js';
+import { bytesDigest } from '../../../src/config/source-file.js';
+import { readConfigFiles } from '../../../src/workspace/read-config-files.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const stat = (file: string) => statSync(file, { bigint: true });

@@ -15,7 +15,12 @@ import type { FileEntry } from './file-entry.js';
 import { loadConfigWithEntries, loadFileEntry } from './load-with-entries.js';
 import type { SourceFile } from '../config/source-file.js';
 import { openCheckCache, type CheckCache } from './check-cache.js';
-import { readAssets, readConfigFiles, type ReadResult } from './read-config-files.js';
+import {
+  listConfigFiles,
+  readAssets,
+  readListed,
+  type ReadResult,
+} from './read-config-files.js';
 import { readAndParseCold, type ColdRead } from './read-cold.js';
 import { cacheSettings } from './cache-settings.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
@@ -176,17 +181,18 @@ async function readWorkspace(paths: readonly string[]) {
   const kept = caching ? openCheckCache(caching, paths) : undefined;
   const last = kept?.lookup();
   // Nothing to answer from (a pipeline's fresh clone): the files are parsed as they are read.
-  const cold = !last && cache.empty() ? await readAndParseCold(paths, cache) : undefined;
+  const listed = await listConfigFiles(paths);
+  const cold = !last && cache.empty() ? await readAndParseCold(listed, cache) : undefined;
   // Enough read that the last check did not see (a cold parse would share it): the second thread
   // starts loading meanwhile. Files the check saw, read again after a checkout moved their times,
   // start none: the check most likely answers for them.
   let unseen = 0;
   const read =
     cold?.read ??
-    (await readConfigFiles(paths, cache.files, (file) => {
+    readListed(listed, cache.files, (file) => {
       if (last?.files[file.path]?.digest === file.digest) return;
       if ((unseen += file.text.length) >= PARSE_THREAD_BYTES) startParseThread();
-    }));
+    });
   const digests = fileDigests(read);
   const checks = digests ? kept : undefined;
   const record = digests ? last : undefined;

@@ -7,7 +7,6 @@ import { loadFileEntry } from './load-with-entries.js';
 import type { ParseCache } from './parse-cache.js';
 import { parseFoundInThread, type ThreadAnswer } from './parse-in-thread.js';
 import {
-  listConfigFiles,
   readFound,
   unreadSource,
   type Listed,
@@ -34,10 +33,9 @@ export interface ColdRead {
  * share (parse-in-thread.ts): they are read as readConfigFiles reads them.
  */
 export async function readAndParseCold(
-  paths: readonly string[],
+  listed: Listed,
   cache: ParseCache,
 ): Promise<ColdRead | undefined> {
-  const listed = await listConfigFiles(paths);
   const bytes = listed.found.reduce((sum, file) => sum + sizeOf(file.real), 0);
   const target = cache.packTarget([]);
   const thread = parseFoundInThread(listed.found, bytes, target);

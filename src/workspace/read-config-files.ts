@@ -46,7 +46,16 @@ export async function readConfigFiles(
   index?: FileIndex,
   onRead?: (file: SourceFile) => void,
 ): Promise<ReadResult> {
-  const { found, diagnostics, folders } = await listConfigFiles(paths);
+  return readListed(await listConfigFiles(paths), index, onRead);
+}
+
+/** The files listed, read as readConfigFiles reads them. */
+export function readListed(
+  { found, diagnostics: listing, folders }: Listed,
+  index?: FileIndex,
+  onRead?: (file: SourceFile) => void,
+): ReadResult {
+  const diagnostics = [...listing];
   const files: SourceFile[] = [];
   for (const file of found) {
     const decoded = readFound(file, index, onRead);

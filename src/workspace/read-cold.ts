@@ -1,11 +1,15 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../config/source-file.js';
 import { regularFileStats } from '../support/read-regular-file.js';
-import { debug } from '../support/debug.js';
 import type { FileEntry } from './file-entry.js';
 import { loadFileEntry } from './load-with-entries.js';
 import type { ParseCache } from './parse-cache.js';
-import { parseFoundInThread, type ThreadAnswer } from './parse-in-thread.js';
+import {
+  PARSE_THREAD_BYTES,
+  parseFoundInThread,
+  startParseThread,
+  type ThreadAnswer,
+} from './parse-in-thread.js';
 import {
   readFound,
   unreadSource,
@@ -38,9 +42,10 @@ export async function readAndParseCold(
 ): Promise<ColdRead | undefined> {
   const bytes = listed.found.reduce((sum, file) => sum + sizeOf(file.real), 0);
   const target = cache.packTarget([]);
+  // Started now unless the command started it while loading (early-thread.ts).
+  if (bytes >= PARSE_THREAD_BYTES) startParseThread();
   const thread = parseFoundInThread(listed.found, bytes, target);
   if (!thread) return undefined;
-  debug('a second parse thread started while the files are read');
   const { found } = listed;
   // Filled, not holey: filter skips holes.
   const files: (SourceFile | Diagnostic | undefined)[] = new Array(found.length).fill(undefined);

@@ -117,3 +117,27 @@ test('a cold run reads each file once, on the thread that parses it', async () =
   expect(Object.keys(indexedFiles(two.cache)).sort()).toEqual(readable.sort());
   expect(indexedFiles(two.cache)).toEqual(indexedFiles(one.cache));
 });
+
+/**
+ * A cold validate or plan (no check kept in the cache folder) starts the second thread while its
+ * modules load (src/workspace/early-thread.ts); a configuration too small to share ends it
+ * unused, and says the same as with one thread. A run with a kept check starts none.
+ */
+test('a cold run starts the thread while loading, and ends it when the files are few', async () => {
+  const config = path.join(await tempDir(), 'config');
+  await generate(config, 1_000);
+  const cache = await tempDir();
+  const env = { CCAC_CACHE_DIR: cache, CCAC_DEBUG: '1' };
+  const cold = await runCli(['validate', config], { env });
+  expect(cold.stderr).toContain('a second parse thread started while the files are read');
+  expect(cold.stderr).toContain('the second parse thread was not needed');
+  expect(cold.stderr).not.toMatch(/on a second thread\n/);
+  const one = await runCli(['validate', config], {
+    env: { CCAC_CACHE_DIR: await tempDir(), CCAC_PARSE_THREADS: '1' },
+  });
+  expect(cold.stdout).toBe(one.stdout);
+
+  const kept = await runCli(['validate', config], { env });
+  expect(kept.stderr).toContain('no file changed since the last check');
+  expect(kept.stderr).not.toContain('second parse thread');
+});

@@ -15,12 +15,7 @@ import type { FileEntry } from './file-entry.js';
 import { loadConfigWithEntries, loadFileEntry } from './load-with-entries.js';
 import type { SourceFile } from '../config/source-file.js';
 import { openCheckCache, type CheckCache } from './check-cache.js';
-import {
-  listConfigFiles,
-  readAssets,
-  readListed,
-  type ReadResult,
-} from './read-config-files.js';
+import { listConfigFiles, readAssets, readListed, type ReadResult } from './read-config-files.js';
 import { readAndParseCold, type ColdRead } from './read-cold.js';
 import { cacheSettings } from './cache-settings.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';

@@ -139,7 +139,10 @@ export function parseShareInThread(
 ): ParseThread | undefined {
   const total = files.reduce((sum, file) => sum + file.text.length, 0);
   if (total < PARSE_THREAD_BYTES || !threadsAllowed(env)) return undefined;
-  return shareWork(files.map(({ path, digest }) => ({ path, digest })), pack);
+  return shareWork(
+    files.map(({ path, digest }) => ({ path, digest })),
+    pack,
+  );
 }
 
 /**

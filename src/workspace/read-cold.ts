@@ -10,12 +10,7 @@ import {
   startParseThread,
   type ThreadAnswer,
 } from './parse-in-thread.js';
-import {
-  readFound,
-  unreadSource,
-  type Listed,
-  type ReadResult,
-} from './read-config-files.js';
+import { readFound, unreadSource, type Listed, type ReadResult } from './read-config-files.js';
 
 /** A configuration read and parsed at once: its files, and the entries of those parsed clean. */
 export interface ColdRead {

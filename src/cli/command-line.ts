@@ -54,7 +54,12 @@ function declareValidate(program: Command, lazy: Lazy): void {
     .description('check files against the schema and the rules that need no stored state')
     .argument('<paths...>', 'YAML files or directories')
     .addOption(formatOption(['text', 'json']))
-    .action(lazy(async () => (await import('./commands/validate.js')).runValidate));
+    .action(
+      lazy(async () => {
+        await startThreadIfCold();
+        return (await import('./commands/validate.js')).runValidate;
+      }),
+    );
 }
 
 function declarePlan(program: Command, lazy: Lazy): void {
@@ -70,7 +75,12 @@ function declarePlan(program: Command, lazy: Lazy): void {
   addStoreOption(command);
   addActorOption(command);
   addTenantOption(command);
-  command.action(lazy(async () => (await import('./commands/plan.js')).runPlan));
+  command.action(
+    lazy(async () => {
+      await startThreadIfCold();
+      return (await import('./commands/plan.js')).runPlan;
+    }),
+  );
 }
 
 function declareApply(program: Command, lazy: Lazy): void {
@@ -393,4 +403,12 @@ function declareImport(program: Command, lazy: Lazy): void {
       '\nExamples:\n  ccac import csv exported_users.csv --tenant acme --out config/\n  ccac export --format csv --tenant acme > users.csv',
     )
     .action(lazy(async () => (await load()).runImportCsv));
+}
+
+/**
+ * A cold run's second parse thread started while the command loads (workspace/early-thread.ts):
+ * its own start then overlaps the loading, not the parse.
+ */
+async function startThreadIfCold(): Promise<void> {
+  (await import('../workspace/early-thread.js')).startThreadIfCold();
 }

@@ -16,11 +16,20 @@ export interface FileIndex {
   /** The content digest of a file whose stat matches what was recorded, else undefined. */
   vouch(file: string, stats: BigIntStats): string | undefined;
   record(file: string, stats: BigIntStats, digest: string): void;
+  /** As `record`, with the stats another thread took (statFacts). */
+  recordFacts(file: string, facts: StatFacts, digest: string): void;
   /** Writes the index when something was recorded. */
   save(): void;
 }
 
 type Recorded = [size: string, mtimeNs: string, ctimeNs: string, ino: string, digest: string];
+
+/** What the index keeps of a file's stats, as text: what a thread sends of the files it read. */
+export type StatFacts = [size: string, mtimeNs: string, ctimeNs: string, ino: string];
+
+export function statFacts(stats: BigIntStats): StatFacts {
+  return [String(stats.size), String(stats.mtimeNs), String(stats.ctimeNs), String(stats.ino)];
+}
 
 /**
  * A file changed within this long after it was recorded could keep its size and times (coarse
@@ -39,6 +48,15 @@ export function openFileIndex(
   const file = path.join(dir, FILE_INDEX_NAME);
   const recorded = readIndex(file, key);
   let changed = false;
+  const recordFacts: FileIndex['recordFacts'] = (name, [size, mtime, ctime, ino], digest) => {
+    const at = path.resolve(name);
+    const settled = BigInt(mtime) < now - SETTLE_NS && BigInt(ctime) < now - SETTLE_NS;
+    if (!settled) return;
+    const entry: Recorded = [size, mtime, ctime, ino, digest];
+    if (recorded.get(at)?.join() === entry.join()) return;
+    recorded.set(at, entry);
+    changed = true;
+  };
   return {
     vouch(name, stats) {
       const entry = recorded.get(path.resolve(name));
@@ -51,21 +69,8 @@ export function openFileIndex(
         ? digest
         : undefined;
     },
-    record(name, stats, digest) {
-      const key = path.resolve(name);
-      const settled = stats.mtimeNs < now - SETTLE_NS && stats.ctimeNs < now - SETTLE_NS;
-      if (!settled) return;
-      const entry: Recorded = [
-        String(stats.size),
-        String(stats.mtimeNs),
-        String(stats.ctimeNs),
-        String(stats.ino),
-        digest,
-      ];
-      if (recorded.get(key)?.join() === entry.join()) return;
-      recorded.set(key, entry);
-      changed = true;
-    },
+    record: (name, stats, digest) => recordFacts(name, statFacts(stats), digest),
+    recordFacts,
     save() {
       if (!changed) return;
       try {

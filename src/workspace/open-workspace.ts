@@ -15,7 +15,8 @@ import type { FileEntry } from './file-entry.js';
 import { loadConfigWithEntries, loadFileEntry } from './load-with-entries.js';
 import type { SourceFile } from '../config/source-file.js';
 import { openCheckCache, type CheckCache } from './check-cache.js';
-import { readAssets, readConfigFiles, type ReadResult } from './read-config-files.js';
+import { listConfigFiles, readAssets, readListed, type ReadResult } from './read-config-files.js';
+import { readAndParseCold, type ColdRead } from './read-cold.js';
 import { cacheSettings } from './cache-settings.js';
 import { openParseCache, type ParseCache } from './parse-cache.js';
 import {
@@ -52,9 +53,9 @@ function modelFrom(
  * anything else is checked in full, with what the parse cache knows of unchanged files.
  */
 export async function openWorkspace(paths: readonly string[]): Promise<Workspace> {
-  const { cache, read, digests, checks, record } = await readWorkspace(paths);
+  const { cache, read, digests, checks, record, cold } = await readWorkspace(paths);
   let full: Promise<CheckedConfig> | undefined;
-  const checked = () => (full ??= checkFiles(read, cache));
+  const checked = () => (full ??= checkFiles(read, cache, cold));
   if (checks && digests && record) {
     const changed = filesChanged(record, digests);
     if (changed.length === 0) {
@@ -138,12 +139,12 @@ async function checkScopes(
  * check made now is kept for the next run.
  */
 export async function loadWholeConfig(paths: readonly string[]): Promise<CheckedConfig> {
-  const { cache, read, digests, checks, record } = await readWorkspace(paths);
+  const { cache, read, digests, checks, record, cold } = await readWorkspace(paths);
   if (record && digests && filesChanged(record, digests).length === 0) {
     debug('no file changed since the last check');
     return modelOfKept(record, read, cache);
   }
-  const whole = await checkFiles(read, cache);
+  const whole = await checkFiles(read, cache, cold);
   await keepCheck(whole, digests, checks);
   return whole;
 }
@@ -174,20 +175,25 @@ async function readWorkspace(paths: readonly string[]) {
   const cache = openParseCache(caching);
   const kept = caching ? openCheckCache(caching, paths) : undefined;
   const last = kept?.lookup();
+  // Nothing to answer from (a pipeline's fresh clone): the files are parsed as they are read.
+  const listed = await listConfigFiles(paths);
+  const cold = !last && cache.empty() ? await readAndParseCold(listed, cache) : undefined;
   // Enough read that the last check did not see (a cold parse would share it): the second thread
   // starts loading meanwhile. Files the check saw, read again after a checkout moved their times,
   // start none: the check most likely answers for them.
   let unseen = 0;
-  const read = await readConfigFiles(paths, cache.files, (file) => {
-    if (last?.files[file.path]?.digest === file.digest) return;
-    if ((unseen += file.text.length) >= PARSE_THREAD_BYTES) startParseThread();
-  });
+  const read =
+    cold?.read ??
+    readListed(listed, cache.files, (file) => {
+      if (last?.files[file.path]?.digest === file.digest) return;
+      if ((unseen += file.text.length) >= PARSE_THREAD_BYTES) startParseThread();
+    });
   const digests = fileDigests(read);
   const checks = digests ? kept : undefined;
   const record = digests ? last : undefined;
   // Nothing changed since the last check: the files' entries are all in the parse cache.
   if (record && digests && filesChanged(record, digests).length === 0) stopSpareThread();
-  return { cache, read, digests, checks, record };
+  return { cache, read, digests, checks, record, cold };
 }
 
 /** Path → digest of every file read; undefined when a file could not be read or has no digest. */
@@ -257,26 +263,31 @@ async function loadFiles(
   files: readonly SourceFile[],
   cache: ParseCache,
   all: readonly SourceFile[] = files,
+  cold?: ColdRead,
 ) {
-  const known = files.map((file) => loadedThisRun.get(file));
+  // What the cold read parsed, by index of `files` (then every file of the configuration).
+  const known = files.map((file, i) => loadedThisRun.get(file) ?? cold?.entries[i]);
   const looked = cache.lookup(files.filter((_, i) => !known[i]));
   let next = 0;
   const entries = known.map((entry) => entry ?? looked[next++]);
   // A partial load may be followed by a whole one: what it took from the cache is kept for it.
   if (files.length < all.length)
     entries.forEach((entry, i) => entry && loadedThisRun.set(files[i]!, entry));
-  const parsed = entries.filter((entry) => !entry).length;
+  const parsed =
+    entries.filter((entry) => !entry).length + (cold?.entries.filter(Boolean).length ?? 0);
   const fresh = new Map<number, string>();
   const { inThread, made } = await parseOnTwoThreads(files, entries, cache);
   stopSpareThread(); // a thread started ahead that this load did not need
   for (const index of made) loadedThisRun.set(files[index]!, entries[index]!);
+  if (cold) files.forEach((file, i) => cold.entries[i] && loadedThisRun.set(file, cold.entries[i]));
   const loaded = loadConfigWithEntries(files, entries);
   for (const [index, { entry, json }] of loaded.fresh) {
     fresh.set(index, json);
     loadedThisRun.set(files[index]!, entry);
   }
+  const second = inThread.length + (cold?.inThread ?? 0);
   debug(
-    `parsed ${parsed} of ${files.length} files${inThread.length ? `, ${inThread.length} on a second thread` : ''}`,
+    `parsed ${parsed} of ${files.length} files${second ? `, ${second} on a second thread` : ''}`,
   );
   cache.store(files, fresh, all);
   return loaded;
@@ -298,7 +309,8 @@ async function parseOnTwoThreads(
 ): Promise<{ inThread: number[]; made: number[] }> {
   const missing = entries.flatMap((entry, index) => (entry ? [] : [index]));
   const missingFiles = missing.map((index) => files[index]!);
-  const thread = parseShareInThread(missingFiles, cache.packTarget(missingFiles));
+  const target = cache.packTarget(missingFiles);
+  const thread = parseShareInThread(missingFiles, target);
   if (!thread) return { inThread: [], made: [] };
   const made: number[] = [];
   let yielded = performance.now();
@@ -309,7 +321,7 @@ async function parseOnTwoThreads(
       if (entry) {
         entries[index] = entry.entry;
         made.push(index);
-        thread.keep(k, entry.json);
+        if (target) thread.keep(target.names[k]!, entry.json);
       }
       if (performance.now() - yielded > YIELD_EVERY_MS) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -335,8 +347,12 @@ async function parseOnTwoThreads(
 const YIELD_EVERY_MS = 20;
 
 /** Loads every file (see loadFiles) and runs the pure checks. */
-async function checkFiles(read: ReadResult, cache: ParseCache): Promise<CheckedConfig> {
-  const loaded = await loadFiles(read.files, cache);
+async function checkFiles(
+  read: ReadResult,
+  cache: ParseCache,
+  cold?: ColdRead,
+): Promise<CheckedConfig> {
+  const loaded = await loadFiles(read.files, cache, read.files, cold);
   const assets = readAssets(assetsNeeded(loaded.resources), read.folders);
   return checkConfig(loaded.resources, [...read.diagnostics, ...loaded.diagnostics], assets);
 }

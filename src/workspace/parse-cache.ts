@@ -31,19 +31,34 @@ export interface ParseCache {
   ): void;
   /** Where another thread packs the entries it makes of `files` (cache-pack.ts); none uncached. */
   packTarget(files: readonly SourceFile[]): PackTarget | undefined;
+  /** The name of a file's entry (its content's); only where packTarget gives a target. */
+  entryName(file: SourceFile): string;
+  /** Whether the cache holds no entry at all (or is off): a lookup would find nothing. */
+  empty(): boolean;
 }
 
-/** What a thread needs to pack entries itself: the folder, the key, each file's entry name. */
+/**
+ * What a thread needs to pack entries itself: the folder, the key, each file's entry name (or the
+ * build, to name entries of the files it read itself: entryNameOf).
+ */
 export interface PackTarget {
   dir: string;
   key: KeyObject;
   names: string[];
+  build: string;
+}
+
+/** The name of the entry of a file's bytes with this `digest` (bytesDigest), in a build's cache. */
+export function entryNameOf(key: KeyObject, build: string, digest: string): string {
+  return keyedName(key, build, `bytes ${digest}`);
 }
 
 const NO_CACHE: ParseCache = {
   lookup: (files) => files.map(() => undefined),
   store: () => {},
   packTarget: () => undefined,
+  entryName: () => '',
+  empty: () => true,
 };
 
 /**
@@ -63,7 +78,9 @@ export function openParseCache(settings: CacheSettings | undefined): ParseCache 
   if (!settings) return NO_CACHE;
   const { dir, build, key } = settings;
   const entryName = (file: SourceFile) =>
-    keyedName(key, build, file.digest !== undefined ? `bytes ${file.digest}` : `text ${file.text}`);
+    file.digest !== undefined
+      ? entryNameOf(key, build, file.digest)
+      : keyedName(key, build, `text ${file.text}`);
   const fileIndex = openFileIndex(dir, key);
   let opened: Packs | undefined;
   const packs = () => (opened ??= openPacks(dir));
@@ -89,7 +106,9 @@ export function openParseCache(settings: CacheSettings | undefined): ParseCache 
       // Their entries stay readable this run (the descriptors are open); there is nothing to fold.
       opened = { files: [], entries };
     },
-    packTarget: (files) => ({ dir, key, names: files.map(entryName) }),
+    packTarget: (files) => ({ dir, key, names: files.map(entryName), build }),
+    entryName,
+    empty: () => packs().entries.size === 0,
   };
 }
 

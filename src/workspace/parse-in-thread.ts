@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { FileEntry } from './file-entry.js';
 import type { SourceFile } from '../config/source-file.js';
 import type { PackTarget } from './parse-cache.js';
+import type { StatFacts } from './file-index.js';
+import type { Found } from './read-config-files.js';
 import { debug } from '../support/debug.js';
 
 // Named from the parent folder: the CLI's bundle (dist/cli/main.js) sits at the depth of dist/workspace.
@@ -20,6 +22,14 @@ export const BY_THREAD = 2;
 export interface ThreadAnswer {
   from: number;
   entries: (FileEntry | null)[];
+  /** When it read the files itself (ThreadWork.reads): what it read of each, as `entries`. */
+  read?: (FileRead | null)[];
+}
+
+/** What the thread read of a file whose entry it gives: the digest of its bytes, its stats. */
+export interface FileRead {
+  digest: string;
+  stats: StatFacts;
 }
 
 export interface ParseThread {
@@ -31,10 +41,10 @@ export interface ParseThread {
   /** The thread's entries, once it is done; undefined when it failed (the caller parses them). */
   answer: Promise<ThreadAnswer | undefined>;
   /**
-   * Gives the thread the JSON of the entry the caller made of file `index`, to pack into the
-   * cache with its own (nothing when uncached): the caller neither keeps nor writes it.
+   * Gives the thread the JSON of an entry the caller made, by its name in the cache, to pack with
+   * its own (nothing when uncached): the caller neither keeps nor writes it.
    */
-  keep(index: number, json: string): void;
+  keep(name: string, json: string): void;
   /** Says the caller has given every entry it made: the thread packs them all. */
   kept(): void;
 }
@@ -45,7 +55,14 @@ export interface ParseThread {
  * file again from the page cache and parses it only when its bytes have the digest this one read.
  */
 export interface ThreadWork {
-  files: { path: string; digest: string | undefined }[];
+  /** `real`: where to read it, when not at `path`. */
+  files: { path: string; digest: string | undefined; real?: string }[];
+  /**
+   * The caller has not read the files (a cold run: nothing to compare them with before parsing):
+   * the thread reads each one it claims and says what it read (ThreadAnswer.read); digests are
+   * not given.
+   */
+  reads?: true;
   /** Int32 per file (UNCLAIMED, BY_CALLER, BY_THREAD), shared: claimed with compareExchange. */
   claims: SharedArrayBuffer;
   /** Where the thread packs the entries it made, once it has answered; none when uncached. */
@@ -56,7 +73,7 @@ export interface ThreadWork {
  * What the caller sends after the work, when the entries are cached: the entries it made, by
  * index of their file, then `end`.
  */
-export type CallerMessage = { made: [index: number, json: string][] } | { end: true };
+export type CallerMessage = { made: [name: string, json: string][] } | { end: true };
 
 /** How many of its entries the caller gives the thread at a time. */
 const KEPT_PART = 32;
@@ -66,7 +83,9 @@ const KEPT_PART = 32;
  * JSON array (`[e0,e1,…]`, null for a file with diagnostics) in the buffer it was written into,
  * transferred whole (its first `length` bytes); then `done`: it parsed every file from `from` on.
  */
-export type ThreadMessage = { from: number; bytes: ArrayBuffer; length: number } | { done: number };
+export type ThreadMessage =
+  | { from: number; bytes: ArrayBuffer; length: number; read?: (FileRead | null)[] }
+  | { done: number };
 
 /**
  * A thread started while the files are still being read, before anyone knows whether they must
@@ -120,21 +139,49 @@ export function parseShareInThread(
 ): ParseThread | undefined {
   const total = files.reduce((sum, file) => sum + file.text.length, 0);
   if (total < PARSE_THREAD_BYTES || !threadsAllowed(env)) return undefined;
+  return shareWork(
+    files.map(({ path, digest }) => ({ path, digest })),
+    pack,
+  );
+}
+
+/**
+ * As parseShareInThread, for files nobody has read yet (a cold run): the caller reads each file
+ * it claims, the thread each of its own, and says what it read (ThreadAnswer.read). `bytes`: how
+ * much they hold, as their stats say. Undefined as parseShareInThread.
+ */
+export function parseFoundInThread(
+  found: readonly Found[],
+  bytes: number,
+  pack: PackTarget | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): ParseThread | undefined {
+  if (bytes < PARSE_THREAD_BYTES || !threadsAllowed(env)) return undefined;
+  const files = found.map(({ path, real }) => ({ path, real, digest: undefined }));
+  return shareWork(files, pack, true);
+}
+
+function shareWork(
+  files: ThreadWork['files'],
+  pack: PackTarget | undefined,
+  reads?: true,
+): ParseThread {
   const claims = new Int32Array(new SharedArrayBuffer(4 * files.length));
   const work: ThreadWork = {
-    files: files.map(({ path, digest }) => ({ path, digest })),
+    files,
     claims: claims.buffer as SharedArrayBuffer,
     ...(pack ? { pack } : {}),
+    ...(reads ? { reads } : {}),
   };
   const worker = takeThread();
-  let made: [number, string][] = [];
+  let made: [string, string][] = [];
   const send = (message: CallerMessage) => pack && worker?.postMessage(message);
   return {
     claim: (index) => Atomics.compareExchange(claims, index, UNCLAIMED, BY_CALLER) === UNCLAIMED,
     answer: runWorker(worker, work),
-    keep(index, json) {
+    keep(name, json) {
       if (!pack) return;
-      made.push([index, json]);
+      made.push([name, json]);
       if (made.length < KEPT_PART) return;
       send({ made });
       made = [];
@@ -173,11 +220,17 @@ function runWorker(
     }
     worker.ref();
     const entries: (FileEntry | null)[] = [];
+    const read: (FileRead | null)[] = [];
     worker.on('message', (message: ThreadMessage) => {
       try {
-        if ('done' in message)
-          resolve({ from: message.done, entries: entries.slice(message.done) });
-        else decodeInto(entries, message);
+        if ('done' in message) {
+          const from = message.done;
+          const answer = { from, entries: entries.slice(from) };
+          resolve(work.reads ? { ...answer, read: read.slice(from) } : answer);
+        } else {
+          decodeInto(entries, message);
+          message.read?.forEach((facts, k) => (read[message.from + k] = facts));
+        }
       } catch {
         resolve(undefined); // a part that does not read back: the caller parses them all
       }

@@ -7,9 +7,12 @@ import {
   BY_THREAD,
   UNCLAIMED,
   type CallerMessage,
+  type FileRead,
   type ThreadMessage,
   type ThreadWork,
 } from './parse-in-thread.js';
+import { statFacts } from './file-index.js';
+import { entryNameOf } from './parse-cache.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 import { writePack } from './cache-pack.js';
 
@@ -29,10 +32,11 @@ prepareValidators();
 /** How much parsing a part holds: the main thread decodes one in a few milliseconds. */
 const PART_MS = 40;
 
-function parseShare({ files, claims: shared, pack: target }: ThreadWork): void {
+function parseShare({ files, claims: shared, pack: target, reads }: ThreadWork): void {
   const claims = new Int32Array(shared);
-  /** Entries' JSON from the last file backwards ('null': none). */
+  /** Entries' JSON from the last file backwards ('null': none), and what was read of each. */
   const texts: string[] = [];
+  const read: (FileRead | null)[] = [];
   let from = files.length;
   let sent = files.length;
   let started = performance.now();
@@ -41,24 +45,30 @@ function parseShare({ files, claims: shared, pack: target }: ThreadWork): void {
     Atomics.compareExchange(claims, from - 1, UNCLAIMED, BY_THREAD) === UNCLAIMED
   ) {
     from--;
-    texts.push(entryOf(files[from]!)?.json ?? 'null');
+    const made = entryOf(files[from]!);
+    texts.push(made?.json ?? 'null');
+    read.push(made ? made.read : null);
     if (performance.now() - started > PART_MS) {
-      send(from, texts.slice(files.length - sent));
+      send(from, texts.slice(files.length - sent), reads && read.slice(files.length - sent));
       sent = from;
       started = performance.now();
     }
   }
-  if (sent > from) send(from, texts.slice(files.length - sent));
+  if (sent > from)
+    send(from, texts.slice(files.length - sent), reads && read.slice(files.length - sent));
   parentPort?.postMessage({ done: from } satisfies ThreadMessage);
   if (!target) return;
-  const writes = texts.flatMap((data, k) =>
-    data === 'null' ? [] : [{ name: target.names[files.length - 1 - k]!, data }],
-  );
+  // Named as the caller names them: by the digest it gave, or by the one read here.
+  const nameOf = (k: number) =>
+    reads
+      ? entryNameOf(target.key, target.build, read[k]!.digest)
+      : target.names[files.length - 1 - k]!;
+  const writes = texts.flatMap((data, k) => (data === 'null' ? [] : [{ name: nameOf(k), data }]));
   writes.reverse();
   // The main thread's entries, given as it made them, join these in the pack once it has given all.
   const kept = (message: CallerMessage) => {
     if ('made' in message) {
-      for (const [index, data] of message.made) writes.push({ name: target.names[index]!, data });
+      for (const [name, data] of message.made) writes.push({ name, data });
       return;
     }
     parentPort?.off('message', kept);
@@ -67,18 +77,33 @@ function parseShare({ files, claims: shared, pack: target }: ThreadWork): void {
   parentPort?.on('message', kept);
 }
 
-/** The file's entry, when it reads here with the digest the main thread read. */
-function entryOf({ path, digest }: ThreadWork['files'][number]): MadeEntry | undefined {
-  if (digest === undefined) return undefined;
-  const read = readRegularFile(path);
+/**
+ * The file's entry, when it reads here with the digest the main thread read; or, when the main
+ * thread has not read it (`digest` undefined, `real` given), when it reads at all: with what was
+ * read of it. A file that does not read or decode is left to the main thread, which reports why.
+ */
+function entryOf({
+  path,
+  digest,
+  real,
+}: ThreadWork['files'][number]): (MadeEntry & { read: FileRead }) | undefined {
+  if (digest === undefined && real === undefined) return undefined;
+  const read = readRegularFile(real ?? path);
   if (!('bytes' in read)) return undefined;
-  if (bytesDigest(read.bytes) !== digest) return undefined;
+  const digestRead = bytesDigest(read.bytes);
+  if (digest !== undefined && digestRead !== digest) return undefined;
   const decoded = decodeSource({ path, bytes: read.bytes });
-  return 'code' in decoded ? undefined : loadFileEntry({ ...decoded, digest });
+  if ('code' in decoded) return undefined;
+  const made = loadFileEntry({ ...decoded, digest: digestRead });
+  return made && { ...made, read: { digest: digestRead, stats: statFacts(read.stats) } };
 }
 
 /** Files `from` on, whose entries' JSON `backwards` holds from the last file to the first. */
-function send(from: number, backwards: readonly string[]): void {
+function send(
+  from: number,
+  backwards: readonly string[],
+  read: readonly (FileRead | null)[] | undefined,
+): void {
   const buffer = new Utf8Buffer(backwards.reduce((sum, text) => sum + text.length + 1, 2));
   buffer.put('[');
   for (let k = backwards.length - 1; k >= 0; k--) {
@@ -87,6 +112,11 @@ function send(from: number, backwards: readonly string[]): void {
   }
   buffer.put(']');
   const bytes = buffer.bytes();
-  const part: ThreadMessage = { from, bytes: bytes.buffer, length: bytes.length };
+  const part: ThreadMessage = {
+    from,
+    bytes: bytes.buffer,
+    length: bytes.length,
+    ...(read ? { read: [...read].reverse() } : {}),
+  };
   parentPort?.postMessage(part, [bytes.buffer]);
 }

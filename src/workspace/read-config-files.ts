@@ -22,9 +22,17 @@ export interface ReadResult {
 }
 
 /** A configuration file found: its name as shown (through the links followed) and its real path. */
-interface Found {
+export interface Found {
   path: string;
   real: string;
+}
+
+/** The configuration's files found (sorted, one per real path), before any is read. */
+export interface Listed {
+  found: Found[];
+  /** Of the folders and links: they come before any file's. */
+  diagnostics: Diagnostic[];
+  folders: ConfigFolders;
 }
 
 /**
@@ -38,6 +46,27 @@ export async function readConfigFiles(
   index?: FileIndex,
   onRead?: (file: SourceFile) => void,
 ): Promise<ReadResult> {
+  return readListed(await listConfigFiles(paths), index, onRead);
+}
+
+/** The files listed, read as readConfigFiles reads them. */
+export function readListed(
+  { found, diagnostics: listing, folders }: Listed,
+  index?: FileIndex,
+  onRead?: (file: SourceFile) => void,
+): ReadResult {
+  const diagnostics = [...listing];
+  const files: SourceFile[] = [];
+  for (const file of found) {
+    const decoded = readFound(file, index, onRead);
+    if ('code' in decoded) diagnostics.push(decoded);
+    else files.push(decoded);
+  }
+  return { files, diagnostics, folders };
+}
+
+/** The files `paths` name and hold, as readConfigFiles reads them, not read yet. */
+export async function listConfigFiles(paths: readonly string[]): Promise<Listed> {
   const { folders, resolved, diagnostics } = resolvePathArguments(paths);
   const found: Found[] = [];
   for (const argument of resolved) {
@@ -51,13 +80,7 @@ export async function readConfigFiles(
     if (listed.length === 0) diagnostics.push(nothingFound(argument.path));
     found.push(...listed);
   }
-  const files: SourceFile[] = [];
-  for (const file of onePerRealPath(found)) {
-    const decoded = readSource(file, index, onRead);
-    if ('code' in decoded) diagnostics.push(decoded);
-    else files.push(decoded);
-  }
-  return { files, diagnostics, folders };
+  return { found: onePerRealPath(found), diagnostics, folders };
 }
 
 function nothingFound(folder: string): Diagnostic {
@@ -162,7 +185,7 @@ function ignoredNames(dir: Found, diagnostics: Diagnostic[]): Set<string> {
 }
 
 /** Synchronous: a partner's thousands of small files read faster one after another than awaited. */
-function readSource(
+export function readFound(
   file: Found,
   index: FileIndex | undefined,
   onRead?: (file: SourceFile) => void,
@@ -188,7 +211,7 @@ function readSource(
  * A file known by its digest, read when its text is first asked for. Should it have changed in
  * between (its stat was just checked), it reads as empty: places into it are then line 1.
  */
-function unreadSource(file: Found, digest: string): SourceFile {
+export function unreadSource(file: Found, digest: string): SourceFile {
   let text: string | undefined;
   return {
     path: file.path,

@@ -138,6 +138,7 @@ class ThreadDatabase implements Database {
   private ask(request: PgliteRequest, transfer: ArrayBuffer[] = []): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
+      this.worker.ref();
       this.worker.postMessage(request, transfer);
     });
   }
@@ -146,6 +147,8 @@ class ThreadDatabase implements Database {
     const pending = this.pending.get(answer.id);
     if (!pending) return;
     this.pending.delete(answer.id);
+    // Idle, the thread holds the process open no more than PGlite on the main thread did.
+    if (this.pending.size === 0) this.worker.unref();
     if ('error' in answer) pending.reject(rethrown(answer.error));
     else pending.resolve('rows' in answer ? answer.rows : []);
   }

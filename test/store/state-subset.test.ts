@@ -51,8 +51,11 @@ describe.each(storeTargets())('part of the stored state on $dialect', (target) =
     );
     // As the whole read gives them: a row ccac wrote keeps its hash, an edited one is hashed again.
     const whole = await store.readState(['acme', 'beta']);
-    for (const [address, resource] of subset.model.byAddress)
-      expect(resource.hash).toBe(whole.model.byAddress.get(address)!.hash);
+    for (const [address, resource] of subset.model.byAddress) {
+      const read = whole.model.byAddress.get(address)!;
+      expect(resource.hash).toBe(read.hash);
+      expect([resource.tenant, resource.spec]).toEqual([read.tenant, read.spec]);
+    }
   });
 
   it("tells each scope's base revision's chain hash, none for revision 0", async () => {

@@ -55,6 +55,8 @@ class ThreadDatabase implements Database {
   /** The end of the last unit of work (a statement, or a whole transaction): one at a time. */
   private turn: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Why the thread can answer no more (it ended or failed): later requests fail at once. */
+  private gone: Error | undefined;
 
   constructor(
     private readonly worker: Worker,
@@ -139,6 +141,7 @@ class ThreadDatabase implements Database {
 
   private ask(request: PgliteRequest, transfer: ArrayBuffer[] = []): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
+      if (this.gone) return reject(this.gone);
       this.pending.set(request.id, { resolve, reject });
       this.worker.ref();
       this.worker.postMessage(request, transfer);
@@ -156,6 +159,7 @@ class ThreadDatabase implements Database {
   }
 
   private failAll(error: Error): void {
+    this.gone ??= error;
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }

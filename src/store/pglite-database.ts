@@ -5,6 +5,7 @@ import type { CopyRow, Database, Queryable } from './database.js';
 import { debug } from '../support/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
 import { emptyStateFor } from './pglite-template.js';
+import { openPgliteThread, pgliteThreadAllowed } from './pglite-thread.js';
 import { StoreError } from './state-store.js';
 import { messageOf } from './store-errors.js';
 
@@ -16,14 +17,18 @@ import { messageOf } from './store-errors.js';
 export async function openPgliteDatabase(dir: string): Promise<Database> {
   const lock = lockDirectory(dir);
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
     const template = emptyStateFor(dir);
+    if (template) debug('embedded database created from the empty one the build made');
+    if (pgliteThreadAllowed()) {
+      const settings = START_SETTINGS;
+      return await openPgliteThread({ dir, settings, ...(template && { template }) }, lock);
+    }
+    const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dir, {
       parsers: { [INT8_OID]: parseInt8 },
       startParams: [...PGlite.defaultStartParams, ...START_SETTINGS],
       ...(template && { loadDataDir: template }),
     });
-    if (template) debug('embedded database created from the empty one the build made');
     return new PgliteDatabase(pglite, lock);
   } catch (error) {
     lock.release();
@@ -47,6 +52,7 @@ type Session = Pick<Transaction, 'query'>;
 
 class PgliteDatabase implements Database {
   readonly dialect = 'pglite';
+  readonly packsRows = true;
 
   constructor(
     private readonly pglite: PGlite,
@@ -64,6 +70,7 @@ class PgliteDatabase implements Database {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pglite.transaction((tx) =>
       work({
+        packsRows: true,
         query: (sql, params) => query(tx, sql, params),
         copyFrom: (table, columns, rows) => copyFrom(tx, table, columns, rows),
       }),

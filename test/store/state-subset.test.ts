@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { storeTargets } from '../helpers/databases.js';
 import { applyRevisions, queues, revisionOf } from './fixtures/changes.js';
+import type { Queryable } from '../../src/store/database.js';
+import { readStateSubset } from '../../src/store/read-state-subset.js';
 
 describe.each(storeTargets())('part of the stored state on $dialect', (target) => {
   it('reads the rows asked for and whole scopes, with every row of each scope counted', async () => {
@@ -51,8 +53,31 @@ describe.each(storeTargets())('part of the stored state on $dialect', (target) =
     );
     // As the whole read gives them: a row ccac wrote keeps its hash, an edited one is hashed again.
     const whole = await store.readState(['acme', 'beta']);
-    for (const [address, resource] of subset.model.byAddress)
-      expect(resource.hash).toBe(whole.model.byAddress.get(address)!.hash);
+    for (const [address, resource] of subset.model.byAddress) {
+      const read = whole.model.byAddress.get(address)!;
+      expect(resource.hash).toBe(read.hash);
+      expect([resource.tenant, resource.spec]).toEqual([read.tenant, read.spec]);
+    }
+    // Rows read as one JSON text (PGlite's way) or row by row (PostgreSQL's): the same state.
+    const request = {
+      scopes: ['acme', 'beta', 'nobody'],
+      whole: ['beta'],
+      keys: [{ scope: 'acme' as const, kind: 'Queue' as const, name: 'q00002' }],
+    };
+    const as = (packsRows: boolean): Queryable => ({
+      packsRows,
+      query: (sql, params) => store.db.query(sql, params),
+      copyFrom: (table, columns, rows) => store.db.copyFrom(table, columns, rows),
+    });
+    const [packed, rows] = [
+      await readStateSubset(as(true), request),
+      await readStateSubset(as(false), request),
+    ];
+    expect(packed.model.byAddress.size).toBe(3);
+    expect([...packed.model.byAddress.values()].map((r) => [r.address, r.hash, r.spec])).toEqual(
+      [...rows.model.byAddress.values()].map((r) => [r.address, r.hash, r.spec]),
+    );
+    expect([packed.revisions, packed.integrity]).toEqual([rows.revisions, rows.integrity]);
   });
 
   it("tells each scope's base revision's chain hash, none for revision 0", async () => {

@@ -76,7 +76,9 @@ async function buildStore(dir, url, runCli, cache) {
 
 /**
  * The floor: reading every change row with its values, which checking the hash chains needs
- * (the report re-hashes them all, as `history verify` does).
+ * (the report re-hashes them all, as `history verify` does). PGlite is opened as ccac opens it
+ * (src/store/pglite-database.ts: a 16 MB page pool), so that its default 128 MB pool, cleared at
+ * start, does not pad the floor.
  */
 async function selectChanges(db, database) {
   const sql = 'select scope, revision, address, kind, name, action, before, after from changes';
@@ -87,12 +89,21 @@ async function selectChanges(db, database) {
     await client.query(sql);
     await client.end();
   } else {
-    const lite = await PGlite.create(database.dir);
+    const lite = await PGlite.create(database.dir, { startParams: PGLITE_START });
     await lite.query(sql);
     await lite.close();
   }
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
+
+/** As src/store/pglite-database.ts starts PGlite (START_SETTINGS). */
+const PGLITE_START = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'wal_buffers=4MB',
+];
 
 async function launchChromium() {
   if (!existsSync(CHROMIUM)) {

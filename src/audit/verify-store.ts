@@ -19,6 +19,10 @@ export interface VerifyRequest {
    * while the chains are read and hashed here. `store` itself when omitted.
    */
   beside?: Promise<SqlStateStore>;
+  /** The scopes' revisions, when the caller has read them already (readRevisions). */
+  revisions?: readonly RevisionRecord[];
+  /** Called once every chain's rows are asked of `store` (store-beside.ts `ownAsked`). */
+  chainsAsked?: () => void;
   /**
    * What else a caller makes of the change rows hashed (the report's counts and first changes),
    * without reading them again: asked per scope, given per scope once its chain is hashed.
@@ -52,14 +56,17 @@ export async function verifyStore(
   request: VerifyRequest,
 ): Promise<ScopeVerification[]> {
   const { scopes } = request;
-  // Asked at once: each session answers in turn, the comparison first on its own.
+  // Asked at once of a second session; of the store's own (PGlite), once the chains' rows are.
   const checks = startedEarly(readChecks(request.beside ?? Promise.resolve(store), scopes));
-  const revisions = startedEarly(store.readRevisions(scopes));
+  const revisions = request.revisions
+    ? Promise.resolve(request.revisions)
+    : startedEarly(store.readRevisions(scopes));
   const latest = startedEarly(store.scopeRevisions(scopes));
   const byScope = new Map<string, RevisionRecord[]>(scopes.map((scope) => [scope, []]));
-  const verifier = scopeVerifier(rowCount(await revisions));
+  let verifier: ScopeVerifier | undefined;
   let answers: ScopeAnswer[];
   try {
+    verifier = scopeVerifier(rowCount(await revisions));
     for (const record of await revisions) byScope.get(record.scope)?.push(record);
     const latestOf = await latest;
     answers = await verifyChains(store, request, verifier, (scope) => ({
@@ -69,7 +76,8 @@ export async function verifyStore(
       anchors: (request.anchors ?? []).filter((anchor) => anchor.scope === scope),
     }));
   } finally {
-    await verifier.close();
+    request.chainsAsked?.();
+    await verifier?.close();
   }
   const results = answers.map(({ result, overviews }) => {
     request.overview?.take(result.scope, overviews);
@@ -103,7 +111,7 @@ export async function verifyStore(
  */
 async function verifyChains(
   store: SqlStateStore,
-  { scopes, overview }: VerifyRequest,
+  { scopes, overview, chainsAsked }: VerifyRequest,
   verifier: ScopeVerifier,
   workOf: (scope: string) => Omit<ScopeWork, 'packed'>,
 ): Promise<ScopeAnswer[]> {
@@ -116,6 +124,7 @@ async function verifyChains(
   for (const [at, scope] of scopes.entries()) {
     const packed = await changes!;
     changes = changesOf(at + 1);
+    if (!changes) chainsAsked?.();
     const work = { ...workOf(scope), packed };
     answers.push(
       startedEarly(

@@ -55,7 +55,14 @@ export async function historyVerify(
   const beside = openStoreBeside(store);
   try {
     const scopes = await verifiedScopes(store, tenants, anchors);
-    return { results: await verifyStore(store, { scopes, anchors, beside: beside.store }) };
+    return {
+      results: await verifyStore(store, {
+        scopes,
+        anchors,
+        beside: beside.store,
+        chainsAsked: beside.ownAsked,
+      }),
+    };
   } finally {
     await beside.close();
   }

@@ -44,9 +44,18 @@ export async function readReportData(
   const beside = openStoreBeside(store);
   try {
     const scopes = await verifiedScopes(store, tenants);
-    const records = (await store.readRevisions(scopes)).sort((a, b) => b.id - a.id);
+    const read = await store.readRevisions(scopes);
+    const records = [...read].sort((a, b) => b.id - a.id);
     const overview = new Overview(records.slice(0, REVISION_BATCH));
-    const chains = startedEarly(verifyStore(store, { scopes, beside: beside.store, overview }));
+    const chains = startedEarly(
+      verifyStore(store, {
+        scopes,
+        revisions: read,
+        beside: beside.store,
+        chainsAsked: beside.ownAsked,
+        overview,
+      }),
+    );
     const second = await beside.store;
     const pushes = startedEarly(new WebexRecords(second.db).readPushes(scopes));
     const graphs = startedEarly(readGraphs(second, scopes, records, tenants.length > 0));

@@ -7,20 +7,34 @@ import { SqlStateStore } from './sql-state-store.js';
  * on PostgreSQL a second connection, whose backend works on another core while the first one's
  * answers are used here. Where the database serves one session (PGlite), or a second connection
  * cannot be had (the server's connection slots are taken), it is the store itself: the same
- * reads, one after the other. Either way it sorts in memory (WORK_MEM). Opened at once, used
- * when `store` resolves (it never rejects); `close` ends the second session (never the store's
- * own), after the opening if it is still under way.
+ * reads, one after the other, and then `store` resolves only once `ownAsked` is called — the
+ * store's own reads asked first, so that theirs are not queued behind these (on PGlite the
+ * chains' rows are then read and hashed on the verification's thread while these run, instead
+ * of that thread waiting for them). Either way it sorts in memory (WORK_MEM). Opened at once;
+ * `store` never rejects; `close` ends the second session (never the store's own), after the
+ * opening if it is still under way.
  */
 export interface StoreBeside {
   readonly store: Promise<SqlStateStore>;
+  /** The store's own reads that should come first are asked (idempotent). */
+  ownAsked(): void;
   close(): Promise<void>;
 }
 
 export function openStoreBeside(store: SqlStateStore): StoreBeside {
-  const opening = openSecond(store).then(withRoomToSort);
+  let ownAsked = () => {};
+  const asked = new Promise<void>((resolve) => (ownAsked = resolve));
+  const opening = openSecond(store)
+    .then(withRoomToSort)
+    .then(async (second) => {
+      if (second === store) await asked;
+      return second;
+    });
   return {
     store: opening,
+    ownAsked,
     async close() {
+      ownAsked();
       const second = await opening;
       if (second !== store) await second.close().catch(() => undefined);
     },

@@ -100,16 +100,26 @@ const RECORD_WRITERS = `insert into ccac_writes (scope, xid)
  */
 export class ChangeWriter {
   private staged = false;
-  /** Each written value's canonical text, made once: it goes to a row and to its revision's hash. */
+  /**
+   * Each written value's canonical text, made once for its two uses — a row and its revision's
+   * hash — and let go at the second: kept for the whole apply, 100,000 texts outlived the
+   * collector's young generation and were copied there. A third use (created rows staged after
+   * all) makes it again: the same text.
+   */
   private readonly texts = new Map<ResourceValue, string>();
 
   constructor(private readonly tx: Queryable) {}
 
   private textOf(value: ResourceValue | null): string | null {
     if (value === null) return null;
-    let text = this.texts.get(value);
-    if (text === undefined) this.texts.set(value, (text = canonicalText(value)));
-    return text;
+    const text = this.texts.get(value);
+    if (text !== undefined) {
+      this.texts.delete(value);
+      return text;
+    }
+    const made = canonicalText(value);
+    this.texts.set(value, made);
+    return made;
   }
 
   async writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void> {
@@ -139,17 +149,27 @@ export class ChangeWriter {
     const slots = await nextRevisions(this.tx, drafts);
     const pending = drafts.map((draft) => pendingRevision(draft, slots.get(draft.scope)!));
     const changes = pending.flatMap((revision) => revision.changes);
-    const sent = new SentRows(changes.length, onProgress);
+    // The digests, when given as work, start once the last row is made: the database is still
+    // taking the rows then, and makes the change records next.
+    let made: Promise<RevisionDigests> | RevisionDigests | undefined;
+    const startDigests = () => (made ??= typeof digests === 'function' ? digests() : digests);
+    const hashing = new HashingCursor(pending, (revision, change) =>
+      revision.hasher.add(change, this.textOf(change.before), this.textOf(change.after)),
+    );
+    const sent = new SentRows(changes.length, onProgress, {
+      row: () => hashing.next(),
+      last: startDigests,
+    });
     await this.rewriteAdopted(drafts);
     const written = await this.writeResources(changes, hashesFrom(known), sent);
     debug('resource rows written');
-    const made = typeof digests === 'function' ? digests() : digests;
+    startDigests();
     // Awaited below, once the hashes are made.
     const recording = startedEarly(this.recordChangesFrom(written, pending));
-    for (const revision of pending) this.hashChanges(revision);
+    hashing.rest();
     await recording;
     debug('change records written');
-    const records = await this.sealRevisions(pending, await made);
+    const records = await this.sealRevisions(pending, await startDigests());
     debug('revisions written');
     return records;
   }
@@ -388,7 +408,8 @@ function pendingRevision(draft: RevisionDraft, slot: RevisionSlot): PendingRevis
 
 /**
  * Rows handed to the database, one per change (its change record is made there), told every
- * REPORT_ROWS rows, not to slow the writes.
+ * REPORT_ROWS rows, not to slow the writes. `row` runs with each row made, `last` once the last
+ * is (a row made twice, when created rows are staged after all, counts again).
  */
 class SentRows {
   private rows = 0;
@@ -396,10 +417,49 @@ class SentRows {
   constructor(
     private readonly changes: number,
     private readonly onProgress: (written: number) => void,
+    private readonly hooks: { row(): void; last(): void },
   ) {}
 
   add(): void {
-    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) this.onProgress(this.rows);
+    this.hooks.row();
+    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) {
+      this.onProgress(this.rows);
+      if (this.rows === this.changes) this.hooks.last();
+    }
+  }
+}
+
+/**
+ * Each revision's changes fed to its hasher in address order, one revision after the other,
+ * a change at a time (`next`) while the rows stream — making the rows leaves the database waiting
+ * less than hashing leaves it idle after them — and the rest at once (`rest`). The order of the
+ * rows does not matter: a value's text is made once, by whichever asks first.
+ */
+class HashingCursor {
+  private revision = 0;
+  private change = 0;
+
+  constructor(
+    private readonly pending: readonly PendingRevision[],
+    private readonly hash: (revision: PendingRevision, change: ResourceChange) => void,
+  ) {}
+
+  next(): boolean {
+    for (;;) {
+      const revision = this.pending[this.revision];
+      if (revision === undefined) return false;
+      const change = revision.changes[this.change++];
+      if (change !== undefined) {
+        this.hash(revision, change);
+        return true;
+      }
+      this.revision++;
+      this.change = 0;
+    }
+  }
+
+  rest(): void {
+    while (this.next());
   }
 }
 

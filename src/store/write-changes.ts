@@ -153,20 +153,14 @@ export class ChangeWriter {
     // taking the rows then, and makes the change records next.
     let made: Promise<RevisionDigests> | RevisionDigests | undefined;
     const startDigests = () => (made ??= typeof digests === 'function' ? digests() : digests);
-    const hashing = new HashingCursor(pending, (revision, change) =>
-      revision.hasher.add(change, this.textOf(change.before), this.textOf(change.after)),
-    );
-    const sent = new SentRows(changes.length, onProgress, {
-      row: () => hashing.next(),
-      last: startDigests,
-    });
+    const sent = new SentRows(changes.length, onProgress, startDigests);
     await this.rewriteAdopted(drafts);
     const written = await this.writeResources(changes, hashesFrom(known), sent);
     debug('resource rows written');
     startDigests();
     // Awaited below, once the hashes are made.
     const recording = startedEarly(this.recordChangesFrom(written, pending));
-    hashing.rest();
+    for (const revision of pending) this.hashChanges(revision);
     await recording;
     debug('change records written');
     const records = await this.sealRevisions(pending, await startDigests());
@@ -408,8 +402,8 @@ function pendingRevision(draft: RevisionDraft, slot: RevisionSlot): PendingRevis
 
 /**
  * Rows handed to the database, one per change (its change record is made there), told every
- * REPORT_ROWS rows, not to slow the writes. `row` runs with each row made, `last` once the last
- * is (a row made twice, when created rows are staged after all, counts again).
+ * REPORT_ROWS rows, not to slow the writes. `last` runs once the last row is made (a row made
+ * twice, when created rows are staged after all, counts again).
  */
 class SentRows {
   private rows = 0;
@@ -417,49 +411,14 @@ class SentRows {
   constructor(
     private readonly changes: number,
     private readonly onProgress: (written: number) => void,
-    private readonly hooks: { row(): void; last(): void },
+    private readonly last: () => void,
   ) {}
 
   add(): void {
-    this.hooks.row();
     if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) {
       this.onProgress(this.rows);
-      if (this.rows === this.changes) this.hooks.last();
+      if (this.rows === this.changes) this.last();
     }
-  }
-}
-
-/**
- * Each revision's changes fed to its hasher in address order, one revision after the other,
- * a change at a time (`next`) while the rows stream — making the rows leaves the database waiting
- * less than hashing leaves it idle after them — and the rest at once (`rest`). The order of the
- * rows does not matter: a value's text is made once, by whichever asks first.
- */
-class HashingCursor {
-  private revision = 0;
-  private change = 0;
-
-  constructor(
-    private readonly pending: readonly PendingRevision[],
-    private readonly hash: (revision: PendingRevision, change: ResourceChange) => void,
-  ) {}
-
-  next(): boolean {
-    for (;;) {
-      const revision = this.pending[this.revision];
-      if (revision === undefined) return false;
-      const change = revision.changes[this.change++];
-      if (change !== undefined) {
-        this.hash(revision, change);
-        return true;
-      }
-      this.revision++;
-      this.change = 0;
-    }
-  }
-
-  rest(): void {
-    while (this.next());
   }
 }
 

@@ -304,19 +304,28 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
     // The same value object for several changes: its text made again where it was let go.
     const shared = value({ channelType: 'chat' });
     const twins = ['t1', 't2', 't3'].map((name) => create('beta', 'Queue', name, shared));
-    await store.withLockedScopes(['acme', 'beta'], LOCK, async (tx) => ({
+    const records = await store.withLockedScopes(['acme', 'beta', 'gamma'], LOCK, async (tx) => ({
       commit: true,
       value: await tx.applyRevisions(
-        [revisionOf('acme', big('acme')), revisionOf('beta', twins)],
+        [
+          revisionOf('gamma', queues('gamma', 2)),
+          revisionOf('acme', big('acme')),
+          revisionOf('beta', twins),
+        ],
         new Map(),
         { digests: DIGESTS },
       ),
     }));
+    // Ids increase in the drafts' order, whatever the scopes' names.
+    expect(records.map(({ scope }) => scope)).toEqual(['gamma', 'acme', 'beta']);
+    expect(records[0]!.id).toBeLessThan(records[1]!.id);
+    expect(records[1]!.id).toBeLessThan(records[2]!.id);
     expect((await store.readState(['acme'])).model.size).toBe(24_000);
     expect(await store.readChanges('acme')).toHaveLength(24_000);
     expect(await chainProblems(store)).toEqual([
       ['acme', null],
       ['beta', null],
+      ['gamma', null],
     ]);
   });
 

@@ -102,9 +102,9 @@ export class ChangeWriter {
   private staged = false;
   /**
    * Each written value's canonical text, made once for its two uses — a row and its revision's
-   * hash — and let go at the second: kept for the whole apply, 100,000 texts outlived the
-   * collector's young generation and were copied there. A third use (created rows staged after
-   * all) makes it again: the same text.
+   * hash — and let go at the second, so the texts are garbage once the revisions are hashed
+   * rather than at the transaction's end. A third use (created rows staged after all) makes it
+   * again: the same text.
    */
   private readonly texts = new Map<ResourceValue, string>();
 

@@ -8,11 +8,13 @@ import { parseFloor, storeFloors } from './floors.mjs';
 import { freshDatabase, runCli, settledLoad } from './measure.mjs';
 
 /**
- * [id, label, floor, parse cache at the start]: the developer's loop on the generator's shape.
- * Floors: parse (js-yaml of the files), select (every stored row), copy (the first apply's rows).
+ * [id, label, floor, parse cache at the start, target at 100k]: the developer's loop on the
+ * generator's shape. Floors: parse (js-yaml of the files), select (every stored row), copy (the
+ * first apply's rows). The apply is the user's plan-then-apply: the cold plan filled the cache.
  */
 export const DEV_STEPS = [
   ['plan-cold', 'cold plan vs empty store', 'parse', 'cold'],
+  ['apply-after-plan', 'apply of all creates, after that plan', 'copy', 'warm', { ratio: 2 }],
   ['plan-noop', 'plan, nothing changed', 'parse+select', 'warm'],
   ['plan-1file', 're-plan after one file changed', 'parse+select', '1 file changed'],
 ];
@@ -25,7 +27,7 @@ export const PIPELINE_STEPS = [
   { id: 'validate', label: 'validate', floor: 'parse', shaped: true, target: { ratio: 1.5 } },
   {
     id: 'apply-all',
-    label: 'apply of all creates',
+    label: 'apply of all creates, CI-cold (a first adoption)',
     floor: 'copy',
     shaped: false,
     target: { ratio: 2 },
@@ -122,6 +124,17 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
   const parse = {};
   try {
     dev['plan-cold'] = await runCli(withDb('plan', dir, '--detailed-exitcode'), [2], cold);
+    dev['apply-after-plan'] = await applyAfterPlan(
+      db,
+      settings,
+      dir,
+      [...actor, '--auto-approve'],
+      {
+        ...cache,
+        label: `${size}_${run}_dev`,
+      },
+    );
+    // A pipeline's first adoption: the same apply CI-cold, into the store the rest is measured on.
     unshaped['apply-all'] = await runCli(
       withDb('apply', dir, ...actor, '--auto-approve'),
       [0],
@@ -178,6 +191,19 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
     return { load, generated, dev, unshaped, shaped, floors: { parse, ...floors } };
   } finally {
     await database.drop();
+  }
+}
+
+/**
+ * The developer's apply of every create right after their `plan` (whose parse cache it reads),
+ * into an empty store of its own: the run's store is filled by the CI-cold apply.
+ */
+async function applyAfterPlan(db, settings, dir, options, { label, ...cache }) {
+  const store = await freshDatabase(db, settings, label);
+  try {
+    return await runCli(['apply', dir, ...options, '--db', store.url], [0], cache);
+  } finally {
+    await store.drop();
   }
 }
 

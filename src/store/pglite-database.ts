@@ -94,13 +94,35 @@ async function query<Row>(
   return (await session.query<Row>(sql, [...params])).rows;
 }
 
-/** PGlite serves no COPY FROM STDIN; it reads COPY data from a Blob handed over as `/dev/blob`. */
+/** COPY text per statement: about this much, not every row at once (see copyFrom). */
+const COPY_PART_BYTES = 8 << 20;
+
+/**
+ * PGlite serves no COPY FROM STDIN; it reads COPY data from a Blob handed over as `/dev/blob`.
+ * The rows go in parts of COPY_PART_BYTES, one statement each: the text of every row at once
+ * was held three times (its pieces, the Blob, PGlite's copy in its WebAssembly memory, which
+ * never shrinks). The statements are those of one transaction, as one COPY's rows are.
+ */
 async function copyFrom(
   session: Session,
   table: string,
   columns: readonly string[],
   rows: Iterable<CopyRow>,
 ): Promise<void> {
-  const blob = new Blob([...copyText(rows)]);
-  await session.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob });
+  const sql = `copy ${table} (${columns.join(', ')}) from '/dev/blob'`;
+  let part: Uint8Array[] = [];
+  let bytes = 0;
+  let sent = false;
+  const send = async () => {
+    await session.query(sql, [], { blob: new Blob(part) });
+    part = [];
+    bytes = 0;
+    sent = true;
+  };
+  for (const piece of copyText(rows)) {
+    part.push(piece);
+    bytes += piece.length;
+    if (bytes >= COPY_PART_BYTES) await send();
+  }
+  if (part.length > 0 || !sent) await send();
 }

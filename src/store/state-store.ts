@@ -26,8 +26,8 @@ export interface RevisionDraft {
 export interface ApplyRevisionsOptions {
   /**
    * The apply's digests, recorded with every revision. Given as a function, it is called once the
-   * resource rows are written, so the digests are made while the database makes the change
-   * records, and awaited before the revisions are sealed.
+   * last resource row is made, so the digests are made while the database takes the last rows and
+   * makes the change records, and awaited before the revisions are sealed.
    */
   digests: RevisionDigests | (() => Promise<RevisionDigests>);
   /** Hears how many changes were sent so far. */

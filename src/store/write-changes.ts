@@ -100,16 +100,26 @@ const RECORD_WRITERS = `insert into ccac_writes (scope, xid)
  */
 export class ChangeWriter {
   private staged = false;
-  /** Each written value's canonical text, made once: it goes to a row and to its revision's hash. */
+  /**
+   * Each written value's canonical text, made once for its two uses — a row and its revision's
+   * hash — and let go at the second, so the texts are garbage once the revisions are hashed
+   * rather than at the transaction's end. A third use (created rows staged after all) makes it
+   * again: the same text.
+   */
   private readonly texts = new Map<ResourceValue, string>();
 
   constructor(private readonly tx: Queryable) {}
 
   private textOf(value: ResourceValue | null): string | null {
     if (value === null) return null;
-    let text = this.texts.get(value);
-    if (text === undefined) this.texts.set(value, (text = canonicalText(value)));
-    return text;
+    const text = this.texts.get(value);
+    if (text !== undefined) {
+      this.texts.delete(value);
+      return text;
+    }
+    const made = canonicalText(value);
+    this.texts.set(value, made);
+    return made;
   }
 
   async writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void> {
@@ -139,17 +149,21 @@ export class ChangeWriter {
     const slots = await nextRevisions(this.tx, drafts);
     const pending = drafts.map((draft) => pendingRevision(draft, slots.get(draft.scope)!));
     const changes = pending.flatMap((revision) => revision.changes);
-    const sent = new SentRows(changes.length, onProgress);
+    // The digests, when given as work, start once the last row is made: the database is still
+    // taking the rows then, and makes the change records next.
+    let made: Promise<RevisionDigests> | RevisionDigests | undefined;
+    const startDigests = () => (made ??= typeof digests === 'function' ? digests() : digests);
+    const sent = new SentRows(changes.length, onProgress, startDigests);
     await this.rewriteAdopted(drafts);
     const written = await this.writeResources(changes, hashesFrom(known), sent);
     debug('resource rows written');
-    const made = typeof digests === 'function' ? digests() : digests;
+    startDigests();
     // Awaited below, once the hashes are made.
     const recording = startedEarly(this.recordChangesFrom(written, pending));
     for (const revision of pending) this.hashChanges(revision);
     await recording;
     debug('change records written');
-    const records = await this.sealRevisions(pending, await made);
+    const records = await this.sealRevisions(pending, await startDigests());
     debug('revisions written');
     return records;
   }
@@ -388,7 +402,8 @@ function pendingRevision(draft: RevisionDraft, slot: RevisionSlot): PendingRevis
 
 /**
  * Rows handed to the database, one per change (its change record is made there), told every
- * REPORT_ROWS rows, not to slow the writes.
+ * REPORT_ROWS rows, not to slow the writes. `last` runs once the last row is made (a row made
+ * twice, when created rows are staged after all, counts again).
  */
 class SentRows {
   private rows = 0;
@@ -396,10 +411,14 @@ class SentRows {
   constructor(
     private readonly changes: number,
     private readonly onProgress: (written: number) => void,
+    private readonly last: () => void,
   ) {}
 
   add(): void {
-    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) this.onProgress(this.rows);
+    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) {
+      this.onProgress(this.rows);
+      if (this.rows === this.changes) this.last();
+    }
   }
 }
 

@@ -281,6 +281,54 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
     ]);
   });
 
+  it('writes creates past one COPY part, a revision that verifies; a refused row in the last part writes nothing', async () => {
+    const store = await target.open();
+    // About 12 MB of rows: more than one part of PGlite's COPY (8 MB each).
+    const filler = 'x'.repeat(500);
+    const big = (tenant: string) =>
+      Array.from({ length: 24_000 }, (_, i) =>
+        create(tenant, 'Queue', `q${String(i).padStart(5, '0')}`, value({ filler, i })),
+      );
+    const refused = create('acme', 'Queue', 'zz', value({ name: 'nul\u0000' }));
+    await expect(
+      store.withLockedScopes(['acme'], LOCK, async (tx) => ({
+        commit: true,
+        value: await tx.applyRevisions([revisionOf('acme', [...big('acme'), refused])], new Map(), {
+          digests: DIGESTS,
+        }),
+      })),
+    ).rejects.toMatchObject({ name: 'StoreError', code: 'STORE' });
+    expect((await store.readState(['acme'])).model.size).toBe(0);
+    expect(await store.readChanges('acme')).toEqual([]);
+
+    // The same value object for several changes: its text made again where it was let go.
+    const shared = value({ channelType: 'chat' });
+    const twins = ['t1', 't2', 't3'].map((name) => create('beta', 'Queue', name, shared));
+    const records = await store.withLockedScopes(['acme', 'beta', 'gamma'], LOCK, async (tx) => ({
+      commit: true,
+      value: await tx.applyRevisions(
+        [
+          revisionOf('gamma', queues('gamma', 2)),
+          revisionOf('acme', big('acme')),
+          revisionOf('beta', twins),
+        ],
+        new Map(),
+        { digests: DIGESTS },
+      ),
+    }));
+    // Ids increase in the drafts' order, whatever the scopes' names.
+    expect(records.map(({ scope }) => scope)).toEqual(['gamma', 'acme', 'beta']);
+    expect(records[0]!.id).toBeLessThan(records[1]!.id);
+    expect(records[1]!.id).toBeLessThan(records[2]!.id);
+    expect((await store.readState(['acme'])).model.size).toBe(24_000);
+    expect(await store.readChanges('acme')).toHaveLength(24_000);
+    expect(await chainProblems(store)).toEqual([
+      ['acme', null],
+      ['beta', null],
+      ['gamma', null],
+    ]);
+  });
+
   it('turns SQL failures inside a transaction into StoreErrors', async () => {
     const store = await target.open();
     const bad = { ...queues('acme', 1)[0]!, after: null };

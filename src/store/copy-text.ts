@@ -3,6 +3,9 @@ import type { CopyRow } from './database.js';
 /** Bytes handed to the database per piece: large enough to amortise calls, small enough to stream. */
 const CHUNK_BYTES = 1 << 20;
 
+/** COPY text per statement on PGlite (copyParts): about this much, not every row at once. */
+export const PGLITE_COPY_PART_BYTES = 8 << 20;
+
 /**
  * Rows in COPY's text format, as UTF-8 in pieces of about a megabyte: columns separated by tabs,
  * rows ended by newlines, NULL as `\N`, and backslash, tab, newline and carriage return escaped
@@ -24,6 +27,28 @@ export function* copyText(rows: Iterable<CopyRow>): Generator<Uint8Array> {
     at += encoder.encodeInto(line, chunk.subarray(at)).written;
   }
   if (at > 0) yield chunk.subarray(0, at);
+}
+
+/**
+ * COPY text in parts of at least `partBytes` (the last may be smaller, and there is always one),
+ * for a database that takes COPY data as a whole Blob per statement (PGlite): a part at a time
+ * rather than the text of every row held at once.
+ */
+export function* copyParts(rows: Iterable<CopyRow>, partBytes: number): Generator<Uint8Array[]> {
+  let part: Uint8Array[] = [];
+  let bytes = 0;
+  let sent = false;
+  for (const piece of copyText(rows)) {
+    part.push(piece);
+    bytes += piece.length;
+    if (bytes >= partBytes) {
+      yield part;
+      part = [];
+      bytes = 0;
+      sent = true;
+    }
+  }
+  if (part.length > 0 || !sent) yield part;
 }
 
 function copyLine(row: CopyRow): string {

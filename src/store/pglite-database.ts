@@ -1,6 +1,6 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { INT8_OID, parseInt8 } from './column-types.js';
-import { copyText } from './copy-text.js';
+import { copyParts, PGLITE_COPY_PART_BYTES } from './copy-text.js';
 import type { CopyRow, Database, Queryable } from './database.js';
 import { debug } from '../support/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
@@ -94,14 +94,11 @@ async function query<Row>(
   return (await session.query<Row>(sql, [...params])).rows;
 }
 
-/** COPY text per statement: about this much, not every row at once (see copyFrom). */
-const COPY_PART_BYTES = 8 << 20;
-
 /**
  * PGlite serves no COPY FROM STDIN; it reads COPY data from a Blob handed over as `/dev/blob`.
- * The rows go in parts of COPY_PART_BYTES, one statement each: the text of every row at once
- * was held three times (its pieces, the Blob, PGlite's copy in its WebAssembly memory, which
- * never shrinks). The statements are those of one transaction, as one COPY's rows are.
+ * The rows go in parts (PGLITE_COPY_PART_BYTES), one statement each, in the caller's transaction:
+ * the text of every row at once was held three times (its pieces, the Blob, PGlite's copy in its
+ * WebAssembly memory, which never shrinks).
  */
 async function copyFrom(
   session: Session,
@@ -110,19 +107,6 @@ async function copyFrom(
   rows: Iterable<CopyRow>,
 ): Promise<void> {
   const sql = `copy ${table} (${columns.join(', ')}) from '/dev/blob'`;
-  let part: Uint8Array[] = [];
-  let bytes = 0;
-  let sent = false;
-  const send = async () => {
+  for (const part of copyParts(rows, PGLITE_COPY_PART_BYTES))
     await session.query(sql, [], { blob: new Blob(part) });
-    part = [];
-    bytes = 0;
-    sent = true;
-  };
-  for (const piece of copyText(rows)) {
-    part.push(piece);
-    bytes += piece.length;
-    if (bytes >= COPY_PART_BYTES) await send();
-  }
-  if (part.length > 0 || !sent) await send();
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { copyText } from './copy-text.js';
+import { copyParts, PGLITE_COPY_PART_BYTES } from './copy-text.js';
 import type { CopyRow, Database, Queryable } from './database.js';
 import type { DirectoryLock } from './lock-file.js';
 import {
@@ -125,18 +125,32 @@ class ThreadDatabase implements Database {
     return this.ask({ id: this.next++, op: 'query', sql, params: [...params] }) as Promise<Row[]>;
   }
 
-  /** PGlite serves no COPY FROM STDIN; it reads COPY data from a Blob handed over as `/dev/blob`. */
+  /**
+   * PGlite serves no COPY FROM STDIN; it reads COPY data from a Blob handed over as `/dev/blob`,
+   * one statement per part (copyParts). The next part is made here while the thread copies the
+   * last one; no more than two wait on the thread, so the text is never all held at once.
+   */
   private async copy(
     table: string,
     columns: readonly string[],
     rows: Iterable<CopyRow>,
   ): Promise<void> {
-    const pieces = [...copyText(rows)];
     const sql = `copy ${table} (${columns.join(', ')}) from '/dev/blob'`;
-    await this.ask(
-      { id: this.next++, op: 'copy', sql, pieces },
-      pieces.map((piece) => piece.buffer as ArrayBuffer),
-    );
+    const copying: Promise<unknown>[] = [];
+    try {
+      for (const pieces of copyParts(rows, PGLITE_COPY_PART_BYTES)) {
+        if (copying.length >= 2) await copying.shift();
+        const transfer = pieces.map((piece) => piece.buffer as ArrayBuffer);
+        copying.push(this.ask({ id: this.next++, op: 'copy', sql, pieces }, transfer));
+      }
+    } catch (error) {
+      await Promise.allSettled(copying);
+      throw error;
+    }
+    // Every part answered before it returns; the first that failed fails the statement.
+    const answers = await Promise.allSettled(copying);
+    const failed = answers.find((answer) => answer.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private ask(request: PgliteRequest, transfer: ArrayBuffer[] = []): Promise<unknown[]> {

@@ -98,6 +98,32 @@ describe('PGlite on a thread of its own', () => {
     ]);
   });
 
+  it('copies rows past several parts, and a refused row in the last part leaves none', async () => {
+    const rows = (from: number, n: number, last: string) =>
+      Array.from({ length: n }, (_, i) => [
+        String(from + i),
+        i === n - 1 ? last : 'x'.repeat(1000),
+      ]);
+    // About 20 MB: three parts of PGLITE_COPY_PART_BYTES on either adapter.
+    const counted = async (db: Database) => {
+      await db.query('create table big (id int8 primary key, v text check (v <> $$refused$$))');
+      await db.transaction((tx) => tx.copyFrom('big', ['id', 'v'], rows(0, 20_000, 'fine')));
+      const refused = await db
+        .transaction((tx) => tx.copyFrom('big', ['id', 'v'], rows(20_000, 20_000, 'refused')))
+        .catch((e: Error & { code?: string }) => e.code);
+      const [{ n, bytes }] = await db.query<{ n: number; bytes: number }>(
+        'select count(*)::int as n, sum(length(v))::int as bytes from big',
+      );
+      await db.close();
+      return { refused, n, bytes };
+    };
+    for (const onThread of [true, false]) {
+      // The second COPY's last row breaks the check: its first parts are undone with it.
+      const db = await opened(onThread);
+      expect(await counted(db)).toEqual({ refused: '23514', n: 20_000, bytes: 19_999 * 1000 + 4 });
+    }
+  });
+
   it('releases the directory once closed, and reopens what it wrote', async () => {
     const db = await opened(true);
     await db.query('create table kept (n int)');

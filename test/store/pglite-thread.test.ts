@@ -111,11 +111,11 @@ describe('PGlite on a thread of its own', () => {
       const refused = await db
         .transaction((tx) => tx.copyFrom('big', ['id', 'v'], rows(20_000, 20_000, 'refused')))
         .catch((e: Error & { code?: string }) => e.code);
-      const [{ n, bytes }] = await db.query<{ n: number; bytes: number }>(
+      const [counts] = await db.query<{ n: number; bytes: number }>(
         'select count(*)::int as n, sum(length(v))::int as bytes from big',
       );
       await db.close();
-      return { refused, n, bytes };
+      return { refused, ...counts };
     };
     for (const onThread of [true, false]) {
       // The second COPY's last row breaks the check: its first parts are undone with it.

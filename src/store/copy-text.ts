@@ -29,6 +29,10 @@ export function* copyText(rows: Iterable<CopyRow>): Generator<Uint8Array> {
   if (at > 0) yield chunk.subarray(0, at);
 }
 
+/** PGlite's COPY of `columns` into `table`: it reads the data from a Blob handed over as `/dev/blob`. */
+export const pgliteCopySql = (table: string, columns: readonly string[]): string =>
+  `copy ${table} (${columns.join(', ')}) from '/dev/blob'`;
+
 /**
  * COPY text in parts of at least `partBytes` (the last may be smaller, and there is always one),
  * for a database that takes COPY data as a whole Blob per statement (PGlite): a part at a time

@@ -1,6 +1,6 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { INT8_OID, parseInt8 } from './column-types.js';
-import { copyParts, PGLITE_COPY_PART_BYTES } from './copy-text.js';
+import { copyParts, pgliteCopySql, PGLITE_COPY_PART_BYTES } from './copy-text.js';
 import type { CopyRow, Database, Queryable } from './database.js';
 import { debug } from '../support/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
@@ -106,7 +106,7 @@ async function copyFrom(
   columns: readonly string[],
   rows: Iterable<CopyRow>,
 ): Promise<void> {
-  const sql = `copy ${table} (${columns.join(', ')}) from '/dev/blob'`;
+  const sql = pgliteCopySql(table, columns);
   for (const part of copyParts(rows, PGLITE_COPY_PART_BYTES))
     await session.query(sql, [], { blob: new Blob(part) });
 }

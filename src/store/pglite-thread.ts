@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { copyParts, PGLITE_COPY_PART_BYTES } from './copy-text.js';
+import { copyParts, pgliteCopySql, PGLITE_COPY_PART_BYTES } from './copy-text.js';
 import type { CopyRow, Database, Queryable } from './database.js';
 import type { DirectoryLock } from './lock-file.js';
 import {
@@ -135,7 +135,7 @@ class ThreadDatabase implements Database {
     columns: readonly string[],
     rows: Iterable<CopyRow>,
   ): Promise<void> {
-    const sql = `copy ${table} (${columns.join(', ')}) from '/dev/blob'`;
+    const sql = pgliteCopySql(table, columns);
     const copying: Promise<unknown>[] = [];
     try {
       for (const pieces of copyParts(rows, PGLITE_COPY_PART_BYTES)) {

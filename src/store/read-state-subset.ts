@@ -39,7 +39,7 @@ export async function readStateSubset(q: Queryable, request: SubsetRequest): Pro
   const counts = await q.query<{ scope: string; rows: number; intact: boolean }>(
     `select r.scope, count(*)::int as rows, bool_and(w.xid is not null) as intact
        from ${RESOURCES_AND_WRITERS}
-      where r.scope = any($1::text[])
+      where ${IN_WHOLE_SCOPES}
       group by r.scope`,
     [scopes],
   );
@@ -55,6 +55,11 @@ export async function readStateSubset(q: Queryable, request: SubsetRequest): Pro
 
 const ROW_COLUMNS = `r.scope, r.kind, r.name, r.tenant, r.hash, r.value::text as value,
             w.xid is not null as intact`;
+
+/** The rows of the whole scopes ($1), and the rows found by key ($2–$4), by the primary key. */
+const IN_WHOLE_SCOPES = `r.scope = any($1::text[])`;
+const BY_KEY = `(r.scope, r.kind, r.name) in
+      (select * from unnest($2::text[], $3::text[], $4::text[]) as k(scope, kind, name))`;
 
 /** A row as one JSON array: scope, kind, name, tenant, hash, intact, value (jsonb's text). */
 const ROW_ARRAY = `json_build_array(r.scope, r.kind, r.name, r.tenant, r.hash,
@@ -85,22 +90,20 @@ async function readRows(q: Queryable, request: SubsetRequest): Promise<ResourceR
     return q.query<ResourceRow>(
       `select ${ROW_COLUMNS}
          from ${RESOURCES_AND_WRITERS}
-        where r.scope = any($1::text[])
+        where ${IN_WHOLE_SCOPES}
        union all
        select ${ROW_COLUMNS}
          from ${RESOURCES_AND_WRITERS}
-        where (r.scope, r.kind, r.name) in
-              (select * from unnest($2::text[], $3::text[], $4::text[]) as k(scope, kind, name))`,
+        where ${BY_KEY}`,
       params,
     );
   const [found] = await q.query<{ whole: string | null; keyed: string | null }>(
     `select (select json_agg(${ROW_ARRAY})::text
                from ${RESOURCES_AND_WRITERS}
-              where r.scope = any($1::text[])) as whole,
+              where ${IN_WHOLE_SCOPES}) as whole,
             (select json_agg(${ROW_ARRAY})::text
                from ${RESOURCES_AND_WRITERS}
-              where (r.scope, r.kind, r.name) in
-                    (select * from unnest($2::text[], $3::text[], $4::text[]) as k(scope, kind, name))
+              where ${BY_KEY}
             ) as keyed`,
     params,
   );

@@ -2,7 +2,6 @@ import type { Place } from '../diagnostics/diagnostic.js';
 import type { Locate, ValuePath } from './value-path.js';
 import type { Kind, SpecOf } from './kinds.js';
 import type { ResourceValue } from './model.js';
-import type { DigestTerm } from './scope-digest.js';
 
 /** Where a declared resource came from, and how to point into it. */
 export interface Origin {
@@ -23,10 +22,9 @@ export interface DeclaredResource<K extends Kind = Kind> {
   origin: Origin;
   /**
    * The canonical value and its hash, when already known (from the parse cache). Set only for
-   * resources whose canonical form depends on nothing outside their own document; with it, the
-   * resource's term of its scope's digest, when the parse made it.
+   * resources whose canonical form depends on nothing outside their own document.
    */
-  canonical?: { value: ResourceValue<K>; hash: string; term?: DigestTerm };
+  canonical?: { value: ResourceValue<K>; hash: string };
 }
 
 export function originOf(file: string, locate: Locate, prefix: ValuePath): Origin {

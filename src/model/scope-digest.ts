@@ -11,45 +11,21 @@ import type { Model, ModelResource } from './model.js';
  * test keeps both equal.
  */
 export function scopeDigest(resources: Iterable<ScopeDigestInput>): string {
-  const sum = new DigestSum();
-  for (const r of resources) sum.add(digestTerm(r));
-  return sum.digest();
-}
-
-/**
- * A resource's term of its scope's digest: the first half of the md5 of its kind, name, tenant and
- * hash, as its signed high and unsigned low 32 bits. Known as soon as the hash is: the parse
- * makes it with the canonical value (workspace/load-with-entries.ts), so the summary only sums.
- */
-export type DigestTerm = readonly [high: number, low: number];
-
-export function digestTerm(r: ScopeDigestInput): DigestTerm {
-  const md5 = hash('md5', `${r.kind}\x1f${r.name}\x1f${r.tenant ?? ''}\x1f${r.hash}`);
-  return [parseInt(md5.slice(0, 8), 16) | 0, parseInt(md5.slice(8, 16), 16)];
-}
-
-/**
- * A sum of terms, as scopeDigest makes it. The signed 64-bit numbers are summed as their signed
- * high and unsigned low 32 bits, each in a double, folded into the BigInt every million (exact
- * below 2^53): no BigInt per resource.
- */
-export class DigestSum {
-  private sum = 0n;
-  private high = 0;
-  private low = 0;
-  count = 0;
-
-  add([high, low]: DigestTerm): void {
-    this.high += high;
-    this.low += low;
-    if (++this.count % FOLD_EVERY !== 0) return;
-    this.sum += BigInt(this.high) * 2n ** 32n + BigInt(this.low);
-    this.high = this.low = 0;
+  // The signed 64-bit numbers summed as their signed high and unsigned low 32 bits, each in a
+  // double, folded into the BigInt every million (exact below 2^53): no BigInt per resource.
+  let sum = 0n;
+  let high = 0;
+  let low = 0;
+  let count = 0;
+  for (const r of resources) {
+    const md5 = hash('md5', `${r.kind}\x1f${r.name}\x1f${r.tenant ?? ''}\x1f${r.hash}`);
+    high += parseInt(md5.slice(0, 8), 16) | 0;
+    low += parseInt(md5.slice(8, 16), 16);
+    if (++count % FOLD_EVERY !== 0) continue;
+    sum += BigInt(high) * 2n ** 32n + BigInt(low);
+    high = low = 0;
   }
-
-  digest(): string {
-    return (this.sum + BigInt(this.high) * 2n ** 32n + BigInt(this.low)).toString();
-  }
+  return (sum + BigInt(high) * 2n ** 32n + BigInt(low)).toString();
 }
 
 /** Sums of up to this many 32-bit halves stay exact in a double. */

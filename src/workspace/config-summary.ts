@@ -1,14 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE } from '../model/address.js';
-import type { Model, ModelResource } from '../model/model.js';
-import type { DeclaredResource } from '../model/resource.js';
-import {
-  digestTerm,
-  DigestSum,
-  resourcesOfScope,
-  scopeDigest,
-  type DigestTerm,
-} from '../model/scope-digest.js';
+import type { Model } from '../model/model.js';
+import { resourcesOfScope, scopeDigest } from '../model/scope-digest.js';
 import type { CheckedConfig } from '../config/check-config.js';
 import type { DesiredScopes } from './unchanged-scopes.js';
 
@@ -32,7 +25,7 @@ export interface ConfigSummary {
 
 export function summarizeConfig(checked: CheckedConfig): ConfigSummary {
   const { desired } = checked;
-  const { digests, counts } = scopeFacts(desired, scopesHeld(desired), checked.declared);
+  const { digests, counts } = scopeFacts(desired, scopesHeld(desired));
   return {
     diagnostics: checked.diagnostics,
     resources: desired.size,
@@ -50,55 +43,20 @@ export function scopesHeld(model: Model): string[] {
   return scopes.sort();
 }
 
-/**
- * Digests and sizes of some scopes of a model. `declared`: what the model was built from, whose
- * digest terms the parse made (DeclaredResource.canonical): they are summed rather than made again.
- */
+/** Digests and sizes of some scopes of a model. */
 export function scopeFacts(
   model: Model,
   scopes: readonly string[],
-  declared: readonly DeclaredResource[] = [],
 ): Pick<ConfigSummary, 'digests' | 'counts'> {
-  const sums = declared.length > 0 ? declaredSums(model, declared) : new Map<string, DigestSum>();
   const digests: Record<string, string> = {};
   const counts: Record<string, number> = {};
   for (const scope of scopes) {
     const resources = resourcesOfScope(model, scope);
     if (resources.length === 0) continue;
-    const sum = sums.get(scope);
-    // Summed from the declarations only when they are exactly the scope's resources.
-    digests[scope] = sum?.count === resources.length ? sum.digest() : scopeDigest(resources);
+    digests[scope] = scopeDigest(resources);
     counts[scope] = resources.length;
   }
   return { digests, counts };
-}
-
-/**
- * Each scope's sum of the terms of the resources a model holds, from the declarations it was built
- * from (the first of each address: the one whose origin it kept) and the resources it added
- * itself (no origin: the system entry points); a term the parse did not make is made now.
- */
-function declaredSums(model: Model, declared: readonly DeclaredResource[]): Map<string, DigestSum> {
-  const sums = new Map<string, DigestSum>();
-  const add = (resource: ModelResource, term: DigestTerm | undefined) => {
-    const scope = scopeHolding(resource);
-    if (scope === undefined) return;
-    let sum = sums.get(scope);
-    if (!sum) sums.set(scope, (sum = new DigestSum()));
-    sum.add(term ?? digestTerm(resource));
-  };
-  for (const r of declared) {
-    const held = model.byAddress.get(r.address);
-    if (held && held.origin === r.origin) add(held, r.canonical?.term);
-  }
-  for (const resource of model.byAddress.values()) if (!resource.origin) add(resource, undefined);
-  return sums;
-}
-
-/** The scope whose resources (resourcesOfScope) hold a resource of a model. */
-function scopeHolding(resource: ModelResource): string | undefined {
-  if (resource.kind === 'Organization') return GLOBAL_SCOPE;
-  return (resource.kind === 'Tenant' ? resource.name : resource.tenant) ?? undefined;
 }
 
 const NOTHING = scopeDigest([]);

@@ -2,7 +2,6 @@ import type { Place } from '../diagnostics/diagnostic.js';
 import { addressOf } from '../model/address.js';
 import type { Kind, SpecOf } from '../model/kinds.js';
 import type { ResourceValue } from '../model/model.js';
-import type { DigestTerm } from '../model/scope-digest.js';
 import type { DeclaredResource, Origin } from '../model/resource.js';
 import { inNfc, mayHoldOddText } from '../config/document-text.js';
 import type { SourceFile } from '../config/source-file.js';
@@ -29,8 +28,6 @@ export interface EntryResource {
   item?: number;
   value?: ResourceValue;
   hash?: string;
-  /** With `hash`: the resource's term of its scope's digest (scope-digest.ts). */
-  term?: DigestTerm;
   spec?: SpecOf<Kind>;
   labels?: Record<string, string>;
 }
@@ -126,9 +123,8 @@ class CachedDeclaration implements DeclaredResource, Origin {
     this.#file = file;
   }
 
-  get canonical(): { value: ResourceValue; hash: string; term?: DigestTerm } {
-    const { value, hash, term } = this.#entry;
-    return term ? { value: value!, hash: hash!, term } : { value: value!, hash: hash! };
+  get canonical(): { value: ResourceValue; hash: string } {
+    return { value: this.#entry.value!, hash: this.#entry.hash! };
   }
 
   get spec(): SpecOf<Kind> {

@@ -1,7 +1,6 @@
 import { loadConfigFile, type LoadedFile, type LoadResult } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
 import { selfContainedCanonical } from '../model/canonicalize.js';
-import { digestTerm } from '../model/scope-digest.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
 
@@ -62,19 +61,15 @@ function entryOf(loaded: LoadedFile): MadeEntry {
   const resources = loaded.resources.map((resource, i) => {
     const { doc, item } = loaded.places[i]!;
     const { entry, json } = entryResource(resource, doc, item);
-    if (entry.hash !== undefined && entry.value !== undefined && entry.term !== undefined)
-      resource.canonical = { value: entry.value, hash: entry.hash, term: entry.term };
+    if (entry.hash !== undefined && entry.value !== undefined)
+      resource.canonical = { value: entry.value, hash: entry.hash };
     texts.push(json);
     return entry;
   });
   return { entry: { resources }, json: `{"resources":[${texts.join(',')}]}` };
 }
 
-/**
- * What the cache keeps of a resource: its canonical value when self-contained, with its hash and
- * term of its scope's digest (made here, on whichever thread parses, rather than by the summary
- * after the parse); else its spec.
- */
+/** What the cache keeps of a resource: its canonical value when self-contained, else its spec. */
 function entryResource(
   resource: DeclaredResource,
   doc: number,
@@ -85,15 +80,11 @@ function entryResource(
   const canonical = selfContainedCanonical(resource);
   if (canonical) {
     const { value, hash, json } = canonical;
-    const term = digestTerm({ kind, name, tenant, hash });
-    const entry: EntryResource = { kind, name, tenant, ...place, value, hash, term };
+    const entry: EntryResource = { kind, name, tenant, ...place, value, hash };
     // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash is hex).
     const at = `"doc":${doc}${item === undefined ? '' : `,"item":${item}`}`;
     const who = `"kind":${JSON.stringify(kind)},"name":${JSON.stringify(name)},"tenant":${JSON.stringify(tenant)}`;
-    return {
-      entry,
-      json: `{${who},${at},"value":${json},"hash":"${hash}","term":[${term[0]},${term[1]}]}`,
-    };
+    return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}"}` };
   }
   const entry: EntryResource = {
     kind,

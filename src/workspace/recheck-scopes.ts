@@ -151,7 +151,7 @@ export function recheckedRecord(
     (d) => !rechecked(d.address) || CONFIGURATION_WIDE.has(d.code),
   );
   const fresh = partial.diagnostics.filter((d) => rechecked(d.address));
-  const { digests, counts } = scopeFacts(partial.desired, [...scopes], partial.declared);
+  const { digests, counts } = scopeFacts(partial.desired, [...scopes]);
   const summary: ConfigSummary = {
     diagnostics: sortDiagnostics([...kept, ...fresh]),
     resources: 0,

@@ -185,15 +185,18 @@ export async function planAgainstStore(
       [...scopesToRead(scopes), ...referencing],
       desired,
     );
-  const outcome = planOn(checked, stored, scopes, organizationReferences, options);
-  // What authorization read about the actor must be what the history recorded.
+  // What authorization read about the actor must be what the history recorded. It depends on the
+  // state read alone: asked for before the plan is made, the database answers meanwhile.
   const reads = authorizationReads({
     actor: options.actor,
     stored: stored.model,
     scopes,
     organizationReferences,
   });
-  const plan = withDiagnostics(outcome.plan, await tamperedReads(reader, stored.model, reads));
+  const tampered = startedEarly(tamperedReads(reader, stored.model, reads));
+  if (reads.length > 0) await sent();
+  const outcome = planOn(checked, stored, scopes, organizationReferences, options);
+  const plan = withDiagnostics(outcome.plan, await tampered);
   // The stored state too: drift is checked against it, and markdown draws both sides.
   return { ...outcome, plan, scopes, stored, checked, ...(seal ? { seal } : {}) };
 }
@@ -272,6 +275,14 @@ async function readStoredState(
   );
   debug(`read the rows of ${scopes.length - unchanged.size} of ${scopes.length} scopes`);
   return withUnchangedScopes(read, model, unchanged);
+}
+
+/**
+ * Lets the event loop turn once: a query asked for just before is then on its way to the database
+ * (a store sends its statements from a promise's callback) before a long synchronous step.
+ */
+function sent(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function referencingScopes(

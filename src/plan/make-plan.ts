@@ -27,6 +27,8 @@ export function planChanges(
   stored: Model,
   scopes: ReadonlySet<string>,
 ): ResourceChange[] {
+  // The store holds the configuration's own model (workspace/unchanged-scopes.ts): nothing differs.
+  if (stored === desired) return [];
   const changes: ResourceChange[] = [];
   let matched = 0;
   // values(), not entries: no [address, resource] pair is allocated per resource.

@@ -45,6 +45,12 @@ export function modelScopes(model: Model): DesiredScopes {
  * The stored state of the scopes read, completed with the unchanged ones: their resources are
  * the configuration's (without origins, as stored resources have none), their revisions and
  * integrity those of their summaries. `read` is extended in place.
+ *
+ * When no row was read and every scope of the configuration is unchanged (a pipeline's plan of
+ * nothing changed), the stored model is the configuration's model itself rather than a copy of
+ * its 100,000 resources: the two are the same resources with the same values, so a plan against
+ * it has no change (plan/make-plan.ts knows it at once), and nothing reports on a stored resource
+ * — where alone an origin would show.
  */
 export function withUnchangedScopes(
   read: StoredState,
@@ -53,11 +59,21 @@ export function withUnchangedScopes(
 ): StoredState {
   const integrity = new Map(read.integrity);
   for (const [scope, summary] of unchanged) {
-    for (const resource of resourcesOfScope(desired, scope)) read.model.add(storedView(resource));
     read.revisions.set(scope, summary.revision);
     integrity.set(scope, summary);
   }
+  if (read.model.size === 0 && holdsOnly(desired, unchanged))
+    return { ...read, model: desired, integrity };
+  for (const scope of unchanged.keys())
+    for (const resource of resourcesOfScope(desired, scope)) read.model.add(storedView(resource));
   return { ...read, integrity };
+}
+
+/** Whether every resource of a model is in one of `scopes`. */
+function holdsOnly(model: Model, scopes: ReadonlyMap<string, unknown>): boolean {
+  let held = 0;
+  for (const scope of scopes.keys()) held += resourcesOfScope(model, scope).length;
+  return held === model.size;
 }
 
 function storedView(resource: ModelResource): ModelResource {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { scopeDigest, type ScopeDigestInput } from '../../../src/model/scope-digest.js';
-import { unchangedScopes, type DesiredScopes } from '../../../src/workspace/unchanged-scopes.js';
-import { NOTHING_STORED, type ScopeSummary } from '../../../src/model/stored-state.js';
+import {
+  unchangedScopes,
+  withUnchangedScopes,
+  type DesiredScopes,
+} from '../../../src/workspace/unchanged-scopes.js';
+import {
+  NOTHING_STORED,
+  type ScopeSummary,
+  type StoredState,
+} from '../../../src/model/stored-state.js';
+import { Model, type ModelResource } from '../../../src/model/model.js';
+import { planChanges } from '../../../src/plan/make-plan.js';
 
 const queue = (name: string, hash: string): ScopeDigestInput => ({
   kind: 'Queue',
@@ -57,5 +67,49 @@ describe('unchangedScopes', () => {
   ])('refuses a scope with %s', (_, changes) => {
     const summaries = new Map([['acme', stored(changes)]]);
     expect(unchangedScopes(['acme'], summaries, desired()).size).toBe(0);
+  });
+});
+
+describe('withUnchangedScopes', () => {
+  const origin = { file: 'acme.yaml', locate: () => ({ file: 'acme.yaml', line: 1, column: 1 }) };
+  const resource = (tenant: string, name: string): ModelResource => ({
+    kind: 'Queue',
+    name,
+    tenant,
+    address: `${tenant}/Queue/${name}`,
+    hash: name,
+    spec: {} as ModelResource['spec'],
+    origin,
+  });
+  const desiredModel = () =>
+    new Model([resource('acme', 'q1'), resource('acme', 'q2'), resource('zen', 'q3')]);
+  const nothingRead = (): StoredState => ({ model: new Model(), revisions: new Map() });
+
+  it("is the configuration's own model when nothing was read and every scope is unchanged", () => {
+    const desired = desiredModel();
+    const unchanged = new Map([
+      ['acme', stored()],
+      ['zen', stored({ revision: 5 })],
+    ]);
+    const state = withUnchangedScopes(nothingRead(), desired, unchanged);
+    expect(state.model).toBe(desired);
+    expect(state.revisions).toEqual(
+      new Map([
+        ['acme', 3],
+        ['zen', 5],
+      ]),
+    );
+    expect(planChanges(desired, state.model, new Set(['acme', 'zen']))).toEqual([]);
+  });
+
+  it('copies the unchanged scopes without their origins when another scope is not', () => {
+    const desired = desiredModel();
+    const state = withUnchangedScopes(nothingRead(), desired, new Map([['acme', stored()]]));
+    expect(state.model).not.toBe(desired);
+    expect([...state.model.byAddress.keys()]).toEqual(['acme/Queue/q1', 'acme/Queue/q2']);
+    expect([...state.model.byAddress.values()].map((r) => r.origin)).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 });

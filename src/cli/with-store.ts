@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { error } from '../diagnostics/diagnostic.js';
-import {
-  NO_STORE_YET,
-  noStoreYet,
-  openExistingStore,
-  openStore,
-  type OpenStoreOptions,
-} from '../store/open-store.js';
+import { NO_STORE_YET, noStoreYet, openExistingStore, openStore } from '../store/open-store.js';
 import { redactSecrets } from '../store/redact-url.js';
 import type { SqlStateStore } from '../store/sql-state-store.js';
 import { StoreError, type StateReader } from '../store/state-store.js';
 import { debug } from '../support/debug.js';
-import { startedEarly } from '../support/started-early.js';
 import { EXIT, type ExitCode, type Output } from './output.js';
 import { renderDiagnosticsText } from './render/diagnostics.js';
 
@@ -53,48 +46,8 @@ export function withExistingStore(
   return runWithStore(openExistingStore, url, output, {}, work);
 }
 
-/** A store being opened ahead of the work: run the work on it, or close it unused. */
-export interface StoreOpening {
-  run(output: Output, work: (store: SqlStateStore) => Promise<ExitCode>): Promise<ExitCode>;
-  discard(): Promise<void>;
-}
-
-/**
- * The store, opened while the command reads its input (a saved plan: read, its signature checked,
- * parsed), so that PGlite starts, or PostgreSQL connects, meanwhile. Only a store that exists is
- * opened so (openExistingStore): input then refused has created nothing. Where there is none
- * yet, `run` opens (and creates) it as withStore does; where it cannot be reached, it says so.
- */
-export function openedWhileReading(url: string, use: StoreUse): StoreOpening {
-  const early = startedEarly(openExistingStore(url, openOptions(use)));
-  return {
-    async run(output, work) {
-      const opened = await early.then(
-        (store) => ({ store }),
-        (error: unknown) => ({ error }),
-      );
-      if ('store' in opened) return runWithStore(async () => opened.store, url, output, use, work);
-      if (!(opened.error instanceof StoreError)) throw opened.error;
-      const failed = opened.error;
-      const open = failed.code === 'STORE' ? openStore : () => Promise.reject(failed);
-      return runWithStore(open, url, output, use, work);
-    },
-    async discard() {
-      const store = await early.catch(() => undefined);
-      await store?.close().catch(() => undefined);
-    },
-  };
-}
-
-function openOptions(use: StoreUse): OpenStoreOptions {
-  return {
-    applicationName: `ccac run=${RUN_ID} actor=${use.actor ?? '-'}`,
-    parsesBeside: use.parsesBeside ?? false,
-  };
-}
-
 async function runWithStore(
-  open: (url: string, options: OpenStoreOptions) => Promise<SqlStateStore>,
+  open: typeof openStore,
   url: string,
   output: Output,
   use: StoreUse,
@@ -102,7 +55,10 @@ async function runWithStore(
 ): Promise<ExitCode> {
   let store: SqlStateStore | undefined;
   try {
-    store = await open(url, openOptions(use));
+    store = await open(url, {
+      applicationName: `ccac run=${RUN_ID} actor=${use.actor ?? '-'}`,
+      parsesBeside: use.parsesBeside ?? false,
+    });
     debug('store opened');
     return await work(store);
   } catch (cause) {

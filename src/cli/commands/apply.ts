@@ -2,7 +2,6 @@ import { realpath, stat } from 'node:fs/promises';
 import { error, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Plan } from '../../model/plan.js';
 import type { RevisionRecord } from '../../model/revision.js';
-import type { SavedPlan } from '../../saved-plan/saved-plan.js';
 import { readRegularFile } from '../../support/read-regular-file.js';
 import {
   applyConfiguration,
@@ -32,7 +31,7 @@ import { holdApplyJson, type HeldOutput } from '../render/apply-json.js';
 import { applySummary } from '../render/apply-summary.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planTextPieces, renderPlan } from '../render/render-plan.js';
-import { openedWhileReading, withStore } from '../with-store.js';
+import { withStore } from '../with-store.js';
 import { pushAfterApply, tenantsChanged } from './apply-push.js';
 
 /** Room for a plan of every resource of a large partner, below what one JavaScript string holds. */
@@ -230,30 +229,6 @@ async function runSavedPlan(
     output.err(renderDiagnosticsText([signing.diagnostic], output.color));
     return EXIT.error;
   }
-  // Nothing is parsed beside the store: PGlite stays on this thread, and starts while the plan is read.
-  const store = openedWhileReading(options.db, { actor: options.actor });
-  let saved: SavedPlan | undefined;
-  try {
-    saved = await savedPlanRead(file, signing.key, output);
-  } finally {
-    if (!saved) await store.discard();
-  }
-  if (!saved) return EXIT.error;
-  const plan = saved;
-  return store.run(output, async (opened) => {
-    const hooks = applyHooks(options.format, output, true);
-    const asked = request([file], options, lockTimeoutMs);
-    const applied = await applySavedPlan(opened, plan, asked, hooks);
-    return rendered(applied, options, output, told);
-  });
-}
-
-/** The saved plan in `file`, opened; undefined (its diagnostics told) when it is refused. */
-async function savedPlanRead(
-  file: string,
-  key: string | undefined,
-  output: Output,
-): Promise<SavedPlan | undefined> {
   // The plan may come from someone else (a pipeline artifact): a regular file, bounded, is read.
   const read = readRegularFile(await realpath(file), MAX_PLAN_BYTES);
   if ('refused' in read) {
@@ -261,11 +236,18 @@ async function savedPlanRead(
     output.err(
       renderDiagnosticsText([error('PLAN_INVALID', read.refused, { place })], output.color),
     );
-    return undefined;
+    return EXIT.error;
   }
-  const opened = await openPlanToApply(read.bytes, file, key);
+  const opened = await openPlanToApply(read.bytes, file, signing.key);
   output.err(renderDiagnosticsText(opened.diagnostics, output.color));
-  return opened.plan;
+  const saved = opened.plan;
+  if (!saved) return EXIT.error;
+  return withStore(options.db, output, options, async (store) => {
+    const hooks = applyHooks(options.format, output, true);
+    const asked = request([file], options, lockTimeoutMs);
+    const applied = await applySavedPlan(store, saved, asked, hooks);
+    return rendered(applied, options, output, told);
+  });
 }
 
 /** One argument that is a file but not YAML: a saved plan. */

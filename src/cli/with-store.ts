@@ -12,6 +12,15 @@ import { renderDiagnosticsText } from './render/diagnostics.js';
 export const RUN_ID = randomBytes(4).toString('hex');
 
 /**
+ * Who opens the store and how the command uses it: `parsesBeside` when it parses a configuration
+ * while the store works (OpenStoreOptions).
+ */
+export interface StoreUse {
+  actor?: string | undefined;
+  parsesBeside?: boolean;
+}
+
+/**
  * Opens the store (creating it if need be: for a command that writes), runs `work`, closes it.
  * Database failures become a STORE diagnostic and exit 1; passwords in the URL never reach the
  * output.
@@ -19,10 +28,10 @@ export const RUN_ID = randomBytes(4).toString('hex');
 export function withStore(
   url: string,
   output: Output,
-  who: { actor?: string | undefined },
+  use: StoreUse,
   work: (store: SqlStateStore) => Promise<ExitCode>,
 ): Promise<ExitCode> {
-  return runWithStore(openStore, url, output, who, work);
+  return runWithStore(openStore, url, output, use, work);
 }
 
 /**
@@ -41,13 +50,14 @@ async function runWithStore(
   open: typeof openStore,
   url: string,
   output: Output,
-  who: { actor?: string | undefined },
+  use: StoreUse,
   work: (store: SqlStateStore) => Promise<ExitCode>,
 ): Promise<ExitCode> {
   let store: SqlStateStore | undefined;
   try {
     store = await open(url, {
-      applicationName: `ccac run=${RUN_ID} actor=${who.actor ?? '-'}`,
+      applicationName: `ccac run=${RUN_ID} actor=${use.actor ?? '-'}`,
+      parsesBeside: use.parsesBeside ?? false,
     });
     debug('store opened');
     return await work(store);
@@ -63,7 +73,8 @@ async function runWithStore(
 
 /**
  * As withStore, for a plan: an embedded database that does not exist yet is not created (a first
- * plan writes no state and loads no PGlite); the plan is told there is no store yet.
+ * plan writes no state and loads no PGlite); the plan is told there is no store yet. The store
+ * answers while the configuration is parsed.
  */
 export async function withPlanReader(
   url: string,
@@ -75,5 +86,5 @@ export async function withPlanReader(
     debug('no embedded database yet: nothing stored');
     return work(NO_STORE_YET);
   }
-  return withStore(url, output, who, work);
+  return withStore(url, output, { actor: who.actor, parsesBeside: true }, work);
 }

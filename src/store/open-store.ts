@@ -20,6 +20,14 @@ export interface OpenStoreOptions {
   applicationName?: string;
   /** PostgreSQL only: how long to try connecting; default 10 s. */
   connectTimeoutMs?: number;
+  /**
+   * The command reads and parses a configuration while the store works (`plan`, `apply PATH…`):
+   * an embedded database then runs on a thread of its own, so that its statements, synchronous
+   * WebAssembly, do not stop the parse. A command that parses nothing (`apply PLANFILE`,
+   * `report`, `history`) has nothing to run beside it: there the thread only costs (its start, a
+   * second V8 heap, every row cloned across), so PGlite stays on the main thread.
+   */
+  parsesBeside?: boolean;
 }
 
 /** Where `--db` points. Throws StoreError('STORE') for a URL it does not understand (password hidden). */
@@ -115,10 +123,12 @@ async function migrated(db: Database): Promise<SqlStateStore> {
 /** Each adapter is imported when it is opened: a run loads pg or PGlite, never both (≈50 ms each). */
 export async function openDatabase(
   location: StoreLocation,
-  options: Pick<OpenStoreOptions, 'applicationName' | 'connectTimeoutMs'> = {},
+  { parsesBeside = false, ...options }: Omit<OpenStoreOptions, 'cwd'> = {},
 ): Promise<Database> {
   if (location.dialect === 'pglite')
-    return (await import('./pglite-database.js')).openPgliteDatabase(location.dir);
+    return (await import('./pglite-database.js')).openPgliteDatabase(location.dir, {
+      onThread: parsesBeside,
+    });
   const { openPostgresDatabase } = await import('./postgres-database.js');
   return openPostgresDatabase({ url: location.url, ...options });
 }

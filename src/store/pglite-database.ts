@@ -12,17 +12,23 @@ import { messageOf } from './store-errors.js';
 /**
  * The embedded database: PGlite with its data directory on disk. PGlite is single-process, so the
  * directory is locked for this process first; a crash leaves committed data only (PGlite's WAL).
- * PGlite is imported here, on open, so a run against PostgreSQL never loads it.
+ * PGlite is imported here, on open, so a run against PostgreSQL never loads it. `onThread`: on a
+ * thread of its own (pglite-thread.ts) when that is allowed, else on this one.
  */
-export async function openPgliteDatabase(dir: string): Promise<Database> {
+export async function openPgliteDatabase(
+  dir: string,
+  { onThread }: { onThread: boolean },
+): Promise<Database> {
   const lock = lockDirectory(dir);
   try {
     const template = emptyStateFor(dir);
     if (template) debug('embedded database created from the empty one the build made');
-    if (pgliteThreadAllowed()) {
+    if (onThread && pgliteThreadAllowed()) {
+      debug('embedded database on its own thread');
       const settings = START_SETTINGS;
       return await openPgliteThread({ dir, settings, ...(template && { template }) }, lock);
     }
+    debug('embedded database on the main thread');
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dir, {
       parsers: { [INT8_OID]: parseInt8 },

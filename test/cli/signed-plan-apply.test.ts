@@ -17,7 +17,7 @@ const FEMKE = 'femke.smit@vandijk.example'; // supervisor (customer org): busine
 const FAST = 'ccac: signed plan checked against its base revisions: not re-planned\n';
 const FULL = 'ccac: signed plan re-checked in full: ';
 
-/** A signed plan of the queue's timeout changed to `seconds` (from `from`). */
+/** A signed plan of the queue's timeout changed to `seconds` (from `from`); its stderr. */
 async function signedPlan(ws: CliWorkspace, file: string, from: number, seconds: number) {
   await ws.edit(
     'vandijk-retail/queues.yaml',
@@ -26,7 +26,17 @@ async function signedPlan(ws: CliWorkspace, file: string, from: number, seconds:
   );
   const planned = await ws.run(['plan', 'config', '--out', file], SIGNING);
   expect(planned.code).toBe(0);
+  return planned.stderr;
 }
+
+/**
+ * Where PGlite ran: on a thread of its own for a command that parses a configuration beside the
+ * store (the plan), on the main thread for one that parses none (the apply of a saved plan).
+ */
+const PGLITE_ON = {
+  thread: 'ccac: embedded database on its own thread\n',
+  main: 'ccac: embedded database on the main thread\n',
+};
 
 /** The apply of a saved plan refused: exit 1, the store as it was; its stderr. */
 async function refused(ws: CliWorkspace, file: string, actor: string): Promise<string> {
@@ -52,11 +62,16 @@ describe.each(storeTargets())('a signed plan applied on $dialect', (target) => {
     'is checked against its base revisions, not re-planned, and applied at most once; without the key it is re-checked in full',
     async () => {
       const ws = await cliWorkspace(target, { applied: true });
-      await signedPlan(ws, 'signed.json', 60, 70);
+      const planned = await signedPlan(ws, 'signed.json', 60, 70);
       // The actor as typed: looked up as authorization looks them up.
       const typed = ` ${PIETER.toUpperCase()}`;
       const applied = await ws.run(['apply', 'signed.json', '--actor', typed], SIGNING);
       expect(applied.stderr).toContain(FAST);
+      if (target.dialect === 'pglite') {
+        expect(planned).toContain(PGLITE_ON.thread);
+        expect(applied.stderr).toContain(PGLITE_ON.main);
+        expect(applied.stderr).not.toContain(PGLITE_ON.thread);
+      }
       expect(applied.stderr).toContain('Apply complete: 0 created, 1 updated, 0 deleted.');
       expect(applied.code).toBe(0);
       const plan = await ws.planJson();

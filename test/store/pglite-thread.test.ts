@@ -6,24 +6,22 @@ import type { Database } from '../../src/store/database.js';
 
 /**
  * The built adapter (dist/), whose thread is the built pglite-worker.js as the CLI runs it; the
- * same adapter with CCAC_PGLITE_THREAD=0 runs PGlite on this thread. Both must answer alike.
+ * same adapter opened for the main thread runs PGlite on this one. Both must answer alike.
  */
 const BUILT = '../../dist/store/pglite-database.js';
 const { openPgliteDatabase } = (await import(BUILT)) as {
-  openPgliteDatabase(dir: string): Promise<Database>;
+  openPgliteDatabase(dir: string, use: { onThread: boolean }): Promise<Database>;
 };
 
 const dirs: string[] = [];
 afterEach(async () => {
-  delete process.env.CCAC_PGLITE_THREAD;
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 async function opened(onThread: boolean): Promise<Database> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ccac-pglite-thread-'));
   dirs.push(dir);
-  process.env.CCAC_PGLITE_THREAD = onThread ? '1' : '0';
-  return openPgliteDatabase(dir);
+  return openPgliteDatabase(dir, { onThread });
 }
 
 /** Everything the store asks of the adapter, with what each answer looked like. */
@@ -130,7 +128,7 @@ describe('PGlite on a thread of its own', () => {
     await db.query('insert into kept values (7)');
     await db.close();
     const dir = dirs[0]!;
-    const again = await openPgliteDatabase(dir);
+    const again = await openPgliteDatabase(dir, { onThread: true });
     expect(await again.query('select n from kept')).toEqual([{ n: 7 }]);
     await again.close();
   });
@@ -140,8 +138,8 @@ describe('PGlite on a thread of its own', () => {
     dirs.push(dir);
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(dir, 'PG_VERSION'), 'not a version\n');
-    process.env.CCAC_PGLITE_THREAD = '1';
-    await expect(openPgliteDatabase(dir)).rejects.toThrow(/cannot open the embedded database/);
-    await expect(openPgliteDatabase(dir)).rejects.toThrow(/cannot open the embedded database/);
+    const onThread = { onThread: true };
+    await expect(openPgliteDatabase(dir, onThread)).rejects.toThrow(/cannot open the embedded/);
+    await expect(openPgliteDatabase(dir, onThread)).rejects.toThrow(/cannot open the embedded/);
   });
 });

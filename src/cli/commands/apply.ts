@@ -110,7 +110,8 @@ async function applyShown(
     );
   }
   const configuration = readConfiguration(paths);
-  return withStore(options.db, output, options, async (store) => {
+  const use = { actor: options.actor, parsesBeside: true };
+  return withStore(options.db, output, use, async (store) => {
     const hooks = applyHooks(options.format, output, options.autoApprove ?? false);
     const applied = await applyConfiguration(
       store,

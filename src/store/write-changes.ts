@@ -146,24 +146,23 @@ export class ChangeWriter {
     known: KnownHashes,
     { digests, onProgress = () => undefined }: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]> {
+    // The digests, when given as work (made in turns), start with the writes: they fill the
+    // time this process waits for the database to take the rows, instead of following the last
+    // row beside the change records. Awaited once the revisions are hashed.
+    const made = startedEarly(typeof digests === 'function' ? digests() : Promise.resolve(digests));
     const slots = await nextRevisions(this.tx, drafts);
     const pending = drafts.map((draft) => pendingRevision(draft, slots.get(draft.scope)!));
     const changes = pending.flatMap((revision) => revision.changes);
-    // The digests, when given as work, start once the last row is made: the database is still
-    // taking the rows then, and makes the change records next.
-    let made: Promise<RevisionDigests> | RevisionDigests | undefined;
-    const startDigests = () => (made ??= typeof digests === 'function' ? digests() : digests);
-    const sent = new SentRows(changes.length, onProgress, startDigests);
+    const sent = new SentRows(changes.length, onProgress);
     await this.rewriteAdopted(drafts);
     const written = await this.writeResources(changes, hashesFrom(known), sent);
     debug('resource rows written');
-    startDigests();
     // Awaited below, once the hashes are made.
     const recording = startedEarly(this.recordChangesFrom(written, pending));
     for (const revision of pending) this.hashChanges(revision);
     await recording;
     debug('change records written');
-    const records = await this.sealRevisions(pending, await startDigests());
+    const records = await this.sealRevisions(pending, await made);
     debug('revisions written');
     return records;
   }
@@ -402,8 +401,8 @@ function pendingRevision(draft: RevisionDraft, slot: RevisionSlot): PendingRevis
 
 /**
  * Rows handed to the database, one per change (its change record is made there), told every
- * REPORT_ROWS rows, not to slow the writes. `last` runs once the last row is made (a row made
- * twice, when created rows are staged after all, counts again).
+ * REPORT_ROWS rows, not to slow the writes (a row made twice, when created rows are staged after
+ * all, counts again).
  */
 class SentRows {
   private rows = 0;
@@ -411,14 +410,10 @@ class SentRows {
   constructor(
     private readonly changes: number,
     private readonly onProgress: (written: number) => void,
-    private readonly last: () => void,
   ) {}
 
   add(): void {
-    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) {
-      this.onProgress(this.rows);
-      if (this.rows === this.changes) this.last();
-    }
+    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) this.onProgress(this.rows);
   }
 }
 

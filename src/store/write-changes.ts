@@ -324,6 +324,7 @@ function hashChanges({ hasher, changes }: PendingRevision, texts: ChangeTexts, f
     hasher.add(changes[i]!, texts.before(from + i), texts.after(from + i));
 }
 
+/** The created rows COPied into `resources`: the changes at `creates` in `texts`. */
 function* resourceRows(
   texts: ChangeTexts,
   creates: readonly number[],
@@ -340,6 +341,7 @@ function* resourceRows(
   }
 }
 
+/** The staging table's rows: the changes at `positions` in `texts`. */
 function* stageRows(
   texts: ChangeTexts,
   positions: readonly number[],

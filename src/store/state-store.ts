@@ -25,9 +25,9 @@ export interface RevisionDraft {
 
 export interface ApplyRevisionsOptions {
   /**
-   * The apply's digests, recorded with every revision. Given as a function, it is called once the
-   * last resource row is made, so the digests are made while the database takes the last rows and
-   * makes the change records, and awaited before the revisions are sealed.
+   * The apply's digests, recorded with every revision. Given as a function (work done in turns),
+   * it is called as the writes start, so the digests are made while this process would wait for
+   * the database to take the rows, and awaited before the revisions are sealed.
    */
   digests: RevisionDigests | (() => Promise<RevisionDigests>);
   /** Hears how many changes were sent so far. */

@@ -4,7 +4,6 @@ import { sha256 } from '../model/canonical-json.js';
 import { byAddress, isSortedByAddress } from '../plan/make-plan.js';
 import type { ResourceChange } from '../model/plan.js';
 import { canonicalText } from '../model/canonical-text.js';
-import type { ResourceValue } from '../model/model.js';
 import type { CopyRow, Queryable } from './database.js';
 import {
   insertRevisions,
@@ -12,6 +11,7 @@ import {
   revisionFields,
   type RevisionSlot,
 } from './record-revision.js';
+import { ChangeTexts } from './change-texts.js';
 import { rowKeyOf } from './resource-row.js';
 import { RevisionHasher, type UnsealedRevisionFields } from './revision-hash.js';
 import type {
@@ -100,40 +100,22 @@ const RECORD_WRITERS = `insert into ccac_writes (scope, xid)
  */
 export class ChangeWriter {
   private staged = false;
-  /**
-   * Each written value's canonical text, made once for its two uses — a row and its revision's
-   * hash — and let go at the second, so the texts are garbage once the revisions are hashed
-   * rather than at the transaction's end. A third use (created rows staged after all) makes it
-   * again: the same text.
-   */
-  private readonly texts = new Map<ResourceValue, string>();
 
   constructor(private readonly tx: Queryable) {}
 
-  private textOf(value: ResourceValue | null): string | null {
-    if (value === null) return null;
-    const text = this.texts.get(value);
-    if (text !== undefined) {
-      this.texts.delete(value);
-      return text;
-    }
-    const made = canonicalText(value);
-    this.texts.set(value, made);
-    return made;
-  }
-
   async writeChanges(changes: readonly ResourceChange[], known?: KnownHashes): Promise<void> {
-    await this.writeResources(changes, hashesFrom(known));
+    await this.writeResources(new ChangeTexts(changes), hashesFrom(known));
   }
 
   /** A scope's revision and its change records, COPied from `input` (its rows written or not). */
   async recordRevision(input: RevisionInput): Promise<RevisionRecord> {
     const slot = (await nextRevisions(this.tx, [input])).get(input.scope)!;
-    const pending = [pendingRevision(input, slot)];
+    const revision = pendingRevision(input, slot);
+    const texts = new ChangeTexts(revision.changes);
     if (input.changes.length > 0)
-      await this.tx.copyFrom('changes', CHANGE_COLUMNS, this.changeRows(pending));
-    this.hashChanges(pending[0]!);
-    return (await this.sealRevisions(pending, input))[0]!;
+      await this.tx.copyFrom('changes', CHANGE_COLUMNS, changeRows(revision, texts));
+    hashChanges(revision, texts, 0);
+    return (await this.sealRevisions([revision], input))[0]!;
   }
 
   /**
@@ -146,24 +128,27 @@ export class ChangeWriter {
     known: KnownHashes,
     { digests, onProgress = () => undefined }: ApplyRevisionsOptions,
   ): Promise<RevisionRecord[]> {
+    // The digests, when given as work (made in turns), start with the writes: they fill the
+    // time this process waits for the database to take the rows, instead of following the last
+    // row beside the change records. Awaited once the revisions are hashed.
+    const made = startedEarly(typeof digests === 'function' ? digests() : Promise.resolve(digests));
     const slots = await nextRevisions(this.tx, drafts);
     const pending = drafts.map((draft) => pendingRevision(draft, slots.get(draft.scope)!));
-    const changes = pending.flatMap((revision) => revision.changes);
-    // The digests, when given as work, start once the last row is made: the database is still
-    // taking the rows then, and makes the change records next.
-    let made: Promise<RevisionDigests> | RevisionDigests | undefined;
-    const startDigests = () => (made ??= typeof digests === 'function' ? digests() : digests);
-    const sent = new SentRows(changes.length, onProgress, startDigests);
+    const texts = new ChangeTexts(pending.flatMap((revision) => revision.changes));
+    const sent = new SentRows(texts.changes.length, onProgress);
     await this.rewriteAdopted(drafts);
-    const written = await this.writeResources(changes, hashesFrom(known), sent);
+    const written = await this.writeResources(texts, hashesFrom(known), sent);
     debug('resource rows written');
-    startDigests();
     // Awaited below, once the hashes are made.
     const recording = startedEarly(this.recordChangesFrom(written, pending));
-    for (const revision of pending) this.hashChanges(revision);
+    let at = 0;
+    for (const revision of pending) {
+      hashChanges(revision, texts, at);
+      at += revision.changes.length;
+    }
     await recording;
     debug('change records written');
-    const records = await this.sealRevisions(pending, await startDigests());
+    const records = await this.sealRevisions(pending, await made);
     debug('revisions written');
     return records;
   }
@@ -194,11 +179,6 @@ export class ChangeWriter {
     }
   }
 
-  private hashChanges({ hasher, changes }: PendingRevision): void {
-    for (const change of changes)
-      hasher.add(change, this.textOf(change.before), this.textOf(change.after));
-  }
-
   /** Each revision hashed with the apply's digests, then inserted. */
   private async sealRevisions(
     pending: readonly PendingRevision[],
@@ -217,24 +197,29 @@ export class ChangeWriter {
    * COPied in — or, when a created row exists already, staged and upserted with the updates.
    */
   private async writeResources(
-    changes: readonly ResourceChange[],
+    texts: ChangeTexts,
     hashOf: HashOf,
     sent?: SentRows,
   ): Promise<WrittenRows> {
-    const creates = changes.filter((change) => change.action === 'create');
-    const others = changes.filter((change) => change.action !== 'create');
+    const { changes } = texts;
+    const creates: number[] = [];
+    const others: number[] = [];
+    changes.forEach((change, at) => (change.action === 'create' ? creates : others).push(at));
+    const any = (positions: number[], action: string) =>
+      positions.some((at) => changes[at]!.action === action);
     if (others.length > 0) {
-      await this.stage(others, hashOf, { sent });
-      if (others.some((change) => change.action === 'delete'))
+      await this.stage(texts, others, hashOf, { sent });
+      if (any(others, 'delete'))
         await this.tx.query(
           `delete from resources r using ${STAGE} s
             where s.action = 'delete' and r.scope = s.scope and r.kind = s.kind and r.name = s.name`,
         );
     }
-    const xid = creates.length > 0 ? await this.copyCreates(creates, hashOf, sent) : undefined;
+    const xid =
+      creates.length > 0 ? await this.copyCreates(texts, creates, hashOf, sent) : undefined;
     const copied = creates.length === 0 || xid !== undefined;
-    if (!copied) await this.stage(creates, hashOf, { append: others.length > 0, sent });
-    if (!copied || others.some((change) => change.action === 'update'))
+    if (!copied) await this.stage(texts, creates, hashOf, { append: others.length > 0, sent });
+    if (!copied || any(others, 'update'))
       await this.tx.query(`${INSERT_FROM_STAGE} where s.action <> 'delete' ${UPSERT}`);
     await this.recordWriters(writtenScopes(changes), xid);
     return {
@@ -260,7 +245,7 @@ export class ChangeWriter {
       const changed = new Set(changes.map((change) => change.address));
       return acceptedDrift
         .filter(({ address, stored }) => stored !== null && !changed.has(address))
-        .map(({ address, stored }) => ({ scope, address, text: this.textOf(stored)! }));
+        .map(({ address, stored }) => ({ scope, address, text: canonicalText(stored) }));
     });
     if (rows.length === 0) return;
     await this.tx.query(
@@ -284,7 +269,8 @@ export class ChangeWriter {
    * as upserts, so the apply still leaves what it planned.
    */
   private async copyCreates(
-    creates: readonly ResourceChange[],
+    texts: ChangeTexts,
+    creates: readonly number[],
     hashOf: HashOf,
     sent?: SentRows,
   ): Promise<string | undefined> {
@@ -293,7 +279,7 @@ export class ChangeWriter {
       await this.tx.copyFrom(
         'resources',
         RESOURCE_COLUMNS,
-        this.resourceRows(creates, hashOf, sent),
+        resourceRows(texts, creates, hashOf, sent),
       );
     } catch (error) {
       if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
@@ -303,33 +289,20 @@ export class ChangeWriter {
       await this.tx.query('release savepoint ccac_creates');
       return undefined;
     }
-    const { scope } = rowKeyOf(creates[0]!);
+    const first = texts.changes[creates[0]!]!;
     const [row] = await this.tx.query<{ xid: string }>(
       'select xmin::text as xid from resources where scope = $1 and kind = $2 and name = $3',
-      [scope, creates[0]!.kind, creates[0]!.name],
+      [rowKeyOf(first).scope, first.kind, first.name],
     );
     await this.tx.query('release savepoint ccac_creates');
-    if (!row) throw new Error(`the created row of ${creates[0]!.address} is not there`);
+    if (!row) throw new Error(`the created row of ${first.address} is not there`);
     return row.xid;
-  }
-
-  private *resourceRows(
-    creates: readonly ResourceChange[],
-    hashOf: HashOf,
-    sent?: SentRows,
-  ): Generator<CopyRow> {
-    for (const change of creates) {
-      const { scope, tenant } = rowKeyOf(change);
-      const after = this.textOf(change.after);
-      if (after === null) throw new Error(`create of ${change.address} has no after value`);
-      sent?.add();
-      yield [scope, change.kind, change.name, tenant, after, hashOf(change, after)];
-    }
   }
 
   /** Replaces (or adds to) the staging table's rows; the table lives until the transaction ends. */
   private async stage(
-    changes: readonly ResourceChange[],
+    texts: ChangeTexts,
+    positions: readonly number[],
     hashOf: HashOf,
     { append = false, sent }: { append?: boolean; sent?: SentRows | undefined } = {},
   ): Promise<void> {
@@ -341,45 +314,68 @@ export class ChangeWriter {
       );
       this.staged = true;
     } else if (!append) await this.tx.query(`truncate ${STAGE}`);
-    await this.tx.copyFrom(STAGE, STAGE_COLUMNS, this.stageRows(changes, hashOf, sent));
+    await this.tx.copyFrom(STAGE, STAGE_COLUMNS, stageRows(texts, positions, hashOf, sent));
   }
+}
 
-  private *stageRows(
-    changes: readonly ResourceChange[],
-    hashOf: HashOf,
-    sent?: SentRows,
-  ): Generator<CopyRow> {
-    for (const change of changes) {
-      sent?.add();
-      const { scope, tenant } = rowKeyOf(change);
-      const before = this.textOf(change.before);
-      const after = this.textOf(change.after);
-      if (after === null && change.action !== 'delete')
-        throw new Error(`${change.action} of ${change.address} has no after value`);
-      yield [
-        scope,
-        change.kind,
-        change.name,
-        tenant,
-        change.address,
-        change.action,
-        before,
-        after,
-        after === null ? null : hashOf(change, after),
-      ];
-    }
+/** A revision's changes hashed, their texts at `from` onwards in `texts`. */
+function hashChanges({ hasher, changes }: PendingRevision, texts: ChangeTexts, from: number) {
+  for (let i = 0; i < changes.length; i++)
+    hasher.add(changes[i]!, texts.before(from + i), texts.after(from + i));
+}
+
+/** The created rows COPied into `resources`: the changes at `creates` in `texts`. */
+function* resourceRows(
+  texts: ChangeTexts,
+  creates: readonly number[],
+  hashOf: HashOf,
+  sent?: SentRows,
+): Generator<CopyRow> {
+  for (const at of creates) {
+    const change = texts.changes[at]!;
+    const { scope, tenant } = rowKeyOf(change);
+    const after = texts.after(at);
+    if (after === null) throw new Error(`create of ${change.address} has no after value`);
+    sent?.add();
+    yield [scope, change.kind, change.name, tenant, after, hashOf(change, after)];
   }
+}
 
-  private *changeRows(pending: readonly PendingRevision[]): Generator<CopyRow> {
-    for (const { fields, changes } of pending) {
-      const revision = String(fields.revision);
-      for (const change of changes) {
-        const before = this.textOf(change.before);
-        const after = this.textOf(change.after);
-        const { address, kind, name, action } = change;
-        yield [fields.scope, revision, address, kind, name, action, before, after];
-      }
-    }
+/** The staging table's rows: the changes at `positions` in `texts`. */
+function* stageRows(
+  texts: ChangeTexts,
+  positions: readonly number[],
+  hashOf: HashOf,
+  sent?: SentRows,
+): Generator<CopyRow> {
+  for (const at of positions) {
+    const change = texts.changes[at]!;
+    sent?.add();
+    const { scope, tenant } = rowKeyOf(change);
+    const before = texts.before(at);
+    const after = texts.after(at);
+    if (after === null && change.action !== 'delete')
+      throw new Error(`${change.action} of ${change.address} has no after value`);
+    yield [
+      scope,
+      change.kind,
+      change.name,
+      tenant,
+      change.address,
+      change.action,
+      before,
+      after,
+      after === null ? null : hashOf(change, after),
+    ];
+  }
+}
+
+/** A revision's change records as COPY rows, its changes' texts in `texts` from the start. */
+function* changeRows({ fields, changes }: PendingRevision, texts: ChangeTexts): Generator<CopyRow> {
+  const revision = String(fields.revision);
+  for (let at = 0; at < changes.length; at++) {
+    const { address, kind, name, action } = changes[at]!;
+    yield [fields.scope, revision, address, kind, name, action, texts.before(at), texts.after(at)];
   }
 }
 
@@ -402,8 +398,8 @@ function pendingRevision(draft: RevisionDraft, slot: RevisionSlot): PendingRevis
 
 /**
  * Rows handed to the database, one per change (its change record is made there), told every
- * REPORT_ROWS rows, not to slow the writes. `last` runs once the last row is made (a row made
- * twice, when created rows are staged after all, counts again).
+ * REPORT_ROWS rows, not to slow the writes (a row made twice, when created rows are staged after
+ * all, counts again).
  */
 class SentRows {
   private rows = 0;
@@ -411,14 +407,10 @@ class SentRows {
   constructor(
     private readonly changes: number,
     private readonly onProgress: (written: number) => void,
-    private readonly last: () => void,
   ) {}
 
   add(): void {
-    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) {
-      this.onProgress(this.rows);
-      if (this.rows === this.changes) this.last();
-    }
+    if (++this.rows % REPORT_ROWS === 0 || this.rows === this.changes) this.onProgress(this.rows);
   }
 }
 

@@ -102,7 +102,7 @@ describe('PGlite on a thread of its own', () => {
         String(from + i),
         i === n - 1 ? last : 'x'.repeat(1000),
       ]);
-    // About 20 MB: three parts of PGLITE_COPY_PART_BYTES on either adapter.
+    // About 20 MB: several parts (copyParts) on either adapter.
     const counted = async (db: Database) => {
       await db.query('create table big (id int8 primary key, v text check (v <> $$refused$$))');
       await db.transaction((tx) => tx.copyFrom('big', ['id', 'v'], rows(0, 20_000, 'fine')));

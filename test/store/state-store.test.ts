@@ -184,11 +184,14 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
     expect((await store.readState(['acme'])).model.size).toBe(3);
   });
 
-  it('seals the revisions with digests asked for once, as the change records go, and awaited', async () => {
+  it('seals the revisions with digests asked for once, as the writes start, and awaited', async () => {
     const store = await target.open();
     let asked = 0;
+    const told: number[] = [];
+    let toldWhenAsked: number | undefined;
     const digests = async () => {
       asked++;
+      toldWhenAsked = told.length;
       await new Promise((resolve) => setTimeout(resolve, 20));
       return { configDigest: 'sha256:later-config', planDigest: 'sha256:later-plan' };
     };
@@ -197,10 +200,13 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
       value: await tx.applyRevisions(
         [revisionOf('acme', queues('acme', 3)), revisionOf('beta', queues('beta', 2))],
         new Map(),
-        { digests },
+        { digests, onProgress: (written) => told.push(written) },
       ),
     }));
     expect(asked).toBe(1);
+    // Asked before any row was made: they are made while the database takes the rows.
+    expect(toldWhenAsked).toBe(0);
+    expect(told).toEqual([5]);
     for (const record of records)
       expect(record).toMatchObject({
         configDigest: 'sha256:later-config',
@@ -209,6 +215,21 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
     expect(await store.planApplied('sha256:later-plan')).toBe(true);
     const verified = await verifyAll(store);
     expect(verified.map(({ problem }) => problem)).toEqual([null, null]);
+  });
+
+  it('writes nothing when the digests fail, and tells their failure', async () => {
+    const store = await target.open();
+    const digests = () => Promise.reject(new Error('no digest today'));
+    await expect(
+      store.withLockedScopes(['acme'], LOCK, async (tx) => ({
+        commit: true,
+        value: await tx.applyRevisions([revisionOf('acme', queues('acme', 3))], new Map(), {
+          digests,
+        }),
+      })),
+    ).rejects.toThrow('no digest today');
+    expect((await store.readState(['acme'])).model.size).toBe(0);
+    expect(await store.readChanges('acme')).toEqual([]);
   });
 
   it('records each change as planned, whichever way its row went: copied, staged or upserted', async () => {

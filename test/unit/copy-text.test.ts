@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { copyText } from '../../src/store/copy-text.js';
+import { copyParts, copyText } from '../../src/store/copy-text.js';
 import type { CopyRow } from '../../src/store/database.js';
 
 /** COPY's text format, written the obvious way: what the pieces must add up to. */
@@ -54,4 +54,20 @@ test('rows are split into pieces of about a megabyte, a longer row in a piece of
     true,
   );
   expect(joined(pieces)).toBe(expected(rows));
+});
+
+test('parts start at one piece and at least double, up to the part size; they add up to the rows', () => {
+  // About 30 MB of rows: parts of about 1, 2, 4, 8, 8 and what is left (MB), by whole pieces.
+  const rows: CopyRow[] = Array.from({ length: 30_000 }, (_, i) => [String(i), 'x'.repeat(1000)]);
+  const parts = [...copyParts(rows, 8 << 20)];
+  const sizes = parts.map((part) => part.reduce((sum, piece) => sum + piece.byteLength, 0));
+  expect(parts.map((part) => part.length)).toEqual([1, 2, 4, 9, 9, 4]);
+  for (let i = 1; i < sizes.length - 1; i++) {
+    const wanted = Math.min(2 * sizes[i - 1]!, 8 << 20);
+    expect(sizes[i]).toBeGreaterThanOrEqual(wanted);
+    expect(sizes[i]).toBeLessThan(wanted + (1 << 20)); // the piece that reached it, no more
+  }
+  expect(joined(parts.flat())).toBe(expected(rows));
+  // No rows: one empty part, so that the statement still runs.
+  expect([...copyParts([], 8 << 20)]).toEqual([[]]);
 });

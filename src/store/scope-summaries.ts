@@ -1,12 +1,14 @@
 import type { Queryable } from './database.js';
-import { RESOURCES_AND_WRITERS } from './read-state.js';
 import { NOTHING_STORED, type ScopeSummary } from '../model/stored-state.js';
 
 /**
  * Per scope, what a plan needs to know before reading any row: its revision, how many rows it
- * holds and whether ccac's transactions wrote them all (RESOURCES_AND_WRITERS), and the digest of its resources
- * (model/scope-digest.ts computes the same from a configuration). The database does the reading;
- * a hundred thousand rows come back as one row per scope. `scopes` undefined: every scope.
+ * holds and whether ccac's transactions wrote them all (as RESOURCES_AND_WRITERS in read-state.ts),
+ * and the digest of its resources (model/scope-digest.ts computes the same from a configuration).
+ * The database does the reading; a hundred thousand rows come back as one row per scope. The rows
+ * are grouped by the transaction that wrote them before those few groups are matched to
+ * ccac_writes, as read-state-subset.ts's count does: row by row, every xid was made text and
+ * hashed. `scopes` undefined: every scope.
  */
 export async function readScopeSummaries(
   q: Queryable,
@@ -27,12 +29,15 @@ export async function readScopeSummaries(
             coalesce(r.intact, true) as intact, r.digest
        from (select scope, revision, resource_count from scopes ${filter('')}) s
        full join (
-         select r.scope, count(*)::int as rows,
-                bool_and(w.xid is not null) as intact,
-                sum(('x' || left(md5(concat_ws(chr(31), r.kind, r.name, coalesce(r.tenant, ''), r.hash)), 16))
-                  ::bit(64)::bigint)::text as digest
-           from ${RESOURCES_AND_WRITERS} ${filter('r.')}
-          group by r.scope) r on r.scope = s.scope`,
+         select c.scope, sum(c.rows)::int as rows, bool_and(w.xid is not null) as intact,
+                sum(c.digest)::text as digest
+           from (select r.scope, r.xmin, count(*) as rows,
+                        sum(('x' || left(md5(concat_ws(chr(31), r.kind, r.name, coalesce(r.tenant, ''), r.hash)), 16))
+                          ::bit(64)::bigint) as digest
+                   from resources r ${filter('r.')}
+                  group by r.scope, r.xmin) c
+           left join ccac_writes w on w.scope = c.scope and w.xid = c.xmin::text
+          group by c.scope) r on r.scope = s.scope`,
     params,
   );
   const out = new Map<string, ScopeSummary>();

@@ -56,13 +56,38 @@ export function simpleEntry(text: string, column: number): LineEntry | undefined
   while (at < end && isKeyChar(text.charCodeAt(at))) at++;
   if (at === end) return { key: undefined, value: text.slice(column) };
   if (text.charCodeAt(at) !== 0x3a /* : */) return undefined;
-  const key = text.slice(column, at);
+  const key = keyAt(text, column, at);
   if (at + 1 === end) return { key, value: undefined };
   if (text.charCodeAt(at + 1) !== 0x20 /* space */) return undefined;
   let from = at + 2;
   while (text.charCodeAt(from) === 0x20) from++;
   if (from === end) return { key, value: undefined };
   return plainToEnd(text, from) ? { key, value: text.slice(from) } : undefined;
+}
+
+/** Slots of KNOWN_KEYS (a power of two): a file's keys are a few dozen, repeated. */
+const KEY_SLOTS = 512;
+
+/**
+ * Keys read before, each in a slot found from its length and its ends; a key takes its slot from
+ * the one there before. Bounded, whatever a file holds.
+ */
+const KNOWN_KEYS: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+
+/**
+ * The key `text` holds from `from` to `to`: the same string as last time when read before. Every
+ * mapping's keys are then one string each, whose hash is known and which the engine has already
+ * made a property name, instead of a new copy per line to hash and look up as each is set.
+ */
+function keyAt(text: string, from: number, to: number): string {
+  const length = to - from;
+  const slot =
+    (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & (KEY_SLOTS - 1);
+  const known = KNOWN_KEYS[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, from)) return known;
+  const key = text.slice(from, to);
+  KNOWN_KEYS[slot] = key;
+  return key;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { plainScalar, scalar, Unreadable } from './core-scalars.js';
 import { blockScalar, type BlockScalar } from './block-scalar.js';
+import { lineEntry } from './line-entry.js';
 import type { KeyPlace, ValuePlace } from './value-place.js';
 
 /**
@@ -42,24 +43,6 @@ function fastParse(text: string, placing: boolean) {
  */
 const EXACT_ONLY = /[&*!%]|<<|^\.\.\./m;
 
-// Every line of a file on the fast path has one of the everyday shapes below; anything else
-// (comments glued to a value, tabs, multi-line scalars and flow collections, explicit keys) is
-// read by the exact parser.
-const KEY = String.raw`(?:[A-Za-z0-9_][A-Za-z0-9_./@-]*|'[^'\n]*'|"[A-Za-z0-9_ ./@-]*")`;
-const PLAIN = String.raw`(?:[A-Za-z0-9_.+~/(@]|-(?=[0-9.]))(?:[^:#\[\]{}\s]|:(?=[^\s,\]}])|[ ](?=[^\s#]))*`;
-const SQUOTED = String.raw`'(?:[^'\n]|'')*'`;
-const DQUOTED = String.raw`"(?:[^"\\\n]|\\[0abtnvfre "/\\N_LP]|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4})*"`;
-const WORD = String.raw`[A-Za-z0-9_.+@/-](?:[A-Za-z0-9_.+@/ -]*[A-Za-z0-9_.+@/-])?`;
-const FLOW_ITEM = `(?:${WORD}|${SQUOTED}|${DQUOTED})`;
-const FLOW_SEQ = String.raw`\[ *(?:${FLOW_ITEM}(?: *, *${FLOW_ITEM})* *)?\]`;
-const FLOW_MAP = String.raw`\{ *(?:${KEY}: +${FLOW_ITEM}(?: *, *${KEY}: +${FLOW_ITEM})* *)?\}`;
-const VALUE = `(?:${PLAIN}|${SQUOTED}|${DQUOTED}|${FLOW_SEQ}|${FLOW_MAP})`;
-/**
- * After the indent and the `- ` markers (read by hand, lineStart): an optional `key:`, then a
- * value, a block scalar header or nothing; a comment. Sticky: matched from where the markers end.
- */
-const ENTRY = new RegExp(`(?:(${KEY}):(?: +|$))?(${VALUE}|[|>][-+]?)? *(?:(?<= )#.*)?$`, 'y');
-
 /** One line of a block: its `- ` markers' columns, then a key and a value, or a block scalar. */
 interface Line {
   /** Its line number in the file, 1-based. */
@@ -94,15 +77,15 @@ function documentLines(text: string): Line[][] | undefined {
       if (documents.length > 1 || documents[0]!.length > 0) documents.push([]);
       continue;
     }
-    if (text === '' || isComment(text)) continue;
+    if (text === '') continue;
+    let indent = 0;
+    while (text.charCodeAt(indent) === 0x20 /* space */) indent++;
+    if (text.charCodeAt(indent) === 0x23 /* # */) continue; // a comment line
     if (text.length > MAX_LINE) return undefined;
-    const { indent, dashes, column } = lineStart(text);
-    ENTRY.lastIndex = column;
-    const match = ENTRY.exec(text);
-    if (!match) return undefined;
-    // By index, not destructured: this runs for every line of every file.
-    const key = match[1];
-    const value = match[2];
+    const { dashes, column } = lineStart(text, indent);
+    const entry = lineEntry(text, column);
+    if (!entry) return undefined;
+    const { key, value } = entry;
     const line: Line = {
       row: i + 1,
       indent,
@@ -134,24 +117,15 @@ function documentLines(text: string): Line[][] | undefined {
   return documents;
 }
 
-/** A comment line: spaces, then `#`. */
-function isComment(text: string): boolean {
-  let at = 0;
-  while (text.charCodeAt(at) === 0x20 /* space */) at++;
-  return text.charCodeAt(at) === 0x23; /* # */
-}
-
 /** The dashes of a line without `- ` markers (most lines): shared, never changed. */
 const NO_DASHES: readonly number[] = [];
 
 /**
- * A line's indent (` *`), the columns of its `- ` markers (`(?:- +)*`, each a dash and spaces)
- * and where they end: read by hand, as a pattern would, and without the two strings it makes.
+ * The columns of a line's `- ` markers (`(?:- +)*`, each a dash and spaces) after its indent, and
+ * where they end: read by hand, as a pattern would, and without the strings it makes.
  */
-function lineStart(text: string): { indent: number; dashes: readonly number[]; column: number } {
-  let at = 0;
-  while (text.charCodeAt(at) === 0x20 /* space */) at++;
-  const indent = at;
+function lineStart(text: string, indent: number): { dashes: readonly number[]; column: number } {
+  let at = indent;
   let dashes = NO_DASHES;
   while (text.charCodeAt(at) === 0x2d /* - */ && text.charCodeAt(at + 1) === 0x20) {
     if (dashes === NO_DASHES) dashes = [];
@@ -159,7 +133,7 @@ function lineStart(text: string): { indent: number; dashes: readonly number[]; c
     at += 2;
     while (text.charCodeAt(at) === 0x20) at++;
   }
-  return { indent, dashes, column: at };
+  return { dashes, column: at };
 }
 
 /** Nesting past this depth is left to `yaml`, which reports it. */

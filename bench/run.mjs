@@ -97,7 +97,7 @@ function usageError(message) {
   process.exit(1);
 }
 
-/** What the machine was doing when the bench started: the load and the busiest processes. */
+/** The machine and what it was doing when the bench started: the load and the busiest processes. */
 function machineLine() {
   let busiest = '';
   try {
@@ -112,7 +112,10 @@ function machineLine() {
   } catch {
     busiest = 'unknown (no ps)';
   }
-  return `${os.cpus().length} cores, load average at start ${os
+  // The model too: the floors' ratios differ between machines (js-yaml gained a third against
+  // ccac's parse on one with the same core count), so a result says which it came from.
+  const model = os.cpus()[0]?.model.trim() ?? 'unknown';
+  return `${os.cpus().length} cores (${model}), load average at start ${os
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' / ')} (1/5/15 min), node ${process.version}; busiest processes then: ${busiest}.`;

@@ -19,6 +19,26 @@ import { storedValue } from './stored-value.js';
 export const RESOURCES_AND_WRITERS = `resources r
   left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text`;
 
+/**
+ * Each scope's rows counted, and whether ccac's transactions wrote them all (as
+ * RESOURCES_AND_WRITERS decides): the rows `where` selects are grouped by the transaction that
+ * wrote them first (a scope's rows come from a few applies), and only those groups are matched to
+ * ccac_writes; matched row by row, every row's xid was made text and hashed (PGlite, 100,000 rows:
+ * ≈ 450 ms of CPU against ≈ 150 ms). `sums`: more per-scope sums (as text), by name, each an
+ * expression over the row `r`.
+ */
+export function writerCounts(where: string, sums: Readonly<Record<string, string>> = {}): string {
+  const names = Object.keys(sums);
+  const inner = names.map((name) => `, sum(${sums[name]}) as ${name}`).join('');
+  const outer = names.map((name) => `, sum(c.${name})::text as ${name}`).join('');
+  return `select c.scope, sum(c.rows)::int as rows, bool_and(w.xid is not null) as intact${outer}
+    from (select r.scope, r.xmin, count(*) as rows${inner}
+            from resources r ${where}
+           group by r.scope, r.xmin) c
+    left join ccac_writes w on w.scope = c.scope and w.xid = c.xmin::text
+   group by c.scope`;
+}
+
 export interface ResourceRow {
   scope: string;
   kind: Kind;

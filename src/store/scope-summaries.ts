@@ -1,14 +1,15 @@
 import type { Queryable } from './database.js';
+import { writerCounts } from './read-state.js';
 import { NOTHING_STORED, type ScopeSummary } from '../model/stored-state.js';
+
+/** A resource's term of its scope's digest: the first 64 bits of the md5 of its key and hash. */
+const DIGEST_TERM = `('x' || left(md5(concat_ws(chr(31), r.kind, r.name, coalesce(r.tenant, ''), r.hash)), 16))::bit(64)::bigint`;
 
 /**
  * Per scope, what a plan needs to know before reading any row: its revision, how many rows it
- * holds and whether ccac's transactions wrote them all (as RESOURCES_AND_WRITERS in read-state.ts),
- * and the digest of its resources (model/scope-digest.ts computes the same from a configuration).
- * The database does the reading; a hundred thousand rows come back as one row per scope. The rows
- * are grouped by the transaction that wrote them before those few groups are matched to
- * ccac_writes, as read-state-subset.ts's count does: row by row, every xid was made text and
- * hashed. `scopes` undefined: every scope.
+ * holds and whether ccac's transactions wrote them all (writerCounts), and the digest of its
+ * resources (model/scope-digest.ts computes the same from a configuration). The database does the
+ * reading; a hundred thousand rows come back as one row per scope. `scopes` undefined: every scope.
  */
 export async function readScopeSummaries(
   q: Queryable,
@@ -28,16 +29,7 @@ export async function readScopeSummaries(
             s.resource_count as recorded, coalesce(r.rows, 0) as rows,
             coalesce(r.intact, true) as intact, r.digest
        from (select scope, revision, resource_count from scopes ${filter('')}) s
-       full join (
-         select c.scope, sum(c.rows)::int as rows, bool_and(w.xid is not null) as intact,
-                sum(c.digest)::text as digest
-           from (select r.scope, r.xmin, count(*) as rows,
-                        sum(('x' || left(md5(concat_ws(chr(31), r.kind, r.name, coalesce(r.tenant, ''), r.hash)), 16))
-                          ::bit(64)::bigint) as digest
-                   from resources r ${filter('r.')}
-                  group by r.scope, r.xmin) c
-           left join ccac_writes w on w.scope = c.scope and w.xid = c.xmin::text
-          group by c.scope) r on r.scope = s.scope`,
+       full join (${writerCounts(filter('r.'), { digest: DIGEST_TERM })}) r on r.scope = s.scope`,
     params,
   );
   const out = new Map<string, ScopeSummary>();

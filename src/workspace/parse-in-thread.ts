@@ -81,9 +81,9 @@ const KEPT_PART = 32;
 /**
  * What the thread sends back as it goes: the entries of files `from` to `from + n - 1`, each the
  * JSON text it made for the cache (null for a file with diagnostics); then `done`: it parsed every
- * file from `from` on. Texts, not one buffer of UTF-8: a clone of a text under 128 KB lands in the
- * young generation of this thread's heap, where one text decoded from a part's bytes (≈ 1 MB) took
- * fresh pages each time, and nobody encodes or decodes UTF-8.
+ * file from `from` on. Texts, not one buffer of UTF-8 per part: cloned texts cost this thread
+ * about a quarter less CPU to take and parse than a part's bytes decoded and parsed whole
+ * (bench/HISTORY.md, Session 13), and the thread encodes nothing.
  */
 export type ThreadMessage =
   { from: number; texts: (string | null)[]; read?: (FileRead | null)[] } | { done: number };

@@ -321,9 +321,27 @@ function sortSets<T extends object>(spec: T, keys: readonly (keyof T & string)[]
     const list = spec[key] as unknown;
     if (!Array.isArray(list)) continue;
     if (list.length === 0) delete spec[key];
-    else spec[key] = [...(list as string[])].sort() as T[typeof key];
+    else spec[key] = sortedCopy(list) as T[typeof key];
   }
   return spec;
+}
+
+/**
+ * `[...list].sort()`, without the sort when the list is of strings in order already, as most
+ * lists are written: the built-in sort allocates its work arrays on every call (≈ 80 MB while
+ * 100k resources are read).
+ */
+function sortedCopy(list: readonly unknown[]): unknown[] {
+  return isAscending(list) ? list.slice() : [...list].sort();
+}
+
+/** Strings in the default sort's order (UTF-16 code units, as `<` compares them). */
+function isAscending(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item !== 'string' || (i > 0 && (list[i - 1] as string) > item)) return false;
+  }
+  return true;
 }
 
 function byOrder(order: readonly string[]) {

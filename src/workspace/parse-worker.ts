@@ -13,7 +13,6 @@ import {
 } from './parse-in-thread.js';
 import { statFacts } from './file-index.js';
 import { entryNameOf } from './parse-cache.js';
-import { Utf8Buffer } from './utf8-buffer.js';
 import { writePack } from './cache-pack.js';
 
 /**
@@ -22,8 +21,8 @@ import { writePack } from './cache-pack.js';
  * backwards, each file it claims gets its cache entry, or null when the file has diagnostics or
  * is not, read here, the file the main thread read (which then parses it, and reports its
  * diagnostics with places). It stops at the first file the main thread claimed. The entries go
- * back in parts as it goes, each one transferred buffer of JSON that the main thread decodes
- * between its own files, then `done`. Then, while the main thread checks, this one packs its
+ * back in parts as it goes, their JSON texts, which the main thread parses between its own files,
+ * then `done`. Then, while the main thread checks, this one packs its
  * entries into the parse cache (cache-pack.ts).
  */
 parentPort?.once('message', (work: ThreadWork) => parseShare(work));
@@ -34,8 +33,8 @@ const PART_MS = 40;
 
 function parseShare({ files, claims: shared, pack: target, reads }: ThreadWork): void {
   const claims = new Int32Array(shared);
-  /** Entries' JSON from the last file backwards ('null': none), and what was read of each. */
-  const texts: string[] = [];
+  /** Entries' JSON from the last file backwards (null: none), and what was read of each. */
+  const texts: (string | null)[] = [];
   const read: (FileRead | null)[] = [];
   let from = files.length;
   let sent = files.length;
@@ -46,7 +45,7 @@ function parseShare({ files, claims: shared, pack: target, reads }: ThreadWork):
   ) {
     from--;
     const made = entryOf(files[from]!);
-    texts.push(made?.json ?? 'null');
+    texts.push(made?.json ?? null);
     read.push(made ? made.read : null);
     if (performance.now() - started > PART_MS) {
       send(from, texts.slice(files.length - sent), reads && read.slice(files.length - sent));
@@ -63,7 +62,7 @@ function parseShare({ files, claims: shared, pack: target, reads }: ThreadWork):
     reads
       ? entryNameOf(target.key, target.build, read[k]!.digest)
       : target.names[files.length - 1 - k]!;
-  const writes = texts.flatMap((data, k) => (data === 'null' ? [] : [{ name: nameOf(k), data }]));
+  const writes = texts.flatMap((data, k) => (data === null ? [] : [{ name: nameOf(k), data }]));
   writes.reverse();
   // The main thread's entries, given as it made them, join these in the pack once it has given all.
   const kept = (message: CallerMessage) => {
@@ -101,22 +100,13 @@ function entryOf({
 /** Files `from` on, whose entries' JSON `backwards` holds from the last file to the first. */
 function send(
   from: number,
-  backwards: readonly string[],
+  backwards: readonly (string | null)[],
   read: readonly (FileRead | null)[] | undefined,
 ): void {
-  const buffer = new Utf8Buffer(backwards.reduce((sum, text) => sum + text.length + 1, 2));
-  buffer.put('[');
-  for (let k = backwards.length - 1; k >= 0; k--) {
-    buffer.put(backwards[k]!);
-    if (k > 0) buffer.put(',');
-  }
-  buffer.put(']');
-  const bytes = buffer.bytes();
   const part: ThreadMessage = {
     from,
-    bytes: bytes.buffer,
-    length: bytes.length,
+    texts: [...backwards].reverse(),
     ...(read ? { read: [...read].reverse() } : {}),
   };
-  parentPort?.postMessage(part, [bytes.buffer]);
+  parentPort?.postMessage(part);
 }

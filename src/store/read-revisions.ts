@@ -97,27 +97,68 @@ export interface PackedChanges {
 }
 
 /**
+ * Where each revision's changes are joined into its text: by the database, in one aggregate; or
+ * here, from a row per change that the database writes the change's text in.
+ */
+export type JoinedBy = 'database' | 'reader';
+
+/**
  * The changes recorded with revisions of one scope in a range (inclusive), a row of JSON text per
  * revision, by revision, each in address order (byte order). A field per change costs more than
  * the change itself once there are many (100,000 changes read field by field: PGlite ≈ 1.4 s of
  * CPU, pg ≈ 0.5 s; packed ≈ 0.65 s and ≈ 0.3 s), and text is what a thread is sent cheaply. A
- * revision's text is smaller than what the apply that wrote it held of it.
+ * revision's text is smaller than what the apply that wrote it held of it. Joined by the reader,
+ * a PostgreSQL server spends a third of the aggregate's CPU (sorting and copying every value's
+ * text once more: the 100k report's 101 scopes ≈ 1.0 → 0.5 s of its backend), for ≈ 0.06 s more
+ * here; PGlite, whose rows are decoded in JavaScript on the thread that runs it, is better off
+ * with the aggregate (≈ +0.2 s of that thread joined by the reader).
  */
-export function readPackedChanges(
+export async function readPackedChanges(
   q: Queryable,
   scope: string,
   range: { from?: number; upTo?: number } = {},
+  joinedBy: JoinedBy = 'database',
 ): Promise<PackedChanges[]> {
-  return q.query<PackedChanges>(
+  const params = [scope, range.from ?? 1, range.upTo ?? 2_147_483_647];
+  if (joinedBy === 'database')
+    return q.query<PackedChanges>(
+      `select revision,
+              json_agg(json_build_array(address, kind, name, action, before, after)
+                       order by address collate "C")::text as changes
+         from changes
+        where scope = $1 and revision >= $2 and revision <= $3
+        group by revision
+        order by revision`,
+      params,
+    );
+  const rows = await q.query<{ revision: number; change: string }>(
     `select revision,
-            json_agg(json_build_array(address, kind, name, action, before, after)
-                     order by address collate "C")::text as changes
+            concat_ws(',', to_json(address), to_json(kind), to_json(name), to_json(action),
+                      coalesce(before::text, 'null'), coalesce(after::text, 'null')) as change
        from changes
       where scope = $1 and revision >= $2 and revision <= $3
-      group by revision
-      order by revision`,
-    [scope, range.from ?? 1, range.upTo ?? 2_147_483_647],
+      order by revision, address collate "C"`,
+    params,
   );
+  return joinedByRevision(rows);
+}
+
+/**
+ * Each revision's change texts (`address,kind,name,action,before,after`) as one JSON text of
+ * arrays, made by one join: a flat string, which JSON.parse reads twice as fast as one made by
+ * concatenation.
+ */
+function joinedByRevision(rows: readonly { revision: number; change: string }[]): PackedChanges[] {
+  const out: PackedChanges[] = [];
+  let pieces: string[] = [];
+  rows.forEach(({ revision, change }, at) => {
+    pieces.push(pieces.length === 0 ? '[[' : '],[', change);
+    if (rows[at + 1]?.revision === revision) return;
+    pieces.push(']]');
+    out.push({ revision, changes: pieces.join('') });
+    pieces = [];
+  });
+  return out;
 }
 
 /** readPackedChanges' rows of `scope` as changes, in the same order. */

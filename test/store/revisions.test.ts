@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readPackedChanges, unpackChanges } from '../../src/store/read-revisions.js';
 import { revisionHash } from '../../src/store/revision-hash.js';
 import { storeTargets } from '../helpers/databases.js';
-import { create, queues, revisionOf, update, value } from './fixtures/changes.js';
+import { create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
 
 const LOCK = { lockTimeoutMs: 5_000 };
 
@@ -50,6 +51,34 @@ describe.each(storeTargets())('revisions on $dialect', (target) => {
       expect(revisionHash(fields, changes)).toBe(hash);
     }
     expect(await store.readRevisions()).toHaveLength(4);
+  });
+
+  it('packs the same changes whether the database or the reader joins them', async () => {
+    const store = await target.open();
+    const odd = value({
+      text: 'a "quoted"\n\\ line',
+      n: 1.5,
+      big: 1e21,
+      deep: { z: [null, true] },
+    });
+    const first = [
+      ...queues('acme', 3),
+      create('acme', 'Team', 'tëam "one"\u{1f600}', odd),
+      create('acme', 'Team', 'Zed', value({}, { b: '2', a: '1' })),
+    ];
+    const later = [update(first[0]!, odd), remove(first[1]!)];
+    for (const changes of [first, later])
+      await store.withLockedScopes(['acme'], LOCK, async (tx) => {
+        await tx.writeChanges(changes);
+        return { commit: true, value: await tx.recordRevision(revisionOf('acme', changes)) };
+      });
+    const packed = async (joinedBy: 'database' | 'reader') =>
+      unpackChanges('acme', await readPackedChanges(store.db, 'acme', {}, joinedBy));
+    const byDatabase = await packed('database');
+    expect(byDatabase).toHaveLength(first.length + later.length);
+    expect(await packed('reader')).toEqual(byDatabase);
+    expect(byDatabase.find((c) => c.name === 'tëam "one"\u{1f600}')?.after).toEqual(odd);
+    expect(await store.readPackedChanges('acme')).toHaveLength(2);
   });
 
   it('detects an altered change through the hash', async () => {

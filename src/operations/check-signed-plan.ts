@@ -92,9 +92,10 @@ function plannedOn(saved: SavedPlan): Doubt | undefined {
 
 /**
  * The rows the apply reads: those the changes touch, and in each tenant its Tenant row and the
- * actor's User row (authz/authorization-reads.ts); the organizations are read whole. A change's
- * row is not read again where it still hashes to the plan's `before` (movedOn checks it does):
- * that value, which the signature vouches for, is the row's.
+ * actor's User row (authz/authorization-reads.ts), read with their values; the organizations are
+ * read whole. Any other changed row is not read again where ccac wrote it and it still hashes to
+ * the plan's `before` (movedOn checks every change's): that value, which the signature vouches
+ * for, is the row's.
  */
 function rowsRead(saved: SavedPlan, actor: string): KeyedRow[] {
   const known = savedValueHashes(saved);

@@ -24,7 +24,8 @@ export interface RowKey {
  * A row asked for by key, and the value the caller holds for it with that value's hash (a
  * signed plan's `before`): where the row was written by ccac and still has that hash, its value
  * is the one held, as a row's stored hash is trusted for its value wherever ccac wrote it
- * (read-state.ts StoredResource), and it is not read.
+ * (read-state.ts StoredResource), and it is not read. A row also asked for without one (what
+ * authorization reads, which it checks value by value: audit/tampered-reads.ts) is read.
  */
 export interface KeyedRow extends RowKey {
   held?: { value: ResourceValue; hash: string };
@@ -101,8 +102,9 @@ async function readRows(q: Queryable, request: SubsetRequest): Promise<ResourceR
   const keys = new Map<string, KeyedRow>();
   for (const key of request.keys) {
     if (whole.has(key.scope)) continue;
+    // A row asked for also without a held value is read: authorization compares what it reads.
     const text = keyText(key);
-    if (!keys.get(text)?.held) keys.set(text, key);
+    if (!keys.has(text) || !key.held) keys.set(text, key);
   }
   const params = [
     [...whole],

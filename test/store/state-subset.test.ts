@@ -61,9 +61,11 @@ describe.each(storeTargets())('part of the stored state on $dialect', (target) =
 
   it('takes the value held for a keyed row only where ccac wrote it and it hashes to it', async () => {
     const store = await target.open();
-    await applyRevisions(store, [revisionOf('acme', queues('acme', 3))]);
+    await applyRevisions(store, [revisionOf('acme', queues('acme', 4))]);
     const stored = (await store.readState(['acme'])).model;
-    const [q0, q1, q2] = ['q00000', 'q00001', 'q00002'].map((n) => stored.get('Queue', n, 'acme')!);
+    const [q0, q1, q2, q3] = ['q00000', 'q00001', 'q00002', 'q00003'].map((n) =>
+      stored.get('Queue', n, 'acme'),
+    );
     // q00001 edited outside ccac: its value is read whatever is held for it.
     await store.db.query(
       `update resources set value = jsonb_set(value, '{spec,i}', '99')
@@ -84,6 +86,9 @@ describe.each(storeTargets())('part of the stored state on $dialect', (target) =
           { scope: 'acme', kind: 'Queue', name: 'q00001', held: held(q1!.hash) },
           { scope: 'acme', kind: 'Queue', name: 'q00002', held: held('another hash') },
           { scope: 'acme', kind: 'Queue', name: 'absent', held: held(q0!.hash) },
+          // Asked for also without a value held (as authorization's rows are): read.
+          { scope: 'acme', kind: 'Queue', name: 'q00003', held: held(q3!.hash) },
+          { scope: 'acme', kind: 'Queue', name: 'q00003' },
         ],
       }),
     }));
@@ -100,6 +105,7 @@ describe.each(storeTargets())('part of the stored state on $dialect', (target) =
       q2!.hash,
     ]);
     expect(read('acme/Queue/absent')).toBeUndefined();
+    expect(read('acme/Queue/q00003')?.spec).toEqual(q3!.spec);
   });
 
   it("tells each scope's base revision's chain hash, none for revision 0", async () => {

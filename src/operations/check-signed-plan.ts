@@ -17,7 +17,7 @@ import {
   scopesReadAt,
   type SavedPlan,
 } from '../saved-plan/saved-plan.js';
-import type { RowKey } from '../store/read-state-subset.js';
+import type { KeyedRow } from '../store/read-state-subset.js';
 import type { StateTransaction } from '../store/state-store.js';
 import type { Checked } from './checked-plan.js';
 
@@ -92,13 +92,18 @@ function plannedOn(saved: SavedPlan): Doubt | undefined {
 
 /**
  * The rows the apply reads: those the changes touch, and in each tenant its Tenant row and the
- * actor's User row (authz/authorization-reads.ts); the organizations are read whole.
+ * actor's User row (authz/authorization-reads.ts), read with their values; the organizations are
+ * read whole. Any other changed row is not read again where ccac wrote it and it still hashes to
+ * the plan's `before` (movedOn checks every change's): that value, which the signature vouches
+ * for, is the row's.
  */
-function rowsRead(saved: SavedPlan, actor: string): RowKey[] {
-  const keys: RowKey[] = saved.changes.map(({ kind, name, tenant }) => ({
+function rowsRead(saved: SavedPlan, actor: string): KeyedRow[] {
+  const known = savedValueHashes(saved);
+  const keys: KeyedRow[] = saved.changes.map(({ address, kind, name, tenant, before }) => ({
     scope: scopeOf(kind, name, tenant),
     kind,
     name,
+    ...(before && { held: { value: before, hash: valueHash(before, address, known) } }),
   }));
   // As authorization looks the actor up; without one it reads no User row (and refuses).
   const user = normalizeActor(actor);

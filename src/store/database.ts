@@ -12,13 +12,6 @@ export interface Queryable {
    * statement however many. `columns` are SQL identifiers ccac chose, never user input.
    */
   copyFrom(table: string, columns: readonly string[], rows: Iterable<CopyRow>): Promise<void>;
-  /**
-   * Whether thousands of rows are better read as one JSON text of them: on PGlite, whose result
-   * rows are decoded column by column in JavaScript (and cloned from its thread), 10,200 rows of
-   * seven columns cost ≈ 0.1 s more of CPU than parsing their JSON; on PostgreSQL the server's
-   * json_agg costs more than pg's decoding saves (≈ 50 ms more wall for the same rows).
-   */
-  readonly packsRows?: boolean;
 }
 
 export interface Database extends Queryable {

@@ -58,7 +58,6 @@ type Session = Pick<Transaction, 'query'>;
 
 class PgliteDatabase implements Database {
   readonly dialect = 'pglite';
-  readonly packsRows = true;
 
   constructor(
     private readonly pglite: PGlite,
@@ -76,7 +75,6 @@ class PgliteDatabase implements Database {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pglite.transaction((tx) =>
       work({
-        packsRows: true,
         query: (sql, params) => query(tx, sql, params),
         copyFrom: (table, columns, rows) => copyFrom(tx, table, columns, rows),
       }),

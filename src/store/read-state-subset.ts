@@ -1,5 +1,6 @@
+import { addressOf } from '../model/address.js';
 import type { Kind } from '../model/kinds.js';
-import { Model } from '../model/model.js';
+import { Model, type ResourceValue } from '../model/model.js';
 import type { ScopeIntegrity, StoredState } from '../model/stored-state.js';
 import type { Queryable } from './database.js';
 import {
@@ -10,12 +11,24 @@ import {
   storedResource,
   type ResourceRow,
 } from './read-state.js';
+import { storedValue } from './stored-value.js';
 
 /** One resource row by its key, as the primary key names it. */
 export interface RowKey {
   scope: string;
   kind: Kind;
   name: string;
+}
+
+/**
+ * A row asked for by key, and the value the caller holds for it with that value's hash (a
+ * signed plan's `before`): where the row was written by ccac and still has that hash, its value
+ * is the one held, as a row's stored hash is trusted for its value wherever ccac wrote it
+ * (read-state.ts StoredResource), and it is not read. A row also asked for without one (what
+ * authorization reads, which it checks value by value: audit/tampered-reads.ts) is read.
+ */
+export interface KeyedRow extends RowKey {
+  held?: { value: ResourceValue; hash: string };
 }
 
 /** What to read of some scopes: their counters and integrity, and only some of their rows. */
@@ -25,7 +38,7 @@ export interface SubsetRequest {
   /** Scopes read whole (the organizations: few rows, read by every authorization). */
   whole: readonly string[];
   /** Other rows, by key. */
-  keys: readonly RowKey[];
+  keys: readonly KeyedRow[];
 }
 
 /**
@@ -50,67 +63,78 @@ export async function readStateSubset(q: Queryable, request: SubsetRequest): Pro
   return { model: new Model(rows.map(storedResource)), revisions, integrity };
 }
 
-const ROW_COLUMNS = `r.scope, r.kind, r.name, r.tenant, r.hash, r.value::text as value,
-            w.xid is not null as intact`;
-
-/** The rows of the whole scopes ($1), and the rows found by key ($2–$4), by the primary key. */
+/** The rows of the whole scopes ($1), by the primary key. */
 const IN_WHOLE_SCOPES = `r.scope = any($1::text[])`;
-const BY_KEY = `(r.scope, r.kind, r.name) in
-      (select * from unnest($2::text[], $3::text[], $4::text[]) as k(scope, kind, name))`;
+
+/**
+ * The rows found by key ($2, a JSON array of keys, each with the hash of the value held for it,
+ * if any), each by the primary key: a nested loop over the few rows the JSON is estimated to hold.
+ */
+const BY_KEY = `json_to_recordset($2::json) as k(scope text, kind text, name text, hash text)
+  join resources r on r.scope = k.scope and r.kind = k.kind and r.name = k.name
+  left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text`;
+
+/** A keyed row's value, unless ccac wrote the row and it hashes to the value held (then null). */
+const UNLESS_HELD = `case when w.xid is null or r.hash is distinct from k.hash
+                          then r.value::text end`;
 
 /** A row as one JSON array: scope, kind, name, tenant, hash, intact, value (jsonb's text). */
-const ROW_ARRAY = `json_build_array(r.scope, r.kind, r.name, r.tenant, r.hash,
-                                    w.xid is not null, r.value::text)`;
+const rowArray = (value: string) =>
+  `json_build_array(r.scope, r.kind, r.name, r.tenant, r.hash, w.xid is not null, ${value})`;
 
 /** Each scope's rows counted, and whether ccac's transactions wrote them all. */
 const INTEGRITY_COUNTS = writerCounts(`where ${IN_WHOLE_SCOPES}`);
 
-type RowArray = [string, Kind, string, string | null, string, boolean, string];
+type RowArray = [string, Kind, string, string | null, string, boolean, string | null];
+
+/** A row as read: its value null where the caller's held value is its own (KeyedRow). */
+type ReadRow = Omit<ResourceRow, 'value'> & { value: string | null };
 
 /**
- * The whole scopes' rows, and the rows asked for by key outside them. The keys are a semi-join:
- * each found by the primary key. Joined to them instead, PostgreSQL hashed every row of the
- * table, values and all, spilling to disk (at 100,000 rows, 10,200 keys: ≈ 200 ms against
- * ≈ 100 ms in `explain analyze`). Where the adapter packs rows (PGlite: Queryable.packsRows),
- * each part comes back as one JSON text, as readState's values do.
+ * The whole scopes' rows, and the rows asked for by key outside them, those ccac wrote with the
+ * value held for them without it. Keys and rows cross as JSON texts, one each way: pg escapes
+ * arrays of 30,000 strings one by one, and pg and PGlite decode 10,000 rows column by column,
+ * each several times the JSON's cost; without their values the rows are narrow, and the
+ * server's json_agg of them is cheap.
  */
 async function readRows(q: Queryable, request: SubsetRequest): Promise<ResourceRow[]> {
   const whole = new Set(request.whole);
-  const keys = new Map<string, RowKey>();
-  for (const key of request.keys)
-    if (!whole.has(key.scope)) keys.set(`${key.scope}\u001f${key.kind}\u001f${key.name}`, key);
-  const wanted = [...keys.values()];
+  const keys = new Map<string, KeyedRow>();
+  for (const key of request.keys) {
+    if (whole.has(key.scope)) continue;
+    // A row asked for also without a held value is read: authorization compares what it reads.
+    const text = keyText(key);
+    if (!keys.has(text) || !key.held) keys.set(text, key);
+  }
   const params = [
     [...whole],
-    wanted.map((key) => key.scope),
-    wanted.map((key) => key.kind),
-    wanted.map((key) => key.name),
+    JSON.stringify([...keys.values()].map(({ held, ...key }) => ({ ...key, hash: held?.hash }))),
   ];
-  if (!q.packsRows)
-    return q.query<ResourceRow>(
-      `select ${ROW_COLUMNS}
-         from ${RESOURCES_AND_WRITERS}
-        where ${IN_WHOLE_SCOPES}
-       union all
-       select ${ROW_COLUMNS}
-         from ${RESOURCES_AND_WRITERS}
-        where ${BY_KEY}`,
-      params,
-    );
   const [found] = await q.query<{ whole: string | null; keyed: string | null }>(
-    `select (select json_agg(${ROW_ARRAY})::text
+    `select (select json_agg(${rowArray('r.value::text')})::text
                from ${RESOURCES_AND_WRITERS}
               where ${IN_WHOLE_SCOPES}) as whole,
-            (select json_agg(${ROW_ARRAY})::text
-               from ${RESOURCES_AND_WRITERS}
-              where ${BY_KEY}
-            ) as keyed`,
+            (select json_agg(${rowArray(UNLESS_HELD)})::text
+               from ${BY_KEY}) as keyed`,
     params,
   );
-  return [...rowsOf(found?.whole), ...rowsOf(found?.keyed)];
+  return [...rowsOf(found?.whole), ...rowsOf(found?.keyed)].map((row) => withValue(row, keys));
 }
 
-function rowsOf(text: string | null | undefined): ResourceRow[] {
+/** A row read without its value (null) takes the value held for it: the row hashes to it. */
+function withValue(row: ReadRow, keys: ReadonlyMap<string, KeyedRow>): ResourceRow {
+  if (row.value !== null) return row as ResourceRow;
+  const { held } = keys.get(keyText(row))!;
+  const { kind, name, tenant, hash } = row;
+  const address = addressOf(kind, name, tenant);
+  return { ...row, value: { kind, name, tenant, address, hash, ...storedValue(held!.value) } };
+}
+
+function keyText({ scope, kind, name }: RowKey): string {
+  return `${scope}\u001f${kind}\u001f${name}`;
+}
+
+function rowsOf(text: string | null | undefined): ReadRow[] {
   if (!text) return [];
   return (JSON.parse(text) as RowArray[]).map(
     ([scope, kind, name, tenant, hash, intact, value]) => ({

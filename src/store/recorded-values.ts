@@ -80,12 +80,34 @@ export async function readRecordedValues(
 ): Promise<Map<string, ResourceValue | null>> {
   if (addresses.length === 0) return new Map();
   const wanted = [...new Set(addresses)];
-  const scopes = [...new Set(wanted.map(scopeOfAddress))];
-  const rows = await q.query<{ address: string; value: unknown }>(
-    recordedSql('and address = any($2::text[])'),
-    [scopes, wanted],
-  );
+  const rows = await q.query<{ address: string; value: unknown }>(LAST_RECORDED, [
+    wanted.map(scopeOfAddress),
+    wanted,
+  ]);
   return new Map(
     rows.map((row) => [row.address, row.value === null ? null : storedValue(row.value)]),
   );
 }
+
+/**
+ * recordedSql's answer for a few addresses ($2, each in its scope $1): for each, the last change
+ * and the last adopted drift found walking the primary key (scope, revision, address) backwards
+ * from the scope's latest revision, the later of them kept (the change, in the same revision).
+ * Filtered by scope and address instead, PostgreSQL scanned every change of the scopes (100,000
+ * rows, ≈ 150 ms on three workers for a signed plan's 200 addresses, against ≈ 30 ms).
+ */
+const LAST_RECORDED = `select k.address, w.value
+    from unnest($1::text[], $2::text[]) as k(scope, address)
+    cross join lateral (
+      select x.value
+        from ((select c.revision, 1 as rank, c.after as value
+                 from changes c
+                where c.scope = k.scope and c.address = k.address
+                order by c.revision desc limit 1)
+              union all
+              (select d.revision, 0, d.value
+                 from accepted_drift d
+                where d.scope = k.scope and d.address = k.address
+                order by d.revision desc limit 1)) x
+       order by x.revision desc, x.rank desc
+       limit 1) w`;

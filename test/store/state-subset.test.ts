@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ResourceValue } from '../../src/model/model.js';
 import { storeTargets } from '../helpers/databases.js';
 import { applyRevisions, queues, revisionOf } from './fixtures/changes.js';
-import type { Queryable } from '../../src/store/database.js';
-import { readStateSubset } from '../../src/store/read-state-subset.js';
 
 describe.each(storeTargets())('part of the stored state on $dialect', (target) => {
   it('reads the rows asked for and whole scopes, with every row of each scope counted', async () => {
@@ -58,26 +57,55 @@ describe.each(storeTargets())('part of the stored state on $dialect', (target) =
       expect(resource.hash).toBe(read.hash);
       expect([resource.tenant, resource.spec]).toEqual([read.tenant, read.spec]);
     }
-    // Rows read as one JSON text (PGlite's way) or row by row (PostgreSQL's): the same state.
-    const request = {
-      scopes: ['acme', 'beta', 'nobody'],
-      whole: ['beta'],
-      keys: [{ scope: 'acme' as const, kind: 'Queue' as const, name: 'q00002' }],
-    };
-    const as = (packsRows: boolean): Queryable => ({
-      packsRows,
-      query: (sql, params) => store.db.query(sql, params),
-      copyFrom: (table, columns, rows) => store.db.copyFrom(table, columns, rows),
-    });
-    const [packed, rows] = [
-      await readStateSubset(as(true), request),
-      await readStateSubset(as(false), request),
-    ];
-    expect(packed.model.byAddress.size).toBe(3);
-    expect([...packed.model.byAddress.values()].map((r) => [r.address, r.hash, r.spec])).toEqual(
-      [...rows.model.byAddress.values()].map((r) => [r.address, r.hash, r.spec]),
+  });
+
+  it('takes the value held for a keyed row only where ccac wrote it and it hashes to it', async () => {
+    const store = await target.open();
+    await applyRevisions(store, [revisionOf('acme', queues('acme', 4))]);
+    const stored = (await store.readState(['acme'])).model;
+    const [q0, q1, q2, q3] = ['q00000', 'q00001', 'q00002', 'q00003'].map((n) =>
+      stored.get('Queue', n, 'acme'),
     );
-    expect([packed.revisions, packed.integrity]).toEqual([rows.revisions, rows.integrity]);
+    // q00001 edited outside ccac: its value is read whatever is held for it.
+    await store.db.query(
+      `update resources set value = jsonb_set(value, '{spec,i}', '99')
+        where scope = 'acme' and name = 'q00001'`,
+    );
+    // A value unlike the row's own, to tell which was taken.
+    const held = (hash: string) => ({
+      value: { spec: { held: true } } as unknown as ResourceValue,
+      hash,
+    });
+    const subset = await store.withLockedScopes(['acme'], { lockTimeoutMs: 5000 }, async (tx) => ({
+      commit: false,
+      value: await tx.readStateSubset({
+        scopes: ['acme'],
+        whole: [],
+        keys: [
+          { scope: 'acme', kind: 'Queue', name: 'q00000', held: held(q0!.hash) },
+          { scope: 'acme', kind: 'Queue', name: 'q00001', held: held(q1!.hash) },
+          { scope: 'acme', kind: 'Queue', name: 'q00002', held: held('another hash') },
+          { scope: 'acme', kind: 'Queue', name: 'absent', held: held(q0!.hash) },
+          // Asked for also without a value held (as authorization's rows are): read.
+          { scope: 'acme', kind: 'Queue', name: 'q00003', held: held(q3!.hash) },
+          { scope: 'acme', kind: 'Queue', name: 'q00003' },
+        ],
+      }),
+    }));
+    const read = (address: string) => subset.model.byAddress.get(address);
+    // The held value stands for the row (as its stored hash does for a row read), hash and all.
+    expect([read('acme/Queue/q00000')?.spec, read('acme/Queue/q00000')?.hash]).toEqual([
+      { held: true },
+      q0!.hash,
+    ]);
+    expect(read('acme/Queue/q00001')?.spec).toMatchObject({ i: 99 });
+    expect(read('acme/Queue/q00001')?.hash).not.toBe(q1!.hash);
+    expect([read('acme/Queue/q00002')?.spec, read('acme/Queue/q00002')?.hash]).toEqual([
+      q2!.spec,
+      q2!.hash,
+    ]);
+    expect(read('acme/Queue/absent')).toBeUndefined();
+    expect(read('acme/Queue/q00003')?.spec).toEqual(q3!.spec);
   });
 
   it("tells each scope's base revision's chain hash, none for revision 0", async () => {

@@ -6,6 +6,7 @@ import type { Queryable } from './database.js';
 import {
   writerCounts,
   byKey,
+  keyText,
   readCounters,
   RESOURCES_AND_WRITERS,
   storedResource,
@@ -128,10 +129,6 @@ function withValue(row: ReadRow, keys: ReadonlyMap<string, KeyedRow>): ResourceR
   const { kind, name, tenant, hash } = row;
   const address = addressOf(kind, name, tenant);
   return { ...row, value: { kind, name, tenant, address, hash, ...storedValue(held!.value) } };
-}
-
-function keyText({ scope, kind, name }: RowKey): string {
-  return `${scope}\u001f${kind}\u001f${name}`;
 }
 
 function rowsOf(text: string | null | undefined): ReadRow[] {

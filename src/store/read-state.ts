@@ -169,7 +169,8 @@ async function valuesOf(
 
 type RowKeyed = Pick<ResourceRow, 'scope' | 'kind' | 'name'>;
 
-function keyText({ scope, kind, name }: RowKeyed): string {
+/** A row's primary key as one map key. */
+export function keyText({ scope, kind, name }: RowKeyed): string {
   return `${scope}\u001f${kind}\u001f${name}`;
 }
 

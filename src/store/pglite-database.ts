@@ -58,6 +58,7 @@ type Session = Pick<Transaction, 'query'>;
 
 class PgliteDatabase implements Database {
   readonly dialect = 'pglite';
+  readonly packsRows = true;
 
   constructor(
     private readonly pglite: PGlite,
@@ -75,6 +76,7 @@ class PgliteDatabase implements Database {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pglite.transaction((tx) =>
       work({
+        packsRows: true,
         query: (sql, params) => query(tx, sql, params),
         copyFrom: (table, columns, rows) => copyFrom(tx, table, columns, rows),
       }),

@@ -48,6 +48,7 @@ type Pending = { resolve: (rows: unknown[]) => void; reject: (error: Error) => v
 /** The Database on PGlite's thread; its directory's lock is released once it is closed. */
 class ThreadDatabase implements Database {
   readonly dialect = 'pglite';
+  readonly packsRows = true;
   readonly opened: Promise<void>;
   private readonly pending = new Map<number, Pending>();
   private next = 1;
@@ -87,6 +88,7 @@ class ThreadDatabase implements Database {
     return this.inTurn(async () => {
       await this.statement('begin');
       const tx: Queryable = {
+        packsRows: true,
         query: (sql, params) => this.statement(sql, params),
         copyFrom: (table, columns, rows) => this.copy(table, columns, rows),
       };

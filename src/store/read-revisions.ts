@@ -110,14 +110,13 @@ export type JoinedBy = 'database' | 'reader';
  * revision's text is smaller than what the apply that wrote it held of it. Joined by the reader,
  * a PostgreSQL server spends a third of the aggregate's CPU (sorting and copying every value's
  * text once more: the 100k report's 101 scopes ≈ 1.0 → 0.5 s of its backend), for ≈ 0.06 s more
- * here; PGlite, whose rows are decoded in JavaScript on the thread that runs it, is better off
- * with the aggregate (≈ +0.2 s of that thread joined by the reader).
+ * here; an adapter that packs rows (PGlite: Queryable.packsRows) is better off with the aggregate.
  */
 export async function readPackedChanges(
   q: Queryable,
   scope: string,
   range: { from?: number; upTo?: number } = {},
-  joinedBy: JoinedBy = 'database',
+  joinedBy: JoinedBy = q.packsRows ? 'database' : 'reader',
 ): Promise<PackedChanges[]> {
   const params = [scope, range.from ?? 1, range.upTo ?? 2_147_483_647];
   if (joinedBy === 'database')

@@ -102,6 +102,11 @@ class SqlStateReader {
     return guarded('reading recorded changes', () => readChanges(this.q, scope, range));
   }
 
+  /** All of a scope's changes, a row of JSON text per revision (readPackedChanges). */
+  readPackedChanges(scope: string): Promise<PackedChanges[]> {
+    return guarded('reading recorded changes', () => readPackedChanges(this.q, scope));
+  }
+
   /** The first `limit` changes of each revision, every kind among them (readFirstChanges). */
   firstChanges(
     revisions: readonly { scope: string; revision: number }[],
@@ -150,17 +155,6 @@ class WorkFailed {
 export class SqlStateStore extends SqlStateReader implements StateStore {
   constructor(readonly db: Database) {
     super(db);
-  }
-
-  /**
-   * All of a scope's changes, a row of JSON text per revision (readPackedChanges), joined where
-   * that costs least: by PGlite, or here for a PostgreSQL server.
-   */
-  readPackedChanges(scope: string): Promise<PackedChanges[]> {
-    const joinedBy = this.db.dialect === 'pglite' ? 'database' : 'reader';
-    return guarded('reading recorded changes', () =>
-      readPackedChanges(this.q, scope, {}, joinedBy),
-    );
   }
 
   async withLockedScopes<T>(

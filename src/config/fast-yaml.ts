@@ -349,22 +349,24 @@ function flowScalar(text: string): unknown {
  */
 function flowItems(text: string, starts?: number[]): string[] {
   const items: string[] = [];
+  // Trimmed of spaces, the only blanks the layout check lets stand around an item.
   const add = (from: number, to: number) => {
-    const raw = text.slice(from, to);
-    const item = raw.trim();
+    while (from < to && text.charCodeAt(from) === 0x20) from++;
+    while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+    const item = text.slice(from, to);
     items.push(item);
-    starts?.push(from + raw.length - raw.trimStart().length);
+    starts?.push(from);
     return item;
   };
   let start = 1;
-  let quote = '';
+  let quote = 0; // the quote's code while inside one
   for (let i = 1; i < text.length - 1; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === ',') {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === 0x5c /* \\ */ && quote === 0x22) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 0x27 /* ' */ || c === 0x22 /* " */) quote = c;
+    else if (c === 0x2c /* , */) {
       add(start, i);
       start = i + 1;
     }

@@ -188,10 +188,17 @@ function keyAt(text: string, from: number, to: number): string {
   const slot =
     (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & (KEY_SLOTS - 1);
   const known = KNOWN_KEYS[slot];
-  if (known !== undefined && known.length === length && text.startsWith(known, from)) return known;
+  if (known !== undefined && known.length === length && sameAt(text, from, known)) return known;
   const key = text.slice(from, to);
   KNOWN_KEYS[slot] = key;
   return key;
+}
+
+/** Whether `text` holds `known` at `from`: by hand, cheaper than `startsWith(known, from)` for short keys. */
+function sameAt(text: string, from: number, known: string): boolean {
+  for (let i = 0; i < known.length; i++)
+    if (text.charCodeAt(from + i) !== known.charCodeAt(i)) return false;
+  return true;
 }
 
 /** `[A-Za-z0-9_]`: how an unquoted key starts. */

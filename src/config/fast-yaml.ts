@@ -12,21 +12,25 @@ import type { KeyPlace, ValuePlace } from './value-place.js';
  * with `yaml`. A differential test holds it to `yaml` on every fixture and on fuzzed documents.
  */
 
-/** Plain values of every document of a file, or undefined when the exact parser must read it. */
-export function fastParseValues(text: string): unknown[] | undefined {
+/**
+ * Plain values of every document of a file by the line parser, or undefined when the exact parser
+ * must read it. The loader takes them from fast-values.ts (fastParseValues), which walks the text
+ * without line records; this stays as the rule it is held to.
+ */
+export function lineParseValues(text: string): unknown[] | undefined {
   return fastParse(text, false)?.map(({ value }) => value);
 }
 
 /**
- * Where the values fastParseValues gives are, document by document, as `yaml` places them: read
- * again when a diagnostic points into a fast-parsed file. Undefined when fastParseValues is.
+ * Where the values lineParseValues gives are, document by document, as `yaml` places them: read
+ * again when a diagnostic points into a fast-parsed file. Undefined when lineParseValues is.
  */
 export function fastParsePlaces(text: string): ValuePlace[] | undefined {
   return fastParse(text, true)?.map(({ place }) => place!);
 }
 
 function fastParse(text: string, placing: boolean) {
-  if (EXACT_ONLY.test(text)) return undefined;
+  if (exactOnly(text)) return undefined;
   const documents = documentLines(text);
   if (!documents) return undefined;
   try {
@@ -42,6 +46,10 @@ function fastParse(text: string, placing: boolean) {
  * send the file to the exact parser: it limits aliases and names places for them.
  */
 const EXACT_ONLY = /[&*!%]|<<|^\.\.\./m;
+
+export function exactOnly(text: string): boolean {
+  return EXACT_ONLY.test(text);
+}
 
 /** One line of a block: its `- ` markers' columns, then a key and a value, or a block scalar. */
 interface Line {
@@ -62,7 +70,7 @@ interface Line {
  * Longer lines are left to `yaml`. The layout patterns backtrack once per character in places, and
  * V8's backtracking stack overflows past a few million: a 12 MB line threw instead of matching.
  */
-const MAX_LINE = 1 << 20;
+export const MAX_LINE = 1 << 20;
 
 /** The significant lines of each document; undefined when a line is not of an everyday shape. */
 function documentLines(text: string): Line[][] | undefined {
@@ -137,7 +145,7 @@ function lineStart(text: string, indent: number): { dashes: readonly number[]; c
 }
 
 /** Nesting past this depth is left to `yaml`, which reports it. */
-const MAX_DEPTH = 200;
+export const MAX_DEPTH = 200;
 
 /**
  * Recursive descent over one document's lines. A node starts at a line with some of its `- `
@@ -245,7 +253,7 @@ function valueColumn({ source, column, key }: Line): number {
  * scalar of another type turned into text (`1`, `null`, `true`, `.inf`), which `yaml` may spell
  * differently. `__proto__` is defined as an own key, never the prototype.
  */
-function setKey(map: Record<string, unknown>, rawKey: string, value: unknown): void {
+export function setKey(map: Record<string, unknown>, rawKey: string, value: unknown): void {
   const key = keyText(rawKey);
   if (!PLAIN_KEYS.has(rawKey)) {
     if (key === rawKey && typeof plainScalar(key) !== 'string') throw new Unreadable();
@@ -287,7 +295,7 @@ function keyMayDiffer(key: string): boolean {
 }
 
 /** A one-line value: a flow sequence, a flow mapping, or a scalar. */
-function inlineValue(text: string): unknown {
+export function inlineValue(text: string): unknown {
   const first = text.charCodeAt(0);
   if (first === 0x5b /* [ */) return flowItems(text).map(flowScalar);
   if (first === 0x7b /* { */) {
@@ -341,22 +349,24 @@ function flowScalar(text: string): unknown {
  */
 function flowItems(text: string, starts?: number[]): string[] {
   const items: string[] = [];
+  // Trimmed of spaces, the only blanks the layout check lets stand around an item.
   const add = (from: number, to: number) => {
-    const raw = text.slice(from, to);
-    const item = raw.trim();
+    while (from < to && text.charCodeAt(from) === 0x20) from++;
+    while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+    const item = text.slice(from, to);
     items.push(item);
-    starts?.push(from + raw.length - raw.trimStart().length);
+    starts?.push(from);
     return item;
   };
   let start = 1;
-  let quote = '';
+  let quote = 0; // the quote's code while inside one
   for (let i = 1; i < text.length - 1; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === ',') {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === 0x5c /* \\ */ && quote === 0x22) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 0x27 /* ' */ || c === 0x22 /* " */) quote = c;
+    else if (c === 0x2c /* , */) {
       add(start, i);
       start = i + 1;
     }

@@ -43,26 +43,130 @@ export function lineEntry(text: string, column: number): LineEntry | undefined {
   return match ? { key: match[1], value: match[2] } : undefined;
 }
 
+/** ENTRY over a whole text: `$` also matches before a line break, so a line need not be cut out. */
+const ENTRY_IN_TEXT = new RegExp(ENTRY.source, 'my');
+
 /**
- * A line that is `key:`, `key: value` or `value` alone, the key an unquoted one of ENTRY's and the
- * value a plain scalar of safe characters to the end of the line; undefined for any other (then
- * ENTRY decides). For these ENTRY's first match takes the whole key (its characters exclude `:`),
- * every space after the colon, and the whole value (every character of it matches PLAIN's body).
+ * lineEntry for the line of `text` that ends at `end` (a line break or the text's end), read in
+ * place. ENTRY's body never crosses a line break; with `m` its `$` may also match before a `\r`,
+ * `\u2028` or `\u2029` inside the line, so only a match ending at `end` counts: it is then the
+ * match ENTRY finds on the line alone (the first by priority ending there). Any other line is
+ * refused, which only leaves more lines to the exact parser.
  */
-export function simpleEntry(text: string, column: number): LineEntry | undefined {
-  const end = text.length;
-  if (!isKeyStart(text.charCodeAt(column))) return undefined;
+export function lineEntryIn(text: string, column: number, end: number): LineEntry | undefined {
+  const simple = simpleEntry(text, column, end);
+  if (simple !== undefined) return simple;
+  ENTRY_IN_TEXT.lastIndex = column;
+  const match = ENTRY_IN_TEXT.exec(text);
+  if (!match || ENTRY_IN_TEXT.lastIndex !== end) return undefined;
+  const key = match[1];
+  // The key, which starts the match, as the one string keyAt keeps for it.
+  return {
+    key: key === undefined ? key : keyAt(text, column, column + key.length),
+    value: match[2],
+  };
+}
+
+/**
+ * A line that is `key:`, `key: value` or `value` alone, the key an unquoted one of ENTRY's, the
+ * value a plain scalar of safe characters or a quoted scalar without escapes, then spaces and a
+ * comment or nothing; undefined for any other (then ENTRY decides). For these ENTRY's first match
+ * takes the whole key (its characters exclude `:`), every space after the colon, and the value
+ * as read here: PLAIN's body takes every safe character and a space before one, and stops at a
+ * space before a space, a `#` or the end; a quoted scalar ends at its first closing quote. Only
+ * where the rest of the line is then what ENTRY's tail matches (spaces, ` #…`) is that the first
+ * match, so only then is it answered here.
+ */
+export function simpleEntry(
+  text: string,
+  column: number,
+  end = text.length,
+): LineEntry | undefined {
+  const first = text.charCodeAt(column);
+  if (first === 0x22 /* " */ || first === 0x27 /* ' */) {
+    // A quoted key is ENTRY's to read: a value is a quote not followed by `:`.
+    const to = quotedEnd(text, column, end);
+    if (to < 0 || text.charCodeAt(to) === 0x3a /* : */ || !tailOk(text, to, end)) return undefined;
+    return { key: undefined, value: text.slice(column, to) };
+  }
+  if (!isKeyStart(first)) return undefined;
   let at = column + 1;
   while (at < end && isKeyChar(text.charCodeAt(at))) at++;
-  if (at === end) return { key: undefined, value: text.slice(column) };
-  if (text.charCodeAt(at) !== 0x3a /* : */) return undefined;
+  // Not a key (no `:` after it, which its characters exclude): a value alone, if plain.
+  if (at === end || text.charCodeAt(at) !== 0x3a /* : */)
+    return valueEntry(text, column, end, undefined);
   const key = keyAt(text, column, at);
   if (at + 1 === end) return { key, value: undefined };
   if (text.charCodeAt(at + 1) !== 0x20 /* space */) return undefined;
   let from = at + 2;
   while (text.charCodeAt(from) === 0x20) from++;
   if (from === end) return { key, value: undefined };
-  return plainToEnd(text, from) ? { key, value: text.slice(from) } : undefined;
+  return valueEntry(text, from, end, key);
+}
+
+/** The line's value from `from` (a plain or quoted scalar, then its tail) with `key`; undefined when not simple. */
+function valueEntry(
+  text: string,
+  from: number,
+  end: number,
+  key: string | undefined,
+): LineEntry | undefined {
+  const first = text.charCodeAt(from);
+  const to =
+    first === 0x22 || first === 0x27 ? quotedEnd(text, from, end) : plainEnd(text, from, end);
+  if (to < 0 || !tailOk(text, to, end)) return undefined;
+  return { key, value: text.slice(from, to) };
+}
+
+/**
+ * Where a plain scalar of safe characters starting at `from` ends: before the first space that is
+ * not followed by a safe character (or at `end`); -1 at an unsafe character, or an unsafe start.
+ */
+function plainEnd(text: string, from: number, end: number): number {
+  if (!isPlainStart(text.charCodeAt(from))) return -1;
+  for (let at = from + 1; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x20 /* space */) {
+      if (at + 1 < end && isSafe(text.charCodeAt(at + 1))) continue;
+      return at;
+    }
+    if (!isSafe(c)) return -1;
+  }
+  return end;
+}
+
+/**
+ * Where a quoted scalar starting at `from` ends (past its closing quote), as SQUOTED and DQUOTED
+ * match it: `''` inside single quotes; -1 when it does not close on the line, or holds a
+ * backslash inside double quotes (escapes are ENTRY's to check).
+ */
+function quotedEnd(text: string, from: number, end: number): number {
+  const quote = text.charCodeAt(from);
+  for (let at = from + 1; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c === quote) {
+      if (quote === 0x27 && text.charCodeAt(at + 1) === 0x27 && at + 1 < end) at++;
+      else return at + 1;
+    } else if (c === 0x5c /* \ */ && quote === 0x22) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the line from `at` (where its value ends) to `end` is ENTRY's tail ` *(?:(?<= )#.*)?$`:
+ * nothing, or spaces, then a comment or nothing (`.` matches no `\r`, `\u2028`, `\u2029`).
+ */
+function tailOk(text: string, at: number, end: number): boolean {
+  if (at === end) return true;
+  if (text.charCodeAt(at) !== 0x20 /* space */) return false;
+  while (at < end && text.charCodeAt(at) === 0x20) at++;
+  if (at === end) return true;
+  if (text.charCodeAt(at) !== 0x23 /* # */) return false;
+  for (at++; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x0d || c === 0x2028 || c === 0x2029) return false;
+  }
+  return true;
 }
 
 /** Slots of KNOWN_KEYS (a power of two): a file's keys are a few dozen, repeated. */
@@ -84,22 +188,16 @@ function keyAt(text: string, from: number, to: number): string {
   const slot =
     (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & (KEY_SLOTS - 1);
   const known = KNOWN_KEYS[slot];
-  if (known !== undefined && known.length === length && text.startsWith(known, from)) return known;
+  if (known !== undefined && known.length === length && sameAt(text, from, known)) return known;
   const key = text.slice(from, to);
   KNOWN_KEYS[slot] = key;
   return key;
 }
 
-/**
- * Whether `text` from `from` to its end is a plain scalar of safe characters: starting as PLAIN
- * may (not with `-`), then printable ASCII other than `: # [ ] { }`, single spaces between them.
- */
-function plainToEnd(text: string, from: number): boolean {
-  if (!isPlainStart(text.charCodeAt(from))) return false;
-  for (let at = from + 1; at < text.length; at++) {
-    const c = text.charCodeAt(at);
-    if (c === 0x20 /* space */ ? !isSafe(text.charCodeAt(at + 1)) : !isSafe(c)) return false;
-  }
+/** Whether `text` holds `known` at `from`: by hand, cheaper than `startsWith(known, from)` for short keys. */
+function sameAt(text: string, from: number, known: string): boolean {
+  for (let i = 0; i < known.length; i++)
+    if (text.charCodeAt(from + i) !== known.charCodeAt(i)) return false;
   return true;
 }
 

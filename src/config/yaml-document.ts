@@ -4,7 +4,8 @@ import type { Locate, ValuePath } from '../model/value-path.js';
 import { lazyModule } from '../support/lazy-module.js';
 import { aliasProblem, MAX_ALIAS_VALUES } from './alias-expansion.js';
 import { parseBounded } from './bounded-parse.js';
-import { fastParsePlaces, fastParseValues } from './fast-yaml.js';
+import { fastParseValues } from './fast-values.js';
+import { fastParsePlaces } from './fast-yaml.js';
 import type { SourceFile } from './source-file.js';
 import { placeAt, type ValuePlace } from './value-place.js';
 

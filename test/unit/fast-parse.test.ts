@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { fastParseValues } from '../../src/config/fast-yaml.js';
+import { generateShaped } from '../../bench/generate.mjs';
+import { tempDir } from '../helpers/temp-dir.js';
+import { fastParseValues } from '../../src/config/fast-values.js';
+import { lineParseValues } from '../../src/config/fast-yaml.js';
 import { parseYamlFile, parseYamlFileExact } from '../../src/config/yaml-document.js';
 
 /**
@@ -20,6 +23,7 @@ const FLOOR_DOCS = 150;
 
 function expectSameAsExact(text: string, file = 'fuzz.yaml'): boolean {
   const fast = fastParseValues(text);
+  expectSameAsLines(text, fast);
   if (fast === undefined) return false;
   const exact = parseYamlFileExact({ path: file, text });
   expect(exact.diagnostics).toEqual([]);
@@ -35,6 +39,18 @@ function expectSameAsExact(text: string, file = 'fuzz.yaml'): boolean {
     }
   }
   return true;
+}
+
+/**
+ * The walker (fast-values.ts) gives the line parser's values (fast-yaml.ts, whose places a
+ * fast-parsed file is located by), and gives up where it does. Only a line holding a `\r`,
+ * `\u2028` or `\u2029` may be refused by the walker alone (its pattern's `$` reads them as
+ * line ends): never the other way round, as places must be found for every value it gives.
+ */
+function expectSameAsLines(text: string, fast = fastParseValues(text)): void {
+  const lines = lineParseValues(text);
+  if (fast !== undefined) expect(fast).toStrictEqual(lines);
+  else if (!/[\r\u2028\u2029]/.test(text)) expect(lines).toBeUndefined();
 }
 
 /** Every path into a value, and paths just past it: a missing key or item, one level too deep. */
@@ -161,6 +177,49 @@ describe('fast parse', () => {
     expectSameAsExact(text);
   });
 
+  test.each([
+    [
+      'quoted values, comments after them',
+      `a: "x y"  # c\nb: 'it''s' # d\nc:\n  - "p" # e\n  - 'q'\n`,
+    ],
+    ['plain values with comments and spaces after them', 'a: x y  # c\nb: z \nc:\n  - p q # e\n'],
+    ['a quoted key and a quoted value', `"k": "v"\n'j': 'w'\n`],
+    [
+      'kind: List',
+      'apiVersion: ccac/v1\nkind: List\nitems:\n  - kind: Team\n    metadata:\n      name: "a"  # c\n  - kind: Team\n    spec: {x: 1}\n',
+    ],
+  ])('%s: same values as yaml and the line parser', (_, text) => {
+    expect(fastParseValues(text)).toBeDefined();
+    expectSameAsExact(text);
+  });
+
+  test.each([
+    ['a carriage return after a value', 'a: x\r\nb: 1\n'],
+    ['a `#` inside a plain value', 'a: x#y\nb: "q"\n'],
+    ['a comment glued to a quoted value', 'a: "x"# c\n'],
+    ['a quoted key without a value after it', `"k" : v\n`],
+    ['a line separator in a comment', 'a: x # c\u2028d\n'],
+  ])('%s goes to the exact parser', (_, text) => {
+    expect(fastParseValues(text)).toBeUndefined();
+    expectSameAsLines(text);
+  });
+
+  test('the bench’s shapes: the walker gives the line parser’s values', async () => {
+    for (const shape of ['generator', 'lists', 'flow', 'quoted'] as const) {
+      const dir = await tempDir();
+      await generateShaped(dir, 1000, { shape, moved: false });
+      const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) =>
+        n.endsWith('.yaml'),
+      );
+      for (const name of names) {
+        const text = readFileSync(path.join(dir, name), 'utf8');
+        const fast = fastParseValues(text);
+        expect(fast, `${shape} ${name}`).toBeDefined();
+        expect(fast).toStrictEqual(lineParseValues(text));
+      }
+    }
+  });
+
   test('__proto__ does not reach the prototype', () => {
     const [value] = fastParseValues('__proto__: {polluted: true}\n') ?? [];
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
@@ -263,6 +322,11 @@ describe('fast parse', () => {
     '\n  ',
     '\n- ',
     ' #',
+    '\r',
+    '\\',
+    ' "q" ',
+    " 'it''s' # c",
+    '  # c',
   ];
   const key = fc.oneof(
     fc.constantFrom('a', 'b', 'name', 'spec', '__proto__', 'toString', '"q"', "'k'", '1', 'x y'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ENTRY, lineEntry, simpleEntry } from '../../../src/config/line-entry.js';
+import { ENTRY, lineEntry, lineEntryIn, simpleEntry } from '../../../src/config/line-entry.js';
 
 /** What the layout pattern alone captures of a line from `column` on: the fast parser's rule. */
 function byPattern(text: string, column: number) {
@@ -78,6 +78,25 @@ describe('a line of a block: its key and value', () => {
     expect(simple).toBeGreaterThan(500);
   });
 
+  test('fuzzed lines read in place: what the pattern captures on the line alone', () => {
+    let same = 0;
+    fc.assert(
+      fc.property(line, fc.nat({ max: 4 }), line, line, (before, indent, rest, after) => {
+        const own = ' '.repeat(indent) + rest;
+        const text = `${before}\n${own}\n${after}`;
+        const start = before.length + 1;
+        const inPlace = lineEntryIn(text, start + indent, start + own.length);
+        const alone = byPattern(own, indent);
+        // Refused only where the line holds a line end of the pattern's `m` (`\r` here).
+        if (inPlace === undefined && alone !== undefined) expect(own).toContain('\r');
+        else expect(inPlace).toEqual(alone);
+        if (inPlace !== undefined) same++;
+      }),
+      { numRuns: 20000 },
+    );
+    expect(same).toBeGreaterThan(2000);
+  });
+
   test.each([
     ['name: Agent 0-1', { key: 'name', value: 'Agent 0-1' }],
     ['spec:', { key: 'spec', value: undefined }],
@@ -86,21 +105,30 @@ describe('a line of a block: its key and value', () => {
     ['full-admin', { key: undefined, value: 'full-admin' }],
     ['1.5', { key: undefined, value: '1.5' }],
     ['key:   (moved) x', { key: 'key', value: '(moved) x' }],
+    ['name: Agent  # a comment', { key: 'name', value: 'Agent' }],
+    ['name: trailing ', { key: 'name', value: 'trailing' }],
+    ['name: a b #c', { key: 'name', value: 'a b' }],
+    ['name: "quoted"', { key: 'name', value: '"quoted"' }],
+    ["name: 'it''s'  # c", { key: 'name', value: "'it''s'" }],
+    ['"quoted" # c', { key: undefined, value: '"quoted"' }],
+    ["'s'", { key: undefined, value: "'s'" }],
   ])('%j is read by hand', (text, expected) => {
     expect(simpleEntry(text, 0)).toEqual(expected);
     expect(byPattern(text, 0)).toEqual(expected);
   });
 
   test.each([
-    'name: Agent  # a comment',
     'name: a:b',
-    'name: "quoted"',
-    "name: 'quoted'",
+    'name: "esc\\"aped"',
+    'name: "a"#c',
+    'name: Agent # c\r',
+    '"key": value',
+    "'key': value",
+    "'it''s': value",
     'name: [a, b]',
     'name: {a: b}',
     'name: |',
     'name: -1',
-    'name: trailing ',
     'name:\tvalue',
     'name: é',
     '"key": value',

@@ -10,7 +10,7 @@ import { projectChanges } from '../plan/project-changes.js';
 import {
   FILE_PLACEHOLDER,
   fileSignedWith,
-  signFileText,
+  signedFileBytes,
   signPlan,
   type PlanSignature,
 } from './plan-signature.js';
@@ -69,10 +69,16 @@ export function sealPlan(
  * with its key without making its digest again.
  */
 export function savedPlanText(saved: SavedPlan, key: string | undefined): string {
+  return savedPlanBytes(saved, key).toString('utf8');
+}
+
+/** savedPlanText's bytes, as `plan --out` writes them (plan-signature.ts signedFileBytes). */
+export function savedPlanBytes(saved: SavedPlan, key: string | undefined): Buffer {
   const { signature, ...plan } = saved;
-  if (signature === undefined || key === undefined) return `${JSON.stringify(saved, null, 2)}\n`;
+  if (signature === undefined || key === undefined)
+    return Buffer.from(`${JSON.stringify(saved, null, 2)}\n`, 'utf8');
   const room = { ...plan, signature: { ...signature, file: FILE_PLACEHOLDER } };
-  return signFileText(`${JSON.stringify(room, null, 2)}\n`, key);
+  return signedFileBytes(JSON.stringify(room, null, 2), key);
 }
 
 /**

@@ -54,12 +54,14 @@ export function sealPlan(
     change.fields ? change : { ...change, fields: changeFields(change) },
   );
   const content = { ...plan, changes, ...origin, digestFormat: DIGEST_FORMAT };
-  const sealed = { ...content, digest: contentDigest(content, known) };
-  if (key === undefined) return sealed;
+  if (key === undefined) return { ...content, digest: contentDigest(content, known) };
   const hashes = changes.flatMap(({ address, before, after }) => [
     before && valueHash(before, address, known),
     after && valueHash(after, address, known),
   ]);
+  // The digest is made of the same hashes: each value is looked up (or hashed) once.
+  const listed = listedHashes(changes, hashes) ?? known;
+  const sealed = { ...content, digest: contentDigest(content, listed) };
   return { ...sealed, signature: { ...signPlan(sealed, key), hashes } };
 }
 

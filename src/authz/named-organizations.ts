@@ -45,6 +45,8 @@ export function organizationsNamed(
     if (organization !== undefined) named.add(organization);
   }
   for (const user of desired.ofKind('User')) {
+    // Most users name no organization (organizationNamed: none then): nothing to look up.
+    if (typeof user.spec.organization !== 'string') continue;
     if (user.tenant === null || !scopes.has(user.tenant)) continue;
     const before = stored.get('User', user.name, user.tenant);
     // The same content names the same organization: an unchanged user's stored value is not read.

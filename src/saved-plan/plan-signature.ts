@@ -98,6 +98,25 @@ export function signFileText(text: string, key: string): string {
 }
 
 /**
+ * signFileText's file as the bytes written: `text` without its final newline (a plan's JSON), that
+ * newline added. The text is encoded once and the signature written into its bytes: 11 MB of plan
+ * (10,000 changes) is neither joined to its newline and signature as text nor encoded twice (once
+ * for the HMAC, once for the file). The same bytes as signFileText's text encoded.
+ */
+export function signedFileBytes(json: string, key: string): Buffer {
+  const end = fileEnd(`${json.slice(-FILE_END_LENGTH)}\n`);
+  if (end?.mac !== FILE_PLACEHOLDER) throw new Error('the plan text has no room for its signature');
+  const length = Buffer.byteLength(json, 'utf8');
+  const bytes = Buffer.allocUnsafe(length + 1);
+  bytes.write(json, 0, 'utf8');
+  bytes[length] = 0x0a;
+  // What follows the placeholder is ASCII (FILE_END): as many bytes as characters.
+  const at = length - (Math.min(json.length, FILE_END_LENGTH) - end.at);
+  bytes.write(fileMac(bytes.subarray(0, at), key).toString('hex'), at, 'latin1');
+  return bytes;
+}
+
+/**
  * Whether `text` is a file signFileText signed with `key`, byte for byte. False for anything
  * else (another key, an edit, a plan signed only over its digest): the caller then checks it in
  * full, which says why it is refused, if it is. `bytes`, the file's bytes `text` was decoded

@@ -10,7 +10,7 @@ import { projectChanges } from '../plan/project-changes.js';
 import {
   FILE_PLACEHOLDER,
   fileSignedWith,
-  signFileText,
+  signedFileBytes,
   signPlan,
   type PlanSignature,
 } from './plan-signature.js';
@@ -54,12 +54,14 @@ export function sealPlan(
     change.fields ? change : { ...change, fields: changeFields(change) },
   );
   const content = { ...plan, changes, ...origin, digestFormat: DIGEST_FORMAT };
-  const sealed = { ...content, digest: contentDigest(content, known) };
-  if (key === undefined) return sealed;
+  if (key === undefined) return { ...content, digest: contentDigest(content, known) };
   const hashes = changes.flatMap(({ address, before, after }) => [
     before && valueHash(before, address, known),
     after && valueHash(after, address, known),
   ]);
+  // The digest is made of the same hashes: each value is looked up (or hashed) once.
+  const listed = listedHashes(changes, hashes) ?? known;
+  const sealed = { ...content, digest: contentDigest(content, listed) };
   return { ...sealed, signature: { ...signPlan(sealed, key), hashes } };
 }
 
@@ -69,10 +71,16 @@ export function sealPlan(
  * with its key without making its digest again.
  */
 export function savedPlanText(saved: SavedPlan, key: string | undefined): string {
+  return savedPlanBytes(saved, key).toString('utf8');
+}
+
+/** savedPlanText's bytes, as `plan --out` writes them (plan-signature.ts signedFileBytes). */
+export function savedPlanBytes(saved: SavedPlan, key: string | undefined): Buffer {
   const { signature, ...plan } = saved;
-  if (signature === undefined || key === undefined) return `${JSON.stringify(saved, null, 2)}\n`;
+  if (signature === undefined || key === undefined)
+    return Buffer.from(`${JSON.stringify(saved, null, 2)}\n`, 'utf8');
   const room = { ...plan, signature: { ...signature, file: FILE_PLACEHOLDER } };
-  return signFileText(`${JSON.stringify(room, null, 2)}\n`, key);
+  return signedFileBytes(JSON.stringify(room, null, 2), key);
 }
 
 /**

@@ -221,8 +221,9 @@ function integrityOf(
 }
 
 export function storedResource(row: ResourceRow): ModelResource {
-  const address = addressOf(row.kind, row.name, row.tenant);
+  // A declared value brings its address: none is made again for 90,000 rows.
   if (typeof row.value !== 'string') return declaredValue(row.value);
+  const address = addressOf(row.kind, row.name, row.tenant);
   if (row.intact) return new StoredResource(row as ResourceRow & { value: string }, address);
   const { kind, name, tenant } = row;
   return { kind, name, tenant, address, ...hashed(valueOf(row.value)) };

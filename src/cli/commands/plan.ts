@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { plan, readWorkspace } from '../../operations/plan.js';
-import { savedPlanText } from '../../saved-plan/saved-plan.js';
+import { savedPlanBytes } from '../../saved-plan/saved-plan.js';
 import { EXIT, type ExitCode, exitCodeFor, type Output } from '../output.js';
 import type { Format } from '../options.js';
 import { planKey } from '../plan-key.js';
@@ -50,7 +50,8 @@ export async function runPlan(
       output.out(renderPlanMarkdown(result.shown, { graph: result.graph }));
     else writePlan(result.shown, options.format, output.color, output.out);
     if (options.out && result.saved) {
-      await writeFile(options.out, savedPlanText(result.saved, signing.key));
+      const bytes = savedPlanBytes(result.saved, signing.key);
+      await writeFile(options.out, bytes);
       output.err(`Saved the plan to ${options.out}; apply it with: ccac apply ${options.out}\n`);
     }
     return exitCodeFor({

@@ -87,21 +87,11 @@ export const FILE_PLACEHOLDER = '0'.repeat(64);
 const FILE_END = /"file": "([0-9a-f]{64})"\n {2}\}\n\}\n$/;
 
 /**
- * `text` (a plan as JSON, whose last member's last member is `"file": FILE_PLACEHOLDER`) with the
- * placeholder replaced by the HMAC of everything before it.
- */
-export function signFileText(text: string, key: string): string {
-  const end = fileEnd(text);
-  if (end?.mac !== FILE_PLACEHOLDER) throw new Error('the plan text has no room for its signature');
-  const signed = text.slice(0, end.at);
-  return `${signed}${fileMac(signed, key).toString('hex')}${text.slice(end.at + FILE_PLACEHOLDER.length)}`;
-}
-
-/**
- * signFileText's file as the bytes written: `text` without its final newline (a plan's JSON), that
- * newline added. The text is encoded once and the signature written into its bytes: 11 MB of plan
- * (10,000 changes) is neither joined to its newline and signature as text nor encoded twice (once
- * for the HMAC, once for the file). The same bytes as signFileText's text encoded.
+ * The file of `json` (a plan as JSON, whose last member's last member is `"file":
+ * FILE_PLACEHOLDER`) and a final newline, with the placeholder replaced by the HMAC of every byte
+ * before it. The text is encoded once and the signature written into its bytes: 11 MB of plan
+ * (10,000 changes) is neither joined to its signature as text nor encoded twice (once for the
+ * HMAC, once for the file).
  */
 export function signedFileBytes(json: string, key: string): Buffer {
   const end = fileEnd(`${json.slice(-FILE_END_LENGTH)}\n`);
@@ -117,7 +107,7 @@ export function signedFileBytes(json: string, key: string): Buffer {
 }
 
 /**
- * Whether `text` is a file signFileText signed with `key`, byte for byte. False for anything
+ * Whether `text` is a file signedFileBytes signed with `key`, byte for byte. False for anything
  * else (another key, an edit, a plan signed only over its digest): the caller then checks it in
  * full, which says why it is refused, if it is. `bytes`, the file's bytes `text` was decoded
  * from, are signed as they are rather than encoded again (its end is ASCII: as long in both).

@@ -67,7 +67,7 @@ export function sealPlan(
 
 /**
  * The plan file's text: the plan as JSON; signed, its signature's last member is the signature
- * of the text itself (plan-signature.ts signFileText), which lets `apply` trust a file signed
+ * of the text itself (plan-signature.ts signedFileBytes), which lets `apply` trust a file signed
  * with its key without making its digest again.
  */
 export function savedPlanText(saved: SavedPlan, key: string | undefined): string {

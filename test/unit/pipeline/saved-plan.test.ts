@@ -13,7 +13,7 @@ import {
   sealPlan,
   type SavedPlan,
 } from '../../../src/saved-plan/saved-plan.js';
-import { signFileText } from '../../../src/saved-plan/plan-signature.js';
+import { signedFileBytes } from '../../../src/saved-plan/plan-signature.js';
 import { valueHash } from '../../../src/plan/planned-value.js';
 import { diffValues } from '../../../src/plan/diff-values.js';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
@@ -204,10 +204,12 @@ describe('openSavedPlan', async () => {
     const file = savedPlanText(signed, 'key one');
     /** The file as a key holder could sign it anew after `edit`: only the key vouches for it. */
     const resigned = (edit: (text: string) => string) =>
-      signFileText(
-        edit(file).replace(/"file": "[0-9a-f]{64}"/, `"file": "${'0'.repeat(64)}"`),
+      signedFileBytes(
+        edit(file)
+          .replace(/"file": "[0-9a-f]{64}"/, `"file": "${'0'.repeat(64)}"`)
+          .slice(0, -1),
         'key one',
-      );
+      ).toString('utf8');
 
     test('lists each value hash and signs its own text last; the plan is the one sealed', () => {
       const { hashes, file: mac } = signed.signature!;

@@ -117,7 +117,7 @@ async function verifyChains(
 ): Promise<ScopeAnswer[]> {
   const changesOf = (at: number) => {
     const scope = scopes[at];
-    return scope === undefined ? undefined : startedEarly(store.readPackedChanges(scope));
+    return scope === undefined ? undefined : startedEarly(store.readChangeRows(scope));
   };
   let changes = changesOf(0);
   const answers: Promise<ScopeAnswer>[] = [];

@@ -39,6 +39,18 @@ const here: ScopeVerifier = {
   close: () => Promise.resolve(),
 };
 
+/**
+ * The work with its COPY pieces (ChangeRows) copied each into memory of its own, which is moved
+ * to the thread instead of copied again (the pieces may be views of the connection's larger
+ * buffers, which cannot be moved). The work as read is kept, for the case the thread fails.
+ */
+function movable(work: ScopeWork): { sent: ScopeWork; moved: ArrayBuffer[] } {
+  const rows = work.packed;
+  if (!('copied' in rows)) return { sent: work, moved: [] };
+  const copied = rows.copied.map((piece) => new Uint8Array(piece));
+  return { sent: { ...work, packed: { copied } }, moved: copied.map((piece) => piece.buffer) };
+}
+
 /** The thread answers in the order it was sent work: the first waiting promise is its answer's. */
 class ThreadVerifier implements ScopeVerifier {
   private readonly waiting: {
@@ -57,8 +69,9 @@ class ThreadVerifier implements ScopeVerifier {
   verify(work: ScopeWork): Promise<ScopeAnswer> {
     if (this.failed) return here.verify(work);
     return new Promise((resolve, reject) => {
+      const { sent, moved } = movable(work);
       this.waiting.push({ work, resolve, reject });
-      this.worker.postMessage(work);
+      this.worker.postMessage(sent, moved);
     });
   }
 

@@ -19,6 +19,12 @@ export interface Queryable {
    * it more than pg's decoding of the rows (read-revisions.ts readPackedChanges).
    */
   readonly packsRows?: boolean;
+  /**
+   * The bytes `COPY (query) TO STDOUT` writes, in the pieces they came in (`sql` is the COPY
+   * statement; it takes no parameters). A PostgreSQL server's: many rows read without pg making
+   * an object and strings of each (read-revisions.ts readChangeRows). Absent on PGlite.
+   */
+  copyOut?(sql: string): Promise<Buffer[]>;
 }
 
 export interface Database extends Queryable {

@@ -140,6 +140,16 @@ class PostgresDatabase implements Database {
     await this.inTurn(() => pipeline(Readable.from(copyText(rows)), this.client.query(from(sql))));
   }
 
+  /** COPY … TO STDOUT, its pieces as they came. */
+  async copyOut(sql: string): Promise<Buffer[]> {
+    const { to } = await copyStreams();
+    return this.inTurn(async () => {
+      const pieces: Buffer[] = [];
+      for await (const piece of this.client.query(to(sql))) pieces.push(piece as Buffer);
+      return pieces;
+    });
+  }
+
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     await this.inTurn(() => this.client.query('begin'));
     let value: T;

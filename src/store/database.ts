@@ -20,11 +20,13 @@ export interface Queryable {
    */
   readonly packsRows?: boolean;
   /**
-   * The bytes `COPY (query) TO STDOUT` writes, in the pieces they came in (`sql` is the COPY
-   * statement; it takes no parameters). A PostgreSQL server's: many rows read without pg making
-   * an object and strings of each (read-revisions.ts readChangeRows). Absent on PGlite.
+   * The rows of `select` (a query without parameters: COPY takes none) as the bytes of a binary
+   * COPY (store/copy-binary.ts), in the pieces they came in, each in memory of its own (an
+   * ArrayBuffer no one else holds): many rows read without the adapter making an object and
+   * strings of each, which a thread can be moved without a copy (read-revisions.ts
+   * readChangeRows). Absent where COPY is not read (PGlite on its thread).
    */
-  copyOut?(sql: string): Promise<Buffer[]>;
+  copyOut?(select: string): Promise<Uint8Array[]>;
 }
 
 export interface Database extends Queryable {

@@ -125,7 +125,7 @@ export async function readPackedChanges(
   q: Queryable,
   scope: string,
   range: { from?: number; upTo?: number } = {},
-  joinedBy: JoinedBy = q.packsRows ? 'database' : q.copyOut ? 'copy' : 'reader',
+  joinedBy: JoinedBy = q.copyOut ? 'copy' : q.packsRows ? 'database' : 'reader',
 ): Promise<PackedChanges[]> {
   const from = range.from ?? 1;
   const upTo = range.upTo ?? MAX_REVISION;
@@ -141,7 +141,7 @@ export async function readPackedChanges(
       [scope, from, upTo],
     );
   if (joinedBy === 'copy' && q.copyOut)
-    return joinedCopy(await q.copyOut(copySql(scope, from, upTo)));
+    return joinedCopy(await q.copyOut(copySelect(scope, from, upTo)));
   const rows = await q.query<{ revision: number; change: string }>(
     changeRowsSql('scope = $1 and revision >= $2 and revision <= $3'),
     [scope, from, upTo],
@@ -159,9 +159,11 @@ const changeRowsSql = (where: string) => `select revision,
       where ${where}
       order by revision, address collate "C"`;
 
-/** changeRowsSql's rows of one scope in a range, as a binary COPY (copy-binary.ts). */
-const copySql = (scope: string, from: number, upTo: number) =>
-  `copy (${changeRowsSql(`scope = ${sqlLiteral(scope)} and revision >= ${int(from)} and revision <= ${int(upTo)}`)}) to stdout (format binary)`;
+/** changeRowsSql of one scope in a range, without parameters: for Queryable.copyOut. */
+const copySelect = (scope: string, from: number, upTo: number) =>
+  changeRowsSql(
+    `scope = ${sqlLiteral(scope)} and revision >= ${int(from)} and revision <= ${int(upTo)}`,
+  );
 
 /**
  * A scope's change rows as read for its chain's verification: packed (readPackedChanges), or the
@@ -173,8 +175,8 @@ export type ChangeRows = readonly PackedChanges[] | { copied: readonly Uint8Arra
 
 /** Every change of a scope, as ChangeRows. */
 export async function readChangeRows(q: Queryable, scope: string): Promise<ChangeRows> {
-  if (q.packsRows || !q.copyOut) return readPackedChanges(q, scope);
-  return { copied: await q.copyOut(copySql(scope, 1, MAX_REVISION)) };
+  if (!q.copyOut) return readPackedChanges(q, scope);
+  return { copied: await q.copyOut(copySelect(scope, 1, MAX_REVISION)) };
 }
 
 /** ChangeRows packed. */

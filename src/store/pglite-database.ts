@@ -73,17 +73,12 @@ class PgliteDatabase implements Database {
     return copyFrom(this.pglite, table, columns, rows);
   }
 
-  copyOut(select: string): Promise<Uint8Array[]> {
-    return copyOut(this.pglite, select);
-  }
-
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pglite.transaction((tx) =>
       work({
         packsRows: true,
         query: (sql, params) => query(tx, sql, params),
         copyFrom: (table, columns, rows) => copyFrom(tx, table, columns, rows),
-        copyOut: (select) => copyOut(tx, select),
       }),
     );
   }
@@ -103,16 +98,6 @@ async function query<Row>(
   params: readonly unknown[] = [],
 ): Promise<Row[]> {
   return (await session.query<Row>(sql, [...params])).rows;
-}
-
-/**
- * PGlite serves no COPY TO STDOUT; it writes COPY data to a Blob as `/dev/blob`. Its rows are
- * then never decoded here (≈ 0.3 s of this thread, which runs the database, for the 100k
- * report's chains), nor copied to the verification's thread: its bytes are moved there.
- */
-async function copyOut(session: Session, select: string): Promise<Uint8Array[]> {
-  const result = await session.query(`copy (${select}) to '/dev/blob' (format binary)`);
-  return result.blob ? [new Uint8Array(await result.blob.arrayBuffer())] : [];
 }
 
 /**

@@ -84,6 +84,7 @@ describe.each(storeTargets())('the verification thread on $dialect', (target) =>
 
   it('moves the rows of a COPY to the thread, and reads them again if it fails', async () => {
     const store = await target.open();
+    if (!store.db.copyOut) return; // PGlite: its rows are packed by the database
     await apply(store, 'acme', queues('acme', 3));
     await apply(store, 'beta', queues('beta', 2));
     const expected = [

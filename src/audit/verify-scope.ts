@@ -2,7 +2,7 @@ import type { RevisionRecord, StoredChange } from '../model/revision.js';
 import type { ScopeVerification } from '../model/scope-verification.js';
 import type { KindCount } from '../report/report-data.js';
 import { firstChanges, kindCounts } from '../report/revision-overview.js';
-import { unpackChanges, type PackedChanges } from '../store/read-revisions.js';
+import { packedRows, unpackChanges, type ChangeRows } from '../store/read-revisions.js';
 import type { Anchor } from './anchors.js';
 import { verifyScopeChain } from './verify-chain.js';
 
@@ -21,13 +21,13 @@ export interface RevisionOverview {
   first?: StoredChange[];
 }
 
-/** One scope's chain to verify: its rows as read, packed (store/read-revisions.ts). */
+/** One scope's chain to verify: its rows as read (store/read-revisions.ts ChangeRows). */
 export interface ScopeWork {
   scope: string;
   revisions: readonly RevisionRecord[];
   latest: number;
   anchors: readonly Anchor[];
-  packed: readonly PackedChanges[];
+  packed: ChangeRows;
   overview?: OverviewRequest;
 }
 
@@ -38,12 +38,12 @@ export interface ScopeAnswer {
 }
 
 /**
- * One scope's chain verified from its packed change rows (audit/verify-chain.ts), and the overview
+ * One scope's chain verified from its change rows (audit/verify-chain.ts), and the overview
  * of its revisions made from the same rows. Runs wherever the rows are sent: here, or on the
  * verification's own thread (verify-thread.ts).
  */
 export function verifyScope(work: ScopeWork): ScopeAnswer {
-  const changes = unpackChanges(work.scope, work.packed);
+  const changes = unpackChanges(work.scope, packedRows(work.packed));
   const result = verifyScopeChain({
     scope: work.scope,
     revisions: work.revisions,

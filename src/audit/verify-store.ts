@@ -117,7 +117,7 @@ async function verifyChains(
 ): Promise<ScopeAnswer[]> {
   const changesOf = (at: number) => {
     const scope = scopes[at];
-    return scope === undefined ? undefined : startedEarly(store.readPackedChanges(scope));
+    return scope === undefined ? undefined : startedEarly(store.readChangeRows(scope));
   };
   let changes = changesOf(0);
   const answers: Promise<ScopeAnswer>[] = [];
@@ -125,12 +125,13 @@ async function verifyChains(
     const packed = await changes!;
     changes = changesOf(at + 1);
     if (!changes) chainsAsked?.();
-    const work = { ...workOf(scope), packed };
-    answers.push(
-      startedEarly(
-        verifier.verify(overview ? { ...work, overview: overview.request(scope) } : work),
-      ),
-    );
+    const work = {
+      ...workOf(scope),
+      packed,
+      ...(overview && { overview: overview.request(scope) }),
+    };
+    const again = async () => ({ ...work, packed: await store.readChangeRows(scope) });
+    answers.push(startedEarly(verifier.verify(work, again)));
     if (at > 0) await answers[at - 1];
   }
   return Promise.all(answers);

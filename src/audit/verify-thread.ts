@@ -11,7 +11,11 @@ export const THREAD_MIN_CHANGES = 20_000;
 
 /** Verifies scopes, in the order given: on a thread of their own, or here. */
 export interface ScopeVerifier {
-  verify(work: ScopeWork): Promise<ScopeAnswer>;
+  /**
+   * `again` reads the work anew: given, its rows may be moved to the thread rather than copied,
+   * and are read again should the thread fail before it answers.
+   */
+  verify(work: ScopeWork, again?: () => Promise<ScopeWork>): Promise<ScopeAnswer>;
   close(): Promise<void>;
 }
 
@@ -39,10 +43,22 @@ const here: ScopeVerifier = {
   close: () => Promise.resolve(),
 };
 
+/**
+ * The memory of the work's COPY pieces (ChangeRows), each its own (Queryable.copyOut), which can
+ * be moved to the thread with the work instead of copied: then the work is gone from here.
+ */
+function movable(work: ScopeWork): ArrayBuffer[] {
+  return 'copied' in work.packed
+    ? work.packed.copied.map((piece) => piece.buffer as ArrayBuffer)
+    : [];
+}
+
 /** The thread answers in the order it was sent work: the first waiting promise is its answer's. */
 class ThreadVerifier implements ScopeVerifier {
   private readonly waiting: {
     work: ScopeWork;
+    /** Read anew: the work's rows were moved to the thread. */
+    again: (() => Promise<ScopeWork>) | undefined;
     resolve: (answer: ScopeAnswer) => void;
     reject: (error: unknown) => void;
   }[] = [];
@@ -54,24 +70,27 @@ class ThreadVerifier implements ScopeVerifier {
     worker.once('exit', () => this.fail());
   }
 
-  verify(work: ScopeWork): Promise<ScopeAnswer> {
+  verify(work: ScopeWork, again?: () => Promise<ScopeWork>): Promise<ScopeAnswer> {
     if (this.failed) return here.verify(work);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ work, resolve, reject });
-      this.worker.postMessage(work);
+      const moved = again ? movable(work) : [];
+      this.waiting.push({ work, again: moved.length > 0 ? again : undefined, resolve, reject });
+      this.worker.postMessage(work, moved);
     });
   }
 
-  /** Whatever the thread had not answered is verified here. */
+  /** Whatever the thread had not answered is verified here (read anew if it was moved). */
   private fail(): void {
     if (this.failed) return;
     this.failed = true;
-    for (const { work, resolve, reject } of this.waiting.splice(0))
-      try {
-        resolve(verifyScope(work));
-      } catch (error) {
-        reject(error);
-      }
+    for (const { work, again, resolve, reject } of this.waiting.splice(0))
+      if (again) again().then(verifyScope).then(resolve, reject);
+      else
+        try {
+          resolve(verifyScope(work));
+        } catch (error) {
+          reject(error);
+        }
   }
 
   async close(): Promise<void> {

@@ -140,6 +140,21 @@ class PostgresDatabase implements Database {
     await this.inTurn(() => pipeline(Readable.from(copyText(rows)), this.client.query(from(sql))));
   }
 
+  /**
+   * COPY … TO STDOUT, its pieces as they came, each copied out of the connection's buffers
+   * (which a piece may be a view of) into memory of its own.
+   */
+  async copyOut(select: string): Promise<Uint8Array[]> {
+    const { to } = await copyStreams();
+    const sql = `copy (${select}) to stdout (format binary)`;
+    return this.inTurn(async () => {
+      const pieces: Uint8Array[] = [];
+      for await (const piece of this.client.query(to(sql)))
+        pieces.push(new Uint8Array(piece as Buffer));
+      return pieces;
+    });
+  }
+
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     await this.inTurn(() => this.client.query('begin'));
     let value: T;

@@ -1,4 +1,6 @@
 import type { PlanSummary } from '../model/plan.js';
+import { eachIntTextRow } from './copy-binary.js';
+import { sqlLiteral } from './sql-literal.js';
 import type { Queryable } from './database.js';
 import { CREATED_AT_SQL } from './record-revision.js';
 import type { AcceptedDrift, RevisionRecord, StoredChange } from '../model/revision.js';
@@ -90,7 +92,10 @@ export async function readChanges(
   return unpackChanges(scope, await readPackedChanges(q, scope, range));
 }
 
-/** A revision's changes as one JSON text: `[[address, kind, name, action, before, after], …]`. */
+/**
+ * A revision's changes as JSON text: `[[address, kind, name, action, before, after], …]`; a
+ * revision's may be split over several, one after the other (PACKED_CHARS).
+ */
 export interface PackedChanges {
   revision: number;
   changes: string;
@@ -98,9 +103,10 @@ export interface PackedChanges {
 
 /**
  * Where each revision's changes are joined into its text: by the database, in one aggregate; or
- * here, from a row per change that the database writes the change's text in.
+ * here, from a row per change that the database writes the change's text in, read as rows or as
+ * the bytes of a COPY.
  */
-export type JoinedBy = 'database' | 'reader';
+export type JoinedBy = 'database' | 'reader' | 'copy';
 
 /**
  * The changes recorded with revisions of one scope in a range (inclusive), a row of JSON text per
@@ -109,16 +115,20 @@ export type JoinedBy = 'database' | 'reader';
  * CPU, pg ≈ 0.5 s; packed ≈ 0.65 s and ≈ 0.3 s), and text is what a thread is sent cheaply. A
  * revision's text is smaller than what the apply that wrote it held of it. Joined by the reader,
  * a PostgreSQL server spends a third of the aggregate's CPU (sorting and copying every value's
- * text once more: the 100k report's 101 scopes ≈ 1.0 → 0.5 s of its backend), for ≈ 0.06 s more
- * here; an adapter that packs rows (PGlite: Queryable.packsRows) is better off with the aggregate.
+ * text once more: the 100k report's 101 scopes ≈ 1.0 → 0.5 s of its backend); an adapter that
+ * packs rows (PGlite: Queryable.packsRows) is better off with the aggregate. Where the adapter
+ * reads a COPY's bytes (Queryable.copyOut: a PostgreSQL server), the rows are read that way:
+ * pg made an object and two strings of each row, whose making and collecting cost this thread
+ * more than the rest of the read.
  */
 export async function readPackedChanges(
   q: Queryable,
   scope: string,
   range: { from?: number; upTo?: number } = {},
-  joinedBy: JoinedBy = q.packsRows ? 'database' : 'reader',
+  joinedBy: JoinedBy = q.copyOut ? 'copy' : q.packsRows ? 'database' : 'reader',
 ): Promise<PackedChanges[]> {
-  const params = [scope, range.from ?? 1, range.upTo ?? 2_147_483_647];
+  const from = range.from ?? 1;
+  const upTo = range.upTo ?? MAX_REVISION;
   if (joinedBy === 'database')
     return q.query<PackedChanges>(
       `select revision,
@@ -128,35 +138,126 @@ export async function readPackedChanges(
         where scope = $1 and revision >= $2 and revision <= $3
         group by revision
         order by revision`,
-      params,
+      [scope, from, upTo],
     );
+  if (joinedBy === 'copy' && q.copyOut)
+    return joinedCopy(await q.copyOut(copySelect(scope, from, upTo)));
   const rows = await q.query<{ revision: number; change: string }>(
-    `select revision,
-            concat_ws(',', to_json(address), to_json(kind), to_json(name), to_json(action),
-                      coalesce(before::text, 'null'), coalesce(after::text, 'null')) as change
-       from changes
-      where scope = $1 and revision >= $2 and revision <= $3
-      order by revision, address collate "C"`,
-    params,
+    changeRowsSql('scope = $1 and revision >= $2 and revision <= $3'),
+    [scope, from, upTo],
   );
   return joinedByRevision(rows);
 }
 
+const MAX_REVISION = 2_147_483_647;
+
+/** A row per change: its revision, and its text `address,kind,name,action,before,after`. */
+const changeRowsSql = (where: string) => `select revision,
+            concat_ws(',', to_json(address), to_json(kind), to_json(name), to_json(action),
+                      coalesce(before::text, 'null'), coalesce(after::text, 'null')) as change
+       from changes
+      where ${where}
+      order by revision, address collate "C"`;
+
+/** changeRowsSql of one scope in a range, without parameters: for Queryable.copyOut. */
+const copySelect = (scope: string, from: number, upTo: number) =>
+  changeRowsSql(
+    `scope = ${sqlLiteral(scope)} and revision >= ${int(from)} and revision <= ${int(upTo)}`,
+  );
+
 /**
- * Each revision's change texts (`address,kind,name,action,before,after`) as one JSON text of
- * arrays, made by one join: a flat string, which JSON.parse reads twice as fast as one made by
- * concatenation.
+ * A scope's change rows as read for its chain's verification: packed (readPackedChanges), or the
+ * pieces of a binary COPY of them (where the adapter reads one: Queryable.copyOut), which are
+ * packed where they are hashed (packedRows) — on the verification's thread, moved there without
+ * a copy, so that this thread neither joins the texts nor copies them to it.
+ */
+export type ChangeRows = readonly PackedChanges[] | { copied: readonly Uint8Array[] };
+
+/** Every change of a scope, as ChangeRows. */
+export async function readChangeRows(q: Queryable, scope: string): Promise<ChangeRows> {
+  if (!q.copyOut) return readPackedChanges(q, scope);
+  return { copied: await q.copyOut(copySelect(scope, 1, MAX_REVISION)) };
+}
+
+/** ChangeRows packed. */
+export function packedRows(rows: ChangeRows): readonly PackedChanges[] {
+  return 'copied' in rows ? joinedCopy(rows.copied) : rows;
+}
+
+/** An integer for a statement's text (COPY takes no parameters). */
+function int(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return n;
+}
+
+/**
+ * The bytes of text at which a revision's changes are split into another PackedChanges (at a
+ * change's end): V8 makes a string longer than ≈ 128 KiB (a revision of 1,000 changes is ≈ 300
+ * KiB) in its large-object space, where making one, from UTF-8 or by a join, cost ≈ 30 times as
+ * much as making it in pieces this long (100,000 changes' texts decoded: ≈ 500–700 ms against
+ * ≈ 10–50 ms), and so does a thread's copy of it.
+ */
+export const PACKED_CHARS = 1 << 16;
+
+/**
+ * Each revision's change texts (`address,kind,name,action,before,after`) as JSON texts of arrays
+ * (PACKED_CHARS each at most, but for a longer change), each made by one join: a flat string,
+ * which JSON.parse reads twice as fast as one made by concatenation.
  */
 function joinedByRevision(rows: readonly { revision: number; change: string }[]): PackedChanges[] {
   const out: PackedChanges[] = [];
   let pieces: string[] = [];
+  let length = 0;
   rows.forEach(({ revision, change }, at) => {
     pieces.push(pieces.length === 0 ? '[[' : '],[', change);
-    if (rows[at + 1]?.revision === revision) return;
+    length += change.length + 3;
+    const next = rows[at + 1];
+    if (next?.revision === revision && length + next.change.length < PACKED_CHARS) return;
     pieces.push(']]');
     out.push({ revision, changes: pieces.join('') });
     pieces = [];
+    length = 0;
   });
+  return out;
+}
+
+const [OPEN, COMMA, CLOSE] = [0x5b, 0x2c, 0x5d]; // [ , ]
+
+/**
+ * joinedByRevision over the pieces of a binary COPY of the same rows: the change texts' bytes
+ * joined as they are into a buffer used again for each text, each text made a string once.
+ */
+function joinedCopy(pieces: readonly Uint8Array[]): PackedChanges[] {
+  const out: PackedChanges[] = [];
+  let text = Buffer.allocUnsafe(PACKED_CHARS);
+  let length = 0;
+  let revision: number | undefined;
+  const close = () => {
+    if (revision === undefined || length === 0) return;
+    text[length++] = CLOSE;
+    text[length++] = CLOSE;
+    out.push({ revision, changes: text.toString('utf8', 0, length) });
+    length = 0;
+  };
+  eachIntTextRow(pieces, (number, bytes, start, end) => {
+    const size = end - start;
+    if (number !== revision || length + size + 5 > PACKED_CHARS) {
+      close();
+      revision = number;
+    }
+    // A change longer than a text: a text of its own, in a buffer as long.
+    if (size + 4 > text.length) text = Buffer.allocUnsafe(size + 4);
+    if (length === 0) {
+      text[length++] = OPEN;
+      text[length++] = OPEN;
+    } else {
+      text[length++] = CLOSE;
+      text[length++] = COMMA;
+      text[length++] = OPEN;
+    }
+    length += bytes.copy(text, length, start, end);
+  });
+  close();
   return out;
 }
 

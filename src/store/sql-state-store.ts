@@ -6,7 +6,9 @@ import { readFirstChanges } from './read-change-overview.js';
 import { readResourcesOfKinds } from './read-resources-of-kinds.js';
 import {
   readChanges,
+  readChangeRows,
   readPackedChanges,
+  type ChangeRows,
   readRevisions,
   type PackedChanges,
 } from './read-revisions.js';
@@ -102,9 +104,14 @@ class SqlStateReader {
     return guarded('reading recorded changes', () => readChanges(this.q, scope, range));
   }
 
-  /** All of a scope's changes, a row of JSON text per revision (readPackedChanges). */
+  /** All of a scope's changes as JSON texts, by revision (readPackedChanges). */
   readPackedChanges(scope: string): Promise<PackedChanges[]> {
     return guarded('reading recorded changes', () => readPackedChanges(this.q, scope));
+  }
+
+  /** All of a scope's changes as its chain's verification reads them (readChangeRows). */
+  readChangeRows(scope: string): Promise<ChangeRows> {
+    return guarded('reading recorded changes', () => readChangeRows(this.q, scope));
   }
 
   /** The first `limit` changes of each revision, every kind among them (readFirstChanges). */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readPackedChanges, unpackChanges } from '../../src/store/read-revisions.js';
+import {
+  packedRows,
+  PACKED_CHARS,
+  readChangeRows,
+  readPackedChanges,
+  unpackChanges,
+  type JoinedBy,
+} from '../../src/store/read-revisions.js';
+import { sqlLiteral } from '../../src/store/sql-literal.js';
 import { revisionHash } from '../../src/store/revision-hash.js';
 import { storeTargets } from '../helpers/databases.js';
 import { create, queues, remove, revisionOf, update, value } from './fixtures/changes.js';
@@ -53,7 +61,7 @@ describe.each(storeTargets())('revisions on $dialect', (target) => {
     expect(await store.readRevisions()).toHaveLength(4);
   });
 
-  it('packs the same changes whether the database or the reader joins them', async () => {
+  it('packs the same changes whether the database, the reader or a COPY joins them', async () => {
     const store = await target.open();
     const odd = value({
       text: 'a "quoted"\n\\ line',
@@ -72,13 +80,49 @@ describe.each(storeTargets())('revisions on $dialect', (target) => {
         await tx.writeChanges(changes);
         return { commit: true, value: await tx.recordRevision(revisionOf('acme', changes)) };
       });
-    const packed = async (joinedBy: 'database' | 'reader') =>
+    const packed = async (joinedBy: JoinedBy) =>
       unpackChanges('acme', await readPackedChanges(store.db, 'acme', {}, joinedBy));
     const byDatabase = await packed('database');
     expect(byDatabase).toHaveLength(first.length + later.length);
     expect(await packed('reader')).toEqual(byDatabase);
+    expect(await packed('copy')).toEqual(byDatabase);
+    expect(unpackChanges('acme', packedRows(await readChangeRows(store.db, 'acme')))).toEqual(
+      byDatabase,
+    );
     expect(byDatabase.find((c) => c.name === 'tëam "one"\u{1f600}')?.after).toEqual(odd);
     expect(await store.readPackedChanges('acme')).toHaveLength(2);
+  });
+
+  it("splits a revision's text into pieces of PACKED_CHARS, a longer change alone", async () => {
+    const store = await target.open();
+    const long = (n: number) => value({ text: 'x'.repeat(n) });
+    const changes = [
+      ...queues("o'neil\\", 40),
+      create("o'neil\\", 'Team', 'a-long', long(PACKED_CHARS / 3)),
+      create("o'neil\\", 'Team', 'b-longer', long(PACKED_CHARS * 2)),
+      create("o'neil\\", 'Team', 'c-long', long(PACKED_CHARS / 3)),
+      create("o'neil\\", 'Team', 'd-long', long(PACKED_CHARS / 3)),
+    ];
+    await store.withLockedScopes(["o'neil\\"], LOCK, async (tx) => {
+      await tx.writeChanges(changes);
+      return { commit: true, value: await tx.recordRevision(revisionOf("o'neil\\", changes)) };
+    });
+    const whole = await readPackedChanges(store.db, "o'neil\\", {}, 'database');
+    expect(whole).toHaveLength(1);
+    for (const joinedBy of ['reader', 'copy'] as const) {
+      const split = await readPackedChanges(store.db, "o'neil\\", {}, joinedBy);
+      expect(split.length).toBeGreaterThan(2);
+      expect(split.every((text) => text.revision === 1)).toBe(true);
+      const longer = split.filter((text) => text.changes.length > PACKED_CHARS);
+      expect(longer.map((text) => JSON.parse(text.changes).length)).toEqual([1]);
+      expect(unpackChanges('x', split)).toEqual(unpackChanges('x', whole));
+    }
+  });
+
+  it('quotes a text for a statement that takes no parameters', async () => {
+    const store = await target.open();
+    for (const text of ["o'neil", 'back\\slash', "\\'", "''\\\\", 'tëam\u{1f600}', ''])
+      expect(await store.db.query(`select ${sqlLiteral(text)} as text`)).toEqual([{ text }]);
   });
 
   it('detects an altered change through the hash', async () => {

@@ -13,7 +13,10 @@ const thread = (await import(BUILT)) as {
   scopeVerifier(
     changes: number,
     min?: number,
-  ): { verify(work: ScopeWork): Promise<ScopeAnswer>; close(): Promise<void> };
+  ): {
+    verify(work: ScopeWork, again?: () => Promise<ScopeWork>): Promise<ScopeAnswer>;
+    close(): Promise<void>;
+  };
 };
 
 async function apply(
@@ -77,5 +80,43 @@ describe.each(storeTargets())('the verification thread on $dialect', (target) =>
     } finally {
       await verifier.close();
     }
+  });
+
+  it('moves the rows of a COPY to the thread, and reads them again if it fails', async () => {
+    const store = await target.open();
+    if (!store.db.copyOut) return; // PGlite: its rows are packed by the database
+    await apply(store, 'acme', queues('acme', 3));
+    await apply(store, 'beta', queues('beta', 2));
+    const expected = [
+      verifyScope(await workOf(store, 'acme')),
+      verifyScope(await workOf(store, 'beta')),
+    ];
+    const copied = async (scope: string): Promise<ScopeWork> => ({
+      ...(await workOf(store, scope)),
+      packed: await store.readChangeRows(scope),
+    });
+    const works = [await copied('acme'), await copied('beta')];
+    expect(works.every((work) => 'copied' in work.packed)).toBe(true);
+    const verifier = thread.scopeVerifier(0, 0);
+    try {
+      const answers = await Promise.all(
+        works.map((work) => verifier.verify(work, () => copied(work.scope))),
+      );
+      expect(answers).toEqual(expected);
+      // Moved, not copied: the pieces here are emptied.
+      const pieces = works.flatMap((work) => ('copied' in work.packed ? work.packed.copied : []));
+      expect(pieces.map((piece) => piece.byteLength)).toEqual(pieces.map(() => 0));
+    } finally {
+      await verifier.close();
+    }
+    const failing = thread.scopeVerifier(0, 0) as ReturnType<typeof thread.scopeVerifier> & {
+      worker: { terminate(): Promise<number> };
+    };
+    let reads = 0;
+    const answer = failing.verify(await copied('acme'), () => (reads++, copied('acme')));
+    await failing.worker.terminate();
+    expect(await answer).toEqual(expected[0]);
+    expect(reads).toBe(1);
+    await failing.close();
   });
 });

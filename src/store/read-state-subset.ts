@@ -50,11 +50,19 @@ export interface SubsetRequest {
  */
 export async function readStateSubset(q: Queryable, request: SubsetRequest): Promise<StoredState> {
   const scopes = [...new Set(request.scopes)];
-  const { revisions, recorded } = await readCounters(q, scopes);
-  const counts = await q.query<{ scope: string; rows: number; intact: boolean }>(INTEGRITY_COUNTS, [
-    scopes,
+  // The count goes out first, and the keys' JSON (readRows) is made while the database counts
+  // every row of the scopes, rather than after. Each is awaited in the order asked, so the first
+  // failure is the one told; none is left unhandled meanwhile.
+  const counted = Promise.all([
+    q.query<{ scope: string; rows: number; intact: boolean }>(INTEGRITY_COUNTS, [scopes]),
+    readCounters(q, scopes),
   ]);
-  const rows = await readRows(q, request);
+  counted.catch(() => undefined);
+  await new Promise((resolve) => setImmediate(resolve));
+  const keyed = readRows(q, request);
+  keyed.catch(() => undefined);
+  const [counts, { revisions, recorded }] = await counted;
+  const rows = await keyed;
   rows.sort(byKey);
   const integrity = new Map<string, ScopeIntegrity>(
     scopes.map((scope) => [scope, { rows: 0, intact: true, recorded: recorded.get(scope) ?? 0 }]),
@@ -70,18 +78,24 @@ const IN_WHOLE_SCOPES = `r.scope = any($1::text[])`;
 /**
  * The rows found by key ($2, a JSON array of keys, each with the hash of the value held for it,
  * if any), each by the primary key: a nested loop over the few rows the JSON is estimated to hold.
+ * Whether ccac wrote a row is asked once per row, by ccac_writes' primary key (`offset 0` keeps
+ * the two uses of it from each asking). Joined instead (RESOURCES_AND_WRITERS), PostgreSQL,
+ * estimating json_to_recordset's default 100 keys to meet one row, scanned every ccac_writes row
+ * for each of 10,200 rows (1.5 million comparisons, ≈ 2/3 of the read's time).
  */
-const BY_KEY = `json_to_recordset($2::json) as k(scope text, kind text, name text, hash text)
-  join resources r on r.scope = k.scope and r.kind = k.kind and r.name = k.name
-  left join ccac_writes w on w.scope = r.scope and w.xid = r.xmin::text`;
+const BY_KEY = `(select r.scope, r.kind, r.name, r.tenant, r.hash, r.value, k.hash as held,
+                   exists (select 1 from ccac_writes w
+                            where w.scope = r.scope and w.xid = r.xmin::text) as ccac
+              from json_to_recordset($2::json) as k(scope text, kind text, name text, hash text)
+              join resources r on r.scope = k.scope and r.kind = k.kind and r.name = k.name
+            offset 0) r`;
 
 /** A keyed row's value, unless ccac wrote the row and it hashes to the value held (then null). */
-const UNLESS_HELD = `case when w.xid is null or r.hash is distinct from k.hash
-                          then r.value::text end`;
+const UNLESS_HELD = `case when not r.ccac or r.hash is distinct from r.held then r.value::text end`;
 
 /** A row as one JSON array: scope, kind, name, tenant, hash, intact, value (jsonb's text). */
-const rowArray = (value: string) =>
-  `json_build_array(r.scope, r.kind, r.name, r.tenant, r.hash, w.xid is not null, ${value})`;
+const rowArray = (intact: string, value: string) =>
+  `json_build_array(r.scope, r.kind, r.name, r.tenant, r.hash, ${intact}, ${value})`;
 
 /** Each scope's rows counted, and whether ccac's transactions wrote them all. */
 const INTEGRITY_COUNTS = writerCounts(`where ${IN_WHOLE_SCOPES}`);
@@ -112,10 +126,10 @@ async function readRows(q: Queryable, request: SubsetRequest): Promise<ResourceR
     JSON.stringify([...keys.values()].map(({ held, ...key }) => ({ ...key, hash: held?.hash }))),
   ];
   const [found] = await q.query<{ whole: string | null; keyed: string | null }>(
-    `select (select json_agg(${rowArray('r.value::text')})::text
+    `select (select json_agg(${rowArray('w.xid is not null', 'r.value::text')})::text
                from ${RESOURCES_AND_WRITERS}
               where ${IN_WHOLE_SCOPES}) as whole,
-            (select json_agg(${rowArray(UNLESS_HELD)})::text
+            (select json_agg(${rowArray('r.ccac', UNLESS_HELD)})::text
                from ${BY_KEY}) as keyed`,
     params,
   );

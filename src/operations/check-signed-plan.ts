@@ -54,6 +54,7 @@ export async function signedUnderLock(
     whole: [GLOBAL_SCOPE],
     keys: rowsRead(saved, options.actor),
   });
+  reading.catch(() => undefined); // awaited below, after a turn
   // readStateSubset asks for the rows on the next turn (once the count is out): asked after them,
   // the recorded values are found while this process works on the rows.
   await new Promise((resolve) => setImmediate(resolve));
@@ -123,8 +124,8 @@ function rowsRead(saved: SavedPlan, actor: string): KeyedRow[] {
 /**
  * The recorded values of the rows authorization reads in every tenant of the plan (its Tenant row
  * and the actor's User row: authorizationReads), asked early, so the database finds them while
- * this process works on the rows rather than after; any other address asked
- * (the actor's Organization) is asked then. The same values as tx.recordedValues gives.
+ * this process works on the rows rather than after; any other address authorization asks for
+ * (the actor's Organization) is asked when it does. The same values as tx.recordedValues gives.
  */
 function recordedEarly(
   tx: StateTransaction,

@@ -4,7 +4,7 @@ import { authorize, planViews, visiblePlan } from '../authz/index.js';
 import { normalizeActor } from '../authz/actor.js';
 import { authorizationReads } from '../authz/authorization-reads.js';
 import { namedOrganizations } from '../authz/named-organizations.js';
-import { GLOBAL_SCOPE, scopeOf } from '../model/address.js';
+import { addressOf, GLOBAL_SCOPE, scopeOf } from '../model/address.js';
 import type { Plan } from '../model/plan.js';
 import type { StoredState } from '../model/stored-state.js';
 import { destroyedTenants } from '../plan/destroyed-tenants.js';
@@ -49,11 +49,17 @@ export async function signedUnderLock(
   if (planned) return planned;
   if (await tx.planApplied(saved.digest)) return { doubt: 'it was applied already' };
   const scopes = Object.keys(saved.tenants);
-  const stored = await tx.readStateSubset({
+  const reading = tx.readStateSubset({
     scopes: scopesToRead(new Set(scopes)),
     whole: [GLOBAL_SCOPE],
     keys: rowsRead(saved, options.actor),
   });
+  reading.catch(() => undefined); // awaited below, after a turn
+  // readStateSubset asks for the rows on the next turn (once the count is out): asked after them,
+  // the recorded values are found while this process works on the rows.
+  await new Promise((resolve) => setImmediate(resolve));
+  const recorded = recordedEarly(tx, saved, options.actor);
+  const stored = await reading;
   const hashes = await tx.revisionHashes(scopesReadAt(saved, stored.revisions));
   const moved = movedOn(saved, stored, hashes);
   if (moved) return moved;
@@ -75,7 +81,7 @@ export async function signedUnderLock(
   if (authorized.diagnostics.length > 0 || [...(views?.values() ?? [])].some((v) => v.refused))
     return { doubt: 'the actor is not allowed every change' };
   const reads = authorizationReads({ actor: options.actor, stored: stored.model, scopes });
-  if ((await tamperedReads(tx, stored.model, reads)).length > 0)
+  if ((await tamperedReads(recorded, stored.model, reads)).length > 0)
     return { doubt: "a row the actor's authorization reads was changed outside ccac" };
   const plan = assemblePlan({ scopes: saved.tenants, changes, diagnostics: saved.diagnostics });
   const shown = visiblePlan(plan, views);
@@ -113,6 +119,34 @@ function rowsRead(saved: SavedPlan, actor: string): KeyedRow[] {
     if (user !== undefined) keys.push({ scope, kind: 'User', name: user });
   }
   return keys;
+}
+
+/**
+ * The recorded values of the rows authorization reads in every tenant of the plan (its Tenant row
+ * and the actor's User row: authorizationReads), asked early, so the database finds them while
+ * this process works on the rows rather than after; any other address authorization asks for
+ * (the actor's Organization) is asked when it does. The same values as tx.recordedValues gives.
+ */
+function recordedEarly(
+  tx: StateTransaction,
+  saved: SavedPlan,
+  actor: string,
+): Pick<StateTransaction, 'recordedValues'> {
+  const user = normalizeActor(actor);
+  const early = new Set<string>();
+  for (const scope of Object.keys(saved.tenants)) {
+    if (scope === GLOBAL_SCOPE || user === undefined) continue;
+    early.add(addressOf('Tenant', scope, null));
+    early.add(addressOf('User', user, scope));
+  }
+  const asked = tx.recordedValues([...early]);
+  asked.catch(() => undefined); // awaited only if the check gets that far
+  return {
+    async recordedValues(addresses) {
+      const later = await tx.recordedValues(addresses.filter((address) => !early.has(address)));
+      return new Map([...(await asked), ...later]);
+    },
+  };
 }
 
 /**

@@ -20,6 +20,8 @@ import {
 import type { KeyedRow } from '../store/read-state-subset.js';
 import type { StateTransaction } from '../store/state-store.js';
 import type { Checked } from './checked-plan.js';
+import { nextTurn } from '../support/in-turns.js';
+import { startedEarly } from '../support/started-early.js';
 
 /** Why a signed plan is re-checked in full after all: the first doubt found, for CCAC_DEBUG. */
 export type Doubt = { doubt: string };
@@ -49,15 +51,16 @@ export async function signedUnderLock(
   if (planned) return planned;
   if (await tx.planApplied(saved.digest)) return { doubt: 'it was applied already' };
   const scopes = Object.keys(saved.tenants);
-  const reading = tx.readStateSubset({
-    scopes: scopesToRead(new Set(scopes)),
-    whole: [GLOBAL_SCOPE],
-    keys: rowsRead(saved, options.actor),
-  });
-  reading.catch(() => undefined); // awaited below, after a turn
+  const reading = startedEarly(
+    tx.readStateSubset({
+      scopes: scopesToRead(new Set(scopes)),
+      whole: [GLOBAL_SCOPE],
+      keys: rowsRead(saved, options.actor),
+    }),
+  );
   // readStateSubset asks for the rows on the next turn (once the count is out): asked after them,
   // the recorded values are found while this process works on the rows.
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   const recorded = recordedEarly(tx, saved, options.actor);
   const stored = await reading;
   const hashes = await tx.revisionHashes(scopesReadAt(saved, stored.revisions));
@@ -139,8 +142,7 @@ function recordedEarly(
     early.add(addressOf('Tenant', scope, null));
     early.add(addressOf('User', user, scope));
   }
-  const asked = tx.recordedValues([...early]);
-  asked.catch(() => undefined); // awaited only if the check gets that far
+  const asked = startedEarly(tx.recordedValues([...early])); // awaited if the check gets that far
   return {
     async recordedValues(addresses) {
       const later = await tx.recordedValues(addresses.filter((address) => !early.has(address)));

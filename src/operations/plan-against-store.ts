@@ -26,7 +26,7 @@ import type { StateReader } from '../store/state-store.js';
 import type { OrganizationReference, ScopeSummary, StoredState } from '../model/stored-state.js';
 import { configDigestSteps } from '../plan/digests.js';
 import { debug } from '../support/debug.js';
-import { inTurns } from '../support/in-turns.js';
+import { inTurns, nextTurn } from '../support/in-turns.js';
 import { commitOfConfiguration } from './configuration-commit.js';
 import { startedEarly } from '../support/started-early.js';
 import type { Workspace } from '../workspace/open-workspace.js';
@@ -194,7 +194,7 @@ export async function planAgainstStore(
     organizationReferences,
   });
   const tampered = startedEarly(tamperedReads(reader, stored.model, reads));
-  if (reads.length > 0) await sent();
+  if (reads.length > 0) await nextTurn();
   const outcome = planOn(checked, stored, scopes, organizationReferences, options);
   const plan = withDiagnostics(outcome.plan, await tampered);
   // The stored state too: drift is checked against it, and markdown draws both sides.
@@ -275,14 +275,6 @@ async function readStoredState(
   );
   debug(`read the rows of ${scopes.length - unchanged.size} of ${scopes.length} scopes`);
   return withUnchangedScopes(read, model, unchanged);
-}
-
-/**
- * Lets the event loop turn once: a query asked for just before is then on its way to the database
- * (a store sends its statements from a promise's callback) before a long synchronous step.
- */
-function sent(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function referencingScopes(

@@ -13,6 +13,8 @@ import {
   type ResourceRow,
 } from './read-state.js';
 import { storedValue } from './stored-value.js';
+import { nextTurn } from '../support/in-turns.js';
+import { startedEarly } from '../support/started-early.js';
 
 /** One resource row by its key, as the primary key names it. */
 export interface RowKey {
@@ -53,14 +55,14 @@ export async function readStateSubset(q: Queryable, request: SubsetRequest): Pro
   // The count goes out first, and the keys' JSON (readRows) is made while the database counts
   // every row of the scopes, rather than after. Each is awaited in the order asked, so the first
   // failure is the one told; none is left unhandled meanwhile.
-  const counted = Promise.all([
-    q.query<{ scope: string; rows: number; intact: boolean }>(INTEGRITY_COUNTS, [scopes]),
-    readCounters(q, scopes),
-  ]);
-  counted.catch(() => undefined);
-  await new Promise((resolve) => setImmediate(resolve));
-  const keyed = readRows(q, request);
-  keyed.catch(() => undefined);
+  const counted = startedEarly(
+    Promise.all([
+      q.query<{ scope: string; rows: number; intact: boolean }>(INTEGRITY_COUNTS, [scopes]),
+      readCounters(q, scopes),
+    ]),
+  );
+  await nextTurn();
+  const keyed = startedEarly(readRows(q, request));
   const [counts, { revisions, recorded }] = await counted;
   const rows = await keyed;
   rows.sort(byKey);

@@ -16,6 +16,14 @@ export async function inTurns<T>(steps: Iterator<unknown, T>): Promise<T> {
       if (step.done) return step.value;
       if (taken % STEPS_PER_LOOK === 0 && performance.now() >= until) break;
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
+}
+
+/**
+ * Lets the event loop turn once: a query asked for just before is then on its way to the database
+ * (a store sends its statements from a promise's callback) before a long synchronous step.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -27,6 +27,7 @@ import {
 } from './parse-in-thread.js';
 import type { ConfigRule } from '../rules/rule.js';
 import { debug } from '../support/debug.js';
+import { nextTurn } from '../support/in-turns.js';
 
 /** A configuration as read: what checking it concluded, and the model on demand. */
 export interface Workspace {
@@ -324,7 +325,7 @@ async function parseOnTwoThreads(
         if (target) thread.keep(target.names[k]!, entry.json);
       }
       if (performance.now() - yielded > YIELD_EVERY_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         yielded = performance.now();
       }
     }

@@ -11,6 +11,7 @@ import {
   type ThreadAnswer,
 } from './parse-in-thread.js';
 import { readFound, unreadSource, type Listed, type ReadResult } from './read-config-files.js';
+import { nextTurn } from '../support/in-turns.js';
 
 /** A configuration read and parsed at once: its files, and the entries of those parsed clean. */
 export interface ColdRead {
@@ -59,7 +60,7 @@ export async function readAndParseCold(
       }
       // Now and then the event loop runs: a store connecting or opening meanwhile goes on.
       if (performance.now() - yielded > YIELD_EVERY_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         yielded = performance.now();
       }
     }

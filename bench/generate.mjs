@@ -290,8 +290,9 @@ export async function generateShaped(dir, resources, { shape, moved }) {
 }
 
 /**
- * The 1% change of one file's text: a new display name on every 10th agent of a users file (90 per
- * tenant) and a new description on every other team (10 per tenant), 100 per 1,000 resources.
+ * The 1% change of one file's text: a new display name on every 100th agent of a users file (9 per
+ * tenant) and a new description on every 20th team (1 per tenant), 10 per 1,000 resources.
+ * (Until Session 15 it changed every 10th agent and every other team: 10%, under the name 1%.)
  */
 function moveOnePercent(name, text) {
   let changed = 0;
@@ -299,11 +300,11 @@ function moveOnePercent(name, text) {
   let edited = text;
   if (base.startsWith('users-'))
     edited = text.replace(/displayName: Agent (\d+)-(\d+)\n/g, (m, a, b) =>
-      Number(b) % 10 === 5 ? (changed++, `displayName: Agent ${a}-${b} (moved)\n`) : m,
+      Number(b) % 100 === 5 ? (changed++, `displayName: Agent ${a}-${b} (moved)\n`) : m,
     );
   else if (base === 'teams.yaml')
     edited = text.replace(/description: Team (\d+) of/g, (m, i) =>
-      Number(i) % 2 === 0 ? (changed++, `description: Renamed team ${i} of`) : m,
+      Number(i) % 20 === 0 ? (changed++, `description: Renamed team ${i} of`) : m,
     );
   return { text: edited, changed };
 }

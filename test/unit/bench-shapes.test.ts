@@ -59,3 +59,8 @@ test('each shape looks as it says', async () => {
   expect(quoted).toMatch(/^# User /m);
   expect(quoted).toMatch(/^ {2}displayName: "Agent 0-\d+"$/m);
 });
+
+test('the 1% change changes one resource in a hundred', async () => {
+  const written = await generateShaped(await tempDir(), 10000, { shape: 'generator', moved: true });
+  expect(written.changed / written.resources).toBeCloseTo(0.01, 3);
+});

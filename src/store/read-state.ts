@@ -108,10 +108,10 @@ async function rowsLike(
   scopes: readonly string[],
   declared: Model,
 ): Promise<ResourceRow[] | undefined> {
-  // Each scope's rows aggregated by a subquery of its own, which walks the primary key from the
-  // scope's first row: grouped by scope in one query, PostgreSQL aggregated 100,000 rows in a hash
-  // table that spilled to disk (work_mem) and took ≈ 30% more of its time (bench/HISTORY.md,
-  // Session 15). A scope holding no row gets null.
+  // Each scope's rows aggregated by a subquery of its own, over the scope's range of the primary
+  // key: grouped by scope in one query, PostgreSQL aggregated 100,000 rows in a hash table that
+  // spilled to disk (work_mem) and took ≈ 1.3–1.4× as long (bench/HISTORY.md, Session 15). A
+  // scope holding no row gets null.
   const texts = await q.query<{ scope: string; rows: string | null }>(
     `select s.scope,
             (select json_agg(json_build_array(r.kind, r.name, r.tenant, r.hash, w.xid is not null))

@@ -2,8 +2,8 @@ import type { Queryable } from './database.js';
 import { writerCounts } from './read-state.js';
 import { NOTHING_STORED, type ScopeSummary } from '../model/stored-state.js';
 
-/** A resource's term of its scope's digest: the first 64 bits of the md5 of its key and hash. */
-const DIGEST_TERM = `('x' || left(md5(concat_ws(chr(31), r.kind, r.name, coalesce(r.tenant, ''), r.hash)), 16))::bit(64)::bigint`;
+/** A resource's term of its scope's digest, kept with its row (migrations/006-digest-terms.ts). */
+const DIGEST_TERM = 'r.digest_term';
 
 /**
  * Per scope, what a plan needs to know before reading any row: its revision, how many rows it

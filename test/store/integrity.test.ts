@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashed } from '../../src/model/canonicalize.js';
+import { scopeDigest, type ScopeDigestInput } from '../../src/model/scope-digest.js';
 import { migrate } from '../../src/store/migrate.js';
 import { storeTargets } from '../helpers/databases.js';
 import {
@@ -148,9 +149,16 @@ describe.each(storeTargets())(
         'drop table ccac_writes, accepted_drift, webex_remote_refs, webex_tenants, webex_pushes',
       );
       await store.db.query('alter table scopes drop column resource_count');
+      await store.db.query('alter table resources drop column digest_term');
 
       expect(await migrate(store.db)).toEqual({
-        applied: ['002-integrity', '003-vouched-rows', '004-ccac-writes', '005-webex'],
+        applied: [
+          '002-integrity',
+          '003-vouched-rows',
+          '004-ccac-writes',
+          '005-webex',
+          '006-digest-terms',
+        ],
       });
       const state = await store.readState(['acme']);
       // Its rows predate checksums: not vouched for until ccac writes them again.
@@ -168,6 +176,7 @@ describe.each(storeTargets())(
       await store.db.query(
         'drop table ccac_writes, accepted_drift, webex_remote_refs, webex_tenants, webex_pushes',
       );
+      await store.db.query('alter table resources drop column digest_term');
       await store.db.query(
         'alter table resources add column vouched boolean not null default true',
       );
@@ -177,10 +186,41 @@ describe.each(storeTargets())(
           where scope = 'acme' and name = 'q00001'`,
       );
 
-      expect(await migrate(store.db)).toEqual({ applied: ['004-ccac-writes', '005-webex'] });
+      expect(await migrate(store.db)).toEqual({
+        applied: ['004-ccac-writes', '005-webex', '006-digest-terms'],
+      });
       const summaries = await store.scopeSummaries(['acme', 'beta']);
       expect(summaries.get('acme')).toMatchObject({ rows: 3, intact: false });
       expect(summaries.get('beta')).toMatchObject({ rows: 2, intact: true });
+      expect((await store.driftedRows(['acme', 'beta'])).map((row) => row.address)).toEqual([
+        'acme/Queue/q00001',
+      ]);
+    });
+
+    it('keeps, migrating a store of migration 005, the scopes whose rows ccac wrote, with their digests', async () => {
+      const url = await target.freshUrl();
+      const store = await target.open(url);
+      await applyRevisions(store, [revisionOf('acme', queues('acme', 3))]);
+      await applyRevisions(store, [revisionOf('beta', queues('beta', 2))]);
+      await store.db.query(
+        `update resources set value = jsonb_set(value, '{spec,i}', '9')
+          where scope = 'acme' and name = 'q00001'`,
+      );
+      // Back to the schema of migration 005 (dropping a column rewrites no row).
+      await store.db.query('delete from ccac_migrations where version > 5');
+      await store.db.query('alter table resources drop column digest_term');
+
+      expect(await migrate(store.db)).toEqual({ applied: ['006-digest-terms'] });
+      const summaries = await store.scopeSummaries(['acme', 'beta']);
+      expect(summaries.get('acme')).toMatchObject({ rows: 3, intact: false });
+      expect(summaries.get('beta')).toMatchObject({ rows: 2, intact: true });
+      for (const scope of ['acme', 'beta']) {
+        const rows = await store.db.query<ScopeDigestInput>(
+          'select kind, name, tenant, hash from resources where scope = $1',
+          [scope],
+        );
+        expect(summaries.get(scope)!.digest).toBe(scopeDigest(rows));
+      }
       expect((await store.driftedRows(['acme', 'beta'])).map((row) => row.address)).toEqual([
         'acme/Queue/q00001',
       ]);

@@ -29,7 +29,14 @@ describe.each(storeTargets())('migrations on $dialect', (target) => {
     );
     await store.db.query('drop sequence revision_id');
     expect(await migrate(store.db)).toEqual({
-      applied: ['001-initial', '002-integrity', '003-vouched-rows', '004-ccac-writes', '005-webex'],
+      applied: [
+        '001-initial',
+        '002-integrity',
+        '003-vouched-rows',
+        '004-ccac-writes',
+        '005-webex',
+        '006-digest-terms',
+      ],
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeDigest } from '../../src/model/scope-digest.js';
+import { scopeDigest, type ScopeDigestInput } from '../../src/model/scope-digest.js';
 import { storeTargets } from '../helpers/databases.js';
 import { applyRevisions, create, queues, revisionOf, value } from './fixtures/changes.js';
 
@@ -52,6 +52,15 @@ describe.each(storeTargets())('scope summaries on $dialect', (target) => {
       intact: false,
       digest: before.digest,
     });
+    // The row's term is the database's own: a hash edited by other SQL moves the digest too.
+    await store.db.query(`update resources set hash = 'edited' where name = 'q00002'`);
+    const edited = (await store.scopeSummaries(['acme'])).get('acme')!;
+    const stored = await store.db.query<ScopeDigestInput>(
+      `select kind, name, tenant, hash from resources where scope = 'acme'`,
+    );
+    expect(stored.map((r) => r.hash)).toContain('edited');
+    expect(edited.digest).toBe(scopeDigest(stored));
+    expect(edited.digest).not.toBe(before.digest);
     await store.db.query(`delete from resources where name = 'q00001'`);
     const after = (await store.scopeSummaries(['acme'])).get('acme')!;
     expect(after).toMatchObject({ rows: 2, recorded: 3 });

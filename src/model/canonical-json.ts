@@ -6,26 +6,35 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sortKeys<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(sortKeys) as T;
-  if (value !== null && typeof value === 'object') {
-    // A loop, not entries/sort/fromEntries: this runs for every resource of every plan.
-    // The default sort compares UTF-16 code units, as `<` does.
-    const out: Record<string, unknown> = {};
-    for (const key of sortedKeys(value)) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item === undefined) continue;
-      if (key === '__proto__')
-        Object.defineProperty(out, key, {
-          value: sortKeys(item),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      else out[key] = sortKeys(item);
-    }
-    return out as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return sortedItems(value) as T;
+  // A loop, not entries/sort/fromEntries: this runs for every resource of every plan.
+  // The default sort compares UTF-16 code units, as `<` does.
+  const out: Record<string, unknown> = {};
+  for (const key of sortedKeys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    if (key === '__proto__')
+      Object.defineProperty(out, key, {
+        value: sortKeys(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    // A string, number or boolean is taken as it is: no call for most of a value's members.
+    else out[key] = typeof item === 'object' ? sortKeys(item) : item;
   }
-  return value;
+  return out as T;
+}
+
+/** A copy of the list, each item's keys sorted (as `list.map(sortKeys)`, without a call per string). */
+function sortedItems(list: readonly unknown[]): unknown[] {
+  const out = new Array<unknown>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    out[i] = typeof item === 'object' ? sortKeys(item) : item;
+  }
+  return out;
 }
 
 /** Past this many keys an object's are sorted by Array.prototype.sort (n log n). */

@@ -76,16 +76,21 @@ function entryResource(
   item?: number,
 ): { entry: EntryResource; json: string } {
   const { kind, name, tenant } = resource;
-  const place = item === undefined ? { doc } : { doc, item };
   const canonical = selfContainedCanonical(resource);
   if (canonical) {
     const { value, hash, json } = canonical;
-    const entry: EntryResource = { kind, name, tenant, ...place, value, hash };
-    // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash is hex).
-    const at = `"doc":${doc}${item === undefined ? '' : `,"item":${item}`}`;
-    const who = `"kind":${JSON.stringify(kind)},"name":${JSON.stringify(name)},"tenant":${JSON.stringify(tenant)}`;
+    // Written out field by field, not spread from a place: this runs once per resource.
+    const entry: EntryResource =
+      item === undefined
+        ? { kind, name, tenant, doc, value, hash }
+        : { kind, name, tenant, doc, item, value, hash };
+    // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash is hex, a
+    // kind a plain word).
+    const at = item === undefined ? `"doc":${doc}` : `"doc":${doc},"item":${item}`;
+    const who = `"kind":"${kind}","name":${JSON.stringify(name)},"tenant":${tenant === null ? 'null' : JSON.stringify(tenant)}`;
     return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}"}` };
   }
+  const place = item === undefined ? { doc } : { doc, item };
   const entry: EntryResource = {
     kind,
     name,

@@ -149,7 +149,8 @@ export function parseShareInThread(
 /**
  * As parseShareInThread, for files nobody has read yet (a cold run): the caller reads each file
  * it claims, the thread each of its own, and says what it read (ThreadAnswer.read). `bytes`: how
- * much they hold, as their stats say. Undefined as parseShareInThread.
+ * much they hold as their stats say (counted until it reaches PARSE_THREAD_BYTES). Undefined as
+ * parseShareInThread.
  */
 export function parseFoundInThread(
   found: readonly Found[],

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ResourceValue } from '../../src/model/model.js';
 import type { ResourceChange } from '../../src/model/plan.js';
 import type { CopyRow, Queryable } from '../../src/store/database.js';
 import { RevisionHasher } from '../../src/store/revision-hash.js';
@@ -54,7 +55,7 @@ function create(i: number): ResourceChange {
     kind: 'Queue',
     name,
     before: null,
-    after: { spec: { i } },
+    after: JSON.parse(JSON.stringify({ spec: { i } })) as ResourceValue,
   };
 }
 

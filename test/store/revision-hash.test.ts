@@ -115,7 +115,7 @@ describe('revisionHash', () => {
           name: text,
           action: 'create' as const,
           before: null,
-          after: { spec: { text } },
+          after: JSON.parse(JSON.stringify({ spec: { text } })) as ResourceValue,
         }));
         expect(revisionHash(f, c)).toBe(hashAsOneString(f, c));
       }),

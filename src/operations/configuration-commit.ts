@@ -11,8 +11,13 @@ export function commitOfConfiguration(
   declared: readonly DeclaredResource[],
 ): Promise<string | null> {
   const definitions = declared.flatMap((r) => {
+    // A resource whose canonical value is known depends on no other file (DeclaredResource
+    // `canonical`): such a flow names no definition file, and its spec, which a cached
+    // declaration reads by parsing its YAML again, is not asked for.
     const file =
-      r.kind === 'Flow' ? (r.spec as { definitionFile?: unknown }).definitionFile : undefined;
+      r.kind === 'Flow' && !r.canonical
+        ? (r.spec as { definitionFile?: unknown }).definitionFile
+        : undefined;
     return typeof file === 'string' ? [assetPath(r.origin.file, file)] : [];
   });
   return configurationCommit(paths, definitions);

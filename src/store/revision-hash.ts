@@ -109,6 +109,16 @@ type ChangeIdentity = Omit<RevisionHashChange, 'before' | 'after'>;
 /** A change's canonical JSON: keys in sorted order (action, address, after, before, kind, name). */
 function changeJson(change: ChangeIdentity, before: string | null, after: string | null): string {
   const { action, address, kind, name } = change;
-  const text = (value: string) => JSON.stringify(value);
-  return `{"action":${text(action)},"address":${text(address)},"after":${after ?? 'null'},"before":${before ?? 'null'},"kind":${text(kind)},"name":${text(name)}}`;
+  return `{"action":${jsonString(action)},"address":${jsonString(address)},"after":${after ?? 'null'},"before":${before ?? 'null'},"kind":${jsonString(kind)},"name":${jsonString(name)}}`;
+}
+
+/** Printable ASCII but `"` and `\`: what JSON writes between quotes as it is. */
+const AS_IS_IN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * A string as JSON.stringify writes it. Names and addresses rarely need escaping: quoted as they
+ * are, four stringify calls per change (400,000 in an apply of 100k creates) are not made.
+ */
+function jsonString(value: string): string {
+  return AS_IS_IN_JSON.test(value) ? `"${value}"` : JSON.stringify(value);
 }

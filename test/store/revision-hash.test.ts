@@ -105,6 +105,24 @@ describe('revisionHash', () => {
     );
   });
 
+  it('writes names that JSON escapes as JSON.stringify does: quotes, backslashes, controls, lone surrogates, non-ASCII', () => {
+    const odd = ['"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\ud800', 'é', '日本', '😀', 'a b'];
+    fc.assert(
+      fc.property(fields, (f) => {
+        const c = odd.map((text, i) => ({
+          address: `${i}/${text}`,
+          kind: text,
+          name: text,
+          action: 'create' as const,
+          before: null,
+          after: JSON.parse(JSON.stringify({ spec: { text } })) as ResourceValue,
+        }));
+        expect(revisionHash(f, c)).toBe(hashAsOneString(f, c));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('is what a hasher fed the changes one by one in address order gives', () => {
     fc.assert(
       fc.property(fields, fc.uniqueArray(change, { selector: (c) => c.address }), (f, c) => {

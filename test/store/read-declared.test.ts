@@ -54,6 +54,24 @@ describe.each(storeTargets())(
       expect(read.hash).not.toBe(config.get('Queue', 'q00003', 'acme')!.hash);
     });
 
+    it('reads a scope that holds no row as empty, beside one that holds rows', async () => {
+      const store = await target.open();
+      const [a] = queues('acme', 1);
+      await applyRevisions(store, [revisionOf('acme', [a!])]);
+      const config = new Model([
+        declared('acme', 'Queue', 'q00000', a!.after!),
+        declared('globex', 'Queue', 'q00000', a!.after!),
+      ]);
+
+      const plain = await readState(store.db, ['globex', 'acme']);
+      const against = await readState(store.db, ['globex', 'acme'], config);
+
+      expect(contents(against.model)).toEqual(contents(plain.model));
+      expect([...against.model.byAddress.keys()]).toEqual(['acme/Queue/q00000']);
+      expect(against.integrity).toEqual(plain.integrity);
+      expect(against.integrity?.get('globex')).toEqual({ rows: 0, intact: true, recorded: 0 });
+    });
+
     it('reads again in one query when a row changes between the keys and the values', async () => {
       const store = await target.open();
       const [a, b] = queues('acme', 2);

@@ -148,7 +148,8 @@ function rowCount(revisions: readonly RevisionRecord[]): number {
 async function readChecks(beside: Promise<SqlStateStore>, scopes: readonly string[]) {
   const store = await beside;
   const webex = new WebexRecords(store.db);
-  const drifted = startedEarly(store.driftedRows(scopes));
+  // A scope at a time: the session beside compiles no statement (store-beside.ts).
+  const drifted = startedEarly(store.driftedRows(scopes, { scopeAtATime: true }));
   const pushes = startedEarly(webex.readPushes(scopes));
   const counters = startedEarly(webex.readTenants(scopes));
   const tamperedRefs = startedEarly(webex.tamperedRefs(scopes));

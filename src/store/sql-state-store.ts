@@ -86,8 +86,14 @@ class SqlStateReader {
     return guarded('reading the stored state', () => readStateSubset(this.q, request));
   }
 
-  driftedRows(scopes: readonly string[]): Promise<DriftedRow[]> {
-    return guarded('comparing stored rows with the history', () => readDriftedRows(this.q, scopes));
+  /** readDriftedRows; `scopeAtATime` only on a session without JIT (store-beside.ts). */
+  driftedRows(
+    scopes: readonly string[],
+    options?: { scopeAtATime?: boolean },
+  ): Promise<DriftedRow[]> {
+    return guarded('comparing stored rows with the history', () =>
+      readDriftedRows(this.q, scopes, options),
+    );
   }
 
   recordedValues(addresses: readonly string[]): Promise<Map<string, ResourceValue | null>> {

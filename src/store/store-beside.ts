@@ -10,9 +10,9 @@ import { SqlStateStore } from './sql-state-store.js';
  * reads, one after the other, and then `store` resolves only once `ownAsked` is called — the
  * store's own reads asked first, so that theirs are not queued behind these (on PGlite the
  * chains' rows are then read and hashed on the verification's thread while these run, instead
- * of that thread waiting for them). Either way it sorts in memory (WORK_MEM). Opened at once;
- * `store` never rejects; `close` ends the second session (never the store's own), after the
- * opening if it is still under way.
+ * of that thread waiting for them). Either way it sorts in memory (WORK_MEM) and compiles no
+ * statement (JIT). Opened at once; `store` never rejects; `close` ends the second session (never
+ * the store's own), after the opening if it is still under way.
  */
 export interface StoreBeside {
   readonly store: Promise<SqlStateStore>;
@@ -50,11 +50,18 @@ export function openStoreBeside(store: SqlStateStore): StoreBeside {
  */
 const WORK_MEM = '64MB';
 
-/** The session with WORK_MEM; as it was when that cannot be set (it only saves time). */
+/**
+ * The session with WORK_MEM, and without compiling statements (JIT): its comparison of the stored
+ * rows with the history is asked a scope at a time (recorded-values.ts `scopeAtATime`), a
+ * statement whose estimate grows with the number of scopes, so that past ≈ 100 scopes of 1,000
+ * rows PostgreSQL would compile it (and optimize it past ≈ 120), which costs more than it saves.
+ * As it was when a setting cannot be made (each only saves time).
+ */
 async function withRoomToSort(store: SqlStateStore): Promise<SqlStateStore> {
-  await store.db
-    .query(`set work_mem = '${WORK_MEM}'`)
-    .catch((error: unknown) => debug(`work_mem not set: ${messageOf(error)}`));
+  for (const setting of [`work_mem = '${WORK_MEM}'`, 'jit = off'])
+    await store.db
+      .query(`set ${setting}`)
+      .catch((error: unknown) => debug(`${setting} not set: ${messageOf(error)}`));
   return store;
 }
 

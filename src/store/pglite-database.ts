@@ -6,6 +6,7 @@ import { debug } from '../support/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
 import { emptyStateFor } from './pglite-template.js';
 import { openPgliteThread, pgliteThreadAllowed } from './pglite-thread.js';
+import { pgliteWasmModule } from './pglite-wasm.js';
 import { StoreError } from './state-store.js';
 import { messageOf } from './store-errors.js';
 
@@ -23,16 +24,21 @@ export async function openPgliteDatabase(
   try {
     const template = emptyStateFor(dir);
     if (template) debug('embedded database created from the empty one the build made');
+    const wasmModule = await pgliteWasmModule();
     if (onThread && pgliteThreadAllowed()) {
       debug('embedded database on its own thread');
       const settings = START_SETTINGS;
-      return await openPgliteThread({ dir, settings, ...(template && { template }) }, lock);
+      return await openPgliteThread(
+        { dir, settings, wasmModule, ...(template && { template }) },
+        lock,
+      );
     }
     debug('embedded database on the main thread');
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dir, {
       parsers: { [INT8_OID]: parseInt8 },
       startParams: [...PGlite.defaultStartParams, ...START_SETTINGS],
+      pgliteWasmModule: wasmModule,
       ...(template && { loadDataDir: template }),
     });
     return new PgliteDatabase(pglite, lock);

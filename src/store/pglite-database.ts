@@ -24,21 +24,22 @@ export async function openPgliteDatabase(
   try {
     const template = emptyStateFor(dir);
     if (template) debug('embedded database created from the empty one the build made');
-    const wasmModule = await pgliteWasmModule();
+    const wasmModule = pgliteWasmModule();
     if (onThread && pgliteThreadAllowed()) {
       debug('embedded database on its own thread');
       const settings = START_SETTINGS;
       return await openPgliteThread(
-        { dir, settings, wasmModule, ...(template && { template }) },
+        { dir, settings, wasmModule: await wasmModule, ...(template && { template }) },
         lock,
       );
     }
     debug('embedded database on the main thread');
+    // PGlite's JavaScript loads on this thread while V8's threads compile its WebAssembly.
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dir, {
       parsers: { [INT8_OID]: parseInt8 },
       startParams: [...PGlite.defaultStartParams, ...START_SETTINGS],
-      pgliteWasmModule: wasmModule,
+      pgliteWasmModule: await wasmModule,
       ...(template && { loadDataDir: template }),
     });
     return new PgliteDatabase(pglite, lock);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { debug } from '../support/debug.js';
+import { startedEarly } from '../support/started-early.js';
 import { holdsDatabase } from './pglite-template.js';
 import { embeddedDir } from './store-location.js';
 
@@ -24,10 +25,11 @@ let compiled: Promise<WebAssembly.Module> | undefined;
 /**
  * PGlite's WebAssembly (PostgreSQL, 9 MB), compiled once per process and handed to PGlite
  * (`pgliteWasmModule`) or to its thread, instead of PGlite reading and compiling it on every open.
- * V8 compiles it on its own threads: the caller's thread waits only where it awaits.
+ * V8 compiles it on its own threads: the caller's thread waits only where it awaits, and a
+ * failure is told there (support/started-early.ts).
  */
 export function pgliteWasmModule(): Promise<WebAssembly.Module> {
-  compiled ??= compile();
+  compiled ??= startedEarly(compile(), "embedded database's WebAssembly compiled");
   return compiled;
 }
 
@@ -41,7 +43,7 @@ export function compileEarlyFor(url: string): void {
   const dir = embeddedDir(url);
   if (dir === undefined || !holdsDatabase(dir)) return;
   debug("embedded database's WebAssembly compiling while the command loads");
-  pgliteWasmModule().catch(() => undefined);
+  void pgliteWasmModule();
 }
 
 async function compile(): Promise<WebAssembly.Module> {

@@ -9,6 +9,7 @@ import {
   addActorOption,
   addStoreOption,
   addTenantOption,
+  compileStoreEarly,
   formatOption,
 } from './options.js';
 
@@ -72,7 +73,7 @@ function declarePlan(program: Command, lazy: Lazy): void {
     .addOption(formatOption(['text', 'json', 'markdown']))
     .option('--out <file>', 'save the plan for a later `ccac apply FILE`')
     .option('--detailed-exitcode', 'exit 2 when there are changes');
-  addStoreOption(command);
+  compileStoreEarly(addStoreOption(command));
   addActorOption(command);
   addTenantOption(command);
   command.action(
@@ -113,7 +114,7 @@ function declareApply(program: Command, lazy: Lazy): void {
       ),
     )
     .option('--push', 'then push the tenants the apply changed to Webex (ccac push)');
-  addStoreOption(command);
+  compileStoreEarly(addStoreOption(command));
   addActorOption(command);
   addTenantOption(command);
   command.action(lazy(async () => (await import('./commands/apply.js')).runApply));
@@ -134,7 +135,7 @@ function declarePush(program: Command, lazy: Lazy): void {
       (v: string, p: string[]) => [...p, v],
       [],
     );
-  addStoreOption(command);
+  compileStoreEarly(addStoreOption(command));
   addActorOption(command);
   command.action(
     lazy(async () => {
@@ -189,7 +190,7 @@ function declareReport(program: Command, lazy: Lazy): void {
       (value: string, previous: string[]) => [...previous, scopeNamed(value)],
       [] as string[],
     );
-  addStoreOption(command);
+  compileStoreEarly(addStoreOption(command));
   command.action(lazy(async () => (await import('./commands/report.js')).runReport));
 }
 
@@ -222,7 +223,7 @@ function declareHistory(program: Command, lazy: Lazy): void {
     .option('--limit <n>', 'at most this many revisions')
     .addOption(formatOption(['text', 'json']));
   tenantFilter(list);
-  addStoreOption(list);
+  compileStoreEarly(addStoreOption(list));
   list.action(lazy(async () => (await load()).runHistoryList));
 
   const show = history
@@ -230,7 +231,7 @@ function declareHistory(program: Command, lazy: Lazy): void {
     .description('one revision: its recorded fields and its changes, shown like a plan')
     .argument('<id>', 'the revision id (the ID column of `ccac history`)')
     .addOption(formatOption(['text', 'json', 'markdown']));
-  addStoreOption(show);
+  compileStoreEarly(addStoreOption(show));
   show.action(lazy(async () => (await load()).runHistoryShow));
 
   const verify = history
@@ -251,7 +252,7 @@ function declareHistory(program: Command, lazy: Lazy): void {
       ),
     );
   tenantFilter(verify);
-  addStoreOption(verify);
+  compileStoreEarly(addStoreOption(verify));
   verify.action(lazy(async () => (await load()).runHistoryVerify));
 
   const pushes = history
@@ -259,7 +260,7 @@ function declareHistory(program: Command, lazy: Lazy): void {
     .description('pushes to Webex: who pushed which revision, when, how it ended, the calls made')
     .addOption(formatOption(['text', 'json']));
   tenantFilter(pushes);
-  addStoreOption(pushes);
+  compileStoreEarly(addStoreOption(pushes));
   pushes.action(lazy(async () => (await load()).runHistoryPushes));
 }
 
@@ -276,7 +277,7 @@ function declareDrift(program: Command, lazy: Lazy): void {
       (v: string, p: string[]) => [...p, scopeNamed(v)],
       [],
     );
-  addStoreOption(command);
+  compileStoreEarly(addStoreOption(command));
   command.action(lazy(async () => (await import('./commands/drift.js')).runDrift));
 }
 
@@ -335,7 +336,7 @@ function declareExport(program: Command, lazy: Lazy): void {
       'after',
       '\nExamples:\n  ccac export --out config/\n  ccac export --format csv --tenant acme > users.csv\n  ccac export --revision 12 --tenant acme --out /tmp/acme-at-12\n  ccac export > state.yaml',
     );
-  addStoreOption(command);
+  compileStoreEarly(addStoreOption(command));
   addTenantOption(command);
   command.action(lazy(async () => (await import('./commands/export.js')).runExport));
 }

@@ -26,6 +26,17 @@ export function addStoreOption(command: Command): Command {
   );
 }
 
+/**
+ * For a command that opens the store whenever it runs: an embedded store's WebAssembly starts
+ * compiling once the command line is read, while the command's modules load
+ * (store/pglite-wasm.ts).
+ */
+export function compileStoreEarly(command: Command): Command {
+  return command.hook('preAction', async (_command, action) => {
+    (await import('../store/pglite-wasm.js')).compileEarlyFor(action.opts<StoreOptions>().db);
+  });
+}
+
 export function addActorOption(command: Command): Command {
   return command.addOption(actorOption('who is making the change').env('CCAC_ACTOR'));
 }

@@ -1,17 +1,15 @@
-import path from 'node:path';
 import type { Database } from './database.js';
 import { DEFAULT_STORE_URL } from './default-store-url.js';
 import { holdsStoreTables, migrate } from './migrate.js';
 import { redactUrl } from './redact-url.js';
+import { embeddedDir, parseStoreUrl, type StoreLocation } from './store-location.js';
 import { SqlStateStore } from './sql-state-store.js';
 import { holdsDatabase } from './pglite-template.js';
 import { StoreError } from './state-store.js';
 
 export { redactUrl } from './redact-url.js';
+export { parseStoreUrl, type StoreLocation } from './store-location.js';
 export { DEFAULT_STORE_URL };
-
-export type StoreLocation =
-  { dialect: 'postgres'; url: string } | { dialect: 'pglite'; dir: string };
 
 export interface OpenStoreOptions {
   /** Relative `pglite:` directories resolve against this; default `process.cwd()`. */
@@ -30,25 +28,6 @@ export interface OpenStoreOptions {
   parsesBeside?: boolean;
 }
 
-/** Where `--db` points. Throws StoreError('STORE') for a URL it does not understand (password hidden). */
-export function parseStoreUrl(url: string = DEFAULT_STORE_URL, cwd = process.cwd()): StoreLocation {
-  const text = url.trim() || DEFAULT_STORE_URL;
-  if (/^postgres(ql)?:\/\//i.test(text)) return { dialect: 'postgres', url: text };
-  if (/^pglite:/i.test(text)) {
-    const dir = text.slice('pglite:'.length);
-    if (dir === '')
-      throw new StoreError(
-        'STORE',
-        'the --db URL "pglite:" needs a directory, e.g. pglite:.ccac/state',
-      );
-    return { dialect: 'pglite', dir: path.resolve(cwd, dir) };
-  }
-  throw new StoreError(
-    'STORE',
-    `unsupported --db URL "${redactUrl(text)}": use postgres://USER@HOST:PORT/DB or pglite:DIR`,
-  );
-}
-
 /**
  * An embedded database nothing has created yet, as a plan reads it: nothing is stored there, so
  * the plan reads no rows, finds no drift and creates no database (as `terraform plan` writes no
@@ -61,12 +40,8 @@ export const NO_STORE_YET = Symbol('no store yet');
  * cannot be read is not, and is left to the opening to report.
  */
 export function noStoreYet(url: string): boolean {
-  try {
-    const location = parseStoreUrl(url);
-    return location.dialect === 'pglite' && !holdsDatabase(location.dir);
-  } catch {
-    return false;
-  }
+  const dir = embeddedDir(url);
+  return dir !== undefined && !holdsDatabase(dir);
 }
 
 /**

@@ -6,6 +6,7 @@ import { debug } from '../support/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
 import { emptyStateFor } from './pglite-template.js';
 import { openPgliteThread, pgliteThreadAllowed } from './pglite-thread.js';
+import { pgliteWasmModule } from './pglite-wasm.js';
 import { StoreError } from './state-store.js';
 import { messageOf } from './store-errors.js';
 
@@ -23,16 +24,22 @@ export async function openPgliteDatabase(
   try {
     const template = emptyStateFor(dir);
     if (template) debug('embedded database created from the empty one the build made');
+    const wasmModule = pgliteWasmModule();
     if (onThread && pgliteThreadAllowed()) {
       debug('embedded database on its own thread');
       const settings = START_SETTINGS;
-      return await openPgliteThread({ dir, settings, ...(template && { template }) }, lock);
+      return await openPgliteThread(
+        { dir, settings, wasmModule: await wasmModule, ...(template && { template }) },
+        lock,
+      );
     }
     debug('embedded database on the main thread');
+    // PGlite's JavaScript loads on this thread while V8's threads compile its WebAssembly.
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dir, {
       parsers: { [INT8_OID]: parseInt8 },
       startParams: [...PGlite.defaultStartParams, ...START_SETTINGS],
+      pgliteWasmModule: await wasmModule,
       ...(template && { loadDataDir: template }),
     });
     return new PgliteDatabase(pglite, lock);

@@ -6,6 +6,8 @@ export interface PgliteThreadStart {
   dir: string;
   /** Start parameters after PGlite's defaults (pglite-database.ts's START_SETTINGS). */
   settings: string[];
+  /** PGlite's WebAssembly, compiled once for the process (pglite-wasm.ts); threads share its code. */
+  wasmModule: WebAssembly.Module;
   /** The empty database to create `dir` from (pglite-template.ts), when `dir` holds none. */
   template?: Blob;
 }

@@ -32,6 +32,7 @@ async function opened(): Promise<PGlite | undefined> {
     const db = await PGlite.create(start.dir, {
       parsers: { [INT8_OID]: parseInt8 },
       startParams: [...PGlite.defaultStartParams, ...start.settings],
+      pgliteWasmModule: start.wasmModule,
       ...(start.template && { loadDataDir: start.template }),
     });
     send({ id: 0, opened: true });

@@ -22,9 +22,10 @@ export interface DeclaredResource<K extends Kind = Kind> {
   origin: Origin;
   /**
    * The canonical value and its hash, when already known (from the parse cache). Set only for
-   * resources whose canonical form depends on nothing outside their own document.
+   * resources whose canonical form depends on nothing outside their own document. With them, the
+   * resource's term of its scope digest (scope-digest.ts), made on the thread that parsed it.
    */
-  canonical?: { value: ResourceValue<K>; hash: string };
+  canonical?: { value: ResourceValue<K>; hash: string; term?: string };
 }
 
 export function originOf(file: string, locate: Locate, prefix: ValuePath): Origin {

@@ -36,8 +36,6 @@ export interface CanonicalResult {
 export interface Canonical {
   value: ResourceValue;
   hash: string;
-  /** The resource's term of its scope digest, when made with the hash (scope-digest.ts). */
-  term?: string;
 }
 
 /** A canonical value with the JSON its hash is of: what a cache entry holds, written as it is. */
@@ -85,12 +83,12 @@ function tenantTimezones(declared: readonly DeclaredResource[]): Map<string, str
 }
 
 /** Built field by field rather than spread: this runs once per resource of every plan. */
-function modelResource(resource: DeclaredResource, { value, hash, term }: Canonical): ModelResource {
+function modelResource(resource: DeclaredResource, { value, hash }: Canonical): ModelResource {
   const { kind, name, tenant, address, origin } = resource;
   const { labels, spec } = value;
   return labels
-    ? { kind, name, tenant, address, labels, spec, hash, term, origin }
-    : { kind, name, tenant, address, spec, hash, term, origin };
+    ? { kind, name, tenant, address, labels, spec, hash, origin }
+    : { kind, name, tenant, address, spec, hash, origin };
 }
 
 /** The entry point the platform creates with every tenant (SPEC §2, seed 004). */

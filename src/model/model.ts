@@ -25,8 +25,6 @@ export interface ModelResource<K extends Kind = Kind> extends ResourceValue<K> {
   address: string;
   /** Content hash of the canonical value. */
   hash: string;
-  /** Its term of the scope digest (scope-digest.ts digestTerm), when made with the hash. */
-  term?: string;
   /** Set when the resource was declared in a file; implicit and stored ones have none. */
   origin?: Origin;
 }

@@ -22,10 +22,9 @@ export interface DeclaredResource<K extends Kind = Kind> {
   origin: Origin;
   /**
    * The canonical value and its hash, when already known (from the parse cache). Set only for
-   * resources whose canonical form depends on nothing outside their own document. With them, the
-   * resource's term of its scope digest (scope-digest.ts), made on the thread that parsed it.
+   * resources whose canonical form depends on nothing outside their own document.
    */
-  canonical?: { value: ResourceValue<K>; hash: string; term?: string };
+  canonical?: { value: ResourceValue<K>; hash: string };
 }
 
 export function originOf(file: string, locate: Locate, prefix: ValuePath): Origin {

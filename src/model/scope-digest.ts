@@ -18,10 +18,9 @@ export function scopeDigest(resources: Iterable<ScopeDigestInput>): string {
   let low = 0;
   let count = 0;
   for (const r of resources) {
-    // A term made with the hash (on the thread that parsed the resource) is only summed here.
-    const term = r.term ?? digestTerm(r);
-    high += parseInt(term.slice(0, 8), 16) | 0;
-    low += parseInt(term.slice(8, 16), 16);
+    const md5 = hash('md5', `${r.kind}\x1f${r.name}\x1f${r.tenant ?? ''}\x1f${r.hash}`);
+    high += parseInt(md5.slice(0, 8), 16) | 0;
+    low += parseInt(md5.slice(8, 16), 16);
     if (++count % FOLD_EVERY !== 0) continue;
     sum += BigInt(high) * 2n ** 32n + BigInt(low);
     high = low = 0;
@@ -29,19 +28,10 @@ export function scopeDigest(resources: Iterable<ScopeDigestInput>): string {
   return (sum + BigInt(high) * 2n ** 32n + BigInt(low)).toString();
 }
 
-/**
- * A resource's term of its scope's digest, in hex: the first 64 bits of the md5 of its kind, name,
- * tenant and content hash. Made where the hash is made, and kept beside it (a parse cache entry
- * seals both together), so a digest of fresh resources need not hash each again.
- */
-export function digestTerm(r: ScopeDigestInput): string {
-  return hash('md5', `${r.kind}\x1f${r.name}\x1f${r.tenant ?? ''}\x1f${r.hash}`).slice(0, 16);
-}
-
 /** Sums of up to this many 32-bit halves stay exact in a double. */
 const FOLD_EVERY = 1 << 20;
 
-export type ScopeDigestInput = Pick<ModelResource, 'kind' | 'name' | 'tenant' | 'hash' | 'term'>;
+export type ScopeDigestInput = Pick<ModelResource, 'kind' | 'name' | 'tenant' | 'hash'>;
 
 /** The resources of one scope: a tenant with everything in it, or the organizations. */
 export function resourcesOfScope(model: Model, scope: string): readonly ModelResource[] {

@@ -28,8 +28,6 @@ export interface EntryResource {
   item?: number;
   value?: ResourceValue;
   hash?: string;
-  /** Its term of the scope digest (scope-digest.ts), made and sealed with the hash. */
-  term?: string;
   spec?: SpecOf<Kind>;
   labels?: Record<string, string>;
 }
@@ -125,8 +123,8 @@ class CachedDeclaration implements DeclaredResource, Origin {
     this.#file = file;
   }
 
-  get canonical(): { value: ResourceValue; hash: string; term?: string } {
-    return { value: this.#entry.value!, hash: this.#entry.hash!, term: this.#entry.term };
+  get canonical(): { value: ResourceValue; hash: string } {
+    return { value: this.#entry.value!, hash: this.#entry.hash! };
   }
 
   get spec(): SpecOf<Kind> {

@@ -2,7 +2,6 @@ import { loadConfigFile, type LoadedFile, type LoadResult } from '../config/load
 import type { SourceFile } from '../config/source-file.js';
 import { selfContainedCanonical } from '../model/canonicalize.js';
 import type { DeclaredResource } from '../model/resource.js';
-import { digestTerm } from '../model/scope-digest.js';
 import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
 
 /*
@@ -63,7 +62,7 @@ function entryOf(loaded: LoadedFile): MadeEntry {
     const { doc, item } = loaded.places[i]!;
     const { entry, json } = entryResource(resource, doc, item);
     if (entry.hash !== undefined && entry.value !== undefined)
-      resource.canonical = { value: entry.value, hash: entry.hash, term: entry.term };
+      resource.canonical = { value: entry.value, hash: entry.hash };
     texts.push(json);
     return entry;
   });
@@ -80,19 +79,16 @@ function entryResource(
   const canonical = selfContainedCanonical(resource);
   if (canonical) {
     const { value, hash, json } = canonical;
-    // Made here, on the thread that parses the file, so the scope digests after the parse only
-    // sum their terms (scope-digest.ts).
-    const term = digestTerm({ kind, name, tenant, hash });
     // Written out field by field, not spread from a place: this runs once per resource.
     const entry: EntryResource =
       item === undefined
-        ? { kind, name, tenant, doc, value, hash, term }
-        : { kind, name, tenant, doc, item, value, hash, term };
-    // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash and term are
-    // hex, a kind a plain word).
+        ? { kind, name, tenant, doc, value, hash }
+        : { kind, name, tenant, doc, item, value, hash };
+    // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash is hex, a
+    // kind a plain word).
     const at = item === undefined ? `"doc":${doc}` : `"doc":${doc},"item":${item}`;
     const who = `"kind":"${kind}","name":${JSON.stringify(name)},"tenant":${tenant === null ? 'null' : JSON.stringify(tenant)}`;
-    return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}","term":"${term}"}` };
+    return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}"}` };
   }
   const place = item === undefined ? { doc } : { doc, item };
   const entry: EntryResource = {

@@ -49,21 +49,10 @@ function fileFacts(
     out[file] = { digest, scopes: [], entryPoints: false };
     scopes.set(file, new Set());
   }
-  // Declarations come file by file, and mostly scope by scope within a file: a set is looked up,
-  // and a scope added, only when either differs from the declaration before.
-  let file: string | undefined;
-  let set: Set<string> | undefined;
-  let scope: string | undefined;
   for (const resource of declared) {
-    const at = resource.origin.file;
-    if (at !== file) {
-      file = at;
-      set = scopes.get(at);
-      scope = undefined;
-    }
-    const next = scopeOf(resource.kind, resource.name, resource.tenant);
-    if (next !== scope) set?.add((scope = next));
-    if (resource.kind === 'EntryPoint' && out[at]) out[at].entryPoints = true;
+    const file = resource.origin.file;
+    scopes.get(file)?.add(scopeOf(resource.kind, resource.name, resource.tenant));
+    if (resource.kind === 'EntryPoint' && out[file]) out[file].entryPoints = true;
   }
   for (const [file, set] of scopes) out[file]!.scopes = [...set].sort();
   return out;

@@ -120,9 +120,10 @@ export class ChangeWriter {
   }
 
   /**
-   * Each scope's changes written and its revision recorded: one COPY of all resource rows, then
-   * the change records made by the database from the rows it holds while each revision is hashed
-   * here, then the revisions, sealed with the apply's digests.
+   * Each scope's changes written and its revision recorded: one COPY of all resource rows (each
+   * change hashed into its revision as its row is made, when they come in order: RevisionHashing),
+   * then the change records made by the database from the rows it holds while any change left is
+   * hashed here, then the revisions, sealed with the apply's digests.
    */
   async applyRevisions(
     drafts: readonly RevisionDraft[],

@@ -4,6 +4,7 @@ import type { Model, ResourceValue } from '../model/model.js';
 import type { Plan } from '../model/plan.js';
 import { NO_KNOWN_HASHES, valueHash, type KnownHash } from './planned-value.js';
 import type { RevisionDigests } from '../model/revision.js';
+import { jsonString } from '../support/json-string.js';
 
 /** Digest of the desired configuration of the planned scopes: addresses and content hashes. */
 export function configDigest(desired: Model, scopes: ReadonlySet<string>): string {
@@ -77,12 +78,13 @@ function changeText(value: object, known: KnownHash): string | undefined {
   if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
   if (tenant !== null && typeof tenant !== 'string') return undefined;
   if (!isValue(after) || !isValue(before)) return undefined;
-  const q = JSON.stringify;
+  const q = jsonString;
   const hashText = (value: ResourceValue | null) =>
     value === null ? 'null' : `"${valueHash(value, address, known)}"`;
   return (
     `{"action":${q(action)},"address":${q(address)},"after":${hashText(after)},` +
-    `"before":${hashText(before)},"kind":${q(kind)},"name":${q(name)},"tenant":${q(tenant)}}`
+    `"before":${hashText(before)},"kind":${q(kind)},"name":${q(name)},` +
+    `"tenant":${tenant === null ? 'null' : q(tenant)}}`
   );
 }
 

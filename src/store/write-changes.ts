@@ -120,9 +120,10 @@ export class ChangeWriter {
   }
 
   /**
-   * Each scope's changes written and its revision recorded: one COPY of all resource rows, then
-   * the change records made by the database from the rows it holds while each revision is hashed
-   * here, then the revisions, sealed with the apply's digests.
+   * Each scope's changes written and its revision recorded: one COPY of all resource rows (each
+   * change hashed into its revision as its row is made, when they come in order: RevisionHashing),
+   * then the change records made by the database from the rows it holds while any change left is
+   * hashed here, then the revisions, sealed with the apply's digests.
    */
   async applyRevisions(
     drafts: readonly RevisionDraft[],
@@ -137,19 +138,16 @@ export class ChangeWriter {
     const pending = drafts.map((draft) => pendingRevision(draft, slots.get(draft.scope)!));
     const texts = new ChangeTexts(pending.flatMap((revision) => revision.changes));
     const sent = new SentRows(texts.changes.length, onProgress);
+    const hashing = new RevisionHashing(pending, texts);
     await this.rewriteAdopted(drafts);
-    const written = await this.writeResources(texts, hashesFrom(known), sent);
+    const written = await this.writeResources(texts, hashesFrom(known), { sent, hashing });
     debug('resource rows written');
-    // Awaited below, once the hashes are made. Sent before hashing starts: the hashing is one
+    // Awaited below, once the hashes are made. Sent before the rest is hashed: the hashing is one
     // synchronous loop, and a statement asked for just before it would wait in this process
     // until it ends while the database idles (≈ 0.7 s at a load of 14).
     const recording = startedEarly(this.recordChangesFrom(written, pending));
     await nextTurn();
-    let at = 0;
-    for (const revision of pending) {
-      hashChanges(revision, texts, at);
-      at += revision.changes.length;
-    }
+    hashing.finish();
     debug('revisions hashed');
     await recording;
     debug('change records written');
@@ -204,7 +202,7 @@ export class ChangeWriter {
   private async writeResources(
     texts: ChangeTexts,
     hashOf: HashOf,
-    sent?: SentRows,
+    made: RowsMade = {},
   ): Promise<WrittenRows> {
     const { changes } = texts;
     const creates: number[] = [];
@@ -213,7 +211,7 @@ export class ChangeWriter {
     const any = (positions: number[], action: string) =>
       positions.some((at) => changes[at]!.action === action);
     if (others.length > 0) {
-      await this.stage(texts, others, hashOf, { sent });
+      await this.stage(texts, others, hashOf, made);
       if (any(others, 'delete'))
         await this.tx.query(
           `delete from resources r using ${STAGE} s
@@ -221,9 +219,9 @@ export class ChangeWriter {
         );
     }
     const xid =
-      creates.length > 0 ? await this.copyCreates(texts, creates, hashOf, sent) : undefined;
+      creates.length > 0 ? await this.copyCreates(texts, creates, hashOf, made) : undefined;
     const copied = creates.length === 0 || xid !== undefined;
-    if (!copied) await this.stage(texts, creates, hashOf, { append: others.length > 0, sent });
+    if (!copied) await this.stage(texts, creates, hashOf, { ...made, append: others.length > 0 });
     if (!copied || any(others, 'update'))
       await this.tx.query(`${INSERT_FROM_STAGE} where s.action <> 'delete' ${UPSERT}`);
     await this.recordWriters(writtenScopes(changes), xid);
@@ -277,14 +275,14 @@ export class ChangeWriter {
     texts: ChangeTexts,
     creates: readonly number[],
     hashOf: HashOf,
-    sent?: SentRows,
+    made: RowsMade,
   ): Promise<string | undefined> {
     await this.tx.query('savepoint ccac_creates');
     try {
       await this.tx.copyFrom(
         'resources',
         RESOURCE_COLUMNS,
-        resourceRows(texts, creates, hashOf, sent),
+        resourceRows(texts, creates, hashOf, made),
       );
     } catch (error) {
       if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
@@ -309,7 +307,7 @@ export class ChangeWriter {
     texts: ChangeTexts,
     positions: readonly number[],
     hashOf: HashOf,
-    { append = false, sent }: { append?: boolean; sent?: SentRows | undefined } = {},
+    { append = false, ...made }: RowsMade & { append?: boolean },
   ): Promise<void> {
     if (!this.staged) {
       await this.tx.query(
@@ -319,7 +317,7 @@ export class ChangeWriter {
       );
       this.staged = true;
     } else if (!append) await this.tx.query(`truncate ${STAGE}`);
-    await this.tx.copyFrom(STAGE, STAGE_COLUMNS, stageRows(texts, positions, hashOf, sent));
+    await this.tx.copyFrom(STAGE, STAGE_COLUMNS, stageRows(texts, positions, hashOf, made));
   }
 }
 
@@ -334,7 +332,7 @@ function* resourceRows(
   texts: ChangeTexts,
   creates: readonly number[],
   hashOf: HashOf,
-  sent?: SentRows,
+  { sent, hashing }: RowsMade,
 ): Generator<CopyRow> {
   for (const at of creates) {
     const change = texts.changes[at]!;
@@ -342,6 +340,7 @@ function* resourceRows(
     const after = texts.after(at);
     if (after === null) throw new Error(`create of ${change.address} has no after value`);
     sent?.add();
+    hashing?.rowMade(at);
     yield [scope, change.kind, change.name, tenant, after, hashOf(change, after)];
   }
 }
@@ -351,7 +350,7 @@ function* stageRows(
   texts: ChangeTexts,
   positions: readonly number[],
   hashOf: HashOf,
-  sent?: SentRows,
+  { sent, hashing }: RowsMade,
 ): Generator<CopyRow> {
   for (const at of positions) {
     const change = texts.changes[at]!;
@@ -361,6 +360,7 @@ function* stageRows(
     const after = texts.after(at);
     if (after === null && change.action !== 'delete')
       throw new Error(`${change.action} of ${change.address} has no after value`);
+    hashing?.rowMade(at);
     yield [
       scope,
       change.kind,
@@ -399,6 +399,55 @@ function pendingRevision(draft: RevisionDraft, slot: RevisionSlot): PendingRevis
   const { changes: given } = draft;
   const changes = isSortedByAddress(given) ? given : [...given].sort(byAddress);
   return { fields, hasher: new RevisionHasher(fields), changes };
+}
+
+/**
+ * The pending revisions' hashes, each change added as its row is made when the rows come in
+ * the revisions' order (an apply of creates, one COPY): its texts' second use is then right
+ * after their first, and they die young instead of being kept through the COPY (≈ 100,000 texts
+ * promoted to the old generation and marked there). Whatever comes out of order, or not at all,
+ * is hashed by `finish` (ChangeTexts makes a text again once it was let go).
+ */
+class RevisionHashing {
+  /** Where the next change to hash is, in `texts` and as a revision and a place in it. */
+  private next = 0;
+  private revision = 0;
+  private inRevision = 0;
+
+  constructor(
+    private readonly pending: readonly PendingRevision[],
+    private readonly texts: ChangeTexts,
+  ) {}
+
+  /** The row of the change at `at` made: hashed now if it is the next in order. */
+  rowMade(at: number): void {
+    if (at === this.next) this.hashNext();
+  }
+
+  /** Every change not hashed yet, in order. */
+  finish(): void {
+    while (this.next < this.texts.changes.length) this.hashNext();
+  }
+
+  private hashNext(): void {
+    let pending = this.pending[this.revision]!;
+    while (this.inRevision === pending.changes.length) {
+      pending = this.pending[++this.revision]!;
+      this.inRevision = 0;
+    }
+    const at = this.next++;
+    pending.hasher.add(
+      pending.changes[this.inRevision++]!,
+      this.texts.before(at),
+      this.texts.after(at),
+    );
+  }
+}
+
+/** What the rows made tell as they are made: the progress, the revisions' hashing. */
+interface RowsMade {
+  sent?: SentRows | undefined;
+  hashing?: RevisionHashing | undefined;
 }
 
 /**

@@ -283,6 +283,23 @@ describe.each(storeTargets())('state store on $dialect', (target) => {
     ]);
   });
 
+  it('hashes revisions whose updated and created rows interleave, each in its order', async () => {
+    const store = await target.open();
+    const [a0, a1, a2, a3] = queues('acme', 4);
+    const [b0, b1, b2] = queues('beta', 3);
+    await applyRevisions(store, [revisionOf('acme', [a1!, a3!]), revisionOf('beta', [b0!])]);
+    // Staged rows (updates, deletes) are written before the created ones are COPied: rows made
+    // out of the revisions' order, whose changes are hashed once the writes end.
+    await applyRevisions(store, [
+      revisionOf('acme', [a0!, update(a1!, value({ channelType: 'email' })), a2!, remove(a3!)]),
+      revisionOf('beta', [update(b0!, value({ channelType: 'chat' })), b1!, b2!]),
+    ]);
+    expect(await chainProblems(store)).toEqual([
+      ['acme', null],
+      ['beta', null],
+    ]);
+  });
+
   it('records changes given in any order as a revision that verifies, telling progress to the end', async () => {
     const store = await target.open();
     const shuffled = [...queues('acme', 6), ...queues('beta', 4)].reverse();

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { assemblePlan, planChanges } from '../../../src/plan/make-plan.js';
 import { renderPlan } from '../../../src/cli/render/render-plan.js';
 import { Model } from '../../../src/model/model.js';
-import { sha256 } from '../../../src/model/canonical-json.js';
+import { canonicalJson, sha256 } from '../../../src/model/canonical-json.js';
 import { configDigest, contentDigest } from '../../../src/plan/digests.js';
 import { knownHashes } from '../../../src/plan/planned-value.js';
 import { model, res, tenant } from '../plan/fixtures.js';
@@ -68,6 +68,21 @@ describe('contentDigest', () => {
       edit(plan);
       expect(contentDigest(plan)).not.toBe(digest);
     }
+  });
+
+  test('writes names that JSON escapes as JSON.stringify does: quotes, backslashes, controls, lone surrogates, non-ASCII', () => {
+    const odd = ['"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\ud800', 'é', '日本', '😀', 'a b'];
+    const plan = JSON.parse(JSON.stringify(samplePlan())) as ReturnType<typeof samplePlan>;
+    plan.changes = odd.map((text, i) => ({
+      ...plan.changes[1]!,
+      address: `${text}/Team/${i}`,
+      name: text,
+      tenant: text,
+    }));
+    const hashed = (value: object | null) => (value === null ? null : sha256(canonicalJson(value)));
+    const asHashes = plan.changes.map((c) => ({ ...c, after: hashed(c.after), before: null }));
+    const expected = `sha256:${sha256(canonicalJson({ ...plan, changes: asHashes }))}`;
+    expect(contentDigest(plan)).toBe(expected);
   });
 
   test('leaves the fields to openSavedPlan: they are what the values give', () => {

@@ -161,7 +161,7 @@ export function reportMarkdown({ size, db, generated, built, results }) {
     `### The audit report, ${size.toLocaleString('en')} resources on ${db} (${results.length} runs)`,
     '',
     `Store: ${generated.resources.toLocaleString('en')} resources in ${built.revisions} revisions (one apply per tenant, the organizations with the first). ` +
-      `Load average at the start of the runs: ${loads.map((l) => l.toFixed(1)).join(', ')}` +
+      `Load average at the start of the runs: ${loads.map((l) => l.toFixed(2)).join(', ')}` +
       (Math.max(...loads) > 1 ? ' — above 1.0: the machine was busy, times are inflated.' : '.'),
     '',
     '| run | load at start | floor: SELECT every change s | `history verify` s | `report --out` s | peak RSS MB | page MB | Chromium load s |',

@@ -4,7 +4,7 @@ import type { Model, ResourceValue } from '../model/model.js';
 import type { Plan } from '../model/plan.js';
 import { NO_KNOWN_HASHES, valueHash, type KnownHash } from './planned-value.js';
 import type { RevisionDigests } from '../model/revision.js';
-import { jsonString } from '../support/json-string.js';
+import { jsonString, jsonStringOrNull } from '../support/json-string.js';
 
 /** Digest of the desired configuration of the planned scopes: addresses and content hashes. */
 export function configDigest(desired: Model, scopes: ReadonlySet<string>): string {
@@ -84,7 +84,7 @@ function changeText(value: object, known: KnownHash): string | undefined {
   return (
     `{"action":${q(action)},"address":${q(address)},"after":${hashText(after)},` +
     `"before":${hashText(before)},"kind":${q(kind)},"name":${q(name)},` +
-    `"tenant":${tenant === null ? 'null' : q(tenant)}}`
+    `"tenant":${jsonStringOrNull(tenant)}}`
   );
 }
 

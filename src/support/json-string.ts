@@ -9,3 +9,8 @@ const AS_IS_IN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 export function jsonString(value: string): string {
   return AS_IS_IN_JSON.test(value) ? `"${value}"` : JSON.stringify(value);
 }
+
+/** jsonString, or `null` as JSON writes it. */
+export function jsonStringOrNull(value: string | null): string {
+  return value === null ? 'null' : jsonString(value);
+}

@@ -3,6 +3,7 @@ import type { SourceFile } from '../config/source-file.js';
 import { selfContainedCanonical } from '../model/canonicalize.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
+import { jsonString, jsonStringOrNull } from '../support/json-string.js';
 
 /*
  * Loading with the parse cache: config/load-config.ts reads, parses and validates a file; here a
@@ -87,7 +88,7 @@ function entryResource(
     // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash is hex, a
     // kind a plain word).
     const at = item === undefined ? `"doc":${doc}` : `"doc":${doc},"item":${item}`;
-    const who = `"kind":"${kind}","name":${JSON.stringify(name)},"tenant":${tenant === null ? 'null' : JSON.stringify(tenant)}`;
+    const who = `"kind":"${kind}","name":${jsonString(name)},"tenant":${jsonStringOrNull(tenant)}`;
     return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}"}` };
   }
   const place = item === undefined ? { doc } : { doc, item };

@@ -28,7 +28,9 @@ export const PIPELINE_STEPS = [
   {
     id: 'apply-all',
     label: 'apply of all creates, CI-cold (a first adoption)',
-    floor: 'copy',
+    // A CI-cold process parses the configuration before it can write a row: its floor is both.
+    // Until Session 16 it was judged on COPY alone; the pipeline table still gives that ratio.
+    floor: 'parse+copy',
     shaped: false,
     target: { ratio: 2 },
   },
@@ -78,12 +80,13 @@ export const RSS_TARGET_MB = 512;
 export const stepOf = (run, step, shape) =>
   step.shaped ? run.shaped[shape][step.id] : run.unshaped[step.id];
 
-/** A floor in one run: `shape`'s parse floor, the store's SELECT and COPY. */
+/** A floor in one run: `shape`'s parse floor, the store's SELECT and COPY, or a sum of them. */
 export function floorOf(run, floor, shape) {
   const { parse, selectMs, copyMs, rows } = run.floors;
   if (floor === 'parse') return parse[shape];
   if (floor === 'parse+select') return parse[shape] + selectMs;
   if (floor === 'copy') return copyMs;
+  if (floor === 'parse+copy') return parse[shape] + copyMs;
   // COPY of the 1% of the rows a saved plan writes, scaled from the full COPY.
   return copyMs * (run.generated.changed / rows);
 }

@@ -119,7 +119,16 @@ export function pipelineTable(size, db, runs, shapes) {
     '',
     floorsLine(runs, shapes),
     '',
+    adoptionOnCopyLine(runs),
+    '',
   ].join('\n');
+}
+
+/** The first adoption against COPY alone, its floor until Session 16 (pipeline.mjs). */
+function adoptionOnCopyLine(runs) {
+  const ratios = runs.map((r) => r.unshaped['apply-all'].ms / r.floors.copyMs);
+  const x = (ratio) => `${ratio.toFixed(2)}×`;
+  return `The first adoption against the COPY floor alone: median ${x(median(ratios))} (${x(Math.min(...ratios))}–${x(Math.max(...ratios))}).`;
 }
 
 /** The same plans CI-cold and with the cache the job on main left (generator's shape). */

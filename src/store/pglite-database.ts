@@ -4,7 +4,7 @@ import { copyParts, pgliteCopySql, PGLITE_COPY_PART_BYTES } from './copy-text.js
 import type { CopyRow, Database, Queryable } from './database.js';
 import { debug } from '../support/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
-import { emptyStateFor } from './pglite-template.js';
+import { copyEmptyState, emptyStateFor } from './pglite-template.js';
 import { openPgliteThread, pgliteThreadAllowed } from './pglite-thread.js';
 import { pgliteWasmModule } from './pglite-wasm.js';
 import { StoreError } from './state-store.js';
@@ -34,13 +34,13 @@ export async function openPgliteDatabase(
       );
     }
     debug('embedded database on the main thread');
+    if (template) copyEmptyState(template, dir);
     // PGlite's JavaScript loads on this thread while V8's threads compile its WebAssembly.
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dir, {
       parsers: { [INT8_OID]: parseInt8 },
       startParams: [...PGlite.defaultStartParams, ...START_SETTINGS],
       pgliteWasmModule: await wasmModule,
-      ...(template && { loadDataDir: template }),
     });
     return new PgliteDatabase(pglite, lock);
   } catch (error) {

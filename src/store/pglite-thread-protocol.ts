@@ -8,8 +8,8 @@ export interface PgliteThreadStart {
   settings: string[];
   /** PGlite's WebAssembly, compiled once for the process (pglite-wasm.ts); threads share its code. */
   wasmModule: WebAssembly.Module;
-  /** The empty database to create `dir` from (pglite-template.ts), when `dir` holds none. */
-  template?: Blob;
+  /** The empty database to copy into `dir` (pglite-template.ts), when `dir` holds none. */
+  template?: string;
 }
 
 export type PgliteRequest =

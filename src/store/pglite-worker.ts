@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { INT8_OID, parseInt8 } from './column-types.js';
+import { copyEmptyState } from './pglite-template.js';
 import {
   threadError,
   type PgliteAnswer,
@@ -29,11 +30,12 @@ if (pglite) {
 
 async function opened(): Promise<PGlite | undefined> {
   try {
+    // Here, not on the main thread: the copy's 39 MB are written while that one reads and parses.
+    if (start.template) copyEmptyState(start.template, start.dir);
     const db = await PGlite.create(start.dir, {
       parsers: { [INT8_OID]: parseInt8 },
       startParams: [...PGlite.defaultStartParams, ...start.settings],
       pgliteWasmModule: start.wasmModule,
-      ...(start.template && { loadDataDir: start.template }),
     });
     send({ id: 0, opened: true });
     return db;

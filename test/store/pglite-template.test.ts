@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import { openStore } from '../../src/store/open-store.js';
-import { emptyStateFor } from '../../src/store/pglite-template.js';
+import { emptyStateFor, holdsDatabase } from '../../src/store/pglite-template.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /** What a store's database is: its encoding and collation, its tables' columns, its migrations. */
@@ -25,13 +25,31 @@ async function shapeOf(db: Database) {
   };
 }
 
-describe('the empty embedded database the build makes (dist/pglite-state-*.tgz)', () => {
+describe('the empty embedded database the build makes (dist/pglite-state-*/)', () => {
   it('is used for a new directory only, never over a database', async () => {
     const dir = await tempDir();
-    expect(emptyStateFor(path.join(dir, 'new'))?.size).toBeGreaterThan(0);
+    const template = emptyStateFor(path.join(dir, 'new'));
+    expect(template).toMatch(/pglite-state-[\d.]+$/);
+    expect(holdsDatabase(template!)).toBe(true);
     await mkdir(path.join(dir, 'old'));
     await writeFile(path.join(dir, 'old', 'PG_VERSION'), '17\n');
     expect(emptyStateFor(path.join(dir, 'old'))).toBeUndefined();
+  });
+
+  it('leaves a copy cut short no database: the next open copies it whole', async () => {
+    const dir = path.join(await tempDir(), 'cut');
+    await mkdir(path.join(dir, 'base'), { recursive: true });
+    await writeFile(path.join(dir, 'postgresql.conf'), 'half written');
+    expect(holdsDatabase(dir)).toBe(false);
+    const store = await openStore(`pglite:${dir}`);
+    try {
+      expect(await store.db.query('select count(*)::integer as n from resources')).toEqual([
+        { n: 0 },
+      ]);
+    } finally {
+      await store.close();
+    }
+    expect(await readdir(dir)).not.toContain('ccac.lock');
   });
 
   it('makes the same database as initdb and the migrations do', async () => {

@@ -1,5 +1,5 @@
 // How the bench measures: whole CLI processes (wall time, peak RSS), and a fresh database per run.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ export function setNodeFlags(flags) {
  */
 export async function runCli(args, expectCodes, { cacheDir, cold = false, env = {} }) {
   if (cold) await rm(cacheDir, { recursive: true, force: true });
+  settledDisk();
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [...nodeFlags, CLI, ...args], {
@@ -54,6 +55,7 @@ export async function runCli(args, expectCodes, { cacheDir, cold = false, env = 
 }
 
 export async function timed(work) {
+  settledDisk();
   const started = process.hrtime.bigint();
   const value = await work();
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
@@ -98,6 +100,17 @@ export const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/**
+ * The disk settled before a timed step or floor: the bench's own earlier steps (a generated
+ * configuration, a parse cache, stores made and deleted: hundreds of MB) leave writeback and, on
+ * a file system mounted with `discard`, discards in flight, under which a new embedded store's
+ * copy of 1,014 files took 0.7 s instead of 0.1 s (bench/HISTORY.md, Session 16). A CI job does
+ * not start on a disk its own harness has just filled; `sync` waits until this one is written.
+ */
+export function settledDisk() {
+  execFileSync('sync');
+}
 
 /**
  * The 1-minute load average a run starts at, after waiting (at most `seconds`) for it to fall to

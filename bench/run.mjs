@@ -13,7 +13,9 @@
 // simulator, counting calls (bench/push.mjs). --only import: `ccac import webex` of a realistic org
 // of 10,000 people from the simulator, timed with its calls (bench/import.mjs). --hostile-only:
 // the hostile inputs alone. --settle S: before each run, wait (at most S seconds) for the 1-minute
-// load average to fall to 1.0, so that a run does not start in the wake of the one before.
+// load average to fall to 1.0, so that a run does not start in the wake of the one before. Every
+// timed step and floor starts once `sync` has written out what the steps before it left
+// (measure.mjs settledDisk).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

@@ -106,7 +106,7 @@ export function pipelineTable(size, db, runs, shapes) {
     '',
     loadLine(runs),
     '',
-    'Each step a fresh process with no parse cache, against a store holding every tenant. "met" counts the runs whose time held the target against the floors of that same run.',
+    'Each step a fresh process with no parse cache, against a store holding every tenant, started once `sync` has written out what the earlier steps left (as every floor is). "met" counts the runs whose time held the target against the floors of that same run.',
     '',
     '| step | shape | median s | min–max s | floor s (median) | ratio (median) | peak RSS MB | target | met |',
     '|---|---|---:|---:|---|---:|---:|---|---|',

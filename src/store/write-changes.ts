@@ -115,7 +115,7 @@ export class ChangeWriter {
     const texts = new ChangeTexts(revision.changes);
     if (input.changes.length > 0)
       await this.tx.copyFrom('changes', CHANGE_COLUMNS, changeRows(revision, texts));
-    hashChanges(revision, texts, 0);
+    new RevisionHashing([revision], texts).finish();
     return (await this.sealRevisions([revision], input))[0]!;
   }
 
@@ -319,12 +319,6 @@ export class ChangeWriter {
     } else if (!append) await this.tx.query(`truncate ${STAGE}`);
     await this.tx.copyFrom(STAGE, STAGE_COLUMNS, stageRows(texts, positions, hashOf, made));
   }
-}
-
-/** A revision's changes hashed, their texts at `from` onwards in `texts`. */
-function hashChanges({ hasher, changes }: PendingRevision, texts: ChangeTexts, from: number) {
-  for (let i = 0; i < changes.length; i++)
-    hasher.add(changes[i]!, texts.before(from + i), texts.after(from + i));
 }
 
 /** The created rows COPied into `resources`: the changes at `creates` in `texts`. */

@@ -49,7 +49,9 @@ const heldHere = new Set<string>();
  */
 export function lockDirectory(dir: string): DirectoryLock {
   try {
-    mkdirSync(dir, { recursive: true });
+    // Closed to other users, as PostgreSQL requires of a data directory: PGlite writes the files
+    // inside readable and writable by anyone (0666).
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
     // Read-only file system, a file where a directory should be, no space: a STORE error, not a crash.
     throw new StoreError(

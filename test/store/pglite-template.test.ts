@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,12 @@ describe('the empty embedded database the build makes (dist/pglite-state-*/)', (
     await mkdir(path.join(dir, 'old'));
     await writeFile(path.join(dir, 'old', 'PG_VERSION'), '17\n');
     expect(emptyStateFor(path.join(dir, 'old'))).toBeUndefined();
+  });
+
+  it('makes a new store in a directory closed to other users', async () => {
+    const dir = path.join(await tempDir(), 'new');
+    await (await openStore(`pglite:${dir}`)).close();
+    expect((await stat(dir)).mode & 0o077).toBe(0);
   });
 
   it('leaves a copy cut short no database: the next open copies it whole', async () => {

@@ -8,15 +8,30 @@ import { pathToFileURL } from 'node:url';
 export async function makePgliteTemplate(root) {
   const dist = (file) => pathToFileURL(path.join(root, 'dist', file)).href;
   const { openStore } = await import(dist('store/open-store.js'));
-  const { pgliteVersion, templateDir } = await import(dist('store/pglite-template.js'));
+  const { pgliteVersion, trimTemplateWal, templateDir } = await import(
+    dist('store/pglite-template.js')
+  );
   // Made afresh, never from an earlier template; earlier builds' tarballs go too.
   for (const name of readdirSync(path.join(root, 'dist')))
     if (name.startsWith('pglite-state-'))
       rmSync(path.join(root, 'dist', name), { recursive: true });
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ccac-template-')), 'state');
   try {
-    await (await openStore(`pglite:${dir}`)).close(); // created and migrated, lock released
-    cpSync(dir, templateDir(path.join(root, 'dist'), pgliteVersion()), { recursive: true });
+    const store = await openStore(`pglite:${dir}`); // created and migrated
+    let redoSegment;
+    try {
+      // A checkpoint in a segment of its own: initdb's and the migrations' WAL is then not needed.
+      await store.db.query('select pg_switch_wal()');
+      await store.db.query('checkpoint');
+      [{ redo_wal_file: redoSegment }] = await store.db.query(
+        'select redo_wal_file from pg_control_checkpoint()',
+      );
+    } finally {
+      await store.close(); // lock released
+    }
+    const template = templateDir(path.join(root, 'dist'), pgliteVersion());
+    cpSync(dir, template, { recursive: true });
+    trimTemplateWal(template, redoSegment);
   } finally {
     rmSync(path.dirname(dir), { recursive: true, force: true });
   }

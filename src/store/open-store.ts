@@ -60,7 +60,7 @@ export async function openStore(
  * As openStore, for a command that only reads: a store ccac has not created (a `pglite:`
  * directory without a database, a PostgreSQL database or schema without ccac's tables) is a
  * StoreError and stays uncreated, as `terraform state list` creates no state. A mistyped `--db`
- * is told, not answered with an empty history in a new 39 MB database.
+ * is told, not answered with an empty history in a new database.
  */
 export async function openExistingStore(
   url: string = DEFAULT_STORE_URL,

@@ -1,4 +1,12 @@
-import { copyFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCK_FILE } from './lock-file.js';
@@ -6,8 +14,8 @@ import { LOCK_FILE } from './lock-file.js';
 /**
  * A new embedded database starts as a copy of an empty one that the build made and migrated
  * (scripts/make-pglite-template.mjs), not from PGlite's initdb (≈ 2.6 s on a fresh machine). The
- * template is a data directory, copied file by file (≈ 0.15 s for its 39 MB) and then opened as
- * any store is (≈ 0.2 s): PGlite's own `loadDataDir`, from a tarball, took 1.2–1.4 s of the
+ * template is a data directory, copied file by file (≈ 0.15 s for its 15 MB: its WAL is cut to
+ * what it needs, trimTemplateWal) and then opened as any store is (≈ 0.2 s): PGlite's own `loadDataDir`, from a tarball, took 1.2–1.4 s of the
  * embedded database's thread, on the critical path of a first apply. The copy is named by the
  * PGlite version that made it, so another version never loads it.
  */
@@ -43,7 +51,50 @@ export function emptyStateFor(dir: string): string | undefined {
 export function copyEmptyState(template: string, dir: string): void {
   const skipped = new Set([path.join(template, PG_VERSION), path.join(template, LOCK_FILE)]);
   cpSync(template, dir, { recursive: true, filter: (source) => !skipped.has(source) });
+  for (const segment of walSegments(dir)) truncateSync(segment, WAL_SEGMENT_BYTES);
   copyFileSync(path.join(template, PG_VERSION), path.join(dir, PG_VERSION));
+}
+
+/**
+ * PostgreSQL's WAL segment size, as PGlite's initdb leaves it: every segment file is this long.
+ * The template keeps one, holding little more than its checkpoint, and cut after it: a copy gets
+ * the rest back as a hole (truncateSync), which reads as the zeros it was.
+ */
+const WAL_SEGMENT_BYTES = 16 << 20;
+
+/** XLOG's page: a segment cut short is cut at a page's end, so its pages are whole. */
+const WAL_PAGE_BYTES = 8192;
+
+/** A data directory's WAL segments (pg_wal/ and its 24 hex digits per file). */
+function walSegments(dir: string): string[] {
+  const wal = path.join(dir, 'pg_wal');
+  return readdirSync(wal)
+    .filter((name) => /^[0-9A-F]{24}$/.test(name))
+    .map((name) => path.join(wal, name));
+}
+
+/**
+ * The template's WAL reduced to `redoSegment`, the segment its last checkpoint starts from, cut
+ * after its last byte that is not zero (scripts/make-pglite-template.mjs): earlier segments are
+ * not read again, and later ones are old segments kept for reuse, which PostgreSQL makes anew when
+ * they are missing. 24 of the template's 39 MB otherwise, written by every new store and shipped
+ * in every package. A segment of another size is a PGlite this code does not know: the build stops.
+ */
+export function trimTemplateWal(templateDir: string, redoSegment: string): void {
+  for (const segment of walSegments(templateDir)) {
+    const bytes = readFileSync(segment);
+    if (bytes.length !== WAL_SEGMENT_BYTES)
+      throw new Error(`${segment} is ${bytes.length} bytes, not ${WAL_SEGMENT_BYTES}`);
+    if (path.basename(segment) !== redoSegment) {
+      rmSync(segment);
+      continue;
+    }
+    let end = bytes.length;
+    while (end > 0 && bytes[end - 1] === 0) end--;
+    truncateSync(segment, Math.ceil(end / WAL_PAGE_BYTES) * WAL_PAGE_BYTES);
+  }
+  if (walSegments(templateDir).length !== 1)
+    throw new Error(`no WAL segment ${redoSegment} in ${templateDir}`);
 }
 
 /** The installed PGlite's version, from its package.json (which its exports do not list). */

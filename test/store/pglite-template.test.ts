@@ -58,6 +58,19 @@ describe('the empty embedded database the build makes (dist/pglite-state-*/)', (
     expect(await readdir(dir)).not.toContain('ccac.lock');
   });
 
+  it('ships its WAL cut to its checkpoint, and a new store gets the whole segment back', async () => {
+    const dir = path.join(await tempDir(), 'new');
+    const template = emptyStateFor(dir)!;
+    const shipped = await readdir(path.join(template, 'pg_wal'));
+    const segments = shipped.filter((name) => /^[0-9A-F]{24}$/.test(name));
+    expect(segments).toHaveLength(1);
+    const cut = await stat(path.join(template, 'pg_wal', segments[0]!));
+    expect(cut.size).toBeLessThan(1 << 20);
+    await (await openStore(`pglite:${dir}`)).close();
+    const copied = await stat(path.join(dir, 'pg_wal', segments[0]!));
+    expect(copied.size).toBe(16 << 20);
+  });
+
   it('makes the same database as initdb and the migrations do', async () => {
     const dir = await tempDir();
     const initdb = await PGlite.create(path.join(dir, 'initdb'));

@@ -14,9 +14,10 @@ import { LOCK_FILE } from './lock-file.js';
 /**
  * A new embedded database starts as a copy of an empty one that the build made and migrated
  * (scripts/make-pglite-template.mjs), not from PGlite's initdb (≈ 2.6 s on a fresh machine). The
- * template is a data directory, copied file by file (≈ 0.15 s for its 15 MB: its WAL is cut to
- * what it needs, trimTemplateWal) and then opened as any store is (≈ 0.2 s): PGlite's own `loadDataDir`, from a tarball, took 1.2–1.4 s of the
- * embedded database's thread, on the critical path of a first apply. The copy is named by the
+ * template is a data directory, copied file by file (≈ 0.15 s for its 23 MB: its WAL is cut to
+ * what it needs, trimTemplateWal) and then opened as any store is (≈ 0.2 s): PGlite's own
+ * `loadDataDir`, from a tarball, took 1.2–1.4 s of the embedded database's thread, on the
+ * critical path of a first apply. The copy is named by the
  * PGlite version that made it, so another version never loads it.
  */
 export function templateDir(distDir: string, pgliteVersion: string): string {
@@ -77,7 +78,7 @@ function walSegments(dir: string): string[] {
  * The template's WAL reduced to `redoSegment`, the segment its last checkpoint starts from, cut
  * after its last byte that is not zero (scripts/make-pglite-template.mjs): earlier segments are
  * not read again, and later ones are old segments kept for reuse, which PostgreSQL makes anew when
- * they are missing. 24 of the template's 39 MB otherwise, written by every new store and shipped
+ * they are missing. 16 of the template's 39 MB otherwise, written by every new store and shipped
  * in every package. A segment of another size is a PGlite this code does not know: the build stops.
  */
 export function trimTemplateWal(templateDir: string, redoSegment: string): void {

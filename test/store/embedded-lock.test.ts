@@ -37,6 +37,8 @@ describe('the embedded database is used by one process at a time', () => {
     // Released on close: the next process gets in.
     const again = spawnStoreChild('open', url);
     expect(await again.first).toEqual({ ok: true });
+    // It closes the store after it answers: the directory is removed only once it has.
+    await again.exited;
   });
 
   it('fails a second open in the same process too', async () => {

@@ -26,13 +26,13 @@ describe('the embedded database is used by one process at a time', () => {
   it('fails a second process at once, naming the holder pid', async () => {
     const url = await pglite.freshUrl();
     const store = await pglite.open(url);
-    const started = Date.now();
     const child = spawnStoreChild('open', url);
     const result = await child.first;
     await child.exited;
     expect(result.code).toBe('STORE_BUSY');
     expect(result.message).toContain(`in use by ccac process ${process.pid}`);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // Refused, not waited on: the open itself, not the child's start (seconds under CI's load).
+    expect(result.ms).toBeLessThan(5_000);
     await store.close();
     // Released on close: the next process gets in.
     const again = spawnStoreChild('open', url);

@@ -52,7 +52,9 @@ export function emptyStateFor(dir: string): string | undefined {
 export function copyEmptyState(template: string, dir: string): void {
   const skipped = new Set([path.join(template, PG_VERSION), path.join(template, LOCK_FILE)]);
   cpSync(template, dir, { recursive: true, filter: (source) => !skipped.has(source) });
-  for (const segment of walSegments(dir)) truncateSync(segment, WAL_SEGMENT_BYTES);
+  // Only the segments copied: whatever else `dir` held is not the template's to extend.
+  for (const name of walSegmentNames(template))
+    truncateSync(path.join(dir, 'pg_wal', name), WAL_SEGMENT_BYTES);
   copyFileSync(path.join(template, PG_VERSION), path.join(dir, PG_VERSION));
 }
 
@@ -66,12 +68,9 @@ const WAL_SEGMENT_BYTES = 16 << 20;
 /** XLOG's page: a segment cut short is cut at a page's end, so its pages are whole. */
 const WAL_PAGE_BYTES = 8192;
 
-/** A data directory's WAL segments (pg_wal/ and its 24 hex digits per file). */
-function walSegments(dir: string): string[] {
-  const wal = path.join(dir, 'pg_wal');
-  return readdirSync(wal)
-    .filter((name) => /^[0-9A-F]{24}$/.test(name))
-    .map((name) => path.join(wal, name));
+/** The names of a data directory's WAL segments (in pg_wal/, 24 hex digits each). */
+function walSegmentNames(dir: string): string[] {
+  return readdirSync(path.join(dir, 'pg_wal')).filter((name) => /^[0-9A-F]{24}$/.test(name));
 }
 
 /**
@@ -82,11 +81,12 @@ function walSegments(dir: string): string[] {
  * in every package. A segment of another size is a PGlite this code does not know: the build stops.
  */
 export function trimTemplateWal(templateDir: string, redoSegment: string): void {
-  for (const segment of walSegments(templateDir)) {
+  for (const name of walSegmentNames(templateDir)) {
+    const segment = path.join(templateDir, 'pg_wal', name);
     const bytes = readFileSync(segment);
     if (bytes.length !== WAL_SEGMENT_BYTES)
       throw new Error(`${segment} is ${bytes.length} bytes, not ${WAL_SEGMENT_BYTES}`);
-    if (path.basename(segment) !== redoSegment) {
+    if (name !== redoSegment) {
       rmSync(segment);
       continue;
     }
@@ -94,7 +94,7 @@ export function trimTemplateWal(templateDir: string, redoSegment: string): void 
     while (end > 0 && bytes[end - 1] === 0) end--;
     truncateSync(segment, Math.ceil(end / WAL_PAGE_BYTES) * WAL_PAGE_BYTES);
   }
-  if (walSegments(templateDir).length !== 1)
+  if (walSegmentNames(templateDir).length !== 1)
     throw new Error(`no WAL segment ${redoSegment} in ${templateDir}`);
 }
 

@@ -83,6 +83,7 @@ export async function applyConfiguration(
   request: ApplyRequest,
   hooks: ApplyHooks,
 ): Promise<ApplyOutcome> {
+  const commitOf = commitOfConfiguration(request.paths);
   const { planAgainstStore, undeclaredAndUnstored } = await import('./plan-against-store.js');
   const checked = await configuration;
   const declared = checked.desired.tenants().map((t) => t.name);
@@ -94,11 +95,12 @@ export async function applyConfiguration(
     requireActor: true,
     destroy: request.destroy,
   });
+  debug('plan made');
   // The actor sees no more than their roles show (authz/visibility.ts); the plan is applied whole.
   const shown = visiblePlan(plan, views);
   if (hasErrors(plan.diagnostics) || plan.changes.length === 0)
     return { outcome: 'planned', plan, shown };
-  const gitCommit = startedEarly(commitOfConfiguration(request.paths, checked.declared));
+  const gitCommit = startedEarly(commitOf(checked.declared));
   const approved = await hooks.approve(shown);
   if (approved === false) return { outcome: 'cancelled' };
   const known = knownHashes(checked.desired, stored.model);

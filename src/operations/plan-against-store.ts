@@ -27,7 +27,7 @@ import type { OrganizationReference, ScopeSummary, StoredState } from '../model/
 import { configDigestSteps } from '../plan/digests.js';
 import { debug } from '../support/debug.js';
 import { inTurns, nextTurn } from '../support/in-turns.js';
-import { commitOfConfiguration } from './configuration-commit.js';
+import type { ConfigurationCommit } from './configuration-commit.js';
 import { startedEarly } from '../support/started-early.js';
 import type { Workspace } from '../workspace/open-workspace.js';
 
@@ -85,10 +85,10 @@ export async function unchangedPlan(
 interface PlanOptions {
   tenants: readonly string[];
   /**
-   * The plan is to be saved, its configuration read from these paths: what the saved plan
-   * records of the configuration is made while the store reads the rows (SealInputs).
+   * The plan is to be saved, with the commit of its configuration (looked up since the command
+   * started): what the saved plan records of it is made while the store reads the rows (SealInputs).
    */
-  savedFrom?: readonly string[];
+  savedFrom?: ConfigurationCommit;
   actor: string | undefined;
   requireActor: boolean;
   /** Apply: whether `--destroy` was given (PlanRequest.destroy). */
@@ -116,17 +116,17 @@ export interface SealInputs {
 
 /**
  * The configuration's digest and git commit, started now: the digest is made in turns, so it
- * fills the time spent waiting on the database (100,000 lines sorted and hashed), and git runs
- * in its own process meanwhile.
+ * fills the time spent waiting on the database (100,000 lines sorted and hashed), and git's last
+ * question (the flow definition files', if any) runs in its own process meanwhile.
  */
 export function sealInputs(
   checked: CheckedConfig,
   scopes: ReadonlySet<string>,
-  paths: readonly string[],
+  commitOf: ConfigurationCommit,
 ): SealInputs {
   return {
     configDigest: startedEarly(inTurns(configDigestSteps(checked.desired, scopes))),
-    gitCommit: startedEarly(commitOfConfiguration(paths, checked.declared)),
+    gitCommit: startedEarly(commitOf(checked.declared)),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   unchangedPlan,
   type Planned,
 } from './plan-against-store.js';
+import { commitOfConfiguration, type ConfigurationCommit } from './configuration-commit.js';
 
 /** What `ccac plan` is asked: plain values, as the options gave them. */
 export interface PlanRequest {
@@ -73,11 +74,17 @@ export async function plan(
   request: PlanRequest,
   configuration: Promise<Workspace> = readWorkspace(request.paths),
 ): Promise<PlanResult | PlanRefused> {
+  const commitOf = request.save ? commitOfConfiguration(request.paths) : undefined;
   if (store === NO_STORE_YET) {
     const workspace = await configuration;
     const refused = await undeclaredAndUnstored(request.tenants, workspace.summary.tenants, EMPTY);
     if (refused.length > 0) return { refused };
-    return presented(planAgainstNothing(await workspace.model(), request), request, EMPTY);
+    return presented(
+      planAgainstNothing(await workspace.model(), request),
+      request,
+      EMPTY,
+      commitOf,
+    );
   }
   const summaries = prefetchSummaries(store, request.tenants);
   const workspace = await configuration;
@@ -94,11 +101,11 @@ export async function plan(
     requireActor: false,
     summaries,
     whole: !review,
-    ...(request.save ? { savedFrom: request.paths } : {}),
+    ...(commitOf && { savedFrom: commitOf }),
   });
   // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
   const plan = await markDrift(planned.plan, store, planned.stored);
-  return presented({ ...planned, plan }, request, store);
+  return presented({ ...planned, plan }, request, store, commitOf);
 }
 
 /** What a store nothing has created answers: no scope, no revision. */
@@ -112,6 +119,7 @@ async function presented(
   planned: Planned,
   request: PlanRequest,
   store: Pick<StateReader, 'revisionHashes'>,
+  commitOf: ConfigurationCommit | undefined,
 ): Promise<PlanResult> {
   const { plan: whole, scopes, stored, checked, views } = planned;
   const save = request.save && !hasErrors(whole.diagnostics) ? request.save : undefined;
@@ -124,8 +132,8 @@ async function presented(
     request.drawGraph && seesEverything(views)
       ? planRoutingMermaid(shown.changes, checked.desired, stored.model)
       : undefined;
-  if (!save || !baseHashes) return { plan: whole, shown, graph };
-  const seal = planned.seal ?? sealInputs(checked, scopes, request.paths);
+  if (!save || !baseHashes || !commitOf) return { plan: whole, shown, graph };
+  const seal = planned.seal ?? sealInputs(checked, scopes, commitOf);
   const saved = sealPlan(
     whole,
     {

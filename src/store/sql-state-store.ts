@@ -1,3 +1,4 @@
+import { debug } from '../support/debug.js';
 import type { Kind } from '../model/kinds.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../model/plan.js';
@@ -179,6 +180,7 @@ export class SqlStateStore extends SqlStateReader implements StateStore {
     try {
       return await this.db.transaction(async (tx) => {
         await guarded('locking scopes', () => lockScopes(tx, wanted, options.lockTimeoutMs));
+        debug('scopes locked');
         let outcome: { commit: boolean; value: T };
         try {
           outcome = await work(new SqlStateTransaction(tx));

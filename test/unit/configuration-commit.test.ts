@@ -27,7 +27,7 @@ describe('commitOfConfiguration', () => {
       flow('written', { definitionFile: 'defs/a.json' }, false, reads),
     ];
     // Outside any repository: no commit, whatever the files.
-    await expect(commitOfConfiguration(['/nowhere/cfg'], declared)).resolves.toBeNull();
+    await expect(commitOfConfiguration(['/nowhere/cfg'])(declared)).resolves.toBeNull();
     expect(reads.n).toBe(1);
   });
 });

@@ -88,7 +88,7 @@ interface PlanOptions {
    * The plan is to be saved, with the commit of its configuration (looked up since the command
    * started): what the saved plan records of it is made while the store reads the rows (SealInputs).
    */
-  savedFrom?: ConfigurationCommit;
+  commitToSeal?: ConfigurationCommit;
   actor: string | undefined;
   requireActor: boolean;
   /** Apply: whether `--destroy` was given (PlanRequest.destroy). */
@@ -104,7 +104,7 @@ export type Planned = PlanOutcome & {
   scopes: Set<string>;
   stored: StoredState;
   checked: CheckedConfig;
-  /** When the plan is to be saved (`savedFrom`) and has no configuration errors. */
+  /** When the plan is to be saved (`commitToSeal`) and has no configuration errors. */
   seal?: SealInputs;
 };
 
@@ -163,7 +163,7 @@ export async function planAgainstStore(
 ): Promise<Planned> {
   const scopes = options.scopes ?? planScopes(checked.desired, options.tenants);
   if (hasErrors(checked.diagnostics)) return unplanned(checked, scopes);
-  const seal = options.savedFrom && sealInputs(checked, scopes, options.savedFrom);
+  const seal = options.commitToSeal && sealInputs(checked, scopes, options.commitToSeal);
   const desired = options.desired ?? modelScopes(checked.desired);
   let stored = await readStoredState(
     reader,

@@ -101,7 +101,7 @@ export async function plan(
     requireActor: false,
     summaries,
     whole: !review,
-    ...(commitOf && { savedFrom: commitOf }),
+    ...(commitOf && { commitToSeal: commitOf }),
   });
   // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
   const plan = await markDrift(planned.plan, store, planned.stored);

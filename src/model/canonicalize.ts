@@ -36,6 +36,8 @@ export interface CanonicalResult {
 export interface Canonical {
   value: ResourceValue;
   hash: string;
+  /** Its term of its scope's digest, when the parse made it (scope-digest.ts digestTerm). */
+  digestTerm?: string;
 }
 
 /** A canonical value with the JSON its hash is of: what a cache entry holds, written as it is. */
@@ -83,12 +85,17 @@ function tenantTimezones(declared: readonly DeclaredResource[]): Map<string, str
 }
 
 /** Built field by field rather than spread: this runs once per resource of every plan. */
-function modelResource(resource: DeclaredResource, { value, hash }: Canonical): ModelResource {
+function modelResource(
+  resource: DeclaredResource,
+  { value, hash, digestTerm }: Canonical,
+): ModelResource {
   const { kind, name, tenant, address, origin } = resource;
   const { labels, spec } = value;
-  return labels
+  const made: ModelResource = labels
     ? { kind, name, tenant, address, labels, spec, hash, origin }
     : { kind, name, tenant, address, spec, hash, origin };
+  if (digestTerm !== undefined) made.digestTerm = digestTerm;
+  return made;
 }
 
 /** The entry point the platform creates with every tenant (SPEC §2, seed 004). */

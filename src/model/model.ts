@@ -27,6 +27,8 @@ export interface ModelResource<K extends Kind = Kind> extends ResourceValue<K> {
   hash: string;
   /** Set when the resource was declared in a file; implicit and stored ones have none. */
   origin?: Origin;
+  /** Its term of its scope's digest, when the parse made it (scope-digest.ts digestTerm). */
+  digestTerm?: string;
 }
 
 /** One kind's resources: all of them in insertion order, and by tenant and name. */

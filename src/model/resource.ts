@@ -24,7 +24,7 @@ export interface DeclaredResource<K extends Kind = Kind> {
    * The canonical value and its hash, when already known (from the parse cache). Set only for
    * resources whose canonical form depends on nothing outside their own document.
    */
-  canonical?: { value: ResourceValue<K>; hash: string };
+  canonical?: { value: ResourceValue<K>; hash: string; digestTerm?: string };
 }
 
 export function originOf(file: string, locate: Locate, prefix: ValuePath): Origin {

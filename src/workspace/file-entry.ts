@@ -28,6 +28,8 @@ export interface EntryResource {
   item?: number;
   value?: ResourceValue;
   hash?: string;
+  /** With `hash`: the resource's term of its scope's digest (scope-digest.ts digestTerm). */
+  term?: string;
   spec?: SpecOf<Kind>;
   labels?: Record<string, string>;
 }
@@ -123,8 +125,11 @@ class CachedDeclaration implements DeclaredResource, Origin {
     this.#file = file;
   }
 
-  get canonical(): { value: ResourceValue; hash: string } {
-    return { value: this.#entry.value!, hash: this.#entry.hash! };
+  get canonical(): { value: ResourceValue; hash: string; digestTerm?: string } {
+    const { value, hash, term } = this.#entry;
+    return term === undefined
+      ? { value: value!, hash: hash! }
+      : { value: value!, hash: hash!, digestTerm: term };
   }
 
   get spec(): SpecOf<Kind> {

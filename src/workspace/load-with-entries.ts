@@ -1,6 +1,7 @@
 import { loadConfigFile, type LoadedFile, type LoadResult } from '../config/load-config.js';
 import type { SourceFile } from '../config/source-file.js';
 import { selfContainedCanonical } from '../model/canonicalize.js';
+import { digestTerm } from '../model/scope-digest.js';
 import type { DeclaredResource } from '../model/resource.js';
 import { declaredFromEntry, type EntryResource, type FileEntry } from './file-entry.js';
 import { jsonString, jsonStringOrNull } from '../support/json-string.js';
@@ -63,7 +64,7 @@ function entryOf(loaded: LoadedFile): MadeEntry {
     const { doc, item } = loaded.places[i]!;
     const { entry, json } = entryResource(resource, doc, item);
     if (entry.hash !== undefined && entry.value !== undefined)
-      resource.canonical = { value: entry.value, hash: entry.hash };
+      resource.canonical = { value: entry.value, hash: entry.hash, digestTerm: entry.term! };
     texts.push(json);
     return entry;
   });
@@ -80,16 +81,18 @@ function entryResource(
   const canonical = selfContainedCanonical(resource);
   if (canonical) {
     const { value, hash, json } = canonical;
+    // Made here, where the file is parsed: on the second thread for the files it parses.
+    const term = digestTerm({ kind, name, tenant, hash });
     // Written out field by field, not spread from a place: this runs once per resource.
     const entry: EntryResource =
       item === undefined
-        ? { kind, name, tenant, doc, value, hash }
-        : { kind, name, tenant, doc, item, value, hash };
-    // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash is hex, a
-    // kind a plain word).
+        ? { kind, name, tenant, doc, value, hash, term }
+        : { kind, name, tenant, doc, item, value, hash, term };
+    // As JSON.stringify(entry) writes it, the value's JSON taken as made (the hash and term are
+    // hex, a kind a plain word).
     const at = item === undefined ? `"doc":${doc}` : `"doc":${doc},"item":${item}`;
     const who = `"kind":"${kind}","name":${jsonString(name)},"tenant":${jsonStringOrNull(tenant)}`;
-    return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}"}` };
+    return { entry, json: `{${who},${at},"value":${json},"hash":"${hash}","term":"${term}"}` };
   }
   const place = item === undefined ? { doc } : { doc, item };
   const entry: EntryResource = {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -7,6 +7,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 import { fastParseValues } from '../../src/config/fast-values.js';
 import { lineParseValues } from '../../src/config/fast-yaml.js';
 import { parseYamlFile, parseYamlFileExact } from '../../src/config/yaml-document.js';
+import { yamlFiles } from '../helpers/yaml-files.js';
 
 /**
  * The fast parser (a line parser for everyday shapes) is only a shortcut: whenever it gives values,
@@ -68,14 +69,6 @@ function expectSameNumbers(a: unknown, b: unknown): void {
   else if (a !== null && typeof a === 'object')
     for (const [key, value] of Object.entries(a))
       expectSameNumbers(value, (b as Record<string, unknown>)[key]);
-}
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
 }
 
 describe('fast parse', () => {

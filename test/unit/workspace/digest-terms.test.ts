@@ -1,19 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { buildDesiredModel } from '../../../src/model/canonicalize.js';
 import { resourcesOfScope, scopeDigest } from '../../../src/model/scope-digest.js';
 import { scopesHeld } from '../../../src/workspace/config-summary.js';
 import { declaredFromEntry, type FileEntry } from '../../../src/workspace/file-entry.js';
 import { loadFileEntry } from '../../../src/workspace/load-with-entries.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
+import { yamlFiles } from '../../helpers/yaml-files.js';
 
 /**
  * Each resource's term of its scope digest is made where its file is parsed, and reaches the

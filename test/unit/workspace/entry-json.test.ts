@@ -1,15 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { loadFileEntry } from '../../../src/workspace/load-with-entries.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
+import { yamlFiles } from '../../helpers/yaml-files.js';
 
 /**
  * A cache entry's JSON is put together from each canonical value's JSON, made for its hash

@@ -127,9 +127,7 @@ class CachedDeclaration implements DeclaredResource, Origin {
 
   get canonical(): { value: ResourceValue; hash: string; digestTerm?: string } {
     const { value, hash, term } = this.#entry;
-    return term === undefined
-      ? { value: value!, hash: hash! }
-      : { value: value!, hash: hash!, digestTerm: term };
+    return { value: value!, hash: hash!, digestTerm: term };
   }
 
   get spec(): SpecOf<Kind> {

@@ -64,7 +64,7 @@ function entryOf(loaded: LoadedFile): MadeEntry {
     const { doc, item } = loaded.places[i]!;
     const { entry, json } = entryResource(resource, doc, item);
     if (entry.hash !== undefined && entry.value !== undefined)
-      resource.canonical = { value: entry.value, hash: entry.hash, digestTerm: entry.term! };
+      resource.canonical = { value: entry.value, hash: entry.hash, digestTerm: entry.term };
     texts.push(json);
     return entry;
   });

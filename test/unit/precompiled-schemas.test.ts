@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { envelopeSchema, kindSchemas } from '../../src/config/schemas.js';
 import { loadPrecompiled, schemaAjv } from '../../src/config/validate-schema.js';
+import { yamlFiles } from '../helpers/yaml-files.js';
 
 /**
  * The build compiles the schemas into standalone code (scripts/compile-schemas.mjs), which the
@@ -15,17 +16,14 @@ import { loadPrecompiled, schemaAjv } from '../../src/config/validate-schema.js'
 const BUILT = path.resolve('dist/config/compiled-schemas.cjs');
 
 function documents(dir: string): Record<string, unknown>[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return documents(full);
-    if (!/\.ya?ml$/.test(name)) return [];
-    return parseAllDocuments(readFileSync(full, 'utf8'))
+  return yamlFiles(dir).flatMap((file) =>
+    parseAllDocuments(readFileSync(file, 'utf8'))
       .flatMap((doc) => (doc.errors.length > 0 ? [] : [plain(() => doc.toJS() as unknown)]))
       .filter(
         (value): value is Record<string, unknown> =>
           typeof (value as { kind?: unknown } | undefined)?.kind === 'string',
-      );
-  });
+      ),
+  );
 }
 
 describe('precompiled schemas', () => {

@@ -20,6 +20,7 @@ export async function makePgliteTemplate(root) {
     const store = await openStore(`pglite:${dir}`); // created and migrated
     let redoSegment;
     try {
+      await dropTemplateDatabases(store.db);
       // A checkpoint in a segment of its own: initdb's and the migrations' WAL is then not needed.
       await store.db.query('select pg_switch_wal()');
       await store.db.query('checkpoint');
@@ -34,5 +35,17 @@ export async function makePgliteTemplate(root) {
     trimTemplateWal(template, redoSegment);
   } finally {
     rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+}
+
+/**
+ * initdb's template databases (template0, template1) dropped: ccac opens only `postgres` and
+ * never creates a database, and they were 600 of the template's 1,013 files, each one copied
+ * into every new store on the path of its first apply (bench/HISTORY.md, Session 21).
+ */
+async function dropTemplateDatabases(db) {
+  for (const name of ['template0', 'template1']) {
+    await db.query(`alter database ${name} is_template false`);
+    await db.query(`drop database ${name}`);
   }
 }

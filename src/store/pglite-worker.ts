@@ -30,7 +30,7 @@ if (pglite) {
 
 async function opened(): Promise<PGlite | undefined> {
   try {
-    // Here, not on the main thread: the copy's 23 MB are written while that one reads and parses.
+    // Here, not on the main thread: the copy's 8 MB are written while that one reads and parses.
     if (start.template) copyEmptyState(start.template, start.dir);
     const db = await PGlite.create(start.dir, {
       parsers: { [INT8_OID]: parseInt8 },

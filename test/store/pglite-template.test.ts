@@ -71,6 +71,21 @@ describe('the empty embedded database the build makes (dist/pglite-state-*/)', (
     expect(copied.size).toBe(16 << 20);
   });
 
+  it('holds no database but the one ccac opens: a new store copies no template database', async () => {
+    const dir = path.join(await tempDir(), 'new');
+    const template = emptyStateFor(dir)!;
+    const store = await openStore(`pglite:${dir}`);
+    try {
+      const databases = await store.db.query<{ oid: number; datname: string }>(
+        'select oid::integer, datname from pg_database',
+      );
+      expect(databases.map((d) => d.datname)).toEqual(['postgres']);
+      expect(await readdir(path.join(template, 'base'))).toEqual([String(databases[0]!.oid)]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('makes the same database as initdb and the migrations do', async () => {
     const dir = await tempDir();
     const initdb = await PGlite.create(path.join(dir, 'initdb'));

@@ -17,8 +17,8 @@ import { LOCK_FILE } from './lock-file.js';
  * template is a data directory, copied file by file (≈ 0.1 s for its 413 files and 8 MB: its WAL
  * is cut to what it needs, trimTemplateWal, and it holds the `postgres` database alone) and then
  * opened as any store is (≈ 0.2 s): PGlite's own `loadDataDir`, from a tarball, took 1.2–1.4 s of
- * the embedded database's thread, on the critical path of a first apply. The copy is named by the PGlite version that made it, so
- * another version never loads it.
+ * the embedded database's thread, on the critical path of a first apply. The copy is named by the
+ * PGlite version that made it, so another version never loads it.
  */
 export function templateDir(distDir: string, pgliteVersion: string): string {
   return path.join(distDir, `pglite-state-${pgliteVersion}`);

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { declareCommands } from './command-line.js';
+import { limitInlining } from './inlining-budget.js';
 import { EXIT, type ExitCode, processOutput } from './output.js';
+
+limitInlining();
 
 const output = processOutput();
 

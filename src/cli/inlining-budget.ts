@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
  * An eighth of V8's default (920 bytes of bytecode inlined into one optimized function). On two
  * cores V8's optimizing compiler runs on helper threads beside the two parse threads, once per
  * isolate, and its largest graphs come from inlining: with less of it a CI-cold `validate` of
- * 100k took ≈ 0.3 s less CPU and ≈ 0.1 s less wall (bench/HISTORY.md, "Session 24").
+ * 100k took ≈ 0.4 s less CPU and ≈ 0.15 s less wall (bench/HISTORY.md, "Session 24").
  */
 const CUMULATIVE_INLINED_BYTES = 115;
 

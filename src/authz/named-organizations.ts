@@ -19,10 +19,9 @@ export function namedOrganizations(
   desired: Model,
 ): NamedOrganization[] {
   const out: NamedOrganization[] = [];
+  const type = organizationTypes(stored, desired);
   for (const change of changes) {
-    const organization = organizationNamed(change.kind, change.before, change.after, (name) =>
-      organizationType(name, stored, desired),
-    );
+    const organization = organizationNamed(change.kind, change.before, change.after, type);
     if (organization === undefined) continue;
     const as = change.kind === 'Tenant' ? 'the partner of' : 'the organization of';
     out.push({ change, organization, as });
@@ -37,7 +36,7 @@ export function organizationsNamed(
   scopes: ReadonlySet<string>,
 ): string[] {
   const named = new Set<string>();
-  const type = (name: string) => organizationType(name, stored, desired);
+  const type = organizationTypes(stored, desired);
   for (const tenant of desired.tenants()) {
     if (!scopes.has(tenant.name)) continue;
     const before = stored.get('Tenant', tenant.name);
@@ -76,6 +75,18 @@ function organizationNamed(
   if (before !== null && (before.spec as Record<string, unknown>)[field] === named)
     return undefined;
   return kind === 'Tenant' || typeOf(named) === 'partner' ? named : undefined;
+}
+
+/**
+ * Each organization's type (organizationType), looked up once per name: a plan of 100,000
+ * created users asks it for every user that names an organization, and they name a few.
+ */
+function organizationTypes(stored: Model, desired: Model): (name: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (name) => {
+    if (!known.has(name)) known.set(name, organizationType(name, stored, desired));
+    return known.get(name);
+  };
 }
 
 /** Partner in either state counts: the type may change in the same plan. */

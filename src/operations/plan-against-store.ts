@@ -30,6 +30,7 @@ import { inTurns, nextTurn } from '../support/in-turns.js';
 import type { ConfigurationCommit } from './configuration-commit.js';
 import { startedEarly } from '../support/started-early.js';
 import type { Workspace } from '../workspace/open-workspace.js';
+import { withActorRows } from './actor-rows.js';
 
 /** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */
 export type Summaries = Promise<ReadonlyMap<string, ScopeSummary>>;
@@ -133,8 +134,9 @@ export function sealInputs(
 /**
  * Plans a configuration against the store with the model of the scopes that differ from it: the
  * others are as stored, so they plan no change. The organizations must be as stored (a change to
- * them reaches every tenant that references them) and no actor checked (who may plan and change
- * reads the whole state); otherwise, and when `whole`, the whole model is used.
+ * them reaches every tenant that references them); an actor is checked in the others with the
+ * rows their authorization reads, from the store (withActorRows). Otherwise, and when `whole` or
+ * an apply requires an actor, the whole model is used.
  */
 export async function planDesired(
   reader: StateReader,
@@ -142,13 +144,14 @@ export async function planDesired(
   options: PlanOptions & { summaries: Summaries; whole: boolean },
 ): Promise<Planned> {
   const desired = summaryScopes(config.summary);
-  if (!options.whole && options.actor === undefined && !options.requireActor) {
+  if (!options.whole && !options.requireActor) {
     const scopes = declaredScopes(config.summary, options.tenants);
     const toRead = scopesToRead(scopes);
     const unchanged = unchangedScopes(toRead, await options.summaries, desired);
     const differing = new Set(toRead.filter((scope) => !unchanged.has(scope)));
     if (!differing.has(GLOBAL_SCOPE)) {
-      const checked = await config.model(differing);
+      const model = await config.model(differing);
+      const checked = await withActorRows(reader, model, options.actor, unchanged.keys());
       return planAgainstStore(reader, checked, { ...options, desired, scopes });
     }
   }

@@ -67,7 +67,8 @@ export function readWorkspace(paths: readonly string[]): Promise<Workspace> {
  * 4. a plain review with no actor and every scope as stored is answered from the summaries alone
  *    (unchangedPlan): no model is built and no row read;
  * 5. otherwise the scopes that differ are planned with their rows (planDesired), and drift is
- *    marked; saving or drawing the plan, or checking an actor, takes the whole model.
+ *    marked; an actor is checked in the others with the rows authorization reads there; saving
+ *    or drawing the plan takes the whole model.
  */
 export async function plan(
   store: StateReader | typeof NO_STORE_YET,

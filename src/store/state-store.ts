@@ -49,6 +49,8 @@ export interface StateReader {
   organizationReferences(organizations: readonly string[]): Promise<OrganizationReference[]>;
   /** Whether a plan with this digest was applied already. */
   planApplied(planDigest: string): Promise<boolean>;
+  /** Some scopes' revisions and integrity, and only some of their rows (readStateSubset). */
+  readStateSubset(request: SubsetRequest): Promise<StoredState>;
   /** The chain hash of each scope's base revision (none for revision 0): the history planned on. */
   revisionHashes(
     bases: Readonly<Record<string, { baseRevision: number }>>,
@@ -60,8 +62,6 @@ export interface StateReader {
 }
 
 export interface StateTransaction extends StateReader {
-  /** Some scopes' revisions and integrity, and only some of their rows (readStateSubset). */
-  readStateSubset(request: SubsetRequest): Promise<StoredState>;
   /**
    * Writes creates, updates and deletes with a few set-based statements. `known` gives the hashes
    * of the written values by address when the caller has them; the others are computed.

@@ -9,6 +9,10 @@ import { storeTargets } from '../helpers/databases.js';
  */
 const SCENARIO_TIMEOUT = 300_000;
 const DEBUG = { CCAC_DEBUG: '1' };
+const SANNE = 'sanne.visser@vandijk.example'; // read-only-admin, customer org: may not plan
+const FEMKE = 'femke.smit@vandijk.example'; // supervisor, customer org: business hours
+const NOC = 'noc@northwind-partners.example'; // read-only-admin, partner org: may plan
+const INGRID = 'ingrid.berg@fjordline.example'; // provisioning-admin, provisioning partner
 
 describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
   test(
@@ -72,6 +76,49 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
       expect(withCode(drift.diagnostics, 'DRIFT')).toEqual([
         expect.objectContaining({ address: 'Tenant/vandijk-retail' }),
       ]);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  test(
+    'an actor is checked in unchanged tenants from their stored rows, as a whole plan checks them',
+    async () => {
+      const ws = await cliWorkspace(target);
+      expect((await ws.apply(PIETER)).code).toBe(0);
+      const actors = [PIETER, SANNE, FEMKE, NOC, INGRID, 'nobody@elsewhere.example'];
+      // Each actor's plan as the whole configuration's model gives it: no cache, no kept check.
+      const whole = async (actor: string) =>
+        ws.run(['plan', 'config', '--format', 'json', '--actor', actor], { CCAC_CACHE: 'off' });
+      const kept = (actor: string) =>
+        ws.run(['plan', 'config', '--format', 'json', '--actor', actor], DEBUG);
+
+      for (const actor of actors) {
+        const answer = await kept(actor);
+        // Nothing changed: only the organizations' file is loaded, and no tenant's rows read.
+        expect(answer.stderr).toContain('ccac: no file changed since the last check\n');
+        expect(answer.stderr).toContain('ccac: parsed 0 of 1 files\n');
+        expect(answer.stderr).toContain('ccac: read the rows of 0 of 3 scopes\n');
+        const expected = await whole(actor);
+        expect([answer.code, answer.stdout], actor).toEqual([expected.code, expected.stdout]);
+      }
+      expect(JSON.parse((await whole(SANNE)).stdout)).toMatchObject({
+        diagnostics: [expect.objectContaining({ code: 'AUTHZ_DENIED' })],
+      });
+
+      // One tenant changed: its model is loaded, the other tenant's actor rows read from the store.
+      await ws.edit(
+        'alnoor-bank/queues.yaml',
+        'serviceLevelThresholdSeconds: 20',
+        'serviceLevelThresholdSeconds: 25',
+      );
+      for (const actor of actors) {
+        const answer = await kept(actor);
+        expect(answer.stderr).toContain('ccac: read the rows of 1 of 3 scopes\n');
+        const expected = await whole(actor);
+        expect([answer.code, answer.stdout], actor).toEqual([expected.code, expected.stdout]);
+      }
+      const pieter = JSON.parse((await kept(PIETER)).stdout) as JsonPlan;
+      expect(pieter.changes.map((c) => c.address)).toEqual(['alnoor-bank/Queue/Retail_Hotline']);
     },
     SCENARIO_TIMEOUT,
   );

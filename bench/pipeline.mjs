@@ -70,6 +70,11 @@ export const PIPELINE_STEPS = [
  */
 export const KEPT_CACHE_STEPS = [
   { id: 'plan-actor-noop-kept', label: 'plan --actor, nothing changed', cold: 'plan-actor-noop' },
+  {
+    id: 'plan-actor-1file-kept',
+    label: 'plan --actor --out, one file changed (a pull request)',
+    cold: 'plan-actor-1file',
+  },
   { id: 'plan-actor-1pct-kept', label: 'plan --actor --out, 1% changed', cold: 'plan-actor-1pct' },
 ];
 
@@ -169,6 +174,16 @@ export async function oneRun({ size, db, settings, run, root, shapes }) {
           [0],
           await kept(),
         );
+        // A pull request's job: one file of one tenant changed, its plan saved.
+        await changeOneFile(dir);
+        const pullRequest = (cacheAt) =>
+          runCli(
+            withDb('plan', dir, ...actor, '--out', planFile, '--detailed-exitcode'),
+            [2],
+            cacheAt,
+          );
+        steps['plan-actor-1file'] = await pullRequest(cold);
+        steps['plan-actor-1file-kept'] = await pullRequest(await kept());
       }
       moved = !moved;
       await generateShaped(dir, size, { shape, moved });

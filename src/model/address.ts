@@ -54,3 +54,9 @@ export function kindOfAddress(address: string): Kind | undefined {
   const kind = parts.length > 2 ? parts[1] : parts[0];
   return isKind(kind) ? kind : undefined;
 }
+
+/** A resource as a configuration digest names it: its address and content hash. */
+export interface AddressHash {
+  address: string;
+  hash: string;
+}

@@ -1,12 +1,12 @@
 import { visiblePlan } from '../authz/index.js';
-import type { CheckedConfig } from '../config/check-config.js';
+import { assetsNeeded, type CheckedConfig } from '../config/check-config.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../model/plan.js';
 import type { RevisionRecord } from '../model/revision.js';
 import { applyDigestSteps } from '../plan/digests.js';
 import { knownHashes } from '../plan/planned-value.js';
 import { openSignedPlanFile, type OpenedPlan, type SavedPlan } from '../saved-plan/saved-plan.js';
-import { commitOfConfiguration } from './configuration-commit.js';
+import { configurationCommit } from '../sources/git.js';
 import type { StateStore, StateTransaction } from '../store/state-store.js';
 import { inTurns } from '../support/in-turns.js';
 import { debug } from '../support/debug.js';
@@ -83,7 +83,7 @@ export async function applyConfiguration(
   request: ApplyRequest,
   hooks: ApplyHooks,
 ): Promise<ApplyOutcome> {
-  const commitOf = commitOfConfiguration(request.paths);
+  const commitOf = configurationCommit(request.paths);
   const { planAgainstStore, undeclaredAndUnstored } = await import('./plan-against-store.js');
   const checked = await configuration;
   const declared = checked.desired.tenants().map((t) => t.name);
@@ -100,7 +100,7 @@ export async function applyConfiguration(
   const shown = visiblePlan(plan, views);
   if (hasErrors(plan.diagnostics) || plan.changes.length === 0)
     return { outcome: 'planned', plan, shown };
-  const gitCommit = startedEarly(commitOf(checked.declared));
+  const gitCommit = startedEarly(commitOf(assetsNeeded(checked.declared)));
   const approved = await hooks.approve(shown);
   if (approved === false) return { outcome: 'cancelled' };
   const known = knownHashes(checked.desired, stored.model);

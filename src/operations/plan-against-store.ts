@@ -1,7 +1,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GLOBAL_SCOPE, scopeOfAddress } from '../model/address.js';
 import { Model } from '../model/model.js';
-import type { CheckedConfig } from '../config/check-config.js';
+import { assetsNeeded, type CheckedConfig } from '../config/check-config.js';
 import { summaryScopes, type ConfigSummary } from '../workspace/config-summary.js';
 import {
   baseRevisions,
@@ -27,10 +27,10 @@ import type { OrganizationReference, ScopeSummary, StoredState } from '../model/
 import { configDigestSteps } from '../plan/digests.js';
 import { debug } from '../support/debug.js';
 import { inTurns, nextTurn } from '../support/in-turns.js';
-import type { ConfigurationCommit } from './configuration-commit.js';
+import type { CommitLookup } from '../sources/git.js';
 import { startedEarly } from '../support/started-early.js';
 import type { Workspace } from '../workspace/open-workspace.js';
-import { withActorRows } from './actor-rows.js';
+import { tenantsHeldByStore, withActorRows } from './held-by-store.js';
 
 /** Scope summaries asked for early (prefetchSummaries), while the configuration loads. */
 export type Summaries = Promise<ReadonlyMap<string, ScopeSummary>>;
@@ -89,7 +89,7 @@ interface PlanOptions {
    * The plan is to be saved, with the commit of its configuration (looked up since the command
    * started): what the saved plan records of it is made while the store reads the rows (SealInputs).
    */
-  commitToSeal?: ConfigurationCommit;
+  commitToSeal?: CommitLookup;
   actor: string | undefined;
   requireActor: boolean;
   /** Apply: whether `--destroy` was given (PlanRequest.destroy). */
@@ -99,6 +99,8 @@ interface PlanOptions {
   desired?: DesiredScopes;
   /** The planned scopes, when the model holds only some tenants (planDesired). */
   scopes?: Set<string>;
+  /** Planned tenants the model leaves out, as the store holds them (planDesired). */
+  held?: HeldByStore;
 }
 
 export type Planned = PlanOutcome & {
@@ -116,43 +118,85 @@ export interface SealInputs {
 }
 
 /**
+ * Tenants the store holds exactly as the files declare them (their summaries vouch for it), whose
+ * files a plan did not load: what a saved plan records of them comes from the store and the kept
+ * check instead (sealInputs).
+ */
+export interface HeldByStore {
+  scopes: ReadonlySet<string>;
+  /** The whole configuration's flow definition files (Workspace.definitionFiles). */
+  definitionFiles: readonly string[];
+}
+
+/** HeldByStore with the reader that answers for those tenants. */
+type HeldIn = HeldByStore & { reader: Pick<StateReader, 'addressHashes'> };
+
+/**
  * The configuration's digest and git commit, started now: the digest is made in turns, so it
  * fills the time spent waiting on the database (100,000 lines sorted and hashed), and git's last
- * question (the flow definition files', if any) runs in its own process meanwhile.
+ * question (the flow definition files', if any) runs in its own process meanwhile. The resources
+ * of `held` tenants are the store's addresses and hashes, the same as the files declare there.
  */
 export function sealInputs(
   checked: CheckedConfig,
   scopes: ReadonlySet<string>,
-  commitOf: ConfigurationCommit,
+  commitOf: CommitLookup,
+  held?: HeldIn,
 ): SealInputs {
+  const definitionFiles = held ? held.definitionFiles : assetsNeeded(checked.declared);
   return {
-    configDigest: startedEarly(inTurns(configDigestSteps(checked.desired, scopes))),
-    gitCommit: startedEarly(commitOf(checked.declared)),
+    configDigest: startedEarly(configDigestOf(checked.desired, scopes, held)),
+    gitCommit: startedEarly(commitOf(definitionFiles)),
   };
+}
+
+async function configDigestOf(
+  desired: Model,
+  scopes: ReadonlySet<string>,
+  held: HeldIn | undefined,
+): Promise<string> {
+  const stored = held && {
+    scopes: held.scopes,
+    resources: await held.reader.addressHashes([...held.scopes]),
+  };
+  return inTurns(configDigestSteps(desired, scopes, stored));
 }
 
 /**
  * Plans a configuration against the store with the model of the scopes that differ from it: the
  * others are as stored, so they plan no change. The organizations must be as stored (a change to
- * them reaches every tenant that references them); an actor is checked in the others with the
- * rows their authorization reads, from the store (withActorRows). Otherwise, and when `whole` or
- * an apply requires an actor, the whole model is used.
+ * them reaches every tenant that references them). In the tenants the model leaves out, an actor
+ * is checked with the rows their authorization reads (withActorRows), and a saved plan records
+ * the store's addresses and hashes and the kept check's definition files (sealInputs). Otherwise,
+ * and when an apply requires an actor, the whole model is used.
  */
 export async function planDesired(
   reader: StateReader,
   config: Workspace,
-  options: PlanOptions & { summaries: Summaries; whole: boolean },
+  options: PlanOptions & { summaries: Summaries },
 ): Promise<Planned> {
   const desired = summaryScopes(config.summary);
-  if (!options.whole && !options.requireActor) {
+  if (!options.requireActor) {
     const scopes = declaredScopes(config.summary, options.tenants);
     const toRead = scopesToRead(scopes);
     const unchanged = unchangedScopes(toRead, await options.summaries, desired);
     const differing = new Set(toRead.filter((scope) => !unchanged.has(scope)));
     if (!differing.has(GLOBAL_SCOPE)) {
       const model = await config.model(differing);
-      const checked = await withActorRows(reader, model, options.actor, unchanged.keys());
-      return planAgainstStore(reader, checked, { ...options, desired, scopes });
+      const outside = tenantsHeldByStore(model.desired, unchanged.keys());
+      const { definitionFiles } = config;
+      // A saved plan records the git commit of every flow definition file: the kept check knows them.
+      if (!options.commitToSeal || outside.size === 0 || definitionFiles) {
+        if (outside.size > 0) debug(`${outside.size} unchanged tenants taken from the store`);
+        const checked = await withActorRows(reader, model, options.actor, outside);
+        const held = outside.size > 0 && definitionFiles && { scopes: outside, definitionFiles };
+        return planAgainstStore(reader, checked, {
+          ...options,
+          desired,
+          scopes,
+          ...(held && { held }),
+        });
+      }
     }
   }
   return planAgainstStore(reader, await config.model(), { ...options, desired });
@@ -166,7 +210,12 @@ export async function planAgainstStore(
 ): Promise<Planned> {
   const scopes = options.scopes ?? planScopes(checked.desired, options.tenants);
   if (hasErrors(checked.diagnostics)) return unplanned(checked, scopes);
-  const seal = options.commitToSeal && sealInputs(checked, scopes, options.commitToSeal);
+  const held = options.held && { ...options.held, reader };
+  const sealWith = (commitOf: CommitLookup) => sealInputs(checked, scopes, commitOf, held);
+  // The digest is made in turns while the database reads the rows; of tenants the store holds it
+  // reads their addresses and hashes, asked after the plan's own reads (a connection answers in
+  // order, and PGlite's took ≈ 0.25 s at 100k).
+  const early = !held && options.commitToSeal ? sealWith(options.commitToSeal) : undefined;
   const desired = options.desired ?? modelScopes(checked.desired);
   let stored = await readStoredState(
     reader,
@@ -197,6 +246,7 @@ export async function planAgainstStore(
     organizationReferences,
   });
   const tampered = startedEarly(tamperedReads(reader, stored.model, reads));
+  const seal = early ?? (options.commitToSeal && sealWith(options.commitToSeal));
   if (reads.length > 0) await nextTurn();
   const outcome = planOn(checked, stored, scopes, organizationReferences, options);
   const plan = withDiagnostics(outcome.plan, await tampered);

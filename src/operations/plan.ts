@@ -18,14 +18,14 @@ import {
   unchangedPlan,
   type Planned,
 } from './plan-against-store.js';
-import { commitOfConfiguration, type ConfigurationCommit } from './configuration-commit.js';
+import { configurationCommit, type CommitLookup } from '../sources/git.js';
 
 /** What `ccac plan` is asked: plain values, as the options gave them. */
 export interface PlanRequest {
   paths: readonly string[];
   tenants: readonly string[];
   actor: string | undefined;
-  /** The routing picture of the changes is drawn (markdown): it needs the whole model. */
+  /** The routing picture of the changes is drawn (markdown): of the tenants they are in. */
   drawGraph: boolean;
   /** The plan is to be saved for a later apply: sealed (and signed with the key, when given). */
   save?: { signingKey: string | undefined };
@@ -67,15 +67,15 @@ export function readWorkspace(paths: readonly string[]): Promise<Workspace> {
  * 4. a plain review with no actor and every scope as stored is answered from the summaries alone
  *    (unchangedPlan): no model is built and no row read;
  * 5. otherwise the scopes that differ are planned with their rows (planDesired), and drift is
- *    marked; an actor is checked in the others with the rows authorization reads there; saving
- *    or drawing the plan takes the whole model.
+ *    marked; in the others an actor is checked with the rows authorization reads there, and a
+ *    saved plan records the store's addresses and hashes (they are the files').
  */
 export async function plan(
   store: StateReader | typeof NO_STORE_YET,
   request: PlanRequest,
   configuration: Promise<Workspace> = readWorkspace(request.paths),
 ): Promise<PlanResult | PlanRefused> {
-  const commitOf = request.save ? commitOfConfiguration(request.paths) : undefined;
+  const commitOf = request.save ? configurationCommit(request.paths) : undefined;
   if (store === NO_STORE_YET) {
     const workspace = await configuration;
     const refused = await undeclaredAndUnstored(request.tenants, workspace.summary.tenants, EMPTY);
@@ -101,7 +101,6 @@ export async function plan(
     actor: request.actor,
     requireActor: false,
     summaries,
-    whole: !review,
     ...(commitOf && { commitToSeal: commitOf }),
   });
   // Resources changed outside ccac: the plan overwrites them, so the reviewer is told.
@@ -120,7 +119,7 @@ async function presented(
   planned: Planned,
   request: PlanRequest,
   store: Pick<StateReader, 'revisionHashes'>,
-  commitOf: ConfigurationCommit | undefined,
+  commitOf: CommitLookup | undefined,
 ): Promise<PlanResult> {
   const { plan: whole, scopes, stored, checked, views } = planned;
   const save = request.save && !hasErrors(whole.diagnostics) ? request.save : undefined;

@@ -1,4 +1,4 @@
-import { scopeOf } from '../model/address.js';
+import { scopeOf, type AddressHash } from '../model/address.js';
 import { canonicalSha256Steps, completed, HashSink } from '../model/canonical-text.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import type { Plan } from '../model/plan.js';
@@ -11,16 +11,31 @@ export function configDigest(desired: Model, scopes: ReadonlySet<string>): strin
   return completed(configDigestSteps(desired, scopes));
 }
 
-/** configDigest a step at a time: a step per resource (support/in-turns.ts). */
+/**
+ * The resources of scopes a configuration digest takes from the store, not the model: tenants the
+ * store holds exactly as the files declare them, whose files were not loaded (HeldByStore).
+ */
+export interface StoredScopes {
+  scopes: ReadonlySet<string>;
+  resources: readonly AddressHash[];
+}
+
+/**
+ * configDigest a step at a time: a step per resource (support/in-turns.ts). `stored`: the scopes
+ * whose resources are the store's (the same addresses and hashes as the files declare there).
+ */
 export function* configDigestSteps(
   desired: Model,
   scopes: ReadonlySet<string>,
+  stored?: StoredScopes,
 ): Generator<void, string> {
   const lines: string[] = [];
   for (const r of desired.byAddress.values()) {
-    if (scopes.has(scopeOf(r.kind, r.name, r.tenant))) lines.push(`${r.address} ${r.hash}`);
+    const scope = scopeOf(r.kind, r.name, r.tenant);
+    if (scopes.has(scope) && !stored?.scopes.has(scope)) lines.push(`${r.address} ${r.hash}`);
     yield;
   }
+  for (const { address, hash } of stored?.resources ?? []) lines.push(`${address} ${hash}`);
   // The sorted lines, one per line, hashed a piece at a time rather than joined first.
   const sink = new HashSink();
   lines.sort().forEach((line, i) => sink.write(i > 0 ? `\n${line}` : line));

@@ -1,3 +1,4 @@
+import type { AddressHash } from '../model/address.js';
 import { debug } from '../support/debug.js';
 import type { Kind } from '../model/kinds.js';
 import type { Model, ResourceValue } from '../model/model.js';
@@ -23,6 +24,7 @@ import {
   scopeRevisions,
 } from './read-state.js';
 import { readStateSubset, type SubsetRequest } from './read-state-subset.js';
+import { readAddressHashes } from './read-address-hashes.js';
 import { readDriftedRows, readRecordedValues } from './recorded-values.js';
 import { lockScopes } from './scope-locks.js';
 import { readScopeSummaries } from './scope-summaries.js';
@@ -85,6 +87,10 @@ class SqlStateReader {
   /** Some scopes' revisions and integrity, and only some of their rows (readStateSubset). */
   readStateSubset(request: SubsetRequest): Promise<StoredState> {
     return guarded('reading the stored state', () => readStateSubset(this.q, request));
+  }
+
+  addressHashes(scopes: readonly string[]): Promise<AddressHash[]> {
+    return guarded('reading the stored hashes', () => readAddressHashes(this.q, scopes));
   }
 
   /** readDriftedRows; `scopeAtATime` only on a session without JIT (store-beside.ts). */

@@ -1,3 +1,4 @@
+import type { AddressHash } from '../model/address.js';
 import type { Model, ResourceValue } from '../model/model.js';
 import type { ResourceChange } from '../model/plan.js';
 import type { DriftedRow, RevisionDigests, RevisionRecord } from '../model/revision.js';
@@ -51,6 +52,8 @@ export interface StateReader {
   planApplied(planDigest: string): Promise<boolean>;
   /** Some scopes' revisions and integrity, and only some of their rows (readStateSubset). */
   readStateSubset(request: SubsetRequest): Promise<StoredState>;
+  /** The address and content hash of every resource of some scopes (readAddressHashes). */
+  addressHashes(scopes: readonly string[]): Promise<AddressHash[]>;
   /** The chain hash of each scope's base revision (none for revision 0): the history planned on. */
   revisionHashes(
     bases: Readonly<Record<string, { baseRevision: number }>>,

@@ -38,6 +38,11 @@ export interface Workspace {
    * the organizations: built from their files alone when this run has no whole model at hand.
    */
   model(scopes?: ReadonlySet<string>): Promise<CheckedConfig>;
+  /**
+   * The whole configuration's flow definition files, when a model of some tenants is all this run
+   * loads: the kept check's (a saved plan records the git commit of every one of them).
+   */
+  definitionFiles?: readonly string[];
 }
 
 /** One `model(scopes?)` from the loader of the whole model and the loader of some scopes. */
@@ -63,7 +68,8 @@ export async function openWorkspace(paths: readonly string[]): Promise<Workspace
       debug('no file changed since the last check');
       const kept = () => (full ??= modelOfKept(record, read, cache));
       const scoped = scopedLoader(record, read, cache);
-      return { summary: record.summary, model: modelFrom(kept, scoped) };
+      const { summary, assets: definitionFiles } = record;
+      return { summary, model: modelFrom(kept, scoped), definitionFiles };
     }
     const rechecked = await recheck(record, changed, read, digests, cache);
     if (rechecked) {
@@ -76,6 +82,7 @@ export async function openWorkspace(paths: readonly string[]): Promise<Workspace
         model: modelFrom(checked, async (wanted) =>
           [...wanted].every((scope) => scopes.has(scope)) ? rechecked.checked : others(wanted),
         ),
+        definitionFiles: rechecked.record.assets,
       };
     }
   }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { cliWorkspace, PIETER, withCode, type JsonPlan } from '../helpers/cli-store.js';
@@ -98,6 +100,7 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
         expect(answer.stderr).toContain('ccac: no file changed since the last check\n');
         expect(answer.stderr).toContain('ccac: parsed 0 of 1 files\n');
         expect(answer.stderr).toContain('ccac: read the rows of 0 of 3 scopes\n');
+        expect(answer.stderr).toContain('ccac: 2 unchanged tenants taken from the store\n');
         const expected = await whole(actor);
         expect([answer.code, answer.stdout], actor).toEqual([expected.code, expected.stdout]);
       }
@@ -119,6 +122,48 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
       }
       const pieter = JSON.parse((await kept(PIETER)).stdout) as JsonPlan;
       expect(pieter.changes.map((c) => c.address)).toEqual(['alnoor-bank/Queue/Retail_Hotline']);
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  test(
+    'a saved plan takes the tenants that did not change from the store: the same plan file',
+    async () => {
+      const ws = await cliWorkspace(target);
+      expect((await ws.apply(PIETER)).code).toBe(0);
+      const every = await ws.run(['plan', 'config'], { ...DEBUG, CCAC_CACHE: 'off' });
+      const files = /ccac: parsed (\d+) of \1 files/.exec(every.stderr)?.[1];
+      expect(Number(files)).toBeGreaterThan(2);
+      await ws.edit(
+        'alnoor-bank/queues.yaml',
+        'serviceLevelThresholdSeconds: 20',
+        'serviceLevelThresholdSeconds: 25',
+      );
+      const save = (file: string, env: Record<string, string>) =>
+        ws.run(['plan', 'config', '--actor', PIETER, '--out', file, '--format', 'markdown'], env);
+
+      const kept = await save('kept.json', DEBUG);
+      expect(kept.stderr).toContain('ccac: checked alnoor-bank again for 1 changed files\n');
+      // vandijk-retail's files are never loaded: its rows stand for them.
+      expect(kept.stderr).toContain('ccac: 1 unchanged tenants taken from the store\n');
+      expect(kept.stderr).not.toContain(`of ${files} files`);
+      const whole = await save('whole.json', { CCAC_CACHE: 'off' });
+      expect([kept.code, kept.stdout]).toEqual([whole.code, whole.stdout]);
+      const savedFile = (file: string) => readFile(path.join(ws.dir, file), 'utf8');
+      const keptPlan = await savedFile('kept.json');
+      const wholePlan = await savedFile('whole.json');
+      expect(keptPlan).toBe(wholePlan);
+      expect(JSON.parse(keptPlan)).toMatchObject({
+        changes: [expect.objectContaining({ address: 'alnoor-bank/Queue/Retail_Hotline' })],
+      });
+
+      // Applied, it records the configuration's digest as a plan of the whole would.
+      expect((await ws.run(['apply', 'kept.json', '--actor', PIETER])).code).toBe(0);
+      const [revision] = (await ws.revisions()).filter((r) => r.scope === 'alnoor-bank').slice(-1);
+      expect(revision?.configDigest).toBe(
+        (JSON.parse(wholePlan) as { configDigest: string }).configDigest,
+      );
+      expect((await ws.run(['history', 'verify'])).code).toBe(0);
     },
     SCENARIO_TIMEOUT,
   );

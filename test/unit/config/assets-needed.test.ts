@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeclaredResource } from '../../src/model/resource.js';
-import { commitOfConfiguration } from '../../src/operations/configuration-commit.js';
+import { assetsNeeded } from '../../../src/config/check-config.js';
+import type { DeclaredResource } from '../../../src/model/resource.js';
 
 /** A declared flow; `specReads` counts each time its spec is asked for. */
 function flow(name: string, spec: object, canonical: boolean, specReads: { n: number }) {
@@ -19,15 +19,14 @@ function flow(name: string, spec: object, canonical: boolean, specReads: { n: nu
   return declared as unknown as DeclaredResource;
 }
 
-describe('commitOfConfiguration', () => {
-  it('asks for the spec only of flows whose canonical value is not known (they may name a definition file)', async () => {
+describe('assetsNeeded', () => {
+  it('asks for the spec only of flows whose canonical value is not known (they may name a definition file)', () => {
     const reads = { n: 0 };
     const declared = [
       flow('cached', {}, true, reads),
       flow('written', { definitionFile: 'defs/a.json' }, false, reads),
     ];
-    // Outside any repository: no commit, whatever the files.
-    await expect(commitOfConfiguration(['/nowhere/cfg'])(declared)).resolves.toBeNull();
+    expect(assetsNeeded(declared)).toEqual(['/nowhere/cfg/defs/a.json']);
     expect(reads.n).toBe(1);
   });
 });

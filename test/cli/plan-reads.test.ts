@@ -89,7 +89,7 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
       expect((await ws.apply(PIETER)).code).toBe(0);
       const actors = [PIETER, SANNE, FEMKE, NOC, INGRID, 'nobody@elsewhere.example'];
       // Each actor's plan as the whole configuration's model gives it: no cache, no kept check.
-      const whole = async (actor: string) =>
+      const whole = (actor: string) =>
         ws.run(['plan', 'config', '--format', 'json', '--actor', actor], { CCAC_CACHE: 'off' });
       const kept = (actor: string) =>
         ws.run(['plan', 'config', '--format', 'json', '--actor', actor], DEBUG);

@@ -210,12 +210,13 @@ export async function planAgainstStore(
 ): Promise<Planned> {
   const scopes = options.scopes ?? planScopes(checked.desired, options.tenants);
   if (hasErrors(checked.diagnostics)) return unplanned(checked, scopes);
+  const { commitToSeal } = options;
   const held = options.held && { ...options.held, reader };
-  const sealWith = (commitOf: CommitLookup) => sealInputs(checked, scopes, commitOf, held);
+  const sealed = () => commitToSeal && sealInputs(checked, scopes, commitToSeal, held);
   // The digest is made in turns while the database reads the rows; of tenants the store holds it
   // reads their addresses and hashes, asked after the plan's own reads (a connection answers in
   // order, and PGlite's took ≈ 0.25 s at 100k).
-  const early = !held && options.commitToSeal ? sealWith(options.commitToSeal) : undefined;
+  const early = held ? undefined : sealed();
   const desired = options.desired ?? modelScopes(checked.desired);
   let stored = await readStoredState(
     reader,
@@ -246,7 +247,7 @@ export async function planAgainstStore(
     organizationReferences,
   });
   const tampered = startedEarly(tamperedReads(reader, stored.model, reads));
-  const seal = early ?? (options.commitToSeal && sealWith(options.commitToSeal));
+  const seal = early ?? sealed();
   if (reads.length > 0) await nextTurn();
   const outcome = planOn(checked, stored, scopes, organizationReferences, options);
   const plan = withDiagnostics(outcome.plan, await tampered);

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { cliWorkspace, PIETER, withCode, type JsonPlan } from '../helpers/cli-store.js';
+import {
+  cliWorkspace,
+  PIETER,
+  withCode,
+  type CliWorkspace,
+  type JsonPlan,
+} from '../helpers/cli-store.js';
 import { storeTargets } from '../helpers/databases.js';
 
 /**
@@ -15,6 +21,14 @@ const SANNE = 'sanne.visser@vandijk.example'; // read-only-admin, customer org: 
 const FEMKE = 'femke.smit@vandijk.example'; // supervisor, customer org: business hours
 const NOC = 'noc@northwind-partners.example'; // read-only-admin, partner org: may plan
 const INGRID = 'ingrid.berg@fjordline.example'; // provisioning-admin, provisioning partner
+
+/** One change to one tenant's file: alnoor-bank's Retail_Hotline service-level threshold. */
+const retailHotlineThreshold = (ws: CliWorkspace, from: number, to: number) =>
+  ws.edit(
+    'alnoor-bank/queues.yaml',
+    `serviceLevelThresholdSeconds: ${from}`,
+    `serviceLevelThresholdSeconds: ${to}`,
+  );
 
 describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
   test(
@@ -37,11 +51,7 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
       });
       expect(quick.stdout).toBe(full.stdout);
 
-      await ws.edit(
-        'alnoor-bank/queues.yaml',
-        'serviceLevelThresholdSeconds: 20',
-        'serviceLevelThresholdSeconds: 25',
-      );
+      await retailHotlineThreshold(ws, 20, 25);
       const edited = await ws.run(['plan', 'config', '--format', 'json'], DEBUG);
       expect(edited.stderr).toContain('ccac: read the rows of 1 of 3 scopes\n');
       const plan = JSON.parse(edited.stdout) as JsonPlan;
@@ -55,11 +65,7 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
           fields: [{ path: 'spec.serviceLevelThresholdSeconds', before: 20, after: 25 }],
         }),
       ]);
-      await ws.edit(
-        'alnoor-bank/queues.yaml',
-        'serviceLevelThresholdSeconds: 25',
-        'serviceLevelThresholdSeconds: 20',
-      );
+      await retailHotlineThreshold(ws, 25, 20);
 
       // Same digest, but a row no longer as ccac wrote it: read, and warned about.
       const store = await openStore(ws.url, { cwd: ws.dir });
@@ -109,11 +115,7 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
       });
 
       // One tenant changed: its model is loaded, the other tenant's actor rows read from the store.
-      await ws.edit(
-        'alnoor-bank/queues.yaml',
-        'serviceLevelThresholdSeconds: 20',
-        'serviceLevelThresholdSeconds: 25',
-      );
+      await retailHotlineThreshold(ws, 20, 25);
       for (const actor of actors) {
         const answer = await kept(actor);
         expect(answer.stderr).toContain('ccac: read the rows of 1 of 3 scopes\n');
@@ -134,11 +136,7 @@ describe.each(storeTargets())('rows a plan reads on $dialect', (target) => {
       const every = await ws.run(['plan', 'config'], { ...DEBUG, CCAC_CACHE: 'off' });
       const files = /ccac: parsed (\d+) of \1 files/.exec(every.stderr)?.[1];
       expect(Number(files)).toBeGreaterThan(2);
-      await ws.edit(
-        'alnoor-bank/queues.yaml',
-        'serviceLevelThresholdSeconds: 20',
-        'serviceLevelThresholdSeconds: 25',
-      );
+      await retailHotlineThreshold(ws, 20, 25);
       const save = (file: string, env: Record<string, string>) =>
         ws.run(['plan', 'config', '--actor', PIETER, '--out', file, '--format', 'markdown'], env);
 

@@ -7,34 +7,57 @@
  */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
+/** A text field of a COPY row: its bytes, `bytes[start, end)`; `start` is -1 for SQL NULL. */
+export interface CopyText {
+  bytes: Buffer;
+  start: number;
+  end: number;
+}
+
 /**
- * Calls `each` with every row of a binary COPY of two columns, an int4 (not null) and a text
- * (not null), in the order written: the integer and the text's bytes, `bytes[start, end)` (valid
- * during the call only).
+ * Calls `each` with every row of a binary COPY of an int4 (not null) and `texts` text columns,
+ * in the order written: the integer and the texts' bytes (valid during the call only).
  */
-export function eachIntTextRow(
+export function eachIntTextsRow(
   pieces: readonly Uint8Array[],
-  each: (int: number, bytes: Buffer, start: number, end: number) => void,
+  texts: number,
+  each: (int: number, fields: readonly CopyText[]) => void,
 ): void {
   const read = new PieceReader(pieces);
   const head = read.take(SIGNATURE.length + 8);
   if (!head.bytes.subarray(head.at, head.at + SIGNATURE.length).equals(SIGNATURE))
     throw new Error('not the output of COPY (format binary)');
   read.take(head.bytes.readUInt32BE(head.at + SIGNATURE.length + 4));
+  const fields: CopyText[] = Array.from({ length: texts }, () => ({
+    bytes: EMPTY,
+    start: -1,
+    end: -1,
+  }));
   for (;;) {
     const row = read.take(2);
-    const fields = row.bytes.readInt16BE(row.at);
-    if (fields === -1) return;
-    const int = read.take(12);
-    if (fields !== 2 || int.bytes.readInt32BE(int.at) !== 4)
-      throw new Error(`a COPY row of ${fields} fields, not an int4 and a text`);
-    const length = int.bytes.readInt32BE(int.at + 8);
-    if (length < 0) throw new Error('a null text in a COPY row');
+    const count = row.bytes.readInt16BE(row.at);
+    if (count === -1) return;
+    const int = read.take(8);
+    if (count !== texts + 1 || int.bytes.readInt32BE(int.at) !== 4)
+      throw new Error(`a COPY row of ${count} fields, not an int4 and ${texts} texts`);
     const number = int.bytes.readInt32BE(int.at + 4);
-    const text = read.take(length);
-    each(number, text.bytes, text.at, text.at + length);
+    for (const field of fields) {
+      const size = read.take(4);
+      const length = size.bytes.readInt32BE(size.at);
+      if (length < 0) {
+        field.start = field.end = -1;
+        continue;
+      }
+      const text = read.take(length);
+      field.bytes = text.bytes;
+      field.start = text.at;
+      field.end = text.at + length;
+    }
+    each(number, fields);
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** The pieces' bytes in order, taken a field at a time: in place, or gathered when split. */
 class PieceReader {

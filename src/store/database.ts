@@ -24,8 +24,9 @@ export interface Queryable {
    * COPY (store/copy-binary.ts), in the pieces they came in, each in memory of its own (an
    * ArrayBuffer no one else holds): many rows read without the adapter making an object and
    * strings of each, which a thread can be moved without a copy (read-revisions.ts
-   * readChangeRows). Absent on PGlite: its COPY TO '/dev/blob' made the 100k report's CPU no
-   * less (its rows are made on this thread either way).
+   * readChangeRows). PGlite's is spoken in the wire protocol (pglite-copy-out.ts); absent on
+   * PGlite's thread (pglite-thread.ts), whose answers cross to this one anyway, and in a
+   * transaction.
    */
   copyOut?(select: string): Promise<Uint8Array[]>;
 }

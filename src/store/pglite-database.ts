@@ -5,6 +5,7 @@ import type { CopyRow, Database, Queryable } from './database.js';
 import { debug } from '../support/debug.js';
 import { lockDirectory, type DirectoryLock } from './lock-file.js';
 import { copyEmptyState, emptyStateFor } from './pglite-template.js';
+import { pgliteCopyOut } from './pglite-copy-out.js';
 import { openPgliteThread, pgliteThreadAllowed } from './pglite-thread.js';
 import { pgliteWasmModule } from './pglite-wasm.js';
 import { StoreError } from './state-store.js';
@@ -78,6 +79,10 @@ class PgliteDatabase implements Database {
 
   copyFrom(table: string, columns: readonly string[], rows: Iterable<CopyRow>): Promise<void> {
     return copyFrom(this.pglite, table, columns, rows);
+  }
+
+  copyOut(select: string): Promise<Uint8Array[]> {
+    return pgliteCopyOut(this.pglite, select);
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {

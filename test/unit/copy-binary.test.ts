@@ -1,41 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { eachIntTextRow } from '../../src/store/copy-binary.js';
+import { eachIntTextsRow } from '../../src/store/copy-binary.js';
 
-/** A binary COPY of (int4, text) rows, as PostgreSQL writes it. */
-function copyOf(rows: readonly [number, string][]): Buffer {
+type Row = readonly [number, ...(string | null)[]];
+
+/** A binary COPY of (int4, text…) rows, as PostgreSQL writes it. */
+function copyOf(rows: readonly Row[]): Buffer {
   const parts = [Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)];
-  for (const [int, text] of rows) {
-    const bytes = Buffer.from(text, 'utf8');
-    const head = Buffer.alloc(14);
-    head.writeInt16BE(2, 0);
+  for (const [int, ...texts] of rows) {
+    const head = Buffer.alloc(10);
+    head.writeInt16BE(1 + texts.length, 0);
     head.writeInt32BE(4, 2);
     head.writeInt32BE(int, 6);
-    head.writeInt32BE(bytes.length, 10);
-    parts.push(head, bytes);
+    parts.push(head);
+    for (const text of texts) {
+      const bytes = text === null ? Buffer.alloc(0) : Buffer.from(text, 'utf8');
+      const size = Buffer.alloc(4);
+      size.writeInt32BE(text === null ? -1 : bytes.length, 0);
+      parts.push(size, bytes);
+    }
   }
   const end = Buffer.alloc(2);
   end.writeInt16BE(-1, 0);
   return Buffer.concat([...parts, end]);
 }
 
-const read = (pieces: Uint8Array[]) => {
-  const rows: [number, string][] = [];
-  eachIntTextRow(pieces, (int, bytes, start, end) =>
-    rows.push([int, bytes.toString('utf8', start, end)]),
+const read = (pieces: Uint8Array[], texts = 2) => {
+  const rows: Row[] = [];
+  eachIntTextsRow(pieces, texts, (int, fields) =>
+    rows.push([
+      int,
+      ...fields.map(({ bytes, start, end }) =>
+        start < 0 ? null : bytes.toString('utf8', start, end),
+      ),
+    ]),
   );
   return rows;
 };
 
-describe('eachIntTextRow', () => {
-  const rows: [number, string][] = [
-    [1, '"a",["b"]'],
-    [1, 'tëam "one"\u{1f600}'],
-    [2, ''],
-    [2_147_483_647, 'x'.repeat(300)],
+describe('eachIntTextsRow', () => {
+  const rows: Row[] = [
+    [1, '"a",["b"]', null],
+    [1, 'tëam "one"\u{1f600}', ''],
+    [2, null, null],
+    [2_147_483_647, 'x'.repeat(300), 'y'],
   ];
   const whole = copyOf(rows);
 
-  it('reads every row of one piece', () => {
+  it('reads every row of one piece, its nulls as nulls', () => {
     expect(read([whole])).toEqual(rows);
   });
 
@@ -46,11 +57,9 @@ describe('eachIntTextRow', () => {
     expect(read(bytes)).toEqual(rows);
   });
 
-  it('refuses what is not a binary COPY of an int4 and a text, or is cut short', () => {
+  it('refuses what is not a binary COPY of an int4 and the texts, or is cut short', () => {
     expect(() => read([Buffer.from('1\tx\n')])).toThrow(/COPY/);
     expect(() => read([whole.subarray(0, whole.length - 1)])).toThrow(/cut short/);
-    const three = Buffer.from(whole);
-    three.writeInt16BE(3, 19);
-    expect(() => read([three])).toThrow(/3 fields/);
+    expect(() => read([whole], 3)).toThrow(/3 fields, not an int4 and 3 texts/);
   });
 });

@@ -48,8 +48,8 @@ export async function verifiedScopes(
  * Reads each scope's revisions, change rows and revision counter and verifies its chain against
  * the anchors, then — where the chain holds — its stored rows against what the chain recorded,
  * value by value: a row changed by any SQL, whatever it set, differs. Each scope's rows are read
- * while the one before is parsed and hashed (on a thread of its own when there are many:
- * verify-thread.ts); no more than READ_AHEAD_BYTES of rows wait to be hashed. Then its push records and
+ * while those before are parsed and hashed (on a thread of its own when there are many:
+ * verify-thread.ts), no more than READ_AHEAD_BYTES of them waiting. Then its push records and
  * the Webex ids pushes recorded.
  */
 export async function verifyStore(
@@ -108,9 +108,10 @@ export async function verifyStore(
 
 /**
  * The rows sent to be hashed and not yet answered, at most (or the last scope's and one more,
- * when larger): the next scopes' rows are read, and the stored rows compared with the history,
- * while the thread hashes. Two scopes at a time, PGlite's thread waited for the hashing's
- * (100k report: ≈ 0.8 s of hashing for ≈ 0.4 s of reading) before it compared the rows.
+ * when larger): the next scopes' rows are read, and then the stored rows compared with the
+ * history, while the thread hashes. Read two scopes at a time, PGlite (whose database runs on
+ * this thread) waited for the hashing, ≈ 0.8 s of it for ≈ 0.4 s of reading at 100k, and only
+ * then compared the rows.
  */
 const READ_AHEAD_BYTES = 64 << 20;
 

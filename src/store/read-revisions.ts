@@ -117,9 +117,9 @@ export type JoinedBy = 'database' | 'reader' | 'copy';
  * a PostgreSQL server spends a third of the aggregate's CPU (sorting and copying every value's
  * text once more: the 100k report's 101 scopes ≈ 1.0 → 0.5 s of its backend); an adapter that
  * packs rows (PGlite: Queryable.packsRows) is better off with the aggregate. Where the adapter
- * reads a COPY's bytes (Queryable.copyOut: a PostgreSQL server), the rows are read that way:
- * pg made an object and two strings of each row, whose making and collecting cost this thread
- * more than the rest of the read.
+ * reads a COPY's bytes (Queryable.copyOut: a PostgreSQL server, PGlite on the caller's thread),
+ * the rows are read that way: pg made an object and two strings of each row, whose making and
+ * collecting cost this thread more than the rest of the read.
  */
 export async function readPackedChanges(
   q: Queryable,

@@ -27,50 +27,15 @@ export interface ScopeVerifier {
  * scopes are then verified here).
  */
 export function scopeVerifier(changes: number, min = THREAD_MIN_CHANGES): ScopeVerifier {
-  const started = early;
-  early = undefined;
-  if (changes < min || !existsSync(WORKER)) {
-    if (started)
-      debug(`${changes} change rows are verified here: the thread started early is ended`);
-    void started?.terminate();
-    return here;
-  }
+  if (changes < min || !existsSync(WORKER)) return here;
   let worker: Worker;
   try {
-    worker = started ?? new Worker(WORKER);
+    worker = new Worker(WORKER);
   } catch {
     return here;
   }
-  worker.ref();
-  debug(
-    `verifying ${changes} change rows on a thread of their own${started ? ', started early' : ''}`,
-  );
+  debug(`verifying ${changes} change rows on a thread of their own`);
   return new ThreadVerifier(worker);
-}
-
-/** The thread startVerifierEarly started, until scopeVerifier takes it. */
-let early: Worker | undefined;
-
-/**
- * Starts the verification's thread as the command starts, before the store opens: the thread
- * loads its modules (≈ 0.1 s of CPU) while the database starts, instead of while the first
- * scopes' rows wait for it (the 100k report on PGlite, whose start keeps this thread busy:
- * ≈ 0.1 s sooner). scopeVerifier takes it, or ends it when the rows are too few for a thread;
- * until then it keeps no process alive, and a thread that fails to start is forgotten.
- */
-export function startVerifierEarly(): void {
-  if (early || !existsSync(WORKER)) return;
-  try {
-    const worker = new Worker(WORKER);
-    worker.unref();
-    worker.once('error', () => {
-      if (early === worker) early = undefined;
-    });
-    early = worker;
-    debug('verification thread started while the store opens');
-  } catch {
-    // scopeVerifier starts one when it needs it
-  }
 }
 
 const here: ScopeVerifier = {

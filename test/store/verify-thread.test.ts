@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { ScopeAnswer, ScopeWork } from '../../src/audit/verify-scope.js';
 import { verifyScope } from '../../src/audit/verify-scope.js';
@@ -11,7 +10,6 @@ const LOCK = { lockTimeoutMs: 5_000 };
 /** The built thread (dist/): its worker is the built verify-worker.js, as the CLI runs it. */
 const BUILT = '../../dist/audit/verify-thread.js';
 const thread = (await import(BUILT)) as {
-  startVerifierEarly(): void;
   scopeVerifier(
     changes: number,
     min?: number,
@@ -86,7 +84,7 @@ describe.each(storeTargets())('the verification thread on $dialect', (target) =>
 
   it('moves the rows of a COPY to the thread, and reads them again if it fails', async () => {
     const store = await target.open();
-    if (!store.db.copyOut) return; // PGlite: its rows are packed by the database
+    if (!store.db.copyOut) return; // an adapter without COPY packs its rows in the database
     await apply(store, 'acme', queues('acme', 3));
     await apply(store, 'beta', queues('beta', 2));
     const expected = [
@@ -121,32 +119,4 @@ describe.each(storeTargets())('the verification thread on $dialect', (target) =>
     expect(reads).toBe(1);
     await failing.close();
   });
-});
-
-/** The id the next thread of this process is given: ids are handed out in turn. */
-async function nextThreadId(): Promise<number> {
-  const probe = new Worker('', { eval: true });
-  const id = probe.threadId;
-  await probe.terminate();
-  return id + 1;
-}
-
-type Threaded = ReturnType<typeof thread.scopeVerifier> & { worker?: Worker };
-
-it('takes the thread started early, or ends it when the rows are too few for a thread', async () => {
-  const early = await nextThreadId();
-  thread.startVerifierEarly();
-  thread.startVerifierEarly(); // one thread however often it is asked
-  const taken = thread.scopeVerifier(1, 0) as Threaded;
-  expect(taken.worker?.threadId).toBe(early);
-  await taken.close();
-
-  const unused = await nextThreadId();
-  thread.startVerifierEarly();
-  const here = thread.scopeVerifier(1, 2) as Threaded;
-  expect(here.worker).toBeUndefined();
-  // Ended, not kept for later: the next verifier starts a thread of its own.
-  const later = thread.scopeVerifier(1, 0) as Threaded;
-  expect(later.worker?.threadId).toBe(unused + 1);
-  await later.close();
 });

@@ -1,4 +1,3 @@
-import { startVerifierEarly } from '../../audit/verify-thread.js';
 import { parseSince } from '../../audit/history-query.js';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
@@ -115,7 +114,6 @@ export interface VerifyOptions {
 export async function runHistoryVerify(output: Output, options: VerifyOptions): Promise<ExitCode> {
   const { anchors, errors } = await readAnchors(options);
   if (errors.length > 0) return fail(output, errors);
-  startVerifierEarly();
   return withExistingStore(options.db, output, async (store) => {
     const verified = await historyVerify(store, options.tenant, anchors);
     if ('refused' in verified) return fail(output, verified.refused);

@@ -1,4 +1,3 @@
-import { startVerifierEarly } from '../../audit/verify-thread.js';
 import { error } from '../../diagnostics/diagnostic.js';
 import { report } from '../../operations/report.js';
 import { renderReport } from '../../report/render-report.js';
@@ -20,7 +19,6 @@ export async function runReport(output: Output, options: ReportOptions): Promise
     output.err(renderDiagnosticsText([error('FILE', file.problem)], output.color));
     return EXIT.error;
   }
-  startVerifierEarly();
   try {
     return await withExistingStore(options.db, output, async (store) => {
       const generatedAt = new Date().toISOString();

@@ -62,6 +62,13 @@ export class CopyAnswer {
   read(bytes: Uint8Array): void {
     let at = 0;
     while (at < bytes.length) {
+      if (this.left === 0 && this.headFilled === 0 && at + HEAD_BYTES <= bytes.length) {
+        // A whole head in this piece, as nearly every one is: read in place.
+        this.type = bytes[at]!;
+        this.left = int32At(bytes, at + 1) - 4;
+        at += HEAD_BYTES;
+        continue;
+      }
       if (this.left === 0) {
         const n = Math.min(HEAD_BYTES - this.headFilled, bytes.length - at);
         this.head.set(bytes.subarray(at, at + n), this.headFilled);
@@ -74,9 +81,8 @@ export class CopyAnswer {
         continue;
       }
       const n = Math.min(this.left, bytes.length - at);
-      const body = bytes.subarray(at, at + n);
-      if (this.type === TYPE.copyData) this.keep(body);
-      else if (this.type === TYPE.error) this.error.push(Buffer.from(body));
+      if (this.type === TYPE.copyData) this.keep(bytes, at, at + n);
+      else if (this.type === TYPE.error) this.error.push(Buffer.from(bytes.subarray(at, at + n)));
       this.left -= n;
       at += n;
     }
@@ -89,20 +95,26 @@ export class CopyAnswer {
     return this.filled > 0 ? [...this.pieces, this.piece.subarray(0, this.filled)] : this.pieces;
   }
 
-  private keep(body: Uint8Array): void {
-    let at = 0;
-    while (at < body.length) {
+  /** `bytes[start, end)`, a CopyData body or part of one, copied into the pieces. */
+  private keep(bytes: Uint8Array, start: number, end: number): void {
+    let at = start;
+    while (at < end) {
       if (this.filled === this.piece.length) {
         this.pieces.push(this.piece);
         this.piece = Buffer.allocUnsafeSlow(PIECE_BYTES);
         this.filled = 0;
       }
-      const n = Math.min(this.piece.length - this.filled, body.length - at);
-      this.piece.set(body.subarray(at, at + n), this.filled);
+      const n = Math.min(this.piece.length - this.filled, end - at);
+      this.piece.set(bytes.subarray(at, at + n), this.filled);
       this.filled += n;
       at += n;
     }
   }
+}
+
+/** A big-endian int32 of `bytes` at `at`. */
+function int32At(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
 }
 
 /**

@@ -253,7 +253,7 @@ function joinedCopy(pieces: readonly Uint8Array[]): PackedChanges[] {
   };
   eachIntTextsRow(pieces, COPY_TEXTS, (number, fields) => {
     const parts = fields.map((field, at) => jsonPart(field, at < COPY_STRINGS));
-    const size = parts.reduce((sum, part) => sum + part.size, COPY_TEXTS - 1);
+    const size = parts.reduce((sum, part) => sum + partSize(part), COPY_TEXTS - 1);
     if (number !== revision || length + size + 5 > PACKED_CHARS) {
       close();
       revision = number;
@@ -270,17 +270,16 @@ function joinedCopy(pieces: readonly Uint8Array[]): PackedChanges[] {
     }
     parts.forEach((part, at) => {
       if (at > 0) text[length++] = COMMA;
-      length = part.write(text, length);
+      length = writePart(text, length, part);
     });
   });
   close();
   return out;
 }
 
-/** A field's JSON text in a change's array: its size in bytes, and where it is written. */
-interface JsonPart {
-  size: number;
-  write(into: Buffer, at: number): number;
+/** A field's JSON text in a change's array: `bytes[start, end)`, within quotes when `quoted`. */
+interface JsonPart extends CopyText {
+  quoted: boolean;
 }
 
 /**
@@ -289,23 +288,21 @@ interface JsonPart {
  * as it is unless it holds a character JSON escapes, which only a hostile name would.
  */
 function jsonPart({ bytes, start, end }: CopyText, string: boolean): JsonPart {
-  const whole = (from: Buffer, s = 0, e = from.length): JsonPart => ({
-    size: e - s,
-    write: (into, at) => at + from.copy(into, at, s, e),
-  });
-  if (start < 0) return whole(NULL);
-  if (!string) return whole(bytes, start, end);
-  if (needsEscape(bytes, start, end))
-    return whole(Buffer.from(JSON.stringify(bytes.toString('utf8', start, end))));
-  return {
-    size: end - start + 2,
-    write(into, at) {
-      into[at] = QUOTE;
-      const past = at + 1 + bytes.copy(into, at + 1, start, end);
-      into[past] = QUOTE;
-      return past + 1;
-    },
-  };
+  if (start < 0) return { bytes: NULL, start: 0, end: NULL.length, quoted: false };
+  if (string && needsEscape(bytes, start, end)) {
+    const escaped = Buffer.from(JSON.stringify(bytes.toString('utf8', start, end)));
+    return { bytes: escaped, start: 0, end: escaped.length, quoted: false };
+  }
+  return { bytes, start, end, quoted: string };
+}
+
+const partSize = ({ start, end, quoted }: JsonPart) => end - start + (quoted ? 2 : 0);
+
+function writePart(into: Buffer, at: number, { bytes, start, end, quoted }: JsonPart): number {
+  if (quoted) into[at++] = QUOTE;
+  at += bytes.copy(into, at, start, end);
+  if (quoted) into[at++] = QUOTE;
+  return at;
 }
 
 function needsEscape(bytes: Buffer, start: number, end: number): boolean {
